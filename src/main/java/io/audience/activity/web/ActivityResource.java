@@ -1,0 +1,29 @@
+package io.audience.activity.web;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.audience.activity.ActivityView;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The vendor's activity status shape (ActivityDeleteListResponse and friends). */
+public record ActivityResource(
+        UUID activityId,
+        String state,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt,
+        int percentDone,
+        List<String> activityErrors,
+        @JsonProperty("_links") Map<String, Map<String, String>> links) {
+
+    public static ActivityResource of(ActivityView activity) {
+        return new ActivityResource(activity.activityId(), activity.state(), activity.createdAt(),
+                activity.updatedAt(), activity.percentDone(), List.of(),
+                Map.of("self", Map.of("href", href(activity))));
+    }
+
+    public static String href(ActivityView activity) {
+        return "/v3/activities/" + activity.activityId();
+    }
+}

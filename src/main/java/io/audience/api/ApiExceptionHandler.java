@@ -1,0 +1,170 @@
+package io.audience.api;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+/** The one place where failures become the vendor's error body; nothing a client sends gives a 500. */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final String VALIDATION = "contacts.api.validation.error";
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<List<ApiError>> api(ApiException e) {
+        return body(e.status(), new ApiError(e.errorKey(), e.getMessage(), e.details()));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<List<ApiError>> unreadable(HttpMessageNotReadableException e) {
+        ApiException cause = causeOfType(e, ApiException.class);
+        if (cause != null) {
+            return api(cause);
+        }
+        return validation(describe(e));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<List<ApiError>> mismatch(MethodArgumentTypeMismatchException e) {
+        return validation("Invalid value for " + e.getName() + ": " + e.getValue());
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<List<ApiError>> missingParameter(MissingServletRequestParameterException e) {
+        return validation("The query parameter " + e.getParameterName() + " is required");
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<List<ApiError>> missingHeader(MissingRequestHeaderException e) {
+        return validation("The header " + e.getHeaderName() + " is required");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<List<ApiError>> mediaType(HttpMediaTypeNotSupportedException e) {
+        return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, new ApiError("contacts.api.unsupported_media_type",
+                "Content-Type must be application/json, not " + e.getContentType(), java.util.Map.of()));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<List<ApiError>> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return body(HttpStatus.NOT_ACCEPTABLE, new ApiError("contacts.api.not_acceptable",
+                "This resource is served only as application/json", java.util.Map.of()));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<List<ApiError>> method(HttpRequestMethodNotSupportedException e) {
+        String allowed = e.getSupportedHttpMethods() == null ? "" : e.getSupportedHttpMethods().stream()
+                .map(Object::toString).collect(Collectors.joining(", "));
+        return body(HttpStatus.METHOD_NOT_ALLOWED, new ApiError("contacts.api.method_not_allowed",
+                e.getMethod() + " is not supported here; allowed: " + allowed, java.util.Map.of()));
+    }
+
+    @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
+    ResponseEntity<List<ApiError>> noHandler(Exception e) {
+        return body(HttpStatus.NOT_FOUND, new ApiError("contacts.api.not_found",
+                "There is no such resource", java.util.Map.of()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<List<ApiError>> unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return body(HttpStatus.INTERNAL_SERVER_ERROR, new ApiError("server_error",
+                "There was a problem with our internal service", java.util.Map.of()));
+    }
+
+    private static String describe(HttpMessageNotReadableException e) {
+        MismatchedInputException mismatch = causeOfType(e, MismatchedInputException.class);
+        if (mismatch != null) {
+            String field = fieldPath(mismatch);
+            if (field.isEmpty()) {
+                return "The request body must be a JSON object";
+            }
+            return "Invalid value for " + field + ": expected " + expectedType(mismatch);
+        }
+        StreamReadException malformed = causeOfType(e, StreamReadException.class);
+        if (malformed != null) {
+            return "Malformed JSON: " + malformed.getOriginalMessage();
+        }
+        JacksonException other = causeOfType(e, JacksonException.class);
+        if (other != null && !fieldPath(other).isEmpty()) {
+            return "Invalid value for " + fieldPath(other);
+        }
+        return "A JSON request body is required";
+    }
+
+    private static String fieldPath(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String expectedType(MismatchedInputException e) {
+        Class<?> target = e.getTargetType();
+        if (target == null) {
+            return "a different type";
+        }
+        if (target == String.class) {
+            return "a string";
+        }
+        if (Number.class.isAssignableFrom(target) || target.isPrimitive() && target != boolean.class) {
+            return "a whole number";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "true or false";
+        }
+        if (List.class.isAssignableFrom(target) || target.isArray()) {
+            return "an array";
+        }
+        if (target == java.util.UUID.class) {
+            return "a UUID";
+        }
+        return "an object";
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    private static ResponseEntity<List<ApiError>> validation(String message) {
+        return body(HttpStatus.BAD_REQUEST, new ApiError(VALIDATION, message, java.util.Map.of()));
+    }
+
+    private static ResponseEntity<List<ApiError>> body(HttpStatus status, ApiError error) {
+        return ResponseEntity.status(status).body(List.of(error));
+    }
+}

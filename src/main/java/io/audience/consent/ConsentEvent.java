@@ -1,0 +1,19 @@
+package io.audience.consent;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** One appended entry of an address's consent history. */
+public record ConsentEvent(
+        UUID eventId,
+        OffsetDateTime occurredAt,
+        @Nullable UUID contactId,
+        @Nullable Permission from,
+        Permission to,
+        Source source,
+        Channel channel,
+        String actor,
+        @Nullable String ip,
+        @Nullable String userAgent,
+        @Nullable String evidence) {}

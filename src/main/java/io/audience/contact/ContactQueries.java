@@ -1,0 +1,100 @@
+package io.audience.contact;
+
+import io.audience.api.NotFound;
+import io.audience.consent.ConsentEvent;
+import io.audience.consent.ConsentService;
+import io.audience.list.ListMemberships;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reading contacts: by id, by filters with keyset paging, counts and consent history. */
+@Service
+public class ContactQueries {
+
+    private final ContactRepository contacts;
+    private final ContactDetailsRepository details;
+    private final CountsRepository counts;
+    private final ListMemberships memberships;
+    private final ConsentService consent;
+
+    ContactQueries(ContactRepository contacts, ContactDetailsRepository details, CountsRepository counts,
+            ListMemberships memberships, ConsentService consent) {
+        this.contacts = contacts;
+        this.details = details;
+        this.counts = counts;
+        this.memberships = memberships;
+        this.consent = consent;
+    }
+
+    public record ContactPage(List<ContactView> contacts, @Nullable Integer count, @Nullable UUID nextAfter) {}
+
+    public record ConsentHistory(ContactView contact, List<ConsentEvent> events) {}
+
+    @Transactional(readOnly = true)
+    public ContactView get(UUID accountId, UUID contactId, Set<Include> includes) {
+        ContactView contact = contacts.find(accountId, contactId).orElseThrow(() -> notFound(contactId));
+        return withDetails(accountId, List.of(contact), includes).get(0);
+    }
+
+    @Transactional(readOnly = true)
+    public ContactPage page(UUID accountId, ContactQuery query) {
+        List<ContactView> found = contacts.page(ContactFilters.of(accountId, query), query.limit() + 1);
+        boolean more = found.size() > query.limit();
+        List<ContactView> page = more ? found.subList(0, query.limit()) : found;
+        Integer count = null;
+        if (query.includeCount()) {
+            ContactQuery all = new ContactQuery(query.statuses(), query.emailKey(), query.lists(),
+                    query.updatedAfter(), query.updatedBefore(), query.createdAfter(), query.createdBefore(),
+                    query.optoutAfter(), query.optoutBefore(), query.includes(), true, query.limit(), null);
+            count = contacts.count(ContactFilters.of(accountId, all));
+        }
+        return new ContactPage(withDetails(accountId, page, query.includes()), count,
+                more ? page.get(page.size() - 1).contactId() : null);
+    }
+
+    @Transactional(readOnly = true)
+    public ContactCounts counts(UUID accountId, boolean includeNewSubscribers) {
+        ContactCounts all = counts.counts(accountId, OffsetDateTime.now(ZoneOffset.UTC).minusDays(30));
+        return includeNewSubscribers ? all : new ContactCounts(all.total(), all.explicit(), all.implicit(),
+                all.pending(), all.unsubscribed(), null);
+    }
+
+    @Transactional(readOnly = true)
+    public ConsentHistory consentHistory(UUID accountId, UUID contactId) {
+        ContactView contact = contacts.find(accountId, contactId).orElseThrow(() -> notFound(contactId));
+        List<ConsentEvent> events = contact.email() == null
+                ? List.of()
+                : consent.history(accountId, contact.email().key());
+        return new ConsentHistory(contact, events);
+    }
+
+    /** Loads the asked-for sub-resources of a page in one query each, never one per contact. */
+    List<ContactView> withDetails(UUID accountId, List<ContactView> page, Set<Include> includes) {
+        if (page.isEmpty()) {
+            return page;
+        }
+        Collection<UUID> ids = page.stream().map(ContactView::contactId).toList();
+        var phones = includes.contains(Include.PHONE_NUMBERS) ? details.phonesOf(accountId, ids) : null;
+        var addresses = includes.contains(Include.STREET_ADDRESSES) ? details.addressesOf(accountId, ids) : null;
+        var notes = includes.contains(Include.NOTES) ? details.notesOf(accountId, ids) : null;
+        Map<UUID, List<UUID>> lists = includes.contains(Include.LIST_MEMBERSHIPS)
+                ? memberships.listsOf(accountId, ids) : null;
+        return page.stream().map(c -> c.with(
+                phones == null ? null : phones.getOrDefault(c.contactId(), List.of()),
+                addresses == null ? null : addresses.getOrDefault(c.contactId(), List.of()),
+                notes == null ? null : notes.getOrDefault(c.contactId(), List.of()),
+                lists == null ? null : lists.getOrDefault(c.contactId(), List.of()))).toList();
+    }
+
+    static NotFound notFound(UUID contactId) {
+        return new NotFound("No contact " + contactId + " in this account");
+    }
+}

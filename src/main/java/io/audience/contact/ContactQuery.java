@@ -1,0 +1,66 @@
+package io.audience.contact;
+
+import io.audience.api.Cursor;
+import io.audience.api.ValidationFailed;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** GET /v3/contacts filters, validated. An empty {@code statuses} means the vendor default. */
+public record ContactQuery(
+        Set<Status> statuses,
+        @Nullable String emailKey,
+        Set<UUID> lists,
+        @Nullable OffsetDateTime updatedAfter,
+        @Nullable OffsetDateTime updatedBefore,
+        @Nullable OffsetDateTime createdAfter,
+        @Nullable OffsetDateTime createdBefore,
+        @Nullable OffsetDateTime optoutAfter,
+        @Nullable OffsetDateTime optoutBefore,
+        Set<Include> includes,
+        boolean includeCount,
+        int limit,
+        @Nullable Cursor cursor) {
+
+    /** The vendor's status values, plus explicit and implicit for completeness. */
+    public enum Status { ALL, ACTIVE, DELETED, NOT_SET, PENDING_CONFIRMATION, TEMP_HOLD, UNSUBSCRIBED, EXPLICIT, IMPLICIT }
+
+    public static Set<Status> statuses(@Nullable String csv) {
+        Set<Status> result = EnumSet.noneOf(Status.class);
+        if (csv == null || csv.isBlank()) {
+            return result;
+        }
+        for (String part : csv.split(",")) {
+            try {
+                result.add(Status.valueOf(part.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new ValidationFailed("status accepts all, active, deleted, not_set, pending_confirmation,"
+                        + " temp_hold, unsubscribed, explicit and implicit, not " + part.strip());
+            }
+        }
+        return result;
+    }
+
+    /** ISO-8601 date-time, or a plain date meaning its start in UTC. */
+    public static @Nullable OffsetDateTime instant(String name, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.strip());
+        } catch (DateTimeParseException notDateTime) {
+            try {
+                return LocalDate.parse(value.strip()).atStartOfDay().atOffset(ZoneOffset.UTC);
+            } catch (DateTimeParseException notDate) {
+                throw new ValidationFailed(name + " must be an ISO-8601 date-time such as 2022-01-01T16:37:59Z,"
+                        + " not " + value);
+            }
+        }
+    }
+}

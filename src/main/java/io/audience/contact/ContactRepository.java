@@ -1,0 +1,118 @@
+package io.audience.contact;
+
+import static io.audience.db.Tables.CONTACT;
+import static io.audience.db.Tables.EMAIL_CONSENT;
+
+import io.audience.consent.ConsentState;
+import io.audience.db.tables.records.ContactRecord;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.SelectOnConditionStep;
+import org.springframework.stereotype.Repository;
+
+/** The contact table and its address's consent, read together. */
+@Repository
+class ContactRepository {
+
+    private final DSLContext db;
+
+    ContactRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** Inserts unless the address already has a contact; the unique index decides, race-free. */
+    boolean insert(ContactRecord row) {
+        return db.insertInto(CONTACT).set(row).onConflictDoNothing().execute() == 1;
+    }
+
+    void update(ContactRecord row) {
+        db.executeUpdate(row, CONTACT.ACCOUNT_ID.eq(row.getAccountId()).and(CONTACT.CONTACT_ID.eq(row.getContactId())));
+    }
+
+    Optional<ContactRecord> row(UUID accountId, UUID contactId) {
+        return db.selectFrom(CONTACT)
+                .where(CONTACT.ACCOUNT_ID.eq(accountId), CONTACT.CONTACT_ID.eq(contactId))
+                .fetchOptional();
+    }
+
+    Optional<ContactRecord> lockRow(UUID accountId, UUID contactId) {
+        return db.selectFrom(CONTACT)
+                .where(CONTACT.ACCOUNT_ID.eq(accountId), CONTACT.CONTACT_ID.eq(contactId))
+                .forUpdate()
+                .fetchOptional();
+    }
+
+    Optional<ContactRecord> lockRowByEmail(UUID accountId, String emailKey) {
+        return db.selectFrom(CONTACT)
+                .where(CONTACT.ACCOUNT_ID.eq(accountId), CONTACT.EMAIL_KEY.eq(emailKey))
+                .forUpdate()
+                .fetchOptional();
+    }
+
+    Optional<ContactView> find(UUID accountId, UUID contactId) {
+        return withConsent().where(CONTACT.ACCOUNT_ID.eq(accountId), CONTACT.CONTACT_ID.eq(contactId))
+                .fetchOptional(ContactRepository::view);
+    }
+
+    Optional<ContactView> findByEmail(UUID accountId, String emailKey) {
+        return withConsent().where(CONTACT.ACCOUNT_ID.eq(accountId), CONTACT.EMAIL_KEY.eq(emailKey))
+                .fetchOptional(ContactRepository::view);
+    }
+
+    List<ContactView> page(Condition where, int limit) {
+        return withConsent().where(where).orderBy(CONTACT.CONTACT_ID).limit(limit).fetch(ContactRepository::view);
+    }
+
+    int count(Condition where) {
+        return db.fetchCount(db.select(CONTACT.CONTACT_ID).from(CONTACT)
+                .leftJoin(EMAIL_CONSENT).on(EMAIL_CONSENT.ACCOUNT_ID.eq(CONTACT.ACCOUNT_ID),
+                        EMAIL_CONSENT.EMAIL_KEY.eq(CONTACT.EMAIL_KEY))
+                .where(where));
+    }
+
+    List<ContactView> byIds(UUID accountId, Collection<UUID> ids) {
+        return withConsent().where(CONTACT.ACCOUNT_ID.eq(accountId), CONTACT.CONTACT_ID.in(ids))
+                .fetch(ContactRepository::view);
+    }
+
+    static ContactRecord newRow(UUID accountId, UUID contactId, OffsetDateTime now) {
+        ContactRecord row = new ContactRecord();
+        row.setAccountId(accountId);
+        row.setContactId(contactId);
+        row.setCreatedAt(now);
+        row.setUpdatedAt(now);
+        row.setVersion(1L);
+        return row;
+    }
+
+    private SelectOnConditionStep<Record> withConsent() {
+        return db.select(CONTACT.fields()).select(EMAIL_CONSENT.fields())
+                .from(CONTACT)
+                .leftJoin(EMAIL_CONSENT).on(EMAIL_CONSENT.ACCOUNT_ID.eq(CONTACT.ACCOUNT_ID),
+                        EMAIL_CONSENT.EMAIL_KEY.eq(CONTACT.EMAIL_KEY));
+    }
+
+    private static ContactView view(Record r) {
+        ContactRecord c = r.into(CONTACT);
+        ContactView.Email email = null;
+        if (c.getEmailKey() != null) {
+            ConsentState consent = io.audience.consent.ConsentRecords.state(r);
+            email = new ContactView.Email(c.getEmailAddress(), c.getEmailKey(), consent,
+                    c.getEmailCreatedAt(), c.getEmailUpdatedAt());
+        }
+        return new ContactView(c.getContactId(), email, c.getFirstName(), c.getLastName(), c.getJobTitle(),
+                c.getCompanyName(), toInteger(c.getBirthdayMonth()), toInteger(c.getBirthdayDay()),
+                c.getAnniversary(), c.getCreateSource(), c.getUpdateSource(), c.getCreatedAt(), c.getUpdatedAt(),
+                c.getDeletedAt(), c.getVersion(), null, null, null, null);
+    }
+
+    private static Integer toInteger(Short value) {
+        return value == null ? null : value.intValue();
+    }
+}

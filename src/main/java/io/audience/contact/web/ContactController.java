@@ -1,0 +1,79 @@
+package io.audience.contact.web;
+
+import io.audience.account.Caller;
+import io.audience.api.Limits;
+import io.audience.consent.Channel;
+import io.audience.consent.Source;
+import io.audience.contact.ContactDraft;
+import io.audience.contact.ContactService;
+import io.audience.contact.ContactView;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Contact writes: create, replace (and revive), delete, and the sign-up form's create-or-update. */
+@RestController
+class ContactController {
+
+    private final ContactService contacts;
+
+    ContactController(ContactService contacts) {
+        this.contacts = contacts;
+    }
+
+    record SignUpResponse(UUID contactId, String action) {}
+
+    @PostMapping(path = "/v3/contacts", consumes = "application/json")
+    ResponseEntity<ContactResource> create(Caller caller, @RequestBody ContactRequests.ContactInput body,
+            HttpServletRequest request) {
+        ContactDraft draft = ContactValidation.forCreate(body);
+        ContactView created = contacts.create(caller.accountId(), draft,
+                RequestActors.of(caller, Source.ACCOUNT, Channel.API, request, "POST /v3/contacts"));
+        return ResponseEntity.created(URI.create("/v3/contacts/" + created.contactId()))
+                .eTag(created.etag())
+                .body(ContactResource.of(created, true));
+    }
+
+    @PutMapping(path = "/v3/contacts/{contactId}", consumes = "application/json")
+    ResponseEntity<ContactResource> update(Caller caller, @PathVariable String contactId,
+            @RequestBody ContactRequests.ContactInput body,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            HttpServletRequest request) {
+        UUID id = Limits.uuid("contact", contactId);
+        ContactDraft draft = ContactValidation.forUpdate(body);
+        // Consent set through PUT is the account's word, whatever update_source claims; only an
+        // opt-out may be recorded as the person's.
+        ContactView updated = contacts.update(caller.accountId(), id, draft, ifMatch,
+                RequestActors.of(caller, draft.source(), Channel.API, request, "PUT /v3/contacts/" + id));
+        return ResponseEntity.ok().eTag(updated.etag()).body(ContactResource.of(updated, true));
+    }
+
+    @DeleteMapping("/v3/contacts/{contactId}")
+    ResponseEntity<Void> delete(Caller caller, @PathVariable String contactId) {
+        contacts.delete(caller.accountId(), Limits.uuid("contact", contactId));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(path = "/v3/contacts/sign_up_form", consumes = "application/json")
+    ResponseEntity<SignUpResponse> signUp(Caller caller, @RequestBody ContactRequests.SignUpInput body,
+            HttpServletRequest request) {
+        ContactDraft draft = ContactValidation.forSignUp(body);
+        ContactService.SignUpResult result = contacts.signUp(caller.accountId(), draft,
+                RequestActors.of(caller, Source.CONTACT, Channel.FORM, request,
+                        "sign_up_form lists=" + draft.listMemberships()));
+        HttpStatus status = result.action() == ContactService.SignUpAction.CREATED ? HttpStatus.CREATED : HttpStatus.OK;
+        return ResponseEntity.status(status)
+                .body(new SignUpResponse(result.contactId(), result.action().name().toLowerCase(Locale.ROOT)));
+    }
+}

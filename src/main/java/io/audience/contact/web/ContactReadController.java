@@ -1,0 +1,142 @@
+package io.audience.contact.web;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.audience.account.Caller;
+import io.audience.api.Cursor;
+import io.audience.api.Limits;
+import io.audience.api.Links;
+import io.audience.api.ValidationFailed;
+import io.audience.consent.ConsentEvent;
+import io.audience.contact.ContactCounts;
+import io.audience.contact.ContactQueries;
+import io.audience.contact.ContactQuery;
+import io.audience.contact.ContactView;
+import io.audience.contact.EmailAddresses;
+import io.audience.contact.Include;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class ContactReadController {
+
+    private static final String COLLECTION = "contacts";
+
+    private final ContactQueries queries;
+
+    ContactReadController(ContactQueries queries) {
+        this.queries = queries;
+    }
+
+    record Contacts(List<ContactResource> contacts, @Nullable Integer contactsCount,
+            @JsonProperty("_links") @Nullable Map<String, Map<String, String>> links) {}
+
+    record HistoryEvent(UUID eventId, OffsetDateTime occurredAt, @Nullable UUID contactId,
+            @Nullable String fromPermission, String toPermission, String source, String channel, String actor,
+            @Nullable String ip, @Nullable String userAgent, @Nullable String evidence) {}
+
+    record ConsentHistory(UUID contactId, @Nullable String emailAddress, List<HistoryEvent> events) {}
+
+    @GetMapping("/v3/contacts/{contactId}")
+    ResponseEntity<ContactResource> get(Caller caller, @PathVariable String contactId,
+            @RequestParam(required = false) String include) {
+        Set<Include> includes = Include.parse(include);
+        ContactView contact = queries.get(caller.accountId(), Limits.uuid("contact", contactId), includes);
+        return ResponseEntity.ok().eTag(contact.etag()).body(resource(contact, includes));
+    }
+
+    @GetMapping("/v3/contacts")
+    Contacts list(Caller caller,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String email,
+            @RequestParam(required = false) String lists,
+            @RequestParam(name = "updated_after", required = false) String updatedAfter,
+            @RequestParam(name = "updated_before", required = false) String updatedBefore,
+            @RequestParam(name = "created_after", required = false) String createdAfter,
+            @RequestParam(name = "created_before", required = false) String createdBefore,
+            @RequestParam(name = "optout_after", required = false) String optoutAfter,
+            @RequestParam(name = "optout_before", required = false) String optoutBefore,
+            @RequestParam(required = false) String include,
+            @RequestParam(name = "include_count", required = false) Boolean includeCount,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
+        Set<Include> includes = Include.parse(include);
+        ContactQuery query = new ContactQuery(
+                ContactQuery.statuses(status),
+                email == null || email.isBlank() ? null : EmailAddresses.key("email", email),
+                listIds(lists),
+                ContactQuery.instant("updated_after", updatedAfter),
+                ContactQuery.instant("updated_before", updatedBefore),
+                ContactQuery.instant("created_after", createdAfter),
+                ContactQuery.instant("created_before", createdBefore),
+                ContactQuery.instant("optout_after", optoutAfter),
+                ContactQuery.instant("optout_before", optoutBefore),
+                includes,
+                Boolean.TRUE.equals(includeCount),
+                Limits.pageSize(limit, 500),
+                cursor == null ? null : Cursor.decode(COLLECTION, cursor));
+        ContactQueries.ContactPage page = queries.page(caller.accountId(), query);
+        return new Contacts(page.contacts().stream().map(c -> resource(c, includes)).toList(), page.count(),
+                page.nextAfter() == null ? null : Links.next(new Cursor(COLLECTION, page.nextAfter())));
+    }
+
+    @GetMapping("/v3/contacts/counts")
+    ContactCounts counts(Caller caller, @RequestParam(required = false) String include) {
+        boolean newSubscribers = false;
+        if (include != null && !include.isBlank()) {
+            if (!include.strip().equals("new_subscriber")) {
+                throw new ValidationFailed("include accepts only new_subscriber, not " + include);
+            }
+            newSubscribers = true;
+        }
+        return queries.counts(caller.accountId(), newSubscribers);
+    }
+
+    @GetMapping("/v3/contacts/{contactId}/consent_history")
+    ConsentHistory consentHistory(Caller caller, @PathVariable String contactId) {
+        ContactQueries.ConsentHistory history =
+                queries.consentHistory(caller.accountId(), Limits.uuid("contact", contactId));
+        ContactView contact = history.contact();
+        return new ConsentHistory(contact.contactId(), contact.email() == null ? null : contact.email().address(),
+                history.events().stream().map(ContactReadController::event).toList());
+    }
+
+    private static HistoryEvent event(ConsentEvent e) {
+        return new HistoryEvent(e.eventId(), e.occurredAt(), e.contactId(),
+                e.from() == null ? null : e.from().wire(), e.to().wire(), e.source().wire(), e.channel().wire(),
+                e.actor(), e.ip(), e.userAgent(), e.evidence());
+    }
+
+    private static ContactResource resource(ContactView contact, Set<Include> includes) {
+        return ContactResource.of(contact,
+                includes.contains(Include.CUSTOM_FIELDS) || includes.contains(Include.TAGGINGS));
+    }
+
+    private static Set<UUID> listIds(@Nullable String csv) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        if (csv == null || csv.isBlank()) {
+            return ids;
+        }
+        String[] parts = csv.split(",");
+        if (parts.length > 25) {
+            throw new ValidationFailed("lists takes at most 25 list ids, not " + parts.length);
+        }
+        for (String part : parts) {
+            try {
+                ids.add(UUID.fromString(part.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new ValidationFailed("lists must be comma-separated list ids; " + part.strip() + " is not one");
+            }
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,53 @@
+package io.audience.contact.web;
+
+import org.jspecify.annotations.Nullable;
+import java.util.List;
+
+/** The request bodies of the contacts API, in the vendor's shapes (ContactPostRequest and friends). */
+final class ContactRequests {
+
+    private ContactRequests() {}
+
+    record EmailAddressInput(@Nullable String address, @Nullable String permissionToSend,
+            @Nullable String optOutReason) {}
+
+    record PhoneNumberInput(@Nullable String phoneNumber, @Nullable String kind) {}
+
+    record StreetAddressInput(@Nullable String kind, @Nullable String street, @Nullable String city,
+            @Nullable String state, @Nullable String postalCode, @Nullable String country) {}
+
+    record NoteInput(@Nullable String noteId, @Nullable String createdAt, @Nullable String content) {}
+
+    /** POST /v3/contacts and PUT /v3/contacts/{id} share one shape; PUT requires update_source. */
+    record ContactInput(
+            @Nullable EmailAddressInput emailAddress,
+            @Nullable String firstName,
+            @Nullable String lastName,
+            @Nullable String jobTitle,
+            @Nullable String companyName,
+            @Nullable String createSource,
+            @Nullable String updateSource,
+            @Nullable Integer birthdayMonth,
+            @Nullable Integer birthdayDay,
+            @Nullable String anniversary,
+            @Nullable List<PhoneNumberInput> phoneNumbers,
+            @Nullable List<StreetAddressInput> streetAddresses,
+            @Nullable List<NoteInput> notes,
+            @Nullable List<String> listMemberships,
+            @Nullable List<String> taggings,
+            @Nullable List<Object> customFields) {}
+
+    record SignUpInput(
+            @Nullable String emailAddress,
+            @Nullable String firstName,
+            @Nullable String lastName,
+            @Nullable String jobTitle,
+            @Nullable String companyName,
+            @Nullable String phoneNumber,
+            @Nullable List<String> listMemberships,
+            @Nullable String anniversary,
+            @Nullable Integer birthdayMonth,
+            @Nullable Integer birthdayDay,
+            @Nullable StreetAddressInput streetAddress,
+            @Nullable List<Object> customFields) {}
+}

@@ -1,0 +1,142 @@
+package io.audience.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the embedded PostgreSQL on a persistent data folder, robustly: zonky's defaults are made
+ * for throw-away test databases, so this turns durability back on, stops a server orphaned by a
+ * killed JVM before starting, and refuses to run against any server but the one on our folder.
+ */
+final class EmbeddedPostgresLauncher {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresLauncher.class);
+    private static final Duration STARTUP_WAIT = Duration.ofMinutes(5);
+    private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(60);
+
+    private final Path pgData;
+    private final Path runtimeDir;
+
+    EmbeddedPostgresLauncher(Path dataDir) {
+        Path root = dataDir.toAbsolutePath().normalize();
+        this.pgData = root.resolve("postgres");
+        this.runtimeDir = root.resolve("postgres-runtime");
+    }
+
+    EmbeddedPostgres start() {
+        try {
+            Files.createDirectories(pgData);
+            Files.createDirectories(runtimeDir);
+            stopOrphanedServer();
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(pgData)
+                    .setCleanDataDirectory(false)
+                    .setOverrideWorkingDirectory(runtimeDir.toFile())
+                    .setPort(freeLoopbackPort())
+                    .setPGStartupWait(STARTUP_WAIT)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .start();
+            verifyItIsOurs(postgres);
+            return postgres;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + pgData, e);
+        }
+    }
+
+    private void stopOrphanedServer() throws IOException {
+        Path pidFile = pgData.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+        Optional<ProcessHandle> process = lines.isEmpty()
+                ? Optional.empty()
+                : parsePid(lines.get(0)).flatMap(ProcessHandle::of);
+        if (process.isPresent() && process.get().isAlive() && runsOnOurFolder(process.get())) {
+            log.warn("Stopping PostgreSQL server {} left running on {} by an earlier process",
+                    process.get().pid(), pgData);
+            fastShutdown(process.get());
+        } else {
+            log.info("Removing stale {}", pidFile);
+            Files.deleteIfExists(pidFile);
+        }
+    }
+
+    private boolean runsOnOurFolder(ProcessHandle process) {
+        try {
+            byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
+            String commandLine = new String(raw, StandardCharsets.UTF_8).replace('\0', ' ');
+            return commandLine.contains("postgres") && commandLine.contains(pgData.toString());
+        } catch (IOException e) {
+            // Without /proc we can only trust the pid file; postgres itself re-checks it on start.
+            return process.info().command().map(c -> c.contains("postgres")).orElse(false);
+        }
+    }
+
+    private void fastShutdown(ProcessHandle process) throws IOException {
+        // SIGINT is PostgreSQL's "fast" shutdown: it ends sessions and checkpoints cleanly.
+        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
+        try {
+            process.onExit().get(ORPHAN_STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("PostgreSQL server " + process.pid() + " on " + pgData
+                    + " did not stop within " + ORPHAN_STOP_WAIT + "; stop it and start again", e);
+        }
+    }
+
+    private void verifyItIsOurs(EmbeddedPostgres postgres) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(
+                        "select current_setting('data_directory'), current_setting('fsync'),"
+                                + " current_setting('synchronous_commit')")) {
+            row.next();
+            Path actual = Path.of(row.getString(1)).toRealPath();
+            if (!actual.equals(pgData.toRealPath())) {
+                postgres.close();
+                throw new IllegalStateException("The PostgreSQL server on port " + postgres.getPort()
+                        + " serves " + actual + ", not " + pgData + "; refusing to use it");
+            }
+            if (!"on".equals(row.getString(2)) || !"on".equals(row.getString(3))) {
+                postgres.close();
+                throw new IllegalStateException("The embedded PostgreSQL runs without fsync or synchronous_commit");
+            }
+            log.info("Embedded PostgreSQL on 127.0.0.1:{} with data in {}", postgres.getPort(), actual);
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Could not verify the embedded PostgreSQL", e);
+        }
+    }
+
+    private static Optional<Long> parsePid(String line) {
+        try {
+            return Optional.of(Long.parseLong(line.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static int freeLoopbackPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.audience.list;
+
+import io.audience.api.ValidationFailed;
+import org.jspecify.annotations.Nullable;
+
+/** The body of POST and PUT /v3/contact_lists: the vendor's ListInput. */
+public record ListInput(@Nullable String name, @Nullable Boolean favorite, @Nullable String description) {
+
+    String validName() {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty()) {
+            throw new ValidationFailed("name is required");
+        }
+        if (trimmed.length() > 255) {
+            throw new ValidationFailed("name must be at most 255 characters");
+        }
+        return trimmed;
+    }
+
+    @Nullable String validDescription() {
+        if (description != null && description.length() > 2000) {
+            throw new ValidationFailed("description must be at most 2000 characters");
+        }
+        return description;
+    }
+}

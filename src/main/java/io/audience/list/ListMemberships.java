@@ -1,0 +1,66 @@
+package io.audience.list;
+
+import io.audience.api.NotFound;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Which lists a contact is on; used by contact writes, inside their transaction. */
+@Service
+public class ListMemberships {
+
+    private final MembershipRepository memberships;
+
+    ListMemberships(MembershipRepository memberships) {
+        this.memberships = memberships;
+    }
+
+    /** Adds the contact to the lists; a list that is not a live list of the account is a 404. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void add(UUID accountId, UUID contactId, Collection<UUID> listIds, OffsetDateTime now) {
+        memberships.add(accountId, contactId, requireLive(accountId, listIds), now);
+    }
+
+    /** Makes the contact's lists exactly {@code listIds}. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void replace(UUID accountId, UUID contactId, Collection<UUID> listIds, OffsetDateTime now) {
+        Set<UUID> lists = requireLive(accountId, listIds);
+        if (lists.isEmpty()) {
+            memberships.removeAll(accountId, contactId);
+        } else {
+            memberships.removeOthers(accountId, contactId, lists);
+            memberships.add(accountId, contactId, lists, now);
+        }
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void removeAll(UUID accountId, UUID contactId) {
+        memberships.removeAll(accountId, contactId);
+    }
+
+    @Transactional(readOnly = true)
+    public Map<UUID, List<UUID>> listsOf(UUID accountId, Collection<UUID> contactIds) {
+        return contactIds.isEmpty() ? Map.of() : memberships.listsOf(accountId, contactIds);
+    }
+
+    private Set<UUID> requireLive(UUID accountId, Collection<UUID> listIds) {
+        Set<UUID> wanted = new LinkedHashSet<>(listIds);
+        if (wanted.isEmpty()) {
+            return wanted;
+        }
+        Set<UUID> live = memberships.lockLiveLists(accountId, wanted);
+        for (UUID listId : wanted) {
+            if (!live.contains(listId)) {
+                throw new NotFound("No list " + listId + " in this account (list_memberships)");
+            }
+        }
+        return wanted;
+    }
+}

@@ -1,0 +1,72 @@
+package io.audience.list;
+
+import static io.audience.db.Tables.CONTACT_LIST;
+import static io.audience.db.Tables.LIST_MEMBERSHIP;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.jooq.InsertValuesStep4;
+import io.audience.db.tables.records.ListMembershipRecord;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class MembershipRepository {
+
+    private final DSLContext db;
+
+    MembershipRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** Locks the live lists among {@code listIds} (FOR SHARE: a concurrent list delete waits) and returns them. */
+    Set<UUID> lockLiveLists(UUID accountId, Collection<UUID> listIds) {
+        return db.select(CONTACT_LIST.LIST_ID)
+                .from(CONTACT_LIST)
+                .where(CONTACT_LIST.ACCOUNT_ID.eq(accountId), CONTACT_LIST.LIST_ID.in(listIds),
+                        CONTACT_LIST.DELETED_AT.isNull())
+                .forShare()
+                .fetchSet(CONTACT_LIST.LIST_ID);
+    }
+
+    void add(UUID accountId, UUID contactId, Collection<UUID> listIds, OffsetDateTime now) {
+        if (listIds.isEmpty()) {
+            return;
+        }
+        InsertValuesStep4<ListMembershipRecord, UUID, UUID, UUID, OffsetDateTime> insert = db.insertInto(
+                LIST_MEMBERSHIP, LIST_MEMBERSHIP.ACCOUNT_ID, LIST_MEMBERSHIP.LIST_ID,
+                LIST_MEMBERSHIP.CONTACT_ID, LIST_MEMBERSHIP.CREATED_AT);
+        for (UUID listId : listIds) {
+            insert = insert.values(accountId, listId, contactId, now);
+        }
+        insert.onConflictDoNothing().execute();
+    }
+
+    void removeOthers(UUID accountId, UUID contactId, Collection<UUID> keep) {
+        db.deleteFrom(LIST_MEMBERSHIP)
+                .where(LIST_MEMBERSHIP.ACCOUNT_ID.eq(accountId), LIST_MEMBERSHIP.CONTACT_ID.eq(contactId),
+                        LIST_MEMBERSHIP.LIST_ID.notIn(keep))
+                .execute();
+    }
+
+    void removeAll(UUID accountId, UUID contactId) {
+        db.deleteFrom(LIST_MEMBERSHIP)
+                .where(LIST_MEMBERSHIP.ACCOUNT_ID.eq(accountId), LIST_MEMBERSHIP.CONTACT_ID.eq(contactId))
+                .execute();
+    }
+
+    Map<UUID, List<UUID>> listsOf(UUID accountId, Collection<UUID> contactIds) {
+        return db.select(LIST_MEMBERSHIP.CONTACT_ID, LIST_MEMBERSHIP.LIST_ID)
+                .from(LIST_MEMBERSHIP)
+                .where(LIST_MEMBERSHIP.ACCOUNT_ID.eq(accountId), LIST_MEMBERSHIP.CONTACT_ID.in(contactIds))
+                .orderBy(LIST_MEMBERSHIP.CONTACT_ID, LIST_MEMBERSHIP.LIST_ID)
+                .fetchGroups(LIST_MEMBERSHIP.CONTACT_ID, LIST_MEMBERSHIP.LIST_ID)
+                .entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+}

@@ -1,0 +1,90 @@
+package io.audience.list.web;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.audience.account.Caller;
+import io.audience.activity.web.ActivityResource;
+import io.audience.api.Cursor;
+import io.audience.api.Limits;
+import io.audience.api.Links;
+import io.audience.list.ContactListView;
+import io.audience.list.ListInput;
+import io.audience.list.ListQuery;
+import io.audience.list.ListService;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class ListController {
+
+    private static final String COLLECTION = "contact_lists";
+
+    private final ListService lists;
+
+    ListController(ListService lists) {
+        this.lists = lists;
+    }
+
+    record ContactListArray(
+            List<ContactListView> lists,
+            @Nullable Integer listsCount,
+            @JsonProperty("_links") @Nullable Map<String, Map<String, String>> links) {}
+
+    @GetMapping("/v3/contact_lists")
+    ContactListArray list(Caller caller,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(name = "include_count", required = false) Boolean includeCount,
+            @RequestParam(name = "include_membership_count", required = false) String membershipCount,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String cursor) {
+        ListQuery query = new ListQuery(
+                Limits.pageSize(limit, 1000),
+                Boolean.TRUE.equals(includeCount),
+                ListQuery.membershipCount(membershipCount),
+                name == null || name.isBlank() ? null : name,
+                ListQuery.status(status),
+                cursor == null ? null : Cursor.decode(COLLECTION, cursor));
+        ListService.ListPage page = lists.page(caller.accountId(), query);
+        Map<String, Map<String, String>> links =
+                page.nextAfter() == null ? null : Links.next(new Cursor(COLLECTION, page.nextAfter()));
+        return new ContactListArray(page.lists(), page.count(), links);
+    }
+
+    @PostMapping(path = "/v3/contact_lists", consumes = "application/json")
+    @ResponseStatus(HttpStatus.CREATED)
+    ContactListView create(Caller caller, @RequestBody ListInput body) {
+        return lists.create(caller.accountId(), body);
+    }
+
+    @GetMapping("/v3/contact_lists/{listId}")
+    ContactListView get(Caller caller, @PathVariable String listId,
+            @RequestParam(name = "include_membership_count", required = false) String membershipCount) {
+        return lists.get(caller.accountId(), Limits.uuid("list", listId), ListQuery.membershipCount(membershipCount));
+    }
+
+    @PutMapping(path = "/v3/contact_lists/{listId}", consumes = "application/json")
+    ContactListView update(Caller caller, @PathVariable String listId, @RequestBody ListInput body) {
+        return lists.update(caller.accountId(), Limits.uuid("list", listId), body);
+    }
+
+    @DeleteMapping("/v3/contact_lists/{listId}")
+    ResponseEntity<ActivityResource> delete(Caller caller, @PathVariable String listId) {
+        ActivityResource activity = ActivityResource.of(lists.delete(caller.accountId(), Limits.uuid("list", listId)));
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(URI.create(activity.links().get("self").get("href")))
+                .body(activity);
+    }
+}
