@@ -1,0 +1,77 @@
+package io.audience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Base of the tests that go through HTTP to the running service and a real PostgreSQL: the
+ * embedded one by default, or the server named by {@code -Daudience.test.database.url}. Every
+ * test makes its own account, so tests share one service and never see each other's data.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"logging.level.root=WARN", "logging.level.io.audience=INFO"})
+public abstract class IntegrationTest {
+
+    public static final String ADMIN_TOKEN = "test-admin-token";
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected DSLContext db;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        String url = System.getProperty("audience.test.database.url", "");
+        if (!url.isBlank()) {
+            registry.add("spring.datasource.url", () -> url);
+            registry.add("spring.datasource.username", () -> System.getProperty("audience.test.database.username", "postgres"));
+            registry.add("spring.datasource.password", () -> System.getProperty("audience.test.database.password", ""));
+        }
+        Path dataDir = Path.of("target", "it-data", UUID.randomUUID().toString());
+        registry.add("audience.data-dir", dataDir::toString);
+        registry.add("audience.admin-token", () -> ADMIN_TOKEN);
+    }
+
+    protected String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    protected Api admin() {
+        return new Api(baseUrl(), ADMIN_TOKEN);
+    }
+
+    /** A fresh account and a client holding its API token. */
+    protected Api newAccount() {
+        Api.Response created = admin().post("/admin/accounts", Api.object().put("name", "Test " + UUID.randomUUID()));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return new Api(baseUrl(), created.json().get("api_token").asString());
+    }
+
+    protected static String createList(Api api, String name) {
+        Api.Response list = api.post("/v3/contact_lists", Api.object().put("name", name));
+        assertThat(list.status()).as(list.toString()).isEqualTo(201);
+        return list.json().get("list_id").asString();
+    }
+
+    protected static JsonNode createContact(Api api, String email) {
+        Api.Response created = api.post("/v3/contacts", Api.json("""
+                {"email_address": {"address": "%s"}, "first_name": "Test", "create_source": "Account"}
+                """.formatted(email)));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json();
+    }
+
+    protected static String uniqueEmail(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+}
