@@ -330,7 +330,7 @@ verdict() { # kind min_ratio max_p99_ms(or empty) -> "ratio verdict"
   awk -v a="${API_RPS[$kind]}" -v r="${RAW_TPS[$kind]}" -v min="$min" -v p="${API_P99[$kind]}" -v maxp="$maxp99" \
       -v err="${API_ERR[$kind]}" 'BEGIN {
     ratio = a / r; ok = ratio >= min && err == 0 && (maxp == "" || p <= maxp)
-    printf "%.2fx %s\n", ratio, ok ? "PASS" : "MISS" }'
+    printf "%.3fx %s\n", ratio, ok ? "PASS" : "MISS" }'
 }
 read -r L_RATIO L_VERDICT <<<"$(verdict lookup 0.25 10)"
 read -r S_RATIO S_VERDICT <<<"$(verdict signup 0.30 "")"

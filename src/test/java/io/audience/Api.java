@@ -55,8 +55,8 @@ public final class Api {
         return new Api(base, otherToken);
     }
 
-    public Response get(String path) {
-        return send(request(path).GET());
+    public Response get(String path, String... headers) {
+        return send(request(path, headers).GET());
     }
 
     public Response delete(String path) {

@@ -1,0 +1,142 @@
+package io.audience.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.audience.Api;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the service as a separate process on the embedded PostgreSQL, as a user would, and kills it:
+ * committed data must survive, and the next start must neither fail on nor attach to the orphan.
+ */
+class RestartIntegrationTest {
+
+    private static final String ADMIN = "restart-admin-token";
+
+    private final Path dataDir = Path.of("target", "restart-data", UUID.randomUUID().toString()).toAbsolutePath();
+    private Process service;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (service != null && service.isAlive()) {
+            service.destroy();
+            service.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void committedDataSurvivesSigkillAndAGracefulRestart() throws Exception {
+        int port = freePort();
+        service = start(port);
+        Api admin = new Api("http://127.0.0.1:" + port, ADMIN);
+        String token = admin.post("/admin/accounts", Api.object().put("name", "Durable")).json().get("api_token").asString();
+        Api api = admin.withToken(token);
+        String beforeKill = created(api, "before-kill@example.com");
+
+        service.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        long orphan = postmasterPid();
+        assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).as("postgres outlives a SIGKILL").contains(true);
+
+        service = start(port);
+        api = new Api("http://127.0.0.1:" + port, token);
+        assertThat(lookup(api, "before-kill@example.com")).isEqualTo(beforeKill);
+        assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).as("orphan stopped").isFalse();
+        long second = postmasterPid();
+        assertThat(second).isNotEqualTo(orphan);
+        String afterKill = created(api, "after-kill@example.com");
+
+        service.destroy();
+        assertThat(service.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        waitUntilGone(second);
+
+        service = start(port);
+        assertThat(lookup(api, "before-kill@example.com")).isEqualTo(beforeKill);
+        assertThat(lookup(api, "after-kill@example.com")).isEqualTo(afterKill);
+    }
+
+    private static String created(Api api, String email) {
+        Api.Response response = api.post("/v3/contacts", Api.json("""
+                {"email_address": {"address": "%s"}, "create_source": "Account"}
+                """.formatted(email)));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.json().get("contact_id").asString();
+    }
+
+    private static String lookup(Api api, String email) {
+        Api.Response response = api.get("/v3/contacts?email=" + email);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json().get("contacts").get(0).get("contact_id").asString();
+    }
+
+    private Process start(int port) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
+                "io.audience.AudienceApplication");
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(k -> k.startsWith("SPRING_DATASOURCE"));
+        env.put("AUDIENCE_DATA_DIR", dataDir.toString());
+        env.put("AUDIENCE_ADMIN_TOKEN", ADMIN);
+        env.put("SERVER_PORT", Integer.toString(port));
+        Files.createDirectories(dataDir);
+        builder.redirectErrorStream(true);
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(new File(dataDir.toFile(), "service.log")));
+        Process process = builder.start();
+        awaitHealthy(process, port);
+        return process;
+    }
+
+    private void awaitHealthy(Process process, int port) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            assertThat(process.isAlive()).as("service exited; see " + dataDir.resolve("service.log")).isTrue();
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("service did not become healthy; see " + dataDir.resolve("service.log"));
+    }
+
+    private long postmasterPid() throws IOException {
+        List<String> lines = Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"));
+        return Long.parseLong(lines.get(0).trim());
+    }
+
+    private static void waitUntilGone(long pid) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            assertThat(Instant.now()).as("postgres stops with the service").isBefore(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
