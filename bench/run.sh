@@ -228,6 +228,19 @@ run_wrk() {
 }
 bench_field() { grep -o "$2=[0-9]*" "$1" | head -n1 | cut -d= -f2; }
 
+# Other work on the 2 cores (a Maven build, a test run) distorts every figure: record it.
+busy_note() {
+  local others
+  others=$(ps -eo pid=,pcpu=,args= --sort=-pcpu | awk -v me="${SERVICE_PID:-0}" \
+    '$1 != me && $2 > 20 && $0 !~ /postgres|wrk|pgbench|ps -eo/ {
+      n = $3; sub(/.*\//, "", n)
+      if ($0 ~ /classworlds/) n = "maven"; else if ($0 ~ /surefire/) n = "maven-test-jvm"
+      printf "%s(pid %s, %s%% cpu over its life) ", n, $1, $2 }')
+  echo "load average $(cut -d' ' -f1-3 /proc/loadavg)${others:+; busy: $others}"
+}
+LOAD_BEFORE=$(busy_note)
+log "before the runs: $LOAD_BEFORE"
+
 declare -A API_RPS API_P99 API_P50 API_ERR API_STATUS_OK
 API_STATUS_OK=([lookup]=1 [signup]=1)
 if [ $RAW_ONLY = 0 ]; then
@@ -323,6 +336,7 @@ done
 # ---------------------------------------------------------------------------------------------
 # Report
 # ---------------------------------------------------------------------------------------------
+LOAD_AFTER=$(busy_note)
 MISSED=0
 verdict() { # kind min_ratio max_p99_ms(or empty) -> "ratio verdict"
   local kind=$1 min=$2 maxp99=$3
@@ -341,6 +355,8 @@ read -r S_RATIO S_VERDICT <<<"$(verdict signup 0.30 "")"
   echo "commit $(cd "$REPO" && git rev-parse --short HEAD 2>/dev/null || echo none); jar $( [ $RAW_ONLY = 0 ] && date -u -r "$JAR" +%Y-%m-%dT%H:%M:%SZ || echo 'not used (--raw-only)')"
   echo "$(psql -AtX -d postgres -c 'select version()' | cut -d, -f1); $(nproc) cores"
   echo "data: $N_CONTACTS contacts in one account ($N_DELETED deleted), database $DB_SIZE"
+  echo "machine before the runs: $LOAD_BEFORE"
+  echo "machine after the runs:  $LOAD_AFTER"
   echo "load: $CLIENTS clients, $THREADS threads, ${DURATION} s per run, warm-up ${WARMUP} s; sign-ups ${NEW_PCT} % new addresses"
   echo
   printf '%-14s %10s %10s %10s | %10s %10s | %8s | %-32s %s\n' \
