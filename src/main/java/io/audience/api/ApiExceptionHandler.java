@@ -4,7 +4,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -81,6 +86,30 @@ class ApiExceptionHandler {
     ResponseEntity<List<ApiError>> noHandler(Exception e) {
         return body(HttpStatus.NOT_FOUND, new ApiError("contacts.api.not_found",
                 "There is no such resource", java.util.Map.of()));
+    }
+
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<List<ApiError>> duplicate(DuplicateKeyException e) {
+        log.info("Unique constraint refused a write: {}", e.getMostSpecificCause().getMessage());
+        return body(HttpStatus.CONFLICT, new ApiError("contacts.api.conflict",
+                "The request conflicts with an existing resource; read it and retry", java.util.Map.of()));
+    }
+
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ResponseEntity<List<ApiError>> contention(PessimisticLockingFailureException e) {
+        log.info("Concurrent writers collided: {}", e.getMostSpecificCause().getMessage());
+        return body(HttpStatus.CONFLICT, new ApiError("contacts.api.conflict",
+                "A concurrent request changed the same data; retry", java.util.Map.of()));
+    }
+
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            CannotCreateTransactionException.class})
+    ResponseEntity<List<ApiError>> unavailable(Exception e) {
+        log.warn("Database unavailable: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "1")
+                .body(List.of(new ApiError("service_unavailable",
+                        "Our internal service is temporarily unavailable; retry shortly", java.util.Map.of())));
     }
 
     @ExceptionHandler(Exception.class)

@@ -5,7 +5,6 @@ import static io.audience.db.Tables.EMAIL_CONSENT;
 
 import io.audience.consent.ConsentState;
 import io.audience.db.tables.records.ContactRecord;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -27,32 +26,33 @@ class ContactRepository {
     }
 
     /** Inserts unless the address already has a contact; the unique index decides, race-free. */
-    boolean insert(ContactRecord row) {
-        return db.insertInto(CONTACT).set(row).onConflictDoNothing().execute() == 1;
+    boolean insert(ContactRow row) {
+        return db.insertInto(CONTACT).set(record(row)).onConflictDoNothing().execute() == 1;
     }
 
-    void update(ContactRecord row) {
-        db.executeUpdate(row, CONTACT.ACCOUNT_ID.eq(row.getAccountId()).and(CONTACT.CONTACT_ID.eq(row.getContactId())));
+    void update(ContactRow row) {
+        db.executeUpdate(record(row),
+                CONTACT.ACCOUNT_ID.eq(row.accountId()).and(CONTACT.CONTACT_ID.eq(row.contactId())));
     }
 
-    Optional<ContactRecord> row(UUID accountId, UUID contactId) {
+    Optional<ContactRow> row(UUID accountId, UUID contactId) {
         return db.selectFrom(CONTACT)
                 .where(CONTACT.ACCOUNT_ID.eq(accountId), CONTACT.CONTACT_ID.eq(contactId))
-                .fetchOptional();
+                .fetchOptional(ContactRepository::row);
     }
 
-    Optional<ContactRecord> lockRow(UUID accountId, UUID contactId) {
+    Optional<ContactRow> lockRow(UUID accountId, UUID contactId) {
         return db.selectFrom(CONTACT)
                 .where(CONTACT.ACCOUNT_ID.eq(accountId), CONTACT.CONTACT_ID.eq(contactId))
                 .forUpdate()
-                .fetchOptional();
+                .fetchOptional(ContactRepository::row);
     }
 
-    Optional<ContactRecord> lockRowByEmail(UUID accountId, String emailKey) {
+    Optional<ContactRow> lockRowByEmail(UUID accountId, String emailKey) {
         return db.selectFrom(CONTACT)
                 .where(CONTACT.ACCOUNT_ID.eq(accountId), CONTACT.EMAIL_KEY.eq(emailKey))
                 .forUpdate()
-                .fetchOptional();
+                .fetchOptional(ContactRepository::row);
     }
 
     Optional<ContactView> find(UUID accountId, UUID contactId) {
@@ -81,14 +81,36 @@ class ContactRepository {
                 .fetch(ContactRepository::view);
     }
 
-    static ContactRecord newRow(UUID accountId, UUID contactId, OffsetDateTime now) {
-        ContactRecord row = new ContactRecord();
-        row.setAccountId(accountId);
-        row.setContactId(contactId);
-        row.setCreatedAt(now);
-        row.setUpdatedAt(now);
-        row.setVersion(1L);
-        return row;
+    private static ContactRecord record(ContactRow row) {
+        ContactRecord r = new ContactRecord();
+        r.setAccountId(row.accountId());
+        r.setContactId(row.contactId());
+        r.setEmailKey(row.emailKey());
+        r.setEmailAddress(row.emailAddress());
+        r.setEmailCreatedAt(row.emailCreatedAt());
+        r.setEmailUpdatedAt(row.emailUpdatedAt());
+        r.setFirstName(row.firstName());
+        r.setLastName(row.lastName());
+        r.setJobTitle(row.jobTitle());
+        r.setCompanyName(row.companyName());
+        r.setBirthdayMonth(row.birthdayMonth() == null ? null : row.birthdayMonth().shortValue());
+        r.setBirthdayDay(row.birthdayDay() == null ? null : row.birthdayDay().shortValue());
+        r.setAnniversary(row.anniversary());
+        r.setCreateSource(row.createSource());
+        r.setUpdateSource(row.updateSource());
+        r.setCreatedAt(row.createdAt());
+        r.setUpdatedAt(row.updatedAt());
+        r.setDeletedAt(row.deletedAt());
+        r.setVersion(row.version());
+        return r;
+    }
+
+    private static ContactRow row(ContactRecord r) {
+        return new ContactRow(r.getAccountId(), r.getContactId(), r.getEmailKey(), r.getEmailAddress(),
+                r.getEmailCreatedAt(), r.getEmailUpdatedAt(), r.getFirstName(), r.getLastName(), r.getJobTitle(),
+                r.getCompanyName(), toInteger(r.getBirthdayMonth()), toInteger(r.getBirthdayDay()), r.getAnniversary(),
+                r.getCreateSource(), r.getUpdateSource(), r.getCreatedAt(), r.getUpdatedAt(), r.getDeletedAt(),
+                r.getVersion());
     }
 
     private SelectOnConditionStep<Record> withConsent() {

@@ -1,7 +1,6 @@
 package io.audience.contact;
 
 import io.audience.api.Conflict;
-import io.audience.api.PreconditionFailed;
 import io.audience.consent.Actor;
 import io.audience.consent.ConsentPolicy;
 import io.audience.consent.ConsentService;
@@ -9,12 +8,12 @@ import io.audience.consent.ConsentService.AddressLock;
 import io.audience.consent.ConsentState;
 import io.audience.consent.Permission;
 import io.audience.consent.Source;
-import io.audience.db.tables.records.ContactRecord;
 import io.audience.identity.Ids;
 import io.audience.list.ListMemberships;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -55,8 +54,6 @@ public class ContactService {
     public ContactView create(UUID accountId, ContactDraft draft, Actor actor) {
         OffsetDateTime now = now();
         UUID contactId = Ids.next();
-        ContactRecord row = ContactRepository.newRow(accountId, contactId, now);
-        row.setCreateSource(draft.source().wire());
         if (draft.emailKey() != null) {
             AddressLock lock = consent.lock(accountId, draft.emailKey(), now);
             Optional<ContactView> existing = contacts.findByEmail(accountId, draft.emailKey());
@@ -64,45 +61,33 @@ public class ContactService {
                 throw new EmailConflict(draft.emailAddress(), existing.get());
             }
             consent.apply(lock, contactId, current -> accountWrite(draft, current, now), actor);
-            row.setEmailCreatedAt(now);
         }
-        applyFields(row, draft, now);
-        if (!contacts.insert(row)) {
-            throw new Conflict("A concurrent request created a contact with this address; retry");
-        }
+        insert(ContactRow.create(accountId, contactId, draft, draft.source(), now));
         replaceDetails(accountId, contactId, draft, now);
         return queries.get(accountId, contactId, EVERYTHING);
     }
 
+    /** PUT: replaces, revives a deleted contact, and may move it to a new address. */
     @Transactional
     public ContactView update(UUID accountId, UUID contactId, ContactDraft draft, @Nullable String ifMatch,
             Actor actor) {
         OffsetDateTime now = now();
-        ContactRecord unlocked = contacts.row(accountId, contactId).orElseThrow(() -> ContactQueries.notFound(contactId));
-        AddressLock currentAddress = unlocked.getEmailKey() == null
-                ? null : consent.lock(accountId, unlocked.getEmailKey(), now);
-        ContactRecord row = contacts.lockRow(accountId, contactId).orElseThrow(() -> ContactQueries.notFound(contactId));
-        if (!java.util.Objects.equals(row.getEmailKey(), unlocked.getEmailKey())) {
-            throw new Conflict("A concurrent request changed this contact's address; retry");
-        }
-        checkIfMatch(row, ifMatch);
-        String newKey = draft.emailKey();
-        if (newKey != null && !newKey.equals(row.getEmailKey())) {
-            AddressLock newAddress = consent.lock(accountId, newKey, now);
-            Optional<ContactView> owner = contacts.findByEmail(accountId, newKey);
+        ContactRow row = lockInOrder(accountId, contactId, now);
+        row.checkIfMatch(ifMatch);
+        AddressLock address = null;
+        if (draft.emailKey() != null && !draft.emailKey().equals(row.emailKey())) {
+            address = consent.lock(accountId, draft.emailKey(), now);
+            Optional<ContactView> owner = contacts.findByEmail(accountId, draft.emailKey());
             if (owner.isPresent()) {
                 throw new EmailConflict(draft.emailAddress(), owner.get());
             }
-            consent.apply(newAddress, contactId, current -> accountWrite(draft, current, now), actor);
-            row.setEmailCreatedAt(now);
-        } else if (currentAddress != null && draft.permission() != null) {
-            consent.apply(currentAddress, contactId, current -> accountWrite(draft, current, now), actor);
+        } else if (row.emailKey() != null && draft.permission() != null) {
+            address = consent.lock(accountId, row.emailKey(), now);
         }
-        applyFields(row, draft, now);
-        row.setDeletedAt(null);
-        row.setVersion(row.getVersion() + 1);
-        row.setUpdatedAt(now);
-        contacts.update(row);
+        if (address != null) {
+            consent.apply(address, contactId, current -> accountWrite(draft, current, now), actor);
+        }
+        contacts.update(row.replacedBy(draft, now));
         replaceDetails(accountId, contactId, draft, now);
         return queries.get(accountId, contactId, EVERYTHING);
     }
@@ -110,20 +95,11 @@ public class ContactService {
     /** Deleting keeps the contact findable and its consent untouched; it leaves every list. */
     @Transactional
     public void delete(UUID accountId, UUID contactId) {
-        OffsetDateTime now = now();
-        ContactRecord unlocked = contacts.row(accountId, contactId).orElseThrow(() -> ContactQueries.notFound(contactId));
-        if (unlocked.getEmailKey() != null) {
-            consent.lock(accountId, unlocked.getEmailKey(), now);
+        ContactRow row = lockInOrder(accountId, contactId, now());
+        if (row.deletedAt() == null) {
+            contacts.update(row.deleted(now()));
+            memberships.removeAll(accountId, contactId);
         }
-        ContactRecord row = contacts.lockRow(accountId, contactId).orElseThrow(() -> ContactQueries.notFound(contactId));
-        if (row.getDeletedAt() != null) {
-            return;
-        }
-        row.setDeletedAt(now);
-        row.setUpdatedAt(now);
-        row.setVersion(row.getVersion() + 1);
-        contacts.update(row);
-        memberships.removeAll(accountId, contactId);
     }
 
     /**
@@ -133,31 +109,39 @@ public class ContactService {
     @Transactional
     public SignUpResult signUp(UUID accountId, ContactDraft draft, Actor actor) {
         OffsetDateTime now = now();
-        String key = java.util.Objects.requireNonNull(draft.emailKey());
+        String key = Objects.requireNonNull(draft.emailKey());
         AddressLock lock = consent.lock(accountId, key, now);
-        Optional<ContactRecord> existing = contacts.lockRowByEmail(accountId, key);
-        UUID contactId = existing.map(ContactRecord::getContactId).orElseGet(Ids::next);
+        Optional<ContactRow> existing = contacts.lockRowByEmail(accountId, key);
+        UUID contactId = existing.map(ContactRow::contactId).orElseGet(Ids::next);
         consent.apply(lock, contactId, current -> ConsentPolicy.contactSignsUp(current, now), actor);
         if (existing.isEmpty()) {
-            ContactRecord row = ContactRepository.newRow(accountId, contactId, now);
-            row.setCreateSource(Source.CONTACT.wire());
-            row.setEmailCreatedAt(now);
-            applyFields(row, draft, now);
-            if (!contacts.insert(row)) {
-                throw new Conflict("A concurrent request created a contact with this address; retry");
-            }
+            insert(ContactRow.create(accountId, contactId, draft, Source.CONTACT, now));
             replaceDetails(accountId, contactId, draft, now);
             return new SignUpResult(contactId, SignUpAction.CREATED);
         }
-        ContactRecord row = existing.get();
-        mergeFields(row, draft, now);
-        row.setDeletedAt(null);
-        row.setVersion(row.getVersion() + 1);
-        row.setUpdatedAt(now);
-        contacts.update(row);
+        contacts.update(existing.get().mergedWith(draft, now));
         SignUpMerge.mergeDetails(details, accountId, contactId, draft, now);
-        memberships.add(accountId, contactId, draft.listMemberships(), now);
+        memberships.add(accountId, contactId, Objects.requireNonNull(draft.listMemberships()), now);
         return new SignUpResult(contactId, SignUpAction.UPDATED);
+    }
+
+    /** Locks the contact's address, then the contact: the order every writer follows. */
+    private ContactRow lockInOrder(UUID accountId, UUID contactId, OffsetDateTime now) {
+        ContactRow unlocked = contacts.row(accountId, contactId).orElseThrow(() -> ContactQueries.notFound(contactId));
+        if (unlocked.emailKey() != null) {
+            consent.lock(accountId, unlocked.emailKey(), now);
+        }
+        ContactRow row = contacts.lockRow(accountId, contactId).orElseThrow(() -> ContactQueries.notFound(contactId));
+        if (!Objects.equals(row.emailKey(), unlocked.emailKey())) {
+            throw new Conflict("A concurrent request changed this contact's address; retry");
+        }
+        return row;
+    }
+
+    private void insert(ContactRow row) {
+        if (!contacts.insert(row)) {
+            throw new Conflict("A concurrent request created a contact with this address; retry");
+        }
     }
 
     private static ConsentState accountWrite(ContactDraft draft, @Nullable ConsentState current, OffsetDateTime now) {
@@ -168,64 +152,7 @@ public class ContactService {
         if (requested == Permission.UNSUBSCRIBED && draft.source() == Source.CONTACT) {
             return ConsentPolicy.contactOptsOut(current, draft.optOutReason(), now);
         }
-        return ConsentPolicy.accountSets(draft.emailAddress(), current, requested, now);
-    }
-
-    private static void checkIfMatch(ContactRecord row, @Nullable String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return;
-        }
-        String current = "\"" + row.getVersion() + "\"";
-        for (String tag : ifMatch.split(",")) {
-            String candidate = tag.strip();
-            if (candidate.startsWith("W/")) {
-                candidate = candidate.substring(2);
-            }
-            if (candidate.equals(current)) {
-                return;
-            }
-        }
-        throw new PreconditionFailed("The contact changed since you read it: If-Match " + ifMatch
-                + " does not match the current ETag " + current + "; GET it again and retry");
-    }
-
-    /** PUT replaces the top-level properties; the address stays unless a new one is sent. */
-    private static void applyFields(ContactRecord row, ContactDraft draft, OffsetDateTime now) {
-        if (draft.emailKey() != null) {
-            if (!draft.emailAddress().equals(row.getEmailAddress())) {
-                row.setEmailUpdatedAt(now);
-            }
-            row.setEmailKey(draft.emailKey());
-            row.setEmailAddress(draft.emailAddress());
-        }
-        row.setFirstName(draft.firstName());
-        row.setLastName(draft.lastName());
-        row.setJobTitle(draft.jobTitle());
-        row.setCompanyName(draft.companyName());
-        row.setBirthdayMonth(draft.birthdayMonth() == null ? null : draft.birthdayMonth().shortValue());
-        row.setBirthdayDay(draft.birthdayDay() == null ? null : draft.birthdayDay().shortValue());
-        row.setAnniversary(draft.anniversary());
-        row.setUpdateSource(draft.source().wire());
-    }
-
-    /** Sign-up updates are partial: only what the form sent changes. */
-    private static void mergeFields(ContactRecord row, ContactDraft draft, OffsetDateTime now) {
-        if (!draft.emailAddress().equals(row.getEmailAddress())) {
-            row.setEmailAddress(draft.emailAddress());
-            row.setEmailUpdatedAt(now);
-        }
-        row.setFirstName(draft.firstName() != null ? draft.firstName() : row.getFirstName());
-        row.setLastName(draft.lastName() != null ? draft.lastName() : row.getLastName());
-        row.setJobTitle(draft.jobTitle() != null ? draft.jobTitle() : row.getJobTitle());
-        row.setCompanyName(draft.companyName() != null ? draft.companyName() : row.getCompanyName());
-        if (draft.birthdayMonth() != null) {
-            row.setBirthdayMonth(draft.birthdayMonth().shortValue());
-            row.setBirthdayDay(draft.birthdayDay().shortValue());
-        }
-        if (draft.anniversary() != null) {
-            row.setAnniversary(draft.anniversary());
-        }
-        row.setUpdateSource(Source.CONTACT.wire());
+        return ConsentPolicy.accountSets(Objects.requireNonNull(draft.emailAddress()), current, requested, now);
     }
 
     private void replaceDetails(UUID accountId, UUID contactId, ContactDraft draft, OffsetDateTime now) {

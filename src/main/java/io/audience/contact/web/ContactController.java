@@ -42,7 +42,7 @@ class ContactController {
                 RequestActors.of(caller, Source.ACCOUNT, Channel.API, request, "POST /v3/contacts"));
         return ResponseEntity.created(URI.create("/v3/contacts/" + created.contactId()))
                 .eTag(created.etag())
-                .body(ContactResource.of(created, true));
+                .body(ContactResource.of(created, true, true));
     }
 
     @PutMapping(path = "/v3/contacts/{contactId}", consumes = "application/json")
@@ -56,7 +56,7 @@ class ContactController {
         // opt-out may be recorded as the person's.
         ContactView updated = contacts.update(caller.accountId(), id, draft, ifMatch,
                 RequestActors.of(caller, draft.source(), Channel.API, request, "PUT /v3/contacts/" + id));
-        return ResponseEntity.ok().eTag(updated.etag()).body(ContactResource.of(updated, true));
+        return ResponseEntity.ok().eTag(updated.etag()).body(ContactResource.of(updated, true, true));
     }
 
     @DeleteMapping("/v3/contacts/{contactId}")

@@ -117,8 +117,7 @@ class ContactReadController {
     }
 
     private static ContactResource resource(ContactView contact, Set<Include> includes) {
-        return ContactResource.of(contact,
-                includes.contains(Include.CUSTOM_FIELDS) || includes.contains(Include.TAGGINGS));
+        return ContactResource.of(contact, includes.contains(Include.CUSTOM_FIELDS), includes.contains(Include.TAGGINGS));
     }
 
     private static Set<UUID> listIds(@Nullable String csv) {

@@ -44,13 +44,13 @@ record ContactResource(
             @Nullable String optOutReason,
             String confirmStatus) {}
 
-    static ContactResource of(ContactView c, boolean customFieldsAndTaggings) {
+    static ContactResource of(ContactView c, boolean customFields, boolean taggings) {
         return new ContactResource(c.contactId(), email(c.email()), c.firstName(), c.lastName(), c.jobTitle(),
                 c.companyName(), c.birthdayMonth(), c.birthdayDay(), c.anniversary(), c.updateSource(),
                 c.createSource(), c.createdAt(), c.updatedAt(),
                 c.deletedAt() == null ? null : c.deletedAt().toLocalDate(),
-                customFieldsAndTaggings ? List.of() : null, c.phoneNumbers(), c.streetAddresses(),
-                c.listMemberships(), customFieldsAndTaggings ? List.of() : null, c.notes());
+                customFields ? List.of() : null, c.phoneNumbers(), c.streetAddresses(),
+                c.listMemberships(), taggings ? List.of() : null, c.notes());
     }
 
     private static @Nullable EmailAddress email(ContactView.@Nullable Email email) {

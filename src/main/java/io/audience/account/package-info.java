@@ -1,0 +1,4 @@
+@NullMarked
+package io.audience.account;
+
+import org.jspecify.annotations.NullMarked;

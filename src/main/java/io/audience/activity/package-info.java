@@ -1,0 +1,4 @@
+@NullMarked
+package io.audience.activity;
+
+import org.jspecify.annotations.NullMarked;

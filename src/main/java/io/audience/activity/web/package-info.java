@@ -1,0 +1,4 @@
+@NullMarked
+package io.audience.activity.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.audience.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.audience.consent;
+
+import org.jspecify.annotations.NullMarked;

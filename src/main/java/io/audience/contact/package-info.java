@@ -1,0 +1,4 @@
+@NullMarked
+package io.audience.contact;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.audience.database;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.audience.idempotency;
+
+import org.jspecify.annotations.NullMarked;

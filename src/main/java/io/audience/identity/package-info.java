@@ -1,0 +1,4 @@
+@NullMarked
+package io.audience.identity;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.audience.list;
+
+import org.jspecify.annotations.NullMarked;

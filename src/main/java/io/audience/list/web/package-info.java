@@ -1,0 +1,4 @@
+@NullMarked
+package io.audience.list.web;
+
+import org.jspecify.annotations.NullMarked;

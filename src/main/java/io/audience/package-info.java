@@ -1,0 +1,4 @@
+@NullMarked
+package io.audience;
+
+import org.jspecify.annotations.NullMarked;
