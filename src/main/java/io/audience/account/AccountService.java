@@ -1,6 +1,7 @@
 package io.audience.account;
 
 import io.audience.api.NotFound;
+import io.audience.api.Text;
 import io.audience.api.ValidationFailed;
 import io.audience.identity.Ids;
 import java.time.OffsetDateTime;
@@ -27,6 +28,7 @@ public class AccountService {
         if (trimmed.isEmpty() || trimmed.length() > 255) {
             throw new ValidationFailed("name is required and must be at most 255 characters");
         }
+        Text.printable("name", trimmed);
         UUID accountId = Ids.next();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         accounts.insertAccount(accountId, trimmed, now);

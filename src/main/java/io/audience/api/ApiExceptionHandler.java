@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.sql.SQLException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessException;
@@ -23,6 +26,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
@@ -88,6 +92,24 @@ class ApiExceptionHandler {
                 "There is no such resource", java.util.Map.of()));
     }
 
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<List<ApiError>> undecodable(InvalidParameterException e) {
+        return validation("The query string is not valid percent-encoded UTF-8: " + e.getMessage());
+    }
+
+    /** PostgreSQL's data exceptions (class 22, such as a NUL character) are values the client sent. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<List<ApiError>> integrity(DataIntegrityViolationException e) {
+        if (e instanceof DuplicateKeyException duplicate) {
+            return duplicate(duplicate);
+        }
+        SQLException sql = causeOfType(e, SQLException.class);
+        if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+            return validation("A value in the request cannot be stored: " + sql.getMessage().lines().findFirst().orElse(""));
+        }
+        return unexpected(e);
+    }
+
     @ExceptionHandler(DuplicateKeyException.class)
     ResponseEntity<List<ApiError>> duplicate(DuplicateKeyException e) {
         log.info("Unique constraint refused a write: {}", e.getMostSpecificCause().getMessage());
@@ -127,6 +149,10 @@ class ApiExceptionHandler {
                 return "The request body must be a JSON object";
             }
             return "Invalid value for " + field + ": expected " + expectedType(mismatch);
+        }
+        InputCoercionException range = causeOfType(e, InputCoercionException.class);
+        if (range != null && !fieldPath(range).isEmpty()) {
+            return "Invalid value for " + fieldPath(range) + ": the number is out of range";
         }
         StreamReadException malformed = causeOfType(e, StreamReadException.class);
         if (malformed != null) {

@@ -1,5 +1,6 @@
 package io.audience.list;
 
+import io.audience.api.Text;
 import io.audience.api.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 
@@ -14,13 +15,13 @@ public record ListInput(@Nullable String name, @Nullable Boolean favorite, @Null
         if (trimmed.length() > 255) {
             throw new ValidationFailed("name must be at most 255 characters");
         }
-        return trimmed;
+        return Text.printable("name", trimmed);
     }
 
     @Nullable String validDescription() {
         if (description != null && description.length() > 2000) {
             throw new ValidationFailed("description must be at most 2000 characters");
         }
-        return description;
+        return description == null ? null : Text.printable("description", description);
     }
 }

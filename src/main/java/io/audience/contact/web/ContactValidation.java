@@ -1,5 +1,6 @@
 package io.audience.contact.web;
 
+import io.audience.api.Text;
 import io.audience.api.ValidationFailed;
 import io.audience.contact.ContactDraft;
 import io.audience.contact.EmailAddresses;
@@ -115,10 +116,7 @@ final class ContactValidation {
         if (value.length() > max) {
             throw new ValidationFailed(field + " must be at most " + max + " characters, not " + value.length());
         }
-        if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-            throw new ValidationFailed(field + " must not contain control characters");
-        }
-        return value;
+        return Text.printable(field, value);
     }
 
     static void birthday(@Nullable Integer month, @Nullable Integer day) {

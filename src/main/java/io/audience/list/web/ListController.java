@@ -5,6 +5,7 @@ import io.audience.account.Caller;
 import io.audience.activity.web.ActivityResource;
 import io.audience.api.Cursor;
 import io.audience.api.Limits;
+import io.audience.api.Text;
 import io.audience.api.Links;
 import io.audience.list.ContactListView;
 import io.audience.list.ListInput;
@@ -54,7 +55,7 @@ class ListController {
                 Limits.pageSize(limit, 1000),
                 Boolean.TRUE.equals(includeCount),
                 ListQuery.membershipCount(membershipCount),
-                name == null || name.isBlank() ? null : name,
+                name == null || name.isBlank() ? null : Text.printable("name", name),
                 ListQuery.status(status),
                 cursor == null ? null : Cursor.decode(COLLECTION, cursor));
         ListService.ListPage page = lists.page(caller.accountId(), query);
