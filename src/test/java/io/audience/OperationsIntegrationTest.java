@@ -17,6 +17,10 @@ class OperationsIntegrationTest extends IntegrationTest {
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().get("paths").has("/v3/contacts")).isTrue();
         assertThat(docs.json().get("paths").has("/v3/contacts/sign_up_form")).isTrue();
+        assertThat(docs.json().get("paths").has("/v3/contacts/{contact_id}")).isTrue();
+        assertThat(docs.json().get("components").get("schemas").get("ContactResource").get("properties")
+                .has("email_address")).as("the document names properties as the wire does").isTrue();
+        assertThat(docs.json().get("components").get("schemas").has("Caller")).isFalse();
         assertThat(anonymous.get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 

@@ -30,9 +30,9 @@ class AdminController {
         return accounts.create(body.name());
     }
 
-    @PostMapping("/admin/accounts/{accountId}/api_tokens")
+    @PostMapping("/admin/accounts/{account_id}/api_tokens")
     @ResponseStatus(HttpStatus.CREATED)
-    ApiTokenIssued issueToken(@PathVariable String accountId) {
+    ApiTokenIssued issueToken(@PathVariable("account_id") String accountId) {
         UUID id = Limits.uuid("account", accountId);
         return new ApiTokenIssued(accounts.issueToken(id));
     }

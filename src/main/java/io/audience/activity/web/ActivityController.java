@@ -16,8 +16,8 @@ class ActivityController {
         this.activities = activities;
     }
 
-    @GetMapping("/v3/activities/{activityId}")
-    ActivityResource get(Caller caller, @PathVariable String activityId) {
+    @GetMapping("/v3/activities/{activity_id}")
+    ActivityResource get(Caller caller, @PathVariable("activity_id") String activityId) {
         return ActivityResource.of(activities.get(caller.accountId(), Limits.uuid("activity", activityId)));
     }
 }

@@ -45,8 +45,8 @@ class ContactController {
                 .body(ContactResource.of(created, true, true));
     }
 
-    @PutMapping(path = "/v3/contacts/{contactId}", consumes = "application/json")
-    ResponseEntity<ContactResource> update(Caller caller, @PathVariable String contactId,
+    @PutMapping(path = "/v3/contacts/{contact_id}", consumes = "application/json")
+    ResponseEntity<ContactResource> update(Caller caller, @PathVariable("contact_id") String contactId,
             @RequestBody ContactRequests.ContactInput body,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             HttpServletRequest request) {
@@ -59,8 +59,8 @@ class ContactController {
         return ResponseEntity.ok().eTag(updated.etag()).body(ContactResource.of(updated, true, true));
     }
 
-    @DeleteMapping("/v3/contacts/{contactId}")
-    ResponseEntity<Void> delete(Caller caller, @PathVariable String contactId) {
+    @DeleteMapping("/v3/contacts/{contact_id}")
+    ResponseEntity<Void> delete(Caller caller, @PathVariable("contact_id") String contactId) {
         contacts.delete(caller.accountId(), Limits.uuid("contact", contactId));
         return ResponseEntity.noContent().build();
     }

@@ -46,8 +46,8 @@ class ContactReadController {
 
     record ConsentHistory(UUID contactId, @Nullable String emailAddress, List<HistoryEvent> events) {}
 
-    @GetMapping("/v3/contacts/{contactId}")
-    ResponseEntity<ContactResource> get(Caller caller, @PathVariable String contactId,
+    @GetMapping("/v3/contacts/{contact_id}")
+    ResponseEntity<ContactResource> get(Caller caller, @PathVariable("contact_id") String contactId,
             @RequestParam(required = false) String include) {
         Set<Include> includes = Include.parse(include);
         ContactView contact = queries.get(caller.accountId(), Limits.uuid("contact", contactId), includes);
@@ -101,8 +101,8 @@ class ContactReadController {
         return queries.counts(caller.accountId(), newSubscribers);
     }
 
-    @GetMapping("/v3/contacts/{contactId}/consent_history")
-    ConsentHistory consentHistory(Caller caller, @PathVariable String contactId) {
+    @GetMapping("/v3/contacts/{contact_id}/consent_history")
+    ConsentHistory consentHistory(Caller caller, @PathVariable("contact_id") String contactId) {
         ContactQueries.ConsentHistory history =
                 queries.consentHistory(caller.accountId(), Limits.uuid("contact", contactId));
         ContactView contact = history.contact();

@@ -70,19 +70,19 @@ class ListController {
         return lists.create(caller.accountId(), body);
     }
 
-    @GetMapping("/v3/contact_lists/{listId}")
-    ContactListView get(Caller caller, @PathVariable String listId,
+    @GetMapping("/v3/contact_lists/{list_id}")
+    ContactListView get(Caller caller, @PathVariable("list_id") String listId,
             @RequestParam(name = "include_membership_count", required = false) String membershipCount) {
         return lists.get(caller.accountId(), Limits.uuid("list", listId), ListQuery.membershipCount(membershipCount));
     }
 
-    @PutMapping(path = "/v3/contact_lists/{listId}", consumes = "application/json")
-    ContactListView update(Caller caller, @PathVariable String listId, @RequestBody ListInput body) {
+    @PutMapping(path = "/v3/contact_lists/{list_id}", consumes = "application/json")
+    ContactListView update(Caller caller, @PathVariable("list_id") String listId, @RequestBody ListInput body) {
         return lists.update(caller.accountId(), Limits.uuid("list", listId), body);
     }
 
-    @DeleteMapping("/v3/contact_lists/{listId}")
-    ResponseEntity<ActivityResource> delete(Caller caller, @PathVariable String listId) {
+    @DeleteMapping("/v3/contact_lists/{list_id}")
+    ResponseEntity<ActivityResource> delete(Caller caller, @PathVariable("list_id") String listId) {
         ActivityResource activity = ActivityResource.of(lists.delete(caller.accountId(), Limits.uuid("list", listId)));
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .location(URI.create(activity.links().get("self").get("href")))
