@@ -111,16 +111,16 @@ else
   SERVICE_PID=$!
   for i in $(seq 1 180); do
     kill -0 "$SERVICE_PID" 2>/dev/null || die "service exited during start"
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/actuator/health")" = 200 ] && break
+    [ "$(curl -s --max-time 2 -o /dev/null -w '%{http_code}' "$BASE/actuator/health")" = 200 ] && break
     [ "$i" = 180 ] && die "service not healthy after 180 s"
     sleep 1
   done
   log "service healthy after ~${i} s"
 
-  # api METHOD PATH TOKEN [JSON] -> body on stdout; dies with the exact request and response on a non-2xx.
+  # api METHOD PATH TOKEN [JSON] -> body on stdout; on a non-2xx logs the exact request and response, returns 1.
   api() {
     local method=$1 path=$2 token=$3 body=${4:-} code
-    local args=(-s -o "$WORK/resp" -w '%{http_code}' -X "$method" -H "Authorization: Bearer $token")
+    local args=(-s --max-time 30 -o "$WORK/resp" -w '%{http_code}' -X "$method" -H "Authorization: Bearer $token")
     [ -n "$body" ] && args+=(-H 'Content-Type: application/json' --data "$body")
     code=$(curl "${args[@]}" "$BASE$path")
     if [ "${code:0:1}" != 2 ]; then
@@ -241,7 +241,8 @@ busy_note() {
 LOAD_BEFORE=$(busy_note)
 log "before the runs: $LOAD_BEFORE"
 
-declare -A API_RPS API_P99 API_P50 API_ERR API_STATUS_OK
+proc_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }  # utime + stime of a process
+declare -A API_RPS API_P99 API_P50 API_ERR API_STATUS_OK API_CPU
 API_STATUS_OK=([lookup]=1 [signup]=1)
 if [ $RAW_ONLY = 0 ]; then
   # One request of each kind first, so that a service bug shows as a request and its response.
@@ -269,13 +270,18 @@ if [ $RAW_ONLY = 0 ]; then
     [ "${API_STATUS_OK[$kind]}" = 1 ] || continue
     log "wrk $kind: $CLIENTS connections, $THREADS threads, $DURATION s"
     extra=(); [ $kind = signup ] && extra=(-H 'Content-Type: application/json')
+    cpu0=$(proc_cpu_ticks "$SERVICE_PID")
     run_wrk $kind $kind.lua "$DURATION" run "${extra[@]}"
+    cpu1=$(proc_cpu_ticks "$SERVICE_PID")
     f="$WORK/wrk-$kind.txt"
     API_RPS[$kind]=$(awk -v r="$(bench_field "$f" requests)" -v d="$(bench_field "$f" duration_us)" 'BEGIN { printf "%.0f", r / (d / 1e6) }')
     API_P50[$kind]=$(awk -v u="$(bench_field "$f" p50_us)" 'BEGIN { printf "%.2f", u / 1000 }')
     API_P99[$kind]=$(awk -v u="$(bench_field "$f" p99_us)" 'BEGIN { printf "%.2f", u / 1000 }')
     API_ERR[$kind]=$(( $(bench_field "$f" status) + $(bench_field "$f" connect) + $(bench_field "$f" read) + $(bench_field "$f" write) + $(bench_field "$f" timeout) ))
-    log "  ${API_RPS[$kind]} req/s, p50 ${API_P50[$kind]} ms, p99 ${API_P99[$kind]} ms, errors ${API_ERR[$kind]}"
+    # The service's own CPU time per request: much less sensitive than the rate to other load.
+    API_CPU[$kind]=$(awk -v t=$((cpu1 - cpu0)) -v hz="$(getconf CLK_TCK)" -v r="$(bench_field "$f" requests)" \
+      'BEGIN { printf "%.2f", (r > 0 ? t / hz * 1000 / r : 0) }')
+    log "  ${API_RPS[$kind]} req/s, p50 ${API_P50[$kind]} ms, p99 ${API_P99[$kind]} ms, errors ${API_ERR[$kind]}, service CPU ${API_CPU[$kind]} ms/request"
   done
 
   log "stopping the service before the raw runs"
@@ -356,7 +362,7 @@ read -r S_RATIO S_VERDICT <<<"$(verdict signup 0.30 "")"
   echo "$(psql -AtX -d postgres -c 'select version()' | cut -d, -f1); $(nproc) cores"
   echo "data: $N_CONTACTS contacts in one account ($N_DELETED deleted), database $DB_SIZE"
   echo "machine before the runs: $LOAD_BEFORE"
-  echo "machine after the runs:  $LOAD_AFTER"
+  echo "machine after the runs:  $LOAD_AFTER (the load average includes this benchmark's own)"
   echo "load: $CLIENTS clients, $THREADS threads, ${DURATION} s per run, warm-up ${WARMUP} s; sign-ups ${NEW_PCT} % new addresses"
   echo
   printf '%-14s %10s %10s %10s | %10s %10s | %8s | %-32s %s\n' \
@@ -371,6 +377,7 @@ read -r S_RATIO S_VERDICT <<<"$(verdict signup 0.30 "")"
     [ -n "${API_ERR[$kind]:-}" ] && [ "${API_ERR[$kind]}" != 0 ] && echo "WARNING: $kind had ${API_ERR[$kind]} failed requests (non-2xx, socket errors or timeouts)"
     [ "${API_STATUS_OK[$kind]}" = 0 ] && echo "WARNING: $kind not measured: the check request failed (see the log above)"
   done
+  [ $RAW_ONLY = 0 ] && echo "service CPU per request (user + system): lookup ${API_CPU[lookup]:--} ms, sign_up_form ${API_CPU[signup]:--} ms"
   echo
   echo "lookup raw statement: contact join email_consent on (account_id, email_key), by account_id and email_key"
   echo "sign_up_form raw statement: one transaction of email_consent upsert + contact upsert (insert .. on conflict do update)"

@@ -1,6 +1,6 @@
 package io.audience.account.web;
 
-import io.audience.account.AccountService;
+import io.audience.account.Authenticator;
 import io.audience.account.AdminToken;
 import io.audience.account.Caller;
 import io.audience.api.ErrorBodies;
@@ -24,11 +24,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class AuthenticationFilter extends OncePerRequestFilter {
 
-    private final AccountService accounts;
+    private final Authenticator accounts;
     private final AdminToken adminToken;
     private final ErrorBodies errors;
 
-    AuthenticationFilter(AccountService accounts, AdminToken adminToken, ErrorBodies errors) {
+    AuthenticationFilter(Authenticator accounts, AdminToken adminToken, ErrorBodies errors) {
         this.accounts = accounts;
         this.adminToken = adminToken;
         this.errors = errors;
