@@ -40,6 +40,11 @@ public abstract class IntegrationTest {
         Path dataDir = Path.of("target", "it-data", UUID.randomUUID().toString());
         registry.add("audience.data-dir", dataDir::toString);
         registry.add("audience.admin-token", () -> ADMIN_TOKEN);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", Mailbox::port);
+        registry.add("audience.mail.poll-interval", () -> "100ms");
+        registry.add("audience.mail.first-retry", () -> "200ms");
+        registry.add("audience.mail.max-retry", () -> "1s");
     }
 
     protected String baseUrl() {
@@ -69,6 +74,13 @@ public abstract class IntegrationTest {
                 """.formatted(email)));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json();
+    }
+
+    protected static void settings(Api api, boolean confirmedOptIn) {
+        Api.Response put = api.put("/v3/account/settings", Api.json("""
+                {"confirmed_opt_in": %s, "from_email": "news@bakery.example", "from_name": "Acme Bakery"}
+                """.formatted(confirmedOptIn)));
+        assertThat(put.status()).as(put.toString()).isEqualTo(200);
     }
 
     protected static String uniqueEmail(String prefix) {

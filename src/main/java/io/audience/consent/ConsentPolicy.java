@@ -1,13 +1,14 @@
 package io.audience.consent;
 
+import io.audience.api.Conflict;
 import io.audience.api.ValidationFailed;
 import java.time.OffsetDateTime;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The consent rules (DESIGN.md section 3), pure: given what we hold for an address and what a
- * request wants, the state that follows, or a refusal. {@code current} is null for a new address.
+ * The consent rules (DESIGN.md section 3), pure: given what we hold for an address and what
+ * happens, the state that follows, or a refusal. {@code current} is null for a new address.
  */
 public final class ConsentPolicy {
 
@@ -16,9 +17,17 @@ public final class ConsentPolicy {
 
     private ConsentPolicy() {}
 
+    /** What a sign-up leads to: a state, and whether the person must confirm by mail. */
+    public record SignUp(ConsentState state, boolean needsConfirmation) {}
+
     /** A new address with nothing asked for starts implicit, as with the vendor. */
     public static ConsentState initial(Source source, OffsetDateTime at) {
         return new ConsentState(Permission.IMPLICIT, source, at, null, null, null, ConfirmStatus.OFF);
+    }
+
+    /** An erased address that had opted out comes back opted out, as its fingerprint remembers. */
+    public static ConsentState suppressed(Source optOutSource, OffsetDateTime optedOutAt) {
+        return new ConsentState(Permission.UNSUBSCRIBED, null, null, optOutSource, optedOutAt, null, ConfirmStatus.OFF);
     }
 
     /** The business (API, UI, import) asks for a permission. */
@@ -33,6 +42,10 @@ public final class ConsentPolicy {
             return current;
         }
         if (base.optedOutByContact()) {
+            if (requested == Permission.UNSUBSCRIBED) {
+                // Withdrawing a pending re-confirmation keeps the person's own opt-out on record.
+                return base.withPermission(Permission.UNSUBSCRIBED);
+            }
             throw new ConsentViolation(address, base);
         }
         if (requested == Permission.UNSUBSCRIBED) {
@@ -41,28 +54,45 @@ public final class ConsentPolicy {
         return base.optedIn(requested, Source.ACCOUNT, at);
     }
 
-    /** The person unsubscribes (their own request relayed by the business, or a link). */
+    /** The person unsubscribes (a link, or their request relayed by the business). */
     public static ConsentState contactOptsOut(@Nullable ConsentState current, @Nullable String reason, OffsetDateTime at) {
         ConsentState base = current != null ? current : notSet();
-        if (base.optedOutByContact()) {
+        if (base.permission() == Permission.UNSUBSCRIBED && base.optedOutByContact()) {
             return base;
         }
         return base.optedOut(Source.CONTACT, reason, at);
     }
 
     /**
-     * The person signs up through a form. It never undoes the person's own opt-out: that takes a
-     * confirmation, so the address keeps its state.
+     * The person signs up through a form. After the person's own opt-out, or with confirmed opt-in
+     * on, the address waits for the person's confirmation by mail; otherwise it is explicit at once.
      */
-    public static ConsentState contactSignsUp(@Nullable ConsentState current, OffsetDateTime at) {
+    public static SignUp contactSignsUp(@Nullable ConsentState current, boolean confirmedOptIn, OffsetDateTime at) {
         ConsentState base = current != null ? current : notSet();
-        if (base.optedOutByContact()) {
-            return base;
+        if (base.optedOutByContact() || base.permission() == Permission.PENDING_CONFIRMATION) {
+            return new SignUp(base.awaitingConfirmation(), true);
         }
         if (base.permission() == Permission.EXPLICIT) {
-            return base;
+            return new SignUp(base, false);
         }
-        return base.optedIn(Permission.EXPLICIT, Source.CONTACT, at);
+        if (confirmedOptIn && !base.permission().sendable()) {
+            return new SignUp(base.awaitingConfirmation(), true);
+        }
+        return new SignUp(base.optedIn(Permission.EXPLICIT, Source.CONTACT, at), false);
+    }
+
+    /** The business asks the person to resubscribe: possible only after the person's own opt-out. */
+    public static ConsentState resubscribeRequested(String address, ConsentState current) {
+        if (!current.optedOutByContact()) {
+            throw new Conflict("The contact " + address + " has not unsubscribed themselves ("
+                    + current.permission().wire() + "); there is nothing to resubscribe");
+        }
+        return current.awaitingConfirmation();
+    }
+
+    /** The person confirms by the link in our mail: the one way back after their own opt-out. */
+    public static ConsentState contactConfirms(OffsetDateTime at) {
+        return new ConsentState(Permission.EXPLICIT, Source.CONTACT, at, null, null, null, ConfirmStatus.CONFIRMED);
     }
 
     private static ConsentState notSet() {

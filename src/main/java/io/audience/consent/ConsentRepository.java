@@ -78,6 +78,16 @@ class ConsentRepository {
                 .execute();
     }
 
+    /** Erase: the address's row and every event of its history. */
+    void delete(UUID accountId, String emailKey) {
+        db.deleteFrom(CONSENT_EVENT)
+                .where(CONSENT_EVENT.ACCOUNT_ID.eq(accountId), CONSENT_EVENT.EMAIL_KEY.eq(emailKey))
+                .execute();
+        db.deleteFrom(EMAIL_CONSENT)
+                .where(EMAIL_CONSENT.ACCOUNT_ID.eq(accountId), EMAIL_CONSENT.EMAIL_KEY.eq(emailKey))
+                .execute();
+    }
+
     List<ConsentEvent> history(UUID accountId, String emailKey) {
         return db.selectFrom(CONSENT_EVENT)
                 .where(CONSENT_EVENT.ACCOUNT_ID.eq(accountId), CONSENT_EVENT.EMAIL_KEY.eq(emailKey))

@@ -12,25 +12,44 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Consent per address. Every write to an address first takes {@link #lock}, which serialises all
- * writers of that address (creates, sign-ups, updates) for the rest of their transaction; every
- * change is appended to the address's history in the same transaction.
+ * writers of that address (creates, sign-ups, updates, confirmations) for the rest of their
+ * transaction; every change is appended to the address's history in the same transaction.
  */
 @Service
 public class ConsentService {
 
     private final ConsentRepository consent;
+    private final SuppressionRepository suppressions;
 
-    ConsentService(ConsentRepository consent) {
+    ConsentService(ConsentRepository consent, SuppressionRepository suppressions) {
         this.consent = consent;
+        this.suppressions = suppressions;
     }
 
     /** A held lock on one address, with what we knew of it when we took it (null: a new address). */
     public record AddressLock(UUID accountId, String emailKey, @Nullable ConsentState current, OffsetDateTime at) {}
 
+    /**
+     * Locks the address, creating its row if it is new. A new address that was erased after an
+     * opt-out comes back from its fingerprint as opted out by the person (erasing was their
+     * request), and the history says so.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public AddressLock lock(UUID accountId, String emailKey, OffsetDateTime now) {
-        boolean isNew = consent.insertIfAbsent(accountId, emailKey, now);
-        return new AddressLock(accountId, emailKey, isNew ? null : consent.lock(accountId, emailKey), now);
+    public AddressLock lock(UUID accountId, String emailKey, Actor actor, OffsetDateTime now) {
+        if (!consent.insertIfAbsent(accountId, emailKey, now)) {
+            return new AddressLock(accountId, emailKey, consent.lock(accountId, emailKey), now);
+        }
+        AddressLock fresh = new AddressLock(accountId, emailKey, null, now);
+        Optional<SuppressionRepository.Suppression> suppressed = suppressions.take(accountId, emailKey);
+        if (suppressed.isEmpty()) {
+            return fresh;
+        }
+        Actor restore = new Actor(actor.source(), actor.channel(), actor.actor(), actor.ip(), actor.userAgent(),
+                "suppression: this address was erased after an opt-out on " + suppressed.get().optedOutAt());
+        ConsentState state = apply(fresh, null,
+                none -> ConsentPolicy.suppressed(Source.CONTACT, suppressed.get().optedOutAt()),
+                restore);
+        return new AddressLock(accountId, emailKey, state, now);
     }
 
     /** Applies {@code rule} to the locked address; records the change if there is one. */
@@ -47,6 +66,19 @@ public class ConsentService {
                     actor.source(), actor.channel(), actor.actor(), actor.ip(), actor.userAgent(), actor.evidence()));
         }
         return next;
+    }
+
+    /**
+     * Erase: the address's consent and history go; an opt-out stays behind as a keyed hash only.
+     * The caller holds the address's lock and has removed the contact.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void erase(AddressLock lock) {
+        ConsentState state = lock.current();
+        if (state != null && state.optOutSource() != null && state.optOutDate() != null) {
+            suppressions.add(lock.accountId(), lock.emailKey(), state.optOutSource(), state.optOutDate(), lock.at());
+        }
+        consent.delete(lock.accountId(), lock.emailKey());
     }
 
     @Transactional(readOnly = true)

@@ -3,7 +3,11 @@ package io.audience.consent;
 import java.time.OffsetDateTime;
 import org.jspecify.annotations.Nullable;
 
-/** The consent an account holds for one address. */
+/**
+ * The consent an account holds for one address. The person's own opt-out is remembered in
+ * {@code optOutSource = Contact} until the person confirms again, even while a confirmation is
+ * pending, so nothing but that confirmation can make the address sendable.
+ */
 public record ConsentState(
         Permission permission,
         @Nullable Source optInSource,
@@ -13,9 +17,9 @@ public record ConsentState(
         @Nullable String optOutReason,
         ConfirmStatus confirmStatus) {
 
-    /** The person said no; only the person can say yes again. */
+    /** The person said no, and has not confirmed a yes since. */
     public boolean optedOutByContact() {
-        return permission == Permission.UNSUBSCRIBED && optOutSource == Source.CONTACT;
+        return optOutSource == Source.CONTACT;
     }
 
     ConsentState optedIn(Permission to, Source source, OffsetDateTime at) {
@@ -24,5 +28,14 @@ public record ConsentState(
 
     ConsentState optedOut(Source source, @Nullable String reason, OffsetDateTime at) {
         return new ConsentState(Permission.UNSUBSCRIBED, optInSource, optInDate, source, at, reason, confirmStatus);
+    }
+
+    ConsentState awaitingConfirmation() {
+        return new ConsentState(Permission.PENDING_CONFIRMATION, optInSource, optInDate, optOutSource, optOutDate,
+                optOutReason, ConfirmStatus.PENDING);
+    }
+
+    ConsentState withPermission(Permission to) {
+        return new ConsentState(to, optInSource, optInDate, optOutSource, optOutDate, optOutReason, confirmStatus);
     }
 }

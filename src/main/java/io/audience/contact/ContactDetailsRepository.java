@@ -23,6 +23,19 @@ class ContactDetailsRepository {
         this.db = db;
     }
 
+    /** Replaces each sub-resource the draft carries; those it does not carry stay. */
+    void replaceAll(UUID accountId, UUID contactId, ContactDraft draft, OffsetDateTime now) {
+        if (draft.phoneNumbers() != null) {
+            replacePhones(accountId, contactId, draft.phoneNumbers(), draft.source().wire(), now);
+        }
+        if (draft.streetAddresses() != null) {
+            replaceAddresses(accountId, contactId, draft.streetAddresses(), now);
+        }
+        if (draft.notes() != null) {
+            replaceNotes(accountId, contactId, draft.notes(), now);
+        }
+    }
+
     void replacePhones(UUID accountId, UUID contactId, List<ContactDraft.Phone> phones, String source,
             OffsetDateTime now) {
         Map<String, ContactView.PhoneView> kept = phonesOf(accountId, List.of(contactId))

@@ -35,6 +35,11 @@ class ContactRepository {
                 CONTACT.ACCOUNT_ID.eq(row.accountId()).and(CONTACT.CONTACT_ID.eq(row.contactId())));
     }
 
+    /** Erase: the row, and with it (by cascade) its details and memberships. */
+    void delete(UUID accountId, UUID contactId) {
+        db.deleteFrom(CONTACT).where(CONTACT.ACCOUNT_ID.eq(accountId), CONTACT.CONTACT_ID.eq(contactId)).execute();
+    }
+
     Optional<ContactRow> row(UUID accountId, UUID contactId) {
         return db.selectFrom(CONTACT)
                 .where(CONTACT.ACCOUNT_ID.eq(accountId), CONTACT.CONTACT_ID.eq(contactId))

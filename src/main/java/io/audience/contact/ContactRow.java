@@ -73,6 +73,12 @@ record ContactRow(
                 updateSource, createdAt, now, now, version + 1);
     }
 
+    ContactRow revived(OffsetDateTime now) {
+        return new ContactRow(accountId, contactId, emailKey, emailAddress, emailCreatedAt, emailUpdatedAt,
+                firstName, lastName, jobTitle, companyName, birthdayMonth, birthdayDay, anniversary, createSource,
+                Source.CONTACT.wire(), createdAt, now, null, version + 1);
+    }
+
     String etag() {
         return "\"" + version + "\"";
     }

@@ -1,6 +1,9 @@
 package io.audience.contact;
 
+import io.audience.account.AccountSettingsService;
 import io.audience.api.Conflict;
+import io.audience.confirmation.ConfirmationService;
+import io.audience.confirmation.Purpose;
 import io.audience.consent.Actor;
 import io.audience.consent.ConsentPolicy;
 import io.audience.consent.ConsentService;
@@ -13,6 +16,7 @@ import io.audience.list.ListMemberships;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -36,14 +40,19 @@ public class ContactService {
     private final ContactQueries queries;
     private final ConsentService consent;
     private final ListMemberships memberships;
+    private final ConfirmationService confirmations;
+    private final AccountSettingsService settings;
 
     ContactService(ContactRepository contacts, ContactDetailsRepository details, ContactQueries queries,
-            ConsentService consent, ListMemberships memberships) {
+            ConsentService consent, ListMemberships memberships, ConfirmationService confirmations,
+            AccountSettingsService settings) {
         this.contacts = contacts;
         this.details = details;
         this.queries = queries;
         this.consent = consent;
         this.memberships = memberships;
+        this.confirmations = confirmations;
+        this.settings = settings;
     }
 
     public enum SignUpAction { CREATED, UPDATED }
@@ -55,7 +64,7 @@ public class ContactService {
         OffsetDateTime now = now();
         UUID contactId = Ids.next();
         if (draft.emailKey() != null) {
-            AddressLock lock = consent.lock(accountId, draft.emailKey(), now);
+            AddressLock lock = consent.lock(accountId, draft.emailKey(), actor, now);
             Optional<ContactView> existing = contacts.findByEmail(accountId, draft.emailKey());
             if (existing.isPresent()) {
                 throw new EmailConflict(draft.emailAddress(), existing.get());
@@ -63,7 +72,8 @@ public class ContactService {
             consent.apply(lock, contactId, current -> accountWrite(draft, current, now), actor);
         }
         insert(ContactRow.create(accountId, contactId, draft, draft.source(), now));
-        replaceDetails(accountId, contactId, draft, now);
+        details.replaceAll(accountId, contactId, draft, now);
+        replaceLists(accountId, contactId, draft, now);
         return queries.get(accountId, contactId, EVERYTHING);
     }
 
@@ -72,30 +82,31 @@ public class ContactService {
     public ContactView update(UUID accountId, UUID contactId, ContactDraft draft, @Nullable String ifMatch,
             Actor actor) {
         OffsetDateTime now = now();
-        ContactRow row = lockInOrder(accountId, contactId, now);
+        ContactRow row = lockInOrder(accountId, contactId, actor, now);
         row.checkIfMatch(ifMatch);
         AddressLock address = null;
         if (draft.emailKey() != null && !draft.emailKey().equals(row.emailKey())) {
-            address = consent.lock(accountId, draft.emailKey(), now);
+            address = consent.lock(accountId, draft.emailKey(), actor, now);
             Optional<ContactView> owner = contacts.findByEmail(accountId, draft.emailKey());
             if (owner.isPresent()) {
                 throw new EmailConflict(draft.emailAddress(), owner.get());
             }
         } else if (row.emailKey() != null && draft.permission() != null) {
-            address = consent.lock(accountId, row.emailKey(), now);
+            address = consent.lock(accountId, row.emailKey(), actor, now);
         }
         if (address != null) {
             consent.apply(address, contactId, current -> accountWrite(draft, current, now), actor);
         }
         contacts.update(row.replacedBy(draft, now));
-        replaceDetails(accountId, contactId, draft, now);
+        details.replaceAll(accountId, contactId, draft, now);
+        replaceLists(accountId, contactId, draft, now);
         return queries.get(accountId, contactId, EVERYTHING);
     }
 
     /** Deleting keeps the contact findable and its consent untouched; it leaves every list. */
     @Transactional
-    public void delete(UUID accountId, UUID contactId) {
-        ContactRow row = lockInOrder(accountId, contactId, now());
+    public void delete(UUID accountId, UUID contactId, Actor actor) {
+        ContactRow row = lockInOrder(accountId, contactId, actor, now());
         if (row.deletedAt() == null) {
             contacts.update(row.deleted(now()));
             memberships.removeAll(accountId, contactId);
@@ -103,39 +114,95 @@ public class ContactService {
     }
 
     /**
-     * The person's own sign-up, relayed by the business: creates or updates by address, revives a
-     * deleted contact, adds lists; the address becomes explicit unless the person had opted out.
+     * The person's own sign-up, relayed by the business: creates or updates by address and revives
+     * a deleted contact. The address becomes explicit and the lists are added at once, unless the
+     * person had opted out or the account uses confirmed opt-in: then a confirmation mail is sent,
+     * and the person's click does both.
      */
     @Transactional
     public SignUpResult signUp(UUID accountId, ContactDraft draft, Actor actor) {
         OffsetDateTime now = now();
         String key = Objects.requireNonNull(draft.emailKey());
-        AddressLock lock = consent.lock(accountId, key, now);
+        List<UUID> lists = Objects.requireNonNull(draft.listMemberships());
+        AddressLock lock = consent.lock(accountId, key, actor, now);
         Optional<ContactRow> existing = contacts.lockRowByEmail(accountId, key);
         UUID contactId = existing.map(ContactRow::contactId).orElseGet(Ids::next);
-        consent.apply(lock, contactId, current -> ConsentPolicy.contactSignsUp(current, now), actor);
+        ConsentPolicy.SignUp decision =
+                ConsentPolicy.contactSignsUp(lock.current(), settings.get(accountId).confirmedOptIn(), now);
+        consent.apply(lock, contactId, current -> decision.state(), actor);
         if (existing.isEmpty()) {
             insert(ContactRow.create(accountId, contactId, draft, Source.CONTACT, now));
-            replaceDetails(accountId, contactId, draft, now);
-            return new SignUpResult(contactId, SignUpAction.CREATED);
+            details.replaceAll(accountId, contactId, draft, now);
+        } else {
+            contacts.update(existing.get().mergedWith(draft, now));
+            SignUpMerge.mergeDetails(details, accountId, contactId, draft, now);
         }
-        contacts.update(existing.get().mergedWith(draft, now));
-        SignUpMerge.mergeDetails(details, accountId, contactId, draft, now);
-        memberships.add(accountId, contactId, Objects.requireNonNull(draft.listMemberships()), now);
-        return new SignUpResult(contactId, SignUpAction.UPDATED);
+        if (decision.needsConfirmation()) {
+            memberships.requireLive(accountId, lists);
+            confirmations.request(accountId, key, Objects.requireNonNull(draft.emailAddress()), contactId, lists,
+                    Purpose.SIGNUP, now);
+        } else {
+            memberships.add(accountId, contactId, lists, now);
+        }
+        return new SignUpResult(contactId, existing.isEmpty() ? SignUpAction.CREATED : SignUpAction.UPDATED);
     }
 
-    /** Locks the contact's address, then the contact: the order every writer follows. */
-    private ContactRow lockInOrder(UUID accountId, UUID contactId, OffsetDateTime now) {
-        ContactRow unlocked = contacts.row(accountId, contactId).orElseThrow(() -> ContactQueries.notFound(contactId));
-        if (unlocked.emailKey() != null) {
-            consent.lock(accountId, unlocked.emailKey(), now);
+    /**
+     * Asks a person who unsubscribed whether they want mail again: one request per opt-out; the
+     * address waits for their click, which adds the lists.
+     */
+    @Transactional
+    public void resubscribe(UUID accountId, UUID contactId, List<UUID> listIds, Actor actor) {
+        OffsetDateTime now = now();
+        Locked locked = lockWithAddress(accountId, contactId, actor, now);
+        ContactRow row = locked.row();
+        if (locked.address() == null || locked.address().current() == null) {
+            throw new Conflict("Contact " + contactId + " has no email address to send a resubscribe request to");
         }
+        ConsentState current = Objects.requireNonNull(locked.address().current());
+        ConsentState pending = ConsentPolicy.resubscribeRequested(Objects.requireNonNull(row.emailAddress()), current);
+        Optional<OffsetDateTime> already = confirmations.resubscribeRequestedSince(accountId,
+                Objects.requireNonNull(row.emailKey()), Objects.requireNonNull(current.optOutDate()));
+        if (already.isPresent()) {
+            throw new Conflict("A resubscribe request was already sent to " + row.emailAddress() + " on "
+                    + already.get() + "; only one is allowed per opt-out. The contact can still sign up again.");
+        }
+        memberships.requireLive(accountId, listIds);
+        consent.apply(locked.address(), contactId, c -> pending, actor);
+        confirmations.request(accountId, row.emailKey(), row.emailAddress(), contactId, listIds, Purpose.RESUBSCRIBE,
+                now);
+    }
+
+    /**
+     * Erase, for a privacy request: the person's data, memberships, mail and history go; an opt-out
+     * stays behind only as a keyed hash that keeps the address suppressed.
+     */
+    @Transactional
+    public void erase(UUID accountId, UUID contactId, Actor actor) {
+        Locked locked = lockWithAddress(accountId, contactId, actor, now());
+        contacts.delete(accountId, contactId);
+        if (locked.address() != null) {
+            confirmations.forget(accountId, locked.address().emailKey());
+            consent.erase(locked.address());
+        }
+    }
+
+    private record Locked(ContactRow row, @Nullable AddressLock address) {}
+
+    /** Locks the contact's address, then the contact: the order every writer follows. */
+    private Locked lockWithAddress(UUID accountId, UUID contactId, Actor actor, OffsetDateTime now) {
+        ContactRow unlocked = contacts.row(accountId, contactId).orElseThrow(() -> ContactQueries.notFound(contactId));
+        AddressLock address = unlocked.emailKey() == null ? null
+                : consent.lock(accountId, unlocked.emailKey(), actor, now);
         ContactRow row = contacts.lockRow(accountId, contactId).orElseThrow(() -> ContactQueries.notFound(contactId));
         if (!Objects.equals(row.emailKey(), unlocked.emailKey())) {
             throw new Conflict("A concurrent request changed this contact's address; retry");
         }
-        return row;
+        return new Locked(row, address);
+    }
+
+    private ContactRow lockInOrder(UUID accountId, UUID contactId, Actor actor, OffsetDateTime now) {
+        return lockWithAddress(accountId, contactId, actor, now).row();
     }
 
     private void insert(ContactRow row) {
@@ -155,16 +222,7 @@ public class ContactService {
         return ConsentPolicy.accountSets(Objects.requireNonNull(draft.emailAddress()), current, requested, now);
     }
 
-    private void replaceDetails(UUID accountId, UUID contactId, ContactDraft draft, OffsetDateTime now) {
-        if (draft.phoneNumbers() != null) {
-            details.replacePhones(accountId, contactId, draft.phoneNumbers(), draft.source().wire(), now);
-        }
-        if (draft.streetAddresses() != null) {
-            details.replaceAddresses(accountId, contactId, draft.streetAddresses(), now);
-        }
-        if (draft.notes() != null) {
-            details.replaceNotes(accountId, contactId, draft.notes(), now);
-        }
+    private void replaceLists(UUID accountId, UUID contactId, ContactDraft draft, OffsetDateTime now) {
         if (draft.listMemberships() != null) {
             memberships.replace(accountId, contactId, draft.listMemberships(), now);
         }

@@ -28,6 +28,14 @@ public class ListMemberships {
         memberships.add(accountId, contactId, requireLive(accountId, listIds), now);
     }
 
+    /** Adds the contact to those of the lists that are still live; a list deleted meanwhile is skipped. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void addLive(UUID accountId, UUID contactId, Collection<UUID> listIds, OffsetDateTime now) {
+        if (!listIds.isEmpty()) {
+            memberships.add(accountId, contactId, memberships.lockLiveLists(accountId, listIds), now);
+        }
+    }
+
     /** Makes the contact's lists exactly {@code listIds}. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void replace(UUID accountId, UUID contactId, Collection<UUID> listIds, OffsetDateTime now) {
@@ -50,7 +58,9 @@ public class ListMemberships {
         return contactIds.isEmpty() ? Map.of() : memberships.listsOf(accountId, contactIds);
     }
 
-    private Set<UUID> requireLive(UUID accountId, Collection<UUID> listIds) {
+    /** Checks that every list is a live list of the account (404 otherwise), and holds them. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Set<UUID> requireLive(UUID accountId, Collection<UUID> listIds) {
         Set<UUID> wanted = new LinkedHashSet<>(listIds);
         if (wanted.isEmpty()) {
             return wanted;

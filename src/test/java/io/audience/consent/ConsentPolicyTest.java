@@ -67,18 +67,62 @@ class ConsentPolicyTest {
 
     @Test
     void signUpMakesANewOrAccountHeldAddressExplicitFromTheContact() {
-        ConsentState fresh = ConsentPolicy.contactSignsUp(null, T0);
-        assertThat(fresh.permission()).isEqualTo(Permission.EXPLICIT);
-        assertThat(fresh.optInSource()).isEqualTo(Source.CONTACT);
+        ConsentPolicy.SignUp fresh = ConsentPolicy.contactSignsUp(null, false, T0);
+        assertThat(fresh.state().permission()).isEqualTo(Permission.EXPLICIT);
+        assertThat(fresh.state().optInSource()).isEqualTo(Source.CONTACT);
+        assertThat(fresh.needsConfirmation()).isFalse();
 
         ConsentState accountOptOut = ConsentPolicy.accountSets("a@example.com", null, Permission.UNSUBSCRIBED, T0);
-        assertThat(ConsentPolicy.contactSignsUp(accountOptOut, T1).permission()).isEqualTo(Permission.EXPLICIT);
+        assertThat(ConsentPolicy.contactSignsUp(accountOptOut, false, T1).state().permission())
+                .isEqualTo(Permission.EXPLICIT);
     }
 
     @Test
-    void signUpNeverUndoesThePersonsOwnOptOut() {
-        ConsentState optedOut = optedOutByContact();
-        assertThat(ConsentPolicy.contactSignsUp(optedOut, T1)).isEqualTo(optedOut);
+    void signUpAfterThePersonsOwnOptOutWaitsForTheirConfirmationAndStaysBlockedForTheAccount() {
+        ConsentPolicy.SignUp signUp = ConsentPolicy.contactSignsUp(optedOutByContact(), false, T1);
+
+        assertThat(signUp.needsConfirmation()).isTrue();
+        assertThat(signUp.state().permission()).isEqualTo(Permission.PENDING_CONFIRMATION);
+        assertThat(signUp.state().confirmStatus()).isEqualTo(ConfirmStatus.PENDING);
+        assertThat(signUp.state().optedOutByContact()).isTrue();
+        assertThatThrownBy(() -> ConsentPolicy.accountSets("a@example.com", signUp.state(), Permission.EXPLICIT, T1))
+                .isInstanceOf(ConsentViolation.class);
+    }
+
+    @Test
+    void confirmedOptInMakesEveryNewSignUpWaitForConfirmation() {
+        ConsentPolicy.SignUp signUp = ConsentPolicy.contactSignsUp(null, true, T0);
+        assertThat(signUp.needsConfirmation()).isTrue();
+        assertThat(signUp.state().permission()).isEqualTo(Permission.PENDING_CONFIRMATION);
+
+        ConsentState explicit = ConsentPolicy.contactSignsUp(null, false, T0).state();
+        assertThat(ConsentPolicy.contactSignsUp(explicit, true, T1).needsConfirmation()).isFalse();
+    }
+
+    @Test
+    void theOnlyWayBackFromThePersonsOptOutIsTheirConfirmation() {
+        ConsentState confirmed = ConsentPolicy.contactConfirms(T1);
+        assertThat(confirmed.permission()).isEqualTo(Permission.EXPLICIT);
+        assertThat(confirmed.confirmStatus()).isEqualTo(ConfirmStatus.CONFIRMED);
+        assertThat(confirmed.optInSource()).isEqualTo(Source.CONTACT);
+        assertThat(confirmed.optedOutByContact()).isFalse();
+    }
+
+    @Test
+    void resubscribeIsOnlyForThePersonsOwnOptOut() {
+        ConsentState pending = ConsentPolicy.resubscribeRequested("a@example.com", optedOutByContact());
+        assertThat(pending.permission()).isEqualTo(Permission.PENDING_CONFIRMATION);
+        assertThat(pending.optedOutByContact()).isTrue();
+        assertThatThrownBy(() -> ConsentPolicy.resubscribeRequested("a@example.com",
+                ConsentPolicy.initial(Source.ACCOUNT, T0))).hasMessageContaining("nothing to resubscribe");
+    }
+
+    @Test
+    void accountWithdrawingAPendingReconfirmationKeepsThePersonAsTheSourceOfTheOptOut() {
+        ConsentState pending = ConsentPolicy.contactSignsUp(optedOutByContact(), false, T1).state();
+        ConsentState back = ConsentPolicy.accountSets("a@example.com", pending, Permission.UNSUBSCRIBED, T1);
+        assertThat(back.permission()).isEqualTo(Permission.UNSUBSCRIBED);
+        assertThat(back.optOutSource()).isEqualTo(Source.CONTACT);
     }
 
     @Test

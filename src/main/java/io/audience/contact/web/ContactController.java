@@ -5,12 +5,17 @@ import io.audience.api.Limits;
 import io.audience.consent.Channel;
 import io.audience.consent.Source;
 import io.audience.contact.ContactDraft;
+import io.audience.contact.ContactQueries;
+import io.audience.contact.Include;
 import io.audience.contact.ContactService;
 import io.audience.contact.ContactView;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -27,9 +32,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ContactController {
 
     private final ContactService contacts;
+    private final ContactQueries queries;
 
-    ContactController(ContactService contacts) {
+    ContactController(ContactService contacts, ContactQueries queries) {
         this.contacts = contacts;
+        this.queries = queries;
     }
 
     record SignUpResponse(UUID contactId, String action) {}
@@ -60,8 +67,33 @@ class ContactController {
     }
 
     @DeleteMapping("/v3/contacts/{contact_id}")
-    ResponseEntity<Void> delete(Caller caller, @PathVariable("contact_id") String contactId) {
-        contacts.delete(caller.accountId(), Limits.uuid("contact", contactId));
+    ResponseEntity<Void> delete(Caller caller, @PathVariable("contact_id") String contactId,
+            HttpServletRequest request) {
+        contacts.delete(caller.accountId(), Limits.uuid("contact", contactId),
+                RequestActors.of(caller, Source.ACCOUNT, Channel.API, request, "DELETE /v3/contacts/" + contactId));
+        return ResponseEntity.noContent().build();
+    }
+
+    record ResubscribeInput(@Nullable List<String> listIds) {}
+
+    @PutMapping(path = "/v3/contacts/resubscribe/{contact_id}", consumes = "application/json")
+    ResponseEntity<ContactResource> resubscribe(Caller caller, @PathVariable("contact_id") String contactId,
+            @RequestBody ResubscribeInput body, HttpServletRequest request) {
+        UUID id = Limits.uuid("contact", contactId);
+        List<UUID> lists = ContactValidation.listIdsOf("list_ids", body.listIds());
+        contacts.resubscribe(caller.accountId(), id, lists, RequestActors.of(caller, Source.ACCOUNT, Channel.API,
+                request, "PUT /v3/contacts/resubscribe/" + id + " lists=" + lists));
+        ContactView contact = queries.get(caller.accountId(), id, EnumSet.allOf(Include.class));
+        return ResponseEntity.ok().eTag(contact.etag()).body(ContactResource.of(contact, true, true));
+    }
+
+    /** Erase (extension), for a privacy request: the contact is gone; an opt-out stays suppressed. */
+    @PostMapping("/v3/contacts/{contact_id}/erase")
+    ResponseEntity<Void> erase(Caller caller, @PathVariable("contact_id") String contactId,
+            HttpServletRequest request) {
+        UUID id = Limits.uuid("contact", contactId);
+        contacts.erase(caller.accountId(), id,
+                RequestActors.of(caller, Source.ACCOUNT, Channel.API, request, "POST /v3/contacts/" + id + "/erase"));
         return ResponseEntity.noContent().build();
     }
 

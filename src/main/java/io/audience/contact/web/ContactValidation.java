@@ -232,6 +232,21 @@ final class ContactValidation {
         return out;
     }
 
+    /** A required, non-empty list of list ids, as in the resubscribe request. */
+    static List<UUID> listIdsOf(String field, @Nullable List<String> in) {
+        if (in == null || in.isEmpty()) {
+            throw new ValidationFailed(field + " must name at least one list");
+        }
+        List<UUID> out = new ArrayList<>();
+        for (int i = 0; i < in.size(); i++) {
+            out.add(uuid(field + "[" + i + "]", in.get(i)));
+        }
+        if (out.size() > 50) {
+            throw new ValidationFailed(field + " takes at most 50 lists, not " + out.size());
+        }
+        return out;
+    }
+
     private static @Nullable List<UUID> listIds(@Nullable List<String> in) {
         if (in == null) {
             return null;

@@ -1,0 +1,32 @@
+package io.audience.account.web;
+
+import io.audience.account.AccountSettings;
+import io.audience.account.AccountSettingsService;
+import io.audience.account.Caller;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class AccountSettingsController {
+
+    private final AccountSettingsService settings;
+
+    AccountSettingsController(AccountSettingsService settings) {
+        this.settings = settings;
+    }
+
+    record SettingsInput(@Nullable Boolean confirmedOptIn, @Nullable String fromEmail, @Nullable String fromName) {}
+
+    @GetMapping("/v3/account/settings")
+    AccountSettings get(Caller caller) {
+        return settings.get(caller.accountId());
+    }
+
+    @PutMapping(path = "/v3/account/settings", consumes = "application/json")
+    AccountSettings replace(Caller caller, @RequestBody SettingsInput body) {
+        return settings.replace(caller.accountId(), body.confirmedOptIn(), body.fromEmail(), body.fromName());
+    }
+}

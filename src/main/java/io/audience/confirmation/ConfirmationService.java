@@ -1,0 +1,148 @@
+package io.audience.confirmation;
+
+import io.audience.account.AccountSettings;
+import io.audience.account.AccountSettingsService;
+import io.audience.consent.Actor;
+import io.audience.consent.Channel;
+import io.audience.consent.ConsentPolicy;
+import io.audience.consent.ConsentService;
+import io.audience.consent.Source;
+import io.audience.mail.Outbox;
+import io.audience.mail.OutgoingMail;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The person's own say: confirmation requests sent by mail, the confirming click, and the
+ * unsubscribe link. Only the POST of a page changes anything (mail scanners follow GET links).
+ */
+@Service
+public class ConfirmationService {
+
+    private final ConfirmationRepository confirmations;
+    private final ConfirmationTokens tokens;
+    private final ConsentService consent;
+    private final AccountSettingsService settings;
+    private final Outbox outbox;
+    private final PublicUrl publicUrl;
+    private final ApplicationEventPublisher events;
+    private final Duration validity;
+    private final String defaultFrom;
+
+    ConfirmationService(ConfirmationRepository confirmations, ConfirmationTokens tokens, ConsentService consent,
+            AccountSettingsService settings, Outbox outbox, PublicUrl publicUrl, ApplicationEventPublisher events,
+            @Value("${audience.confirmation-validity}") Duration validity,
+            @Value("${audience.mail.default-from}") String defaultFrom) {
+        this.confirmations = confirmations;
+        this.tokens = tokens;
+        this.consent = consent;
+        this.settings = settings;
+        this.outbox = outbox;
+        this.publicUrl = publicUrl;
+        this.events = events;
+        this.validity = validity;
+        this.defaultFrom = defaultFrom;
+    }
+
+    /** Asks the person to confirm, by mail queued in the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID request(UUID accountId, String emailKey, String address, UUID contactId, List<UUID> listIds,
+            Purpose purpose, OffsetDateTime now) {
+        UUID confirmationId = UUID.randomUUID();
+        confirmations.insert(new ConfirmationRepository.Stored(accountId, confirmationId, emailKey, contactId,
+                purpose, listIds, now, now.plus(validity), null));
+        AccountSettings account = settings.get(accountId);
+        String confirmUrl = publicUrl.of("/confirm/" + tokens.sign(accountId, confirmationId));
+        String unsubscribeUrl = unsubscribeUrl(accountId, emailKey, now);
+        outbox.queue(new OutgoingMail(accountId, emailKey, purpose.wire() + "_confirmation",
+                MailTexts.from(account, defaultFrom), address, MailTexts.subject(purpose, account),
+                MailTexts.body(purpose, account, confirmUrl, unsubscribeUrl), confirmUrl, unsubscribeUrl), now);
+        return confirmationId;
+    }
+
+    /** When a resubscribe request was already sent since the opt-out, if one was. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<OffsetDateTime> resubscribeRequestedSince(UUID accountId, String emailKey, OffsetDateTime since) {
+        return confirmations.resubscribeRequestedSince(accountId, emailKey, since);
+    }
+
+    @Transactional(readOnly = true)
+    public LinkStatus inspect(String token) {
+        return tokens.verify(token)
+                .flatMap(ref -> confirmations.find(ref.accountId(), ref.confirmationId()))
+                .map(c -> status(c, now()))
+                .orElse(LinkStatus.INVALID);
+    }
+
+    @Transactional
+    public LinkStatus confirm(String token, @Nullable String ip, @Nullable String userAgent) {
+        Optional<ConfirmationRepository.Stored> found = tokens.verify(token)
+                .flatMap(ref -> confirmations.lock(ref.accountId(), ref.confirmationId()));
+        OffsetDateTime now = now();
+        if (found.isEmpty() || status(found.get(), now) != LinkStatus.VALID) {
+            return found.map(c -> status(c, now)).orElse(LinkStatus.INVALID);
+        }
+        ConfirmationRepository.Stored c = found.get();
+        Actor person = new Actor(Source.CONTACT, Channel.LINK, "confirmation:" + c.confirmationId(), ip, userAgent,
+                "confirmation " + c.confirmationId() + " (" + c.purpose().wire() + ", lists " + c.listIds() + ")");
+        ConsentService.AddressLock lock = consent.lock(c.accountId(), c.emailKey(), person, now);
+        consent.apply(lock, c.contactId(), current -> ConsentPolicy.contactConfirms(now), person);
+        confirmations.markConfirmed(c.accountId(), c.confirmationId(), now);
+        events.publishEvent(new ContactConfirmed(c.accountId(), c.contactId(), c.listIds(), now));
+        return LinkStatus.DONE;
+    }
+
+    @Transactional(readOnly = true)
+    public LinkStatus inspectUnsubscribe(String token) {
+        return confirmations.addressOfUnsubscribeToken(token).isPresent() ? LinkStatus.VALID : LinkStatus.INVALID;
+    }
+
+    /** RFC 8058 one-click, or the button of the unsubscribe page: the person's own opt-out. */
+    @Transactional
+    public LinkStatus unsubscribe(String token, boolean oneClick, @Nullable String ip, @Nullable String userAgent) {
+        Optional<ConfirmationRepository.Address> address = confirmations.addressOfUnsubscribeToken(token);
+        if (address.isEmpty()) {
+            return LinkStatus.INVALID;
+        }
+        OffsetDateTime now = now();
+        Actor person = new Actor(Source.CONTACT, Channel.LINK, "unsubscribe_link", ip, userAgent,
+                oneClick ? "List-Unsubscribe one-click (RFC 8058)" : "unsubscribe page");
+        ConsentService.AddressLock lock = consent.lock(address.get().accountId(), address.get().emailKey(), person, now);
+        consent.apply(lock, null, current -> ConsentPolicy.contactOptsOut(current, null, now), person);
+        return LinkStatus.DONE;
+    }
+
+    /** The address's unsubscribe link, for any mail sent to it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String unsubscribeUrl(UUID accountId, String emailKey, OffsetDateTime now) {
+        return publicUrl.of("/unsubscribe/" + confirmations.unsubscribeToken(accountId, emailKey, now));
+    }
+
+    /** Erase: requests, links and unsent mail of the address go with the person's data. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void forget(UUID accountId, String emailKey) {
+        confirmations.forget(accountId, emailKey);
+        outbox.forget(accountId, emailKey);
+    }
+
+    private static LinkStatus status(ConfirmationRepository.Stored c, OffsetDateTime now) {
+        if (c.confirmedAt() != null) {
+            return LinkStatus.USED;
+        }
+        return now.isAfter(c.expiresAt()) ? LinkStatus.EXPIRED : LinkStatus.VALID;
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

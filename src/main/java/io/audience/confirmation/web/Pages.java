@@ -1,0 +1,34 @@
+package io.audience.confirmation.web;
+
+import org.springframework.web.util.HtmlUtils;
+
+/** The small HTML pages a person sees after following a link from our mail. */
+final class Pages {
+
+    private Pages() {}
+
+    static String page(String title, String message) {
+        return layout(title, "<p>" + HtmlUtils.htmlEscape(message) + "</p>");
+    }
+
+    static String form(String title, String message, String action, String button, String hiddenName,
+            String hiddenValue) {
+        String hidden = hiddenName == null ? ""
+                : "<input type=\"hidden\" name=\"" + HtmlUtils.htmlEscape(hiddenName) + "\" value=\""
+                        + HtmlUtils.htmlEscape(hiddenValue) + "\">";
+        return layout(title, "<p>" + HtmlUtils.htmlEscape(message) + "</p>"
+                + "<form method=\"post\" action=\"" + HtmlUtils.htmlEscape(action) + "\">" + hidden
+                + "<button type=\"submit\" id=\"submit\">" + HtmlUtils.htmlEscape(button) + "</button></form>");
+    }
+
+    private static String layout(String title, String body) {
+        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<meta name=\"robots\" content=\"noindex\">"
+                + "<title>" + HtmlUtils.htmlEscape(title) + "</title>"
+                + "<style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;"
+                + "line-height:1.5}button{font-size:1rem;padding:.6rem 1.4rem;border-radius:.4rem;border:0;"
+                + "background:#1f6feb;color:#fff;cursor:pointer}</style></head><body>"
+                + "<h1>" + HtmlUtils.htmlEscape(title) + "</h1>" + body + "</body></html>";
+    }
+}

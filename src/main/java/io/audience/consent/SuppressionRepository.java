@@ -1,0 +1,55 @@
+package io.audience.consent;
+
+import static io.audience.db.Tables.SUPPRESSION;
+
+import io.audience.identity.InstallationSecrets;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+/** Erased addresses that had opted out, kept only as keyed hashes. */
+@Repository
+class SuppressionRepository {
+
+    record Suppression(Source optOutSource, OffsetDateTime optedOutAt) {}
+
+    private final DSLContext db;
+    private final InstallationSecrets secrets;
+
+    SuppressionRepository(DSLContext db, InstallationSecrets secrets) {
+        this.db = db;
+        this.secrets = secrets;
+    }
+
+    void add(UUID accountId, String emailKey, Source optOutSource, OffsetDateTime optedOutAt, OffsetDateTime now) {
+        db.insertInto(SUPPRESSION)
+                .set(SUPPRESSION.ACCOUNT_ID, accountId)
+                .set(SUPPRESSION.FINGERPRINT, fingerprint(accountId, emailKey))
+                .set(SUPPRESSION.OPT_OUT_SOURCE, optOutSource.wire())
+                .set(SUPPRESSION.OPTED_OUT_AT, optedOutAt)
+                .set(SUPPRESSION.CREATED_AT, now)
+                .onConflictDoNothing()
+                .execute();
+    }
+
+    /** Removes and returns the address's suppression: its state moves back into the address's row. */
+    Optional<Suppression> take(UUID accountId, String emailKey) {
+        return db.deleteFrom(SUPPRESSION)
+                .where(SUPPRESSION.ACCOUNT_ID.eq(accountId), SUPPRESSION.FINGERPRINT.eq(fingerprint(accountId, emailKey)))
+                .returning(SUPPRESSION.OPT_OUT_SOURCE, SUPPRESSION.OPTED_OUT_AT)
+                .fetchOptional(r -> new Suppression(Source.fromWire("opt_out_source", r.getOptOutSource()),
+                        r.getOptedOutAt()));
+    }
+
+    boolean isSuppressed(UUID accountId, String emailKey) {
+        return db.fetchExists(SUPPRESSION, SUPPRESSION.ACCOUNT_ID.eq(accountId),
+                SUPPRESSION.FINGERPRINT.eq(fingerprint(accountId, emailKey)));
+    }
+
+    private String fingerprint(UUID accountId, String emailKey) {
+        return HexFormat.of().formatHex(secrets.hmac("suppression", accountId + "|" + emailKey));
+    }
+}

@@ -1,0 +1,50 @@
+package io.audience.mail;
+
+import io.audience.identity.Ids;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Queues mail in the caller's transaction: it is sent only if the change that caused it commits. */
+@Service
+public class Outbox {
+
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
+    private final OutboxRepository outbox;
+    private final ObjectProvider<JavaMailSender> smtp;
+
+    Outbox(OutboxRepository outbox, ObjectProvider<JavaMailSender> smtp) {
+        this.outbox = outbox;
+        this.smtp = smtp;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID queue(OutgoingMail mail, OffsetDateTime now) {
+        UUID mailId = Ids.next();
+        outbox.insert(mailId, mail, now);
+        if (smtp.getIfAvailable() == null) {
+            log.info("No SMTP server is configured; {} mail to {} stays queued (GET /admin/outbox). Its link: {}",
+                    mail.kind(), mail.to(), mail.actionUrl());
+        }
+        return mailId;
+    }
+
+    /** Erase: mail not yet sent to the address goes with the rest of the person's data. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void forget(UUID accountId, String emailKey) {
+        outbox.forget(accountId, emailKey);
+    }
+
+    @Transactional(readOnly = true)
+    public List<QueuedMail> recent(int max) {
+        return outbox.recent(max);
+    }
+}

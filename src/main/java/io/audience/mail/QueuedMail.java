@@ -1,0 +1,22 @@
+package io.audience.mail;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+public record QueuedMail(
+        UUID accountId,
+        UUID mailId,
+        String kind,
+        String from,
+        String to,
+        String subject,
+        String body,
+        String actionUrl,
+        String unsubscribeUrl,
+        String status,
+        int attempts,
+        OffsetDateTime nextAttemptAt,
+        @Nullable String lastError,
+        OffsetDateTime createdAt,
+        @Nullable OffsetDateTime sentAt) {}
