@@ -114,7 +114,20 @@ class TenantIsolationIntegrationTest extends IntegrationTest {
         return new Account(created.json().get("account_id").asString(), token, new Api(baseUrl(), token));
     }
 
-    // ---------------------------------------------------------------- another account's ids
+    @Test
+    void accountSettingsBelongToTheirAccount() {
+        Api a = newAccount();
+        Api b = newAccount();
+        assertThat(a.put("/v3/account/settings", Api.json("""
+                {"confirmed_opt_in": true, "from_email": "a@shop.example", "from_name": "Shop A"}
+                """)).status()).isEqualTo(200);
+
+        JsonNode seenByB = b.get("/v3/account/settings").json();
+        assertThat(seenByB.get("confirmed_opt_in").asBoolean()).isFalse();
+        assertThat(seenByB.has("from_email")).isFalse();
+        assertThat(a.get("/v3/account/settings").json().get("from_email").asString()).isEqualTo("a@shop.example");
+    }
+
 
     @Test
     void anotherAccountsContactsAreNotFoundOnEveryContactEndpoint() {
@@ -134,6 +147,8 @@ class TenantIsolationIntegrationTest extends IntegrationTest {
                     {"first_name": "Mallory", "update_source": "Contact"}
                     """)));
             assertNotFound(b.delete("/v3/contacts/" + id));
+            assertNotFound(b.post("/v3/contacts/" + id + "/erase", ""));
+            assertNotFound(b.put("/v3/contacts/resubscribe/" + id, Api.json("{\"list_ids\": [\"" + a.listId + "\"]}")));
         }
 
         a.assertIntact(before);

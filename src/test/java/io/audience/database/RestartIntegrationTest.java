@@ -70,6 +70,31 @@ class RestartIntegrationTest {
         assertThat(lookup(api, "after-kill@example.com")).isEqualTo(afterKill);
     }
 
+    @Test
+    void withoutSmtpMailStaysQueuedForTheOperatorAndItsLinkIsLogged() throws Exception {
+        int port = freePort();
+        service = start(port);
+        Api admin = new Api("http://127.0.0.1:" + port, ADMIN);
+        Api api = admin.withToken(admin.post("/admin/accounts", Api.object().put("name", "No SMTP")).json()
+                .get("api_token").asString());
+        assertThat(api.put("/v3/account/settings", Api.json("{\"confirmed_opt_in\": true}")).status()).isEqualTo(200);
+        String list = api.post("/v3/contact_lists", Api.json("{\"name\": \"Queued\"}")).json().get("list_id").asString();
+
+        Api.Response signUp = api.post("/v3/contacts/sign_up_form", Api.json("""
+                {"email_address": "queued@example.com", "list_memberships": ["%s"]}
+                """.formatted(list)));
+
+        assertThat(signUp.status()).isEqualTo(201);
+        var mails = admin.get("/admin/outbox").json().get("mails");
+        assertThat(mails).hasSize(1);
+        assertThat(mails.get(0).get("status").asString()).isEqualTo("pending");
+        String link = mails.get(0).get("action_url").asString();
+        assertThat(link).startsWith("http://localhost:" + port + "/confirm/");
+        assertThat(Files.readString(dataDir.resolve("service.log"))).contains(link);
+        assertThat(new Api("http://127.0.0.1:" + port, null).get(link.substring(link.indexOf("/confirm/")),
+                "Accept", "text/html").status()).isEqualTo(200);
+    }
+
     private static String created(Api api, String email) {
         Api.Response response = api.post("/v3/contacts", Api.json("""
                 {"email_address": {"address": "%s"}, "create_source": "Account"}
@@ -89,7 +114,7 @@ class RestartIntegrationTest {
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
                 "io.audience.AudienceApplication");
         Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.startsWith("SPRING_DATASOURCE"));
+        env.keySet().removeIf(k -> k.startsWith("SPRING_DATASOURCE") || k.startsWith("SPRING_MAIL"));
         env.put("AUDIENCE_DATA_DIR", dataDir.toString());
         env.put("AUDIENCE_ADMIN_TOKEN", ADMIN);
         env.put("SERVER_PORT", Integer.toString(port));

@@ -1,0 +1,107 @@
+package io.audience.confirmation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.audience.Api;
+import io.audience.IntegrationTest;
+import io.audience.Mailbox;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The pages a person sees, in a real headless Chromium. Without Chromium on the machine the test
+ * is skipped, unless {@code -Daudience.test.browser=required} (as .ci/run sets) makes that a failure.
+ */
+class PagesBrowserIntegrationTest extends IntegrationTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    private WebDriver browser;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+        if (!present && "required".equals(System.getProperty("audience.test.browser"))) {
+            throw new AssertionError("Chromium and chromedriver are required: apt-get install chromium chromium-driver");
+        }
+        Assumptions.assumeTrue(present, "Chromium is not installed");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void personConfirmsAndLaterUnsubscribesByTheButtonsOfThePagesTheirMailLinksTo() throws Exception {
+        Api api = newAccount();
+        settings(api, true);
+        String list = createList(api, "Browser");
+        String email = uniqueEmail("browser");
+        String id = api.post("/v3/contacts/sign_up_form", Api.json("""
+                {"email_address": "%s", "list_memberships": ["%s"]}
+                """.formatted(email, list))).json().get("contact_id").asString();
+        var mail = Mailbox.awaitMail(email, 1, Duration.ofSeconds(20)).get(0);
+
+        browser.get(Mailbox.link(mail, "/confirm/"));
+        assertThat(browser.getTitle()).isEqualTo("Confirm your subscription");
+        screenshot("confirm-page");
+        assertThat(permission(api, id)).as("opening the page changes nothing").isEqualTo("pending_confirmation");
+        browser.findElement(By.id("submit")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you");
+        assertThat(permission(api, id)).isEqualTo("explicit");
+
+        String header = Mailbox.header(mail, "List-Unsubscribe");
+        browser.get(header.substring(1, header.length() - 1));
+        assertThat(browser.findElement(By.id("submit")).getText()).isEqualTo("Unsubscribe");
+        browser.findElement(By.id("submit")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("You are unsubscribed");
+        screenshot("unsubscribed-page");
+        JsonAddress address = address(api, id);
+        assertThat(address.permission()).isEqualTo("unsubscribed");
+        assertThat(address.optOutSource()).isEqualTo("Contact");
+
+        browser.get(Mailbox.link(mail, "/confirm/"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Already confirmed");
+    }
+
+    private record JsonAddress(String permission, String optOutSource) {}
+
+    private static JsonAddress address(Api api, String id) {
+        var address = api.get("/v3/contacts/" + id).json().get("email_address");
+        return new JsonAddress(address.get("permission_to_send").asString(),
+                address.has("opt_out_source") ? address.get("opt_out_source").asString() : null);
+    }
+
+    private static String permission(Api api, String id) {
+        return address(api, id).permission();
+    }
+
+    private void screenshot(String name) throws Exception {
+        Path target = Path.of("target", "screenshots", name + ".png");
+        Files.createDirectories(target.getParent());
+        Files.write(target, ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}
