@@ -21,7 +21,7 @@ class ArchitectureTest {
 
     @Test
     void jooqIsUsedOnlyInsideRepositories() {
-        noClasses().that().resideOutsideOfPackage("io.audience.db..")
+        noClasses().that().resideOutsideOfPackages("io.audience.db..", "io.audience.database..")
                 .and().areNotAnnotatedWith(Repository.class)
                 .and().doNotHaveSimpleName("ContactFilters")
                 .and().doNotHaveSimpleName("ConsentRecords")

@@ -40,7 +40,7 @@ class ConsentIntegrationTest extends IntegrationTest {
     }
 
     @Test
-    void optOutSurvivesDeleteAndTheSignUpFormCannotUndoIt() {
+    void optOutSurvivesDeleteAndTheSignUpFormOnlyAsksThePersonToConfirm() {
         Api api = newAccount();
         String list = createList(api, "Weekly");
         String email = uniqueEmail("survivor");
@@ -65,8 +65,10 @@ class ConsentIntegrationTest extends IntegrationTest {
                 {"email_address": "%s", "list_memberships": ["%s"]}
                 """.formatted(email, list)));
         assertThat(signUp.status()).isEqualTo(200);
-        assertThat(api.get("/v3/contacts/" + id).json().get("email_address").get("permission_to_send").asString())
-                .isEqualTo("unsubscribed");
+        JsonNode address = api.get("/v3/contacts/" + id).json().get("email_address");
+        assertThat(address.get("permission_to_send").asString()).as("waits for the person's own confirmation")
+                .isEqualTo("pending_confirmation");
+        assertThat(address.get("opt_out_source").asString()).isEqualTo("Contact");
     }
 
     @Test
