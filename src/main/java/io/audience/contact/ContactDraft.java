@@ -2,6 +2,7 @@ package io.audience.contact;
 
 import io.audience.consent.Permission;
 import io.audience.consent.Source;
+import io.audience.customfield.FieldValue;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -28,7 +29,9 @@ public record ContactDraft(
         @Nullable List<Phone> phoneNumbers,
         @Nullable List<Address> streetAddresses,
         @Nullable List<Note> notes,
-        @Nullable List<UUID> listMemberships) {
+        @Nullable List<UUID> listMemberships,
+        @Nullable List<UUID> taggings,
+        @Nullable List<FieldValue> customFields) {
 
     public record Phone(String phoneNumber, @Nullable String kind) {}
 

@@ -3,6 +3,7 @@ package io.audience.contact;
 import static io.audience.db.Tables.CONTACT;
 import static io.audience.db.Tables.EMAIL_CONSENT;
 import static io.audience.db.Tables.LIST_MEMBERSHIP;
+import static io.audience.db.Tables.TAGGING;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,12 @@ final class ContactFilters {
                     LIST_MEMBERSHIP.ACCOUNT_ID.eq(CONTACT.ACCOUNT_ID),
                     LIST_MEMBERSHIP.CONTACT_ID.eq(CONTACT.CONTACT_ID),
                     LIST_MEMBERSHIP.LIST_ID.in(query.lists()))));
+        }
+        if (!query.tags().isEmpty()) {
+            all.add(DSL.exists(DSL.selectOne().from(TAGGING).where(
+                    TAGGING.ACCOUNT_ID.eq(CONTACT.ACCOUNT_ID),
+                    TAGGING.CONTACT_ID.eq(CONTACT.CONTACT_ID),
+                    TAGGING.TAG_ID.in(query.tags()))));
         }
         if (query.updatedAfter() != null) {
             all.add(CONTACT.UPDATED_AT.gt(query.updatedAfter()));

@@ -3,7 +3,9 @@ package io.audience.contact;
 import io.audience.api.NotFound;
 import io.audience.consent.ConsentEvent;
 import io.audience.consent.ConsentService;
+import io.audience.customfield.CustomFieldService;
 import io.audience.list.ListMemberships;
+import io.audience.tag.TagService;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -24,14 +26,18 @@ public class ContactQueries {
     private final CountsRepository counts;
     private final ListMemberships memberships;
     private final ConsentService consent;
+    private final TagService tags;
+    private final CustomFieldService fields;
 
     ContactQueries(ContactRepository contacts, ContactDetailsRepository details, CountsRepository counts,
-            ListMemberships memberships, ConsentService consent) {
+            ListMemberships memberships, ConsentService consent, TagService tags, CustomFieldService fields) {
         this.contacts = contacts;
         this.details = details;
         this.counts = counts;
         this.memberships = memberships;
         this.consent = consent;
+        this.tags = tags;
+        this.fields = fields;
     }
 
     public record ContactPage(List<ContactView> contacts, @Nullable Integer count, @Nullable UUID nextAfter) {}
@@ -51,7 +57,7 @@ public class ContactQueries {
         List<ContactView> page = more ? found.subList(0, query.limit()) : found;
         Integer count = null;
         if (query.includeCount()) {
-            ContactQuery all = new ContactQuery(query.statuses(), query.emailKey(), query.lists(),
+            ContactQuery all = new ContactQuery(query.statuses(), query.emailKey(), query.lists(), query.tags(),
                     query.updatedAfter(), query.updatedBefore(), query.createdAfter(), query.createdBefore(),
                     query.optoutAfter(), query.optoutBefore(), query.includes(), true, query.limit(), null);
             count = contacts.count(ContactFilters.of(accountId, all));
@@ -87,11 +93,15 @@ public class ContactQueries {
         var notes = includes.contains(Include.NOTES) ? details.notesOf(accountId, ids) : null;
         Map<UUID, List<UUID>> lists = includes.contains(Include.LIST_MEMBERSHIPS)
                 ? memberships.listsOf(accountId, ids) : null;
+        Map<UUID, List<UUID>> taggings = includes.contains(Include.TAGGINGS) ? tags.taggingsOf(accountId, ids) : null;
+        var values = includes.contains(Include.CUSTOM_FIELDS) ? fields.valuesOf(accountId, ids) : null;
         return page.stream().map(c -> c.with(
                 phones == null ? null : phones.getOrDefault(c.contactId(), List.of()),
                 addresses == null ? null : addresses.getOrDefault(c.contactId(), List.of()),
                 notes == null ? null : notes.getOrDefault(c.contactId(), List.of()),
-                lists == null ? null : lists.getOrDefault(c.contactId(), List.of()))).toList();
+                lists == null ? null : lists.getOrDefault(c.contactId(), List.of()),
+                taggings == null ? null : taggings.getOrDefault(c.contactId(), List.of()),
+                values == null ? null : values.getOrDefault(c.contactId(), List.of()))).toList();
     }
 
     static NotFound notFound(UUID contactId) {

@@ -17,6 +17,7 @@ public record ContactQuery(
         Set<Status> statuses,
         @Nullable String emailKey,
         Set<UUID> lists,
+        Set<UUID> tags,
         @Nullable OffsetDateTime updatedAfter,
         @Nullable OffsetDateTime updatedBefore,
         @Nullable OffsetDateTime createdAfter,

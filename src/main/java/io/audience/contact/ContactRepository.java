@@ -136,7 +136,7 @@ class ContactRepository {
         return new ContactView(c.getContactId(), email, c.getFirstName(), c.getLastName(), c.getJobTitle(),
                 c.getCompanyName(), toInteger(c.getBirthdayMonth()), toInteger(c.getBirthdayDay()),
                 c.getAnniversary(), c.getCreateSource(), c.getUpdateSource(), c.getCreatedAt(), c.getUpdatedAt(),
-                c.getDeletedAt(), c.getVersion(), null, null, null, null);
+                c.getDeletedAt(), c.getVersion(), null, null, null, null, null, null);
     }
 
     private static Integer toInteger(Short value) {

@@ -11,8 +11,10 @@ import io.audience.consent.ConsentService.AddressLock;
 import io.audience.consent.ConsentState;
 import io.audience.consent.Permission;
 import io.audience.consent.Source;
+import io.audience.customfield.CustomFieldService;
 import io.audience.identity.Ids;
 import io.audience.list.ListMemberships;
+import io.audience.tag.TagService;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
@@ -42,10 +44,12 @@ public class ContactService {
     private final ListMemberships memberships;
     private final ConfirmationService confirmations;
     private final AccountSettingsService settings;
+    private final TagService tags;
+    private final CustomFieldService fields;
 
     ContactService(ContactRepository contacts, ContactDetailsRepository details, ContactQueries queries,
             ConsentService consent, ListMemberships memberships, ConfirmationService confirmations,
-            AccountSettingsService settings) {
+            AccountSettingsService settings, TagService tags, CustomFieldService fields) {
         this.contacts = contacts;
         this.details = details;
         this.queries = queries;
@@ -53,6 +57,8 @@ public class ContactService {
         this.memberships = memberships;
         this.confirmations = confirmations;
         this.settings = settings;
+        this.tags = tags;
+        this.fields = fields;
     }
 
     public enum SignUpAction { CREATED, UPDATED }
@@ -136,6 +142,9 @@ public class ContactService {
         } else {
             contacts.update(existing.get().mergedWith(draft, now));
             SignUpMerge.mergeDetails(details, accountId, contactId, draft, now);
+        }
+        if (draft.customFields() != null) {
+            fields.mergeValues(accountId, contactId, draft.customFields());
         }
         if (decision.needsConfirmation()) {
             memberships.requireLive(accountId, lists);
@@ -222,9 +231,16 @@ public class ContactService {
         return ConsentPolicy.accountSets(Objects.requireNonNull(draft.emailAddress()), current, requested, now);
     }
 
+    /** Lists, tags and custom field values the draft carries replace the contact's; others stay. */
     private void replaceLists(UUID accountId, UUID contactId, ContactDraft draft, OffsetDateTime now) {
         if (draft.listMemberships() != null) {
             memberships.replace(accountId, contactId, draft.listMemberships(), now);
+        }
+        if (draft.taggings() != null) {
+            tags.replaceTaggings(accountId, contactId, draft.taggings(), now);
+        }
+        if (draft.customFields() != null) {
+            fields.replaceValues(accountId, contactId, draft.customFields());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.audience.contact;
 
 import io.audience.consent.ConsentState;
+import io.audience.customfield.FieldValue;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -27,7 +28,9 @@ public record ContactView(
         @Nullable List<PhoneView> phoneNumbers,
         @Nullable List<AddressView> streetAddresses,
         @Nullable List<NoteView> notes,
-        @Nullable List<UUID> listMemberships) {
+        @Nullable List<UUID> listMemberships,
+        @Nullable List<UUID> taggings,
+        @Nullable List<FieldValue> customFields) {
 
     public record Email(String address, String key, ConsentState consent, OffsetDateTime createdAt,
             OffsetDateTime updatedAt) {}
@@ -50,9 +53,10 @@ public record ContactView(
     }
 
     ContactView with(@Nullable List<PhoneView> phones, @Nullable List<AddressView> addresses,
-            @Nullable List<NoteView> noteList, @Nullable List<UUID> lists) {
+            @Nullable List<NoteView> noteList, @Nullable List<UUID> lists, @Nullable List<UUID> tags,
+            @Nullable List<FieldValue> values) {
         return new ContactView(contactId, email, firstName, lastName, jobTitle, companyName, birthdayMonth,
                 birthdayDay, anniversary, createSource, updateSource, createdAt, updatedAt, deletedAt, version,
-                phones, addresses, noteList, lists);
+                phones, addresses, noteList, lists, tags, values);
     }
 }

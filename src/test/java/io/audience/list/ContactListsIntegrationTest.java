@@ -68,6 +68,31 @@ class ContactListsIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void membershipCountsAreExactUnderConcurrentSignUps() throws Exception {
+        Api api = newAccount();
+        String list = createList(api, "Busy");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            java.util.List<java.util.concurrent.Future<Api.Response>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String email = uniqueEmail("busy" + i);
+                calls.add(pool.submit(() -> api.post("/v3/contacts/sign_up_form", Api.json("""
+                        {"email_address": "%s", "list_memberships": ["%s"]}
+                        """.formatted(email, list)))));
+            }
+            for (var call : calls) {
+                assertThat(call.get().status()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(api.get("/v3/contact_lists/" + list + "?include_membership_count=all").json()
+                .get("membership_count").asInt()).isEqualTo(40);
+        assertThat(api.get("/v3/contact_lists?include_membership_count=active").json().get("lists").get(0)
+                .get("membership_count").asInt()).isEqualTo(40);
+    }
+
+    @Test
     void listsPageWithCountsAndFilters() {
         Api api = newAccount();
         String a = createList(api, "A");

@@ -23,6 +23,10 @@ public record ActivityResource(
                 Map.of("self", Map.of("href", href(activity))));
     }
 
+    public static String hrefOf(ActivityResource activity) {
+        return activity.links().get("self").get("href");
+    }
+
     public static String href(ActivityView activity) {
         return "/v3/activities/" + activity.activityId();
     }

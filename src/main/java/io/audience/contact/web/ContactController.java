@@ -49,7 +49,7 @@ class ContactController {
                 RequestActors.of(caller, Source.ACCOUNT, Channel.API, request, "POST /v3/contacts"));
         return ResponseEntity.created(URI.create("/v3/contacts/" + created.contactId()))
                 .eTag(created.etag())
-                .body(ContactResource.of(created, true, true));
+                .body(ContactResource.of(created));
     }
 
     @PutMapping(path = "/v3/contacts/{contact_id}", consumes = "application/json")
@@ -63,7 +63,7 @@ class ContactController {
         // opt-out may be recorded as the person's.
         ContactView updated = contacts.update(caller.accountId(), id, draft, ifMatch,
                 RequestActors.of(caller, draft.source(), Channel.API, request, "PUT /v3/contacts/" + id));
-        return ResponseEntity.ok().eTag(updated.etag()).body(ContactResource.of(updated, true, true));
+        return ResponseEntity.ok().eTag(updated.etag()).body(ContactResource.of(updated));
     }
 
     @DeleteMapping("/v3/contacts/{contact_id}")
@@ -84,7 +84,7 @@ class ContactController {
         contacts.resubscribe(caller.accountId(), id, lists, RequestActors.of(caller, Source.ACCOUNT, Channel.API,
                 request, "PUT /v3/contacts/resubscribe/" + id + " lists=" + lists));
         ContactView contact = queries.get(caller.accountId(), id, EnumSet.allOf(Include.class));
-        return ResponseEntity.ok().eTag(contact.etag()).body(ContactResource.of(contact, true, true));
+        return ResponseEntity.ok().eTag(contact.etag()).body(ContactResource.of(contact));
     }
 
     /** Erase (extension), for a privacy request: the contact is gone; an opt-out stays suppressed. */

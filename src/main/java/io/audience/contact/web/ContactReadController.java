@@ -59,6 +59,7 @@ class ContactReadController {
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String email,
             @RequestParam(required = false) String lists,
+            @RequestParam(required = false) String tags,
             @RequestParam(name = "updated_after", required = false) String updatedAfter,
             @RequestParam(name = "updated_before", required = false) String updatedBefore,
             @RequestParam(name = "created_after", required = false) String createdAfter,
@@ -73,7 +74,8 @@ class ContactReadController {
         ContactQuery query = new ContactQuery(
                 ContactQuery.statuses(status),
                 email == null || email.isBlank() ? null : EmailAddresses.key("email", email),
-                listIds(lists),
+                ids("lists", lists, 25),
+                ids("tags", tags, 50),
                 ContactQuery.instant("updated_after", updatedAfter),
                 ContactQuery.instant("updated_before", updatedBefore),
                 ContactQuery.instant("created_after", createdAfter),
@@ -117,23 +119,23 @@ class ContactReadController {
     }
 
     private static ContactResource resource(ContactView contact, Set<Include> includes) {
-        return ContactResource.of(contact, includes.contains(Include.CUSTOM_FIELDS), includes.contains(Include.TAGGINGS));
+        return ContactResource.of(contact);
     }
 
-    private static Set<UUID> listIds(@Nullable String csv) {
+    private static Set<UUID> ids(String name, @Nullable String csv, int max) {
         Set<UUID> ids = new LinkedHashSet<>();
         if (csv == null || csv.isBlank()) {
             return ids;
         }
         String[] parts = csv.split(",");
-        if (parts.length > 25) {
-            throw new ValidationFailed("lists takes at most 25 list ids, not " + parts.length);
+        if (parts.length > max) {
+            throw new ValidationFailed(name + " takes at most " + max + " ids, not " + parts.length);
         }
         for (String part : parts) {
             try {
                 ids.add(UUID.fromString(part.strip()));
             } catch (IllegalArgumentException e) {
-                throw new ValidationFailed("lists must be comma-separated list ids; " + part.strip() + " is not one");
+                throw new ValidationFailed(name + " must be comma-separated ids; " + part.strip() + " is not one");
             }
         }
         return ids;

@@ -16,6 +16,8 @@ final class ContactRequests {
     record StreetAddressInput(@Nullable String kind, @Nullable String street, @Nullable String city,
             @Nullable String state, @Nullable String postalCode, @Nullable String country) {}
 
+    record CustomFieldInput(@Nullable String customFieldId, @Nullable String value, @Nullable List<String> choiceIds) {}
+
     record NoteInput(@Nullable String noteId, @Nullable String createdAt, @Nullable String content) {}
 
     /** POST /v3/contacts and PUT /v3/contacts/{id} share one shape; PUT requires update_source. */
@@ -35,7 +37,7 @@ final class ContactRequests {
             @Nullable List<NoteInput> notes,
             @Nullable List<String> listMemberships,
             @Nullable List<String> taggings,
-            @Nullable List<Object> customFields) {}
+            @Nullable List<CustomFieldInput> customFields) {}
 
     record SignUpInput(
             @Nullable String emailAddress,
@@ -49,5 +51,5 @@ final class ContactRequests {
             @Nullable Integer birthdayMonth,
             @Nullable Integer birthdayDay,
             @Nullable StreetAddressInput streetAddress,
-            @Nullable List<Object> customFields) {}
+            @Nullable List<CustomFieldInput> customFields) {}
 }

@@ -3,6 +3,7 @@ package io.audience.contact.web;
 import io.audience.consent.ConsentState;
 import io.audience.consent.Source;
 import io.audience.contact.ContactView;
+import io.audience.customfield.FieldValue;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -25,7 +26,7 @@ record ContactResource(
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         @Nullable LocalDate deletedAt,
-        @Nullable List<Object> customFields,
+        @Nullable List<FieldValue> customFields,
         @Nullable List<ContactView.PhoneView> phoneNumbers,
         @Nullable List<ContactView.AddressView> streetAddresses,
         @Nullable List<UUID> listMemberships,
@@ -44,13 +45,12 @@ record ContactResource(
             @Nullable String optOutReason,
             String confirmStatus) {}
 
-    static ContactResource of(ContactView c, boolean customFields, boolean taggings) {
+    static ContactResource of(ContactView c) {
         return new ContactResource(c.contactId(), email(c.email()), c.firstName(), c.lastName(), c.jobTitle(),
                 c.companyName(), c.birthdayMonth(), c.birthdayDay(), c.anniversary(), c.updateSource(),
                 c.createSource(), c.createdAt(), c.updatedAt(),
                 c.deletedAt() == null ? null : c.deletedAt().toLocalDate(),
-                customFields ? List.of() : null, c.phoneNumbers(), c.streetAddresses(),
-                c.listMemberships(), taggings ? List.of() : null, c.notes());
+                c.customFields(), c.phoneNumbers(), c.streetAddresses(), c.listMemberships(), c.taggings(), c.notes());
     }
 
     private static @Nullable EmailAddress email(ContactView.@Nullable Email email) {

@@ -1,18 +1,18 @@
 package io.audience.contact.web;
 
 import io.audience.api.Text;
+import io.audience.api.VendorDates;
 import io.audience.api.ValidationFailed;
 import io.audience.contact.ContactDraft;
 import io.audience.contact.EmailAddresses;
+import io.audience.customfield.FieldValue;
 import io.audience.consent.Permission;
 import io.audience.consent.Source;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,11 +25,6 @@ final class ContactValidation {
     private static final int NAME_MAX = 50;
     private static final Set<String> PHONE_KINDS = Set.of("home", "work", "mobile", "other");
     private static final Set<String> ADDRESS_KINDS = Set.of("home", "work", "other");
-    private static final List<DateTimeFormatter> ANNIVERSARY_FORMATS = List.of(
-            DateTimeFormatter.ofPattern("M/d/uuuu").withResolverStyle(ResolverStyle.STRICT),
-            DateTimeFormatter.ofPattern("uuuu/M/d").withResolverStyle(ResolverStyle.STRICT),
-            DateTimeFormatter.ofPattern("uuuu-M-d").withResolverStyle(ResolverStyle.STRICT),
-            DateTimeFormatter.ofPattern("M-d-uuuu").withResolverStyle(ResolverStyle.STRICT));
 
     private ContactValidation() {}
 
@@ -68,14 +63,11 @@ final class ContactValidation {
         List<ContactDraft.Address> addresses =
                 in.streetAddress() == null ? null : List.of(address("street_address", in.streetAddress()));
         birthday(in.birthdayMonth(), in.birthdayDay());
-        if (in.customFields() != null && !in.customFields().isEmpty()) {
-            throw new ValidationFailed("custom_fields are not available yet: create custom fields first");
-        }
         return new ContactDraft(display, key, null, null,
                 text("first_name", in.firstName(), NAME_MAX), text("last_name", in.lastName(), NAME_MAX),
                 text("job_title", in.jobTitle(), NAME_MAX), text("company_name", in.companyName(), NAME_MAX),
                 in.birthdayMonth(), in.birthdayDay(), anniversary(in.anniversary()), Source.CONTACT,
-                phones, addresses, null, lists);
+                phones, addresses, null, lists, null, customFields(in.customFields()));
     }
 
     private static ContactDraft common(ContactRequests.ContactInput in, Source source) {
@@ -95,18 +87,12 @@ final class ContactValidation {
             reason = text("email_address.opt_out_reason", email.optOutReason(), 255);
         }
         birthday(in.birthdayMonth(), in.birthdayDay());
-        if (in.taggings() != null && !in.taggings().isEmpty()) {
-            throw new ValidationFailed("taggings are not available yet: create tags first (contact_tags)");
-        }
-        if (in.customFields() != null && !in.customFields().isEmpty()) {
-            throw new ValidationFailed("custom_fields are not available yet: create custom fields first");
-        }
         return new ContactDraft(display, key, permission, reason,
                 text("first_name", in.firstName(), NAME_MAX), text("last_name", in.lastName(), NAME_MAX),
                 text("job_title", in.jobTitle(), NAME_MAX), text("company_name", in.companyName(), NAME_MAX),
                 in.birthdayMonth(), in.birthdayDay(), anniversary(in.anniversary()), source,
                 phones(in.phoneNumbers()), addresses(in.streetAddresses()), notes(in.notes()),
-                listIds(in.listMemberships()));
+                listIds(in.listMemberships()), tagIds(in.taggings()), customFields(in.customFields()));
     }
 
     static @Nullable String text(String field, @Nullable String value, int max) {
@@ -140,17 +126,8 @@ final class ContactValidation {
         if (value == null || value.isEmpty()) {
             return null;
         }
-        if (value.length() <= 10) {
-            for (DateTimeFormatter format : ANNIVERSARY_FORMATS) {
-                try {
-                    return LocalDate.parse(value, format);
-                } catch (DateTimeParseException e) {
-                    // try the next accepted format
-                }
-            }
-        }
-        throw new ValidationFailed("anniversary must be a date as MM/DD/YYYY, M/D/YYYY, YYYY/MM/DD, YYYY/M/D,"
-                + " YYYY-MM-DD, YYYY-M-D, MM-DD-YYYY or M-D-YYYY, not " + value);
+        return VendorDates.parse(value).orElseThrow(() -> new ValidationFailed(
+                "anniversary must be a date as " + VendorDates.FORMATS + ", not " + value));
     }
 
     private static @Nullable List<ContactDraft.Phone> phones(@Nullable List<ContactRequests.PhoneNumberInput> in) {
@@ -243,6 +220,44 @@ final class ContactValidation {
         }
         if (out.size() > 50) {
             throw new ValidationFailed(field + " takes at most 50 lists, not " + out.size());
+        }
+        return out;
+    }
+
+    private static @Nullable List<UUID> tagIds(@Nullable List<String> in) {
+        if (in == null) {
+            return null;
+        }
+        if (in.size() > 50) {
+            throw new ValidationFailed("taggings takes at most 50 tags, not " + in.size());
+        }
+        List<UUID> out = new ArrayList<>();
+        for (int i = 0; i < in.size(); i++) {
+            out.add(uuid("taggings[" + i + "]", in.get(i)));
+        }
+        return out;
+    }
+
+    private static @Nullable List<FieldValue> customFields(@Nullable List<ContactRequests.CustomFieldInput> in) {
+        if (in == null) {
+            return null;
+        }
+        if (in.size() > 25) {
+            throw new ValidationFailed("custom_fields takes at most 25 values, not " + in.size());
+        }
+        List<FieldValue> out = new ArrayList<>();
+        for (int i = 0; i < in.size(); i++) {
+            ContactRequests.CustomFieldInput value = in.get(i);
+            String field = "custom_fields[" + i + "]";
+            if (value == null) {
+                throw new ValidationFailed(field + " must be an object");
+            }
+            if (value.choiceIds() != null && value.choiceIds().stream().anyMatch(java.util.Objects::isNull)) {
+                throw new ValidationFailed(field + ".choice_ids must not contain null");
+            }
+            out.add(new FieldValue(uuid(field + ".custom_field_id", value.customFieldId()),
+                    value.value() == null ? null : Text.printable(field + ".value", value.value()),
+                    value.choiceIds()));
         }
         return out;
     }

@@ -1,0 +1,4 @@
+@NullMarked
+package io.audience.customfield;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.audience.customfield.web;
+
+import org.jspecify.annotations.NullMarked;

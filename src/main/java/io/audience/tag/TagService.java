@@ -1,0 +1,132 @@
+package io.audience.tag;
+
+import io.audience.activity.ActivityLog;
+import io.audience.activity.ActivityView;
+import io.audience.api.Conflict;
+import io.audience.api.NotFound;
+import io.audience.api.Text;
+import io.audience.api.ValidationFailed;
+import io.audience.identity.Ids;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class TagService {
+
+    private final TagRepository tags;
+    private final ActivityLog activities;
+
+    TagService(TagRepository tags, ActivityLog activities) {
+        this.tags = tags;
+        this.activities = activities;
+    }
+
+    public record TagPage(List<TagView> tags, @Nullable UUID nextAfter) {}
+
+    @Transactional
+    public TagView create(UUID accountId, @Nullable String name, @Nullable String source) {
+        String valid = name(name);
+        String validSource = source == null ? null : Text.printable("tag_source", source.strip());
+        if (validSource != null && validSource.length() > 255) {
+            throw new ValidationFailed("tag_source must be at most 255 characters");
+        }
+        UUID tagId = Ids.next();
+        if (!tags.insert(accountId, tagId, valid, validSource, now())) {
+            throw nameTaken(accountId, valid);
+        }
+        return tags.find(accountId, tagId).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public TagView get(UUID accountId, UUID tagId, boolean includeCount) {
+        TagView tag = tags.find(accountId, tagId).orElseThrow(() -> notFound(tagId));
+        return includeCount ? withCounts(accountId, List.of(tag)).get(0) : tag;
+    }
+
+    @Transactional
+    public TagView rename(UUID accountId, UUID tagId, @Nullable String name) {
+        String valid = name(name);
+        tags.lock(accountId, tagId).orElseThrow(() -> notFound(tagId));
+        tags.findByName(accountId, valid).filter(other -> !other.tagId().equals(tagId)).ifPresent(other -> {
+            throw nameTaken(accountId, valid);
+        });
+        tags.rename(accountId, tagId, valid, now());
+        return tags.find(accountId, tagId).orElseThrow();
+    }
+
+    /** Removes the tag from every contact, then deletes it; answered as a completed activity. */
+    @Transactional
+    public ActivityView delete(UUID accountId, UUID tagId) {
+        tags.lock(accountId, tagId).orElseThrow(() -> notFound(tagId));
+        tags.delete(accountId, tagId);
+        return activities.completed(accountId, "contacts_tags_delete", now());
+    }
+
+    @Transactional(readOnly = true)
+    public TagPage page(UUID accountId, @Nullable UUID after, int limit, boolean includeCount) {
+        List<TagView> found = tags.page(accountId, after, limit + 1);
+        boolean more = found.size() > limit;
+        List<TagView> page = more ? found.subList(0, limit) : found;
+        if (includeCount && !page.isEmpty()) {
+            page = withCounts(accountId, page);
+        }
+        return new TagPage(page, more ? page.get(page.size() - 1).tagId() : null);
+    }
+
+    /** Makes the contact's tags exactly {@code tagIds}; a tag not of the account is a 404. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void replaceTaggings(UUID accountId, UUID contactId, Collection<UUID> tagIds, OffsetDateTime now) {
+        Set<UUID> wanted = new LinkedHashSet<>(tagIds);
+        if (!wanted.isEmpty()) {
+            Set<UUID> existing = tags.existing(accountId, wanted);
+            for (UUID tagId : wanted) {
+                if (!existing.contains(tagId)) {
+                    throw new NotFound("No tag " + tagId + " in this account (taggings)");
+                }
+            }
+        }
+        tags.replaceTaggings(accountId, contactId, wanted, now);
+    }
+
+    @Transactional(readOnly = true)
+    public Map<UUID, List<UUID>> taggingsOf(UUID accountId, Collection<UUID> contactIds) {
+        return contactIds.isEmpty() ? Map.of() : tags.taggingsOf(accountId, contactIds);
+    }
+
+    private List<TagView> withCounts(UUID accountId, List<TagView> page) {
+        Map<UUID, Integer> counts = tags.contactCounts(accountId, page.stream().map(TagView::tagId).toList());
+        return page.stream().map(t -> t.withCount(counts.getOrDefault(t.tagId(), 0))).toList();
+    }
+
+    private Conflict nameTaken(UUID accountId, String name) {
+        UUID existing = tags.findByName(accountId, name).map(TagView::tagId).orElse(null);
+        return new Conflict("A tag named \"" + name + "\" already exists: " + existing,
+                existing == null ? Map.of() : Map.of("tag_id", existing.toString()));
+    }
+
+    private static String name(@Nullable String name) {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty() || trimmed.length() > 255) {
+            throw new ValidationFailed("name is required and must be 1 to 255 characters");
+        }
+        return Text.printable("name", trimmed);
+    }
+
+    private static NotFound notFound(UUID tagId) {
+        return new NotFound("No tag " + tagId + " in this account");
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

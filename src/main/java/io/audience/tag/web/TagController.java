@@ -1,0 +1,77 @@
+package io.audience.tag.web;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.audience.account.Caller;
+import io.audience.activity.web.ActivityResource;
+import io.audience.api.Cursor;
+import io.audience.api.Limits;
+import io.audience.api.Links;
+import io.audience.tag.TagService;
+import io.audience.tag.TagView;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class TagController {
+
+    private static final String COLLECTION = "contact_tags";
+
+    private final TagService tags;
+
+    TagController(TagService tags) {
+        this.tags = tags;
+    }
+
+    record TagInput(@Nullable String name, @Nullable String tagSource) {}
+
+    record Tags(List<TagView> tags, @JsonProperty("_links") @Nullable Map<String, Map<String, String>> links) {}
+
+    @GetMapping("/v3/contact_tags")
+    Tags list(Caller caller, @RequestParam(required = false) Integer limit,
+            @RequestParam(name = "include_count", required = false) Boolean includeCount,
+            @RequestParam(required = false) String cursor) {
+        TagService.TagPage page = tags.page(caller.accountId(),
+                cursor == null ? null : Cursor.decode(COLLECTION, cursor).after(), Limits.pageSize(limit, 500),
+                Boolean.TRUE.equals(includeCount));
+        return new Tags(page.tags(),
+                page.nextAfter() == null ? null : Links.next(new Cursor(COLLECTION, page.nextAfter())));
+    }
+
+    @PostMapping(path = "/v3/contact_tags", consumes = "application/json")
+    @ResponseStatus(HttpStatus.CREATED)
+    TagView create(Caller caller, @RequestBody TagInput body) {
+        return tags.create(caller.accountId(), body.name(), body.tagSource());
+    }
+
+    @GetMapping("/v3/contact_tags/{tag_id}")
+    TagView get(Caller caller, @PathVariable("tag_id") String tagId,
+            @RequestParam(name = "include_count", required = false) Boolean includeCount) {
+        return tags.get(caller.accountId(), Limits.uuid("tag", tagId), Boolean.TRUE.equals(includeCount));
+    }
+
+    @PutMapping(path = "/v3/contact_tags/{tag_id}", consumes = "application/json")
+    TagView rename(Caller caller, @PathVariable("tag_id") String tagId, @RequestBody TagInput body) {
+        return tags.rename(caller.accountId(), Limits.uuid("tag", tagId), body.name());
+    }
+
+    @DeleteMapping("/v3/contact_tags/{tag_id}")
+    ResponseEntity<ActivityResource> delete(Caller caller, @PathVariable("tag_id") String tagId) {
+        ActivityResource activity = ActivityResource.of(tags.delete(caller.accountId(), Limits.uuid("tag", tagId)));
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(URI.create(ActivityResource.hrefOf(activity)))
+                .body(activity);
+    }
+}

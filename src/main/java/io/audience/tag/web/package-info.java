@@ -1,0 +1,4 @@
+@NullMarked
+package io.audience.tag.web;
+
+import org.jspecify.annotations.NullMarked;
