@@ -138,6 +138,22 @@ class CustomFieldsIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aContactHasAtMostTwentyFiveValues() {
+        Api api = newAccount();
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < 26; i++) {
+            String id = field(api, "{\"label\": \"F" + i + "\", \"type\": \"string\"}");
+            values.append(i == 0 ? "" : ",").append("{\"custom_field_id\": \"").append(id).append("\", \"value\": \"v\"}");
+        }
+        Api.Response refused = api.post("/v3/contacts", Api.json("""
+                {"email_address": {"address": "%s"}, "create_source": "Account", "custom_fields": [%s]}
+                """.formatted(uniqueEmail("many"), values)));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.error().get("error_message").asString()).contains("custom_fields").contains("25");
+        assertThat(api.get("/v3/contacts?status=all&include_count=true").json().get("contacts_count").asInt()).isZero();
+    }
+
+    @Test
     void signUpMergesCustomFieldValues() {
         Api api = newAccount();
         String list = createList(api, "Form");
