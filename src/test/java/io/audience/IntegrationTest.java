@@ -45,6 +45,8 @@ public abstract class IntegrationTest {
         registry.add("audience.mail.poll-interval", () -> "100ms");
         registry.add("audience.mail.first-retry", () -> "200ms");
         registry.add("audience.mail.max-retry", () -> "1s");
+        registry.add("audience.activity.poll-interval", () -> "100ms");
+        registry.add("audience.activity.chunk-size", () -> "200");
     }
 
     protected String baseUrl() {

@@ -1,50 +1,77 @@
 package io.audience.activity;
 
-import static io.audience.db.Tables.ACTIVITY;
-
 import io.audience.api.NotFound;
 import io.audience.identity.Ids;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
-import org.jooq.DSLContext;
-import org.springframework.stereotype.Repository;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records bulk work so that its status can be fetched at {@code /v3/activities/{id}}, as the
- * vendor's clients expect after a 202. Work done within the request is recorded completed.
+ * Bulk work, so that its status can be fetched at {@code /v3/activities/{id}} as the vendor's
+ * clients expect after a 202. Work done within the request is recorded completed; staged work is
+ * run by {@link ActivityWorker}.
  */
-@Repository
+@Service
 public class ActivityLog {
 
-    private final DSLContext db;
+    private final ActivityStore store;
 
-    ActivityLog(DSLContext db) {
-        this.db = db;
+    ActivityLog(ActivityStore store) {
+        this.store = store;
     }
+
+    public record ReportRow(int number, String outcome, @Nullable String reason, @Nullable UUID contactId) {}
 
     @Transactional(propagation = Propagation.MANDATORY)
     public ActivityView completed(UUID accountId, String kind, OffsetDateTime now) {
         UUID id = Ids.next();
-        db.insertInto(ACTIVITY)
-                .set(ACTIVITY.ACCOUNT_ID, accountId)
-                .set(ACTIVITY.ACTIVITY_ID, id)
-                .set(ACTIVITY.KIND, kind)
-                .set(ACTIVITY.STATE, "completed")
-                .set(ACTIVITY.PERCENT_DONE, 100)
-                .set(ACTIVITY.CREATED_AT, now)
-                .set(ACTIVITY.UPDATED_AT, now)
-                .execute();
-        return new ActivityView(id, kind, "completed", 100, now, now);
+        store.insert(accountId, id, kind, ActivityStore.COMPLETED, null, 0, now);
+        return store.find(accountId, id).orElseThrow();
+    }
+
+    /** Accepts staged work: the caller stages its items into the same transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID accept(UUID accountId, String kind, String payload, int listCount, OffsetDateTime now) {
+        UUID id = Ids.next();
+        store.insert(accountId, id, kind, ActivityStore.INITIALIZED, payload, listCount, now);
+        return id;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void stage(UUID accountId, UUID activityId, List<ActivityItem> items) {
+        store.stage(accountId, activityId, items);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void describe(UUID accountId, UUID activityId, String payload, int listCount) {
+        store.describe(accountId, activityId, payload, listCount);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public ActivityView ready(UUID accountId, UUID activityId, int total) {
+        store.setTotal(accountId, activityId, total);
+        return store.find(accountId, activityId).orElseThrow();
     }
 
     @Transactional(readOnly = true)
     public ActivityView get(UUID accountId, UUID activityId) {
-        return db.selectFrom(ACTIVITY)
-                .where(ACTIVITY.ACCOUNT_ID.eq(accountId), ACTIVITY.ACTIVITY_ID.eq(activityId))
-                .fetchOptional(r -> new ActivityView(r.getActivityId(), r.getKind(), r.getState(),
-                        r.getPercentDone(), r.getCreatedAt(), r.getUpdatedAt()))
+        return store.find(accountId, activityId)
                 .orElseThrow(() -> new NotFound("No activity " + activityId + " in this account"));
+    }
+
+    @Transactional(readOnly = true)
+    public List<ActivityView> page(UUID accountId, @Nullable String state, @Nullable UUID after, int limit) {
+        return store.page(accountId, state, after, limit);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReportRow> report(UUID accountId, UUID activityId) {
+        get(accountId, activityId);
+        return store.report(accountId, activityId).stream()
+                .map(r -> new ReportRow(r.number(), r.outcome(), r.reason(), r.contactId())).toList();
     }
 }

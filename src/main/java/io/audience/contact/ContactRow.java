@@ -56,6 +56,11 @@ record ContactRow(
 
     /** A sign-up: only what the form sent changes. */
     ContactRow mergedWith(ContactDraft draft, OffsetDateTime now) {
+        return mergedWith(draft, Source.CONTACT, now);
+    }
+
+    /** A sign-up or an import row: only what was sent changes, and the contact is live again. */
+    ContactRow mergedWith(ContactDraft draft, Source source, OffsetDateTime now) {
         boolean addressEdited = draft.emailAddress() != null && !draft.emailAddress().equals(emailAddress);
         boolean birthday = draft.birthdayMonth() != null;
         return new ContactRow(accountId, contactId, emailKey,
@@ -64,7 +69,7 @@ record ContactRow(
                 or(draft.firstName(), firstName), or(draft.lastName(), lastName), or(draft.jobTitle(), jobTitle),
                 or(draft.companyName(), companyName), birthday ? draft.birthdayMonth() : birthdayMonth,
                 birthday ? draft.birthdayDay() : birthdayDay, or(draft.anniversary(), anniversary), createSource,
-                Source.CONTACT.wire(), createdAt, now, null, version + 1);
+                source.wire(), createdAt, now, null, version + 1);
     }
 
     ContactRow deleted(OffsetDateTime now) {

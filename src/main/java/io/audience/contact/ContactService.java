@@ -1,6 +1,7 @@
 package io.audience.contact;
 
 import io.audience.account.AccountSettingsService;
+import io.audience.activity.ItemOutcome;
 import io.audience.api.Conflict;
 import io.audience.confirmation.ConfirmationService;
 import io.audience.confirmation.Purpose;
@@ -25,6 +26,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -197,6 +199,40 @@ public class ContactService {
     }
 
     private record Locked(ContactRow row, @Nullable AddressLock address) {}
+
+    /**
+     * One import row: creates or updates by address, never changing consent. An address the person
+     * opted out of is never revived nor added to lists; a new address starts implicit (or comes
+     * back unsubscribed from its suppression fingerprint).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public ItemOutcome importRow(UUID accountId, ContactDraft draft, List<UUID> listIds, Actor actor) {
+        OffsetDateTime now = now();
+        String key = Objects.requireNonNull(draft.emailKey());
+        AddressLock lock = consent.lock(accountId, key, actor, now);
+        Optional<ContactRow> existing = contacts.lockRowByEmail(accountId, key);
+        if (existing.isPresent()) {
+            ContactRow row = existing.get();
+            ConsentState current = lock.current();
+            if (current != null && current.optedOutByContact()) {
+                return ItemOutcome.notAddedToLists(ItemOutcome.Kind.SKIPPED, row.contactId(), "the person opted out on "
+                        + current.optOutDate() + "; an import does not revive them or add them to lists");
+            }
+            contacts.update(row.mergedWith(draft, Source.ACCOUNT, now));
+            memberships.addLive(accountId, row.contactId(), listIds, now);
+            return ItemOutcome.updated(row.contactId());
+        }
+        UUID contactId = Ids.next();
+        ConsentState state = consent.apply(lock, contactId,
+                current -> current != null ? current : ConsentPolicy.initial(Source.ACCOUNT, now), actor);
+        insert(ContactRow.create(accountId, contactId, draft, Source.ACCOUNT, now));
+        if (state.optedOutByContact()) {
+            return ItemOutcome.notAddedToLists(ItemOutcome.Kind.CREATED, contactId,
+                    "the person opted out before this address was erased; created unsubscribed, not added to lists");
+        }
+        memberships.addLive(accountId, contactId, listIds, now);
+        return ItemOutcome.created(contactId);
+    }
 
     /** Locks the contact's address, then the contact: the order every writer follows. */
     private Locked lockWithAddress(UUID accountId, UUID contactId, Actor actor, OffsetDateTime now) {

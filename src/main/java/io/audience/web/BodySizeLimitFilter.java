@@ -23,39 +23,47 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final long maxUploadBytes;
     private final ErrorBodies errors;
 
-    BodySizeLimitFilter(@Value("${audience.max-body-size}") DataSize maxBodySize, ErrorBodies errors) {
+    BodySizeLimitFilter(@Value("${audience.max-body-size}") DataSize maxBodySize,
+            @Value("${audience.max-upload-size}") DataSize maxUploadSize, ErrorBodies errors) {
         this.maxBytes = maxBodySize.toBytes();
+        this.maxUploadBytes = maxUploadSize.toBytes();
         this.errors = errors;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
-            errors.write(response, tooLarge());
+        // Bulk activities stream their bodies, so they may be as large as an upload may be.
+        long limit = request.getRequestURI().startsWith(request.getContextPath() + "/v3/activities/")
+                ? maxUploadBytes : maxBytes;
+        if (request.getContentLengthLong() > limit) {
+            errors.write(response, tooLarge(limit));
             return;
         }
-        chain.doFilter(new LimitedRequest(request), response);
+        chain.doFilter(new LimitedRequest(request, limit), response);
     }
 
-    private PayloadTooLarge tooLarge() {
+    private PayloadTooLarge tooLarge(long maxBytes) {
         return new PayloadTooLarge("The request body is larger than the limit of " + maxBytes + " bytes");
     }
 
     private final class LimitedRequest extends HttpServletRequestWrapper {
 
+        private final long limit;
         private ServletInputStream limited;
 
-        LimitedRequest(HttpServletRequest request) {
+        LimitedRequest(HttpServletRequest request, long limit) {
             super(request);
+            this.limit = limit;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (limited == null) {
-                limited = new LimitedStream(super.getInputStream());
+                limited = new LimitedStream(super.getInputStream(), limit);
             }
             return limited;
         }
@@ -64,10 +72,12 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     private final class LimitedStream extends ServletInputStream {
 
         private final ServletInputStream in;
+        private final long limit;
         private long read;
 
-        LimitedStream(ServletInputStream in) {
+        LimitedStream(ServletInputStream in, long limit) {
             this.in = in;
+            this.limit = limit;
         }
 
         @Override
@@ -90,8 +100,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
         private void count(int n) {
             read += n;
-            if (read > maxBytes) {
-                throw tooLarge();
+            if (read > limit) {
+                throw tooLarge(limit);
             }
         }
 

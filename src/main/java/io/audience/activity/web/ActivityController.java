@@ -1,14 +1,28 @@
 package io.audience.activity.web;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.audience.account.Caller;
 import io.audience.activity.ActivityLog;
+import io.audience.activity.ActivityView;
+import io.audience.api.Cursor;
 import io.audience.api.Limits;
+import io.audience.api.Links;
+import io.audience.api.ValidationFailed;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class ActivityController {
+
+    private static final String COLLECTION = "activities";
+    private static final Set<String> STATES = Set.of("initialized", "processing", "completed", "cancelled", "failed",
+            "timed_out");
 
     private final ActivityLog activities;
 
@@ -16,8 +30,34 @@ class ActivityController {
         this.activities = activities;
     }
 
+    record Activities(List<ActivityResource> activities,
+            @JsonProperty("_links") @Nullable Map<String, Map<String, String>> links) {}
+
+    record Report(List<ActivityLog.ReportRow> rows) {}
+
+    @GetMapping("/v3/activities")
+    Activities list(Caller caller, @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String state, @RequestParam(required = false) String cursor) {
+        if (state != null && !STATES.contains(state)) {
+            throw new ValidationFailed("state must be one of " + STATES + ", not " + state);
+        }
+        int size = Limits.pageSize(limit, 500);
+        List<ActivityView> found = activities.page(caller.accountId(), state,
+                cursor == null ? null : Cursor.decode(COLLECTION, cursor).after(), size + 1);
+        boolean more = found.size() > size;
+        List<ActivityView> page = more ? found.subList(0, size) : found;
+        return new Activities(page.stream().map(ActivityResource::of).toList(),
+                more ? Links.next(new Cursor(COLLECTION, page.get(page.size() - 1).activityId())) : null);
+    }
+
     @GetMapping("/v3/activities/{activity_id}")
     ActivityResource get(Caller caller, @PathVariable("activity_id") String activityId) {
         return ActivityResource.of(activities.get(caller.accountId(), Limits.uuid("activity", activityId)));
+    }
+
+    /** Every row of an import with how it ended (extension). */
+    @GetMapping("/v3/activities/{activity_id}/report")
+    Report report(Caller caller, @PathVariable("activity_id") String activityId) {
+        return new Report(activities.report(caller.accountId(), Limits.uuid("activity", activityId)));
     }
 }

@@ -6,20 +6,25 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
-/** The vendor's activity status shape (ActivityDeleteListResponse and friends). */
+/** The vendor's activity status shape (ActivityImport, ActivityDeleteListResponse and friends). */
 public record ActivityResource(
         UUID activityId,
         String state,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
+        @Nullable OffsetDateTime startedAt,
+        @Nullable OffsetDateTime completedAt,
         int percentDone,
         List<String> activityErrors,
+        ActivityView.Counters status,
         @JsonProperty("_links") Map<String, Map<String, String>> links) {
 
     public static ActivityResource of(ActivityView activity) {
         return new ActivityResource(activity.activityId(), activity.state(), activity.createdAt(),
-                activity.updatedAt(), activity.percentDone(), List.of(),
+                activity.updatedAt(), activity.startedAt(), activity.completedAt(), activity.percentDone(),
+                activity.error() == null ? List.of() : List.of(activity.error()), activity.counters(),
                 Map.of("self", Map.of("href", href(activity))));
     }
 

@@ -1,0 +1,201 @@
+package io.audience.activity;
+
+import static io.audience.db.Tables.ACTIVITY;
+import static io.audience.db.Tables.ACTIVITY_ITEM;
+
+import io.audience.db.tables.records.ActivityRecord;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.InsertValuesStep5;
+import io.audience.db.tables.records.ActivityItemRecord;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ActivityStore {
+
+    static final String INITIALIZED = "initialized";
+    static final String PROCESSING = "processing";
+    static final String COMPLETED = "completed";
+    static final String FAILED = "failed";
+
+    record Claim(UUID accountId, UUID activityId, String kind, String payload, int nextItem, int total) {}
+
+    record Report(int number, String outcome, @Nullable String reason, @Nullable UUID contactId) {}
+
+    private final DSLContext db;
+
+    ActivityStore(DSLContext db) {
+        this.db = db;
+    }
+
+    void insert(UUID accountId, UUID activityId, String kind, String state, @Nullable String payload, int listCount,
+            OffsetDateTime now) {
+        db.insertInto(ACTIVITY)
+                .set(ACTIVITY.ACCOUNT_ID, accountId)
+                .set(ACTIVITY.ACTIVITY_ID, activityId)
+                .set(ACTIVITY.KIND, kind)
+                .set(ACTIVITY.STATE, state)
+                .set(ACTIVITY.PERCENT_DONE, COMPLETED.equals(state) ? 100 : 0)
+                .set(ACTIVITY.PAYLOAD, payload)
+                .set(ACTIVITY.LIST_COUNT, listCount)
+                .set(ACTIVITY.CREATED_AT, now)
+                .set(ACTIVITY.UPDATED_AT, now)
+                .set(ACTIVITY.COMPLETED_AT, COMPLETED.equals(state) ? now : null)
+                .execute();
+    }
+
+    void stage(UUID accountId, UUID activityId, List<ActivityItem> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        InsertValuesStep5<ActivityItemRecord, UUID, UUID, Integer, String, String> insert = db.insertInto(ACTIVITY_ITEM,
+                ACTIVITY_ITEM.ACCOUNT_ID, ACTIVITY_ITEM.ACTIVITY_ID, ACTIVITY_ITEM.ITEM_NUMBER, ACTIVITY_ITEM.EMAIL_KEY,
+                ACTIVITY_ITEM.DATA);
+        for (ActivityItem item : items) {
+            insert = insert.values(accountId, activityId, item.number(), item.emailKey(), item.data());
+        }
+        insert.execute();
+    }
+
+    void describe(UUID accountId, UUID activityId, String payload, int listCount) {
+        db.update(ACTIVITY).set(ACTIVITY.PAYLOAD, payload).set(ACTIVITY.LIST_COUNT, listCount)
+                .where(ACTIVITY.ACCOUNT_ID.eq(accountId), ACTIVITY.ACTIVITY_ID.eq(activityId))
+                .execute();
+    }
+
+    void setTotal(UUID accountId, UUID activityId, int total) {
+        db.update(ACTIVITY).set(ACTIVITY.ITEMS_TOTAL_COUNT, total)
+                .where(ACTIVITY.ACCOUNT_ID.eq(accountId), ACTIVITY.ACTIVITY_ID.eq(activityId))
+                .execute();
+    }
+
+    /** Takes the oldest activity that is waiting, or whose worker's lease ran out (it crashed). */
+    Optional<Claim> claim(UUID owner, OffsetDateTime now, OffsetDateTime leaseUntil) {
+        Optional<ActivityRecord> due = db.selectFrom(ACTIVITY)
+                .where(ACTIVITY.STATE.in(INITIALIZED, PROCESSING),
+                        ACTIVITY.LEASE_UNTIL.isNull().or(ACTIVITY.LEASE_UNTIL.lt(now)))
+                .orderBy(ACTIVITY.CREATED_AT)
+                .limit(1)
+                .forUpdate()
+                .skipLocked()
+                .fetchOptional();
+        due.ifPresent(r -> db.update(ACTIVITY)
+                .set(ACTIVITY.STATE, PROCESSING)
+                .set(ACTIVITY.LEASE_OWNER, owner)
+                .set(ACTIVITY.LEASE_UNTIL, leaseUntil)
+                .set(ACTIVITY.STARTED_AT, r.getStartedAt() != null ? r.getStartedAt() : now)
+                .set(ACTIVITY.UPDATED_AT, now)
+                .where(ACTIVITY.ACCOUNT_ID.eq(r.getAccountId()), ACTIVITY.ACTIVITY_ID.eq(r.getActivityId()))
+                .execute());
+        return due.map(r -> new Claim(r.getAccountId(), r.getActivityId(), r.getKind(),
+                r.getPayload() == null ? "" : r.getPayload(), r.getNextItem(), r.getItemsTotalCount()));
+    }
+
+    /** Locks the activity if this worker still holds its lease; a worker that lost it stops. */
+    Optional<Integer> lockIfOwned(Claim claim, UUID owner) {
+        return db.select(ACTIVITY.NEXT_ITEM).from(ACTIVITY)
+                .where(ACTIVITY.ACCOUNT_ID.eq(claim.accountId()), ACTIVITY.ACTIVITY_ID.eq(claim.activityId()),
+                        ACTIVITY.LEASE_OWNER.eq(owner), ACTIVITY.STATE.eq(PROCESSING))
+                .forUpdate()
+                .fetchOptional(ACTIVITY.NEXT_ITEM);
+    }
+
+    List<ActivityItem> items(Claim claim, int from, int limit) {
+        return db.select(ACTIVITY_ITEM.ITEM_NUMBER, ACTIVITY_ITEM.EMAIL_KEY, ACTIVITY_ITEM.DATA).from(ACTIVITY_ITEM)
+                .where(ACTIVITY_ITEM.ACCOUNT_ID.eq(claim.accountId()), ACTIVITY_ITEM.ACTIVITY_ID.eq(claim.activityId()),
+                        ACTIVITY_ITEM.ITEM_NUMBER.ge(from))
+                .orderBy(ACTIVITY_ITEM.ITEM_NUMBER)
+                .limit(limit)
+                .fetch(r -> new ActivityItem(r.value1(), r.value2(), r.value3()));
+    }
+
+    Optional<Integer> earlierItemWithAddress(Claim claim, int number, String emailKey) {
+        return db.select(ACTIVITY_ITEM.ITEM_NUMBER).from(ACTIVITY_ITEM)
+                .where(ACTIVITY_ITEM.ACCOUNT_ID.eq(claim.accountId()), ACTIVITY_ITEM.ACTIVITY_ID.eq(claim.activityId()),
+                        ACTIVITY_ITEM.EMAIL_KEY.eq(emailKey), ACTIVITY_ITEM.ITEM_NUMBER.lt(number))
+                .orderBy(ACTIVITY_ITEM.ITEM_NUMBER)
+                .limit(1)
+                .fetchOptional(ACTIVITY_ITEM.ITEM_NUMBER);
+    }
+
+    void recordOutcome(Claim claim, int number, ItemOutcome outcome) {
+        db.update(ACTIVITY_ITEM)
+                .set(ACTIVITY_ITEM.OUTCOME, outcome.kind().wire())
+                .set(ACTIVITY_ITEM.REASON, outcome.reason() == null || outcome.reason().length() <= 500
+                        ? outcome.reason() : outcome.reason().substring(0, 500))
+                .set(ACTIVITY_ITEM.CONTACT_ID, outcome.contactId())
+                .where(ACTIVITY_ITEM.ACCOUNT_ID.eq(claim.accountId()), ACTIVITY_ITEM.ACTIVITY_ID.eq(claim.activityId()),
+                        ACTIVITY_ITEM.ITEM_NUMBER.eq(number))
+                .execute();
+    }
+
+    /** Adds a chunk's counts, moves the resume position and renews the lease, in the chunk's transaction. */
+    void advance(Claim claim, int nextItem, ActivityView.Counters delta, OffsetDateTime now, OffsetDateTime leaseUntil) {
+        boolean done = nextItem > claim.total();
+        db.update(ACTIVITY)
+                .set(ACTIVITY.NEXT_ITEM, nextItem)
+                .set(ACTIVITY.ITEMS_COMPLETED_COUNT, ACTIVITY.ITEMS_COMPLETED_COUNT.plus(delta.itemsCompletedCount()))
+                .set(ACTIVITY.PERSON_COUNT, ACTIVITY.PERSON_COUNT.plus(delta.personCount()))
+                .set(ACTIVITY.ERROR_COUNT, ACTIVITY.ERROR_COUNT.plus(delta.errorCount()))
+                .set(ACTIVITY.CORRECTABLE_COUNT, ACTIVITY.CORRECTABLE_COUNT.plus(delta.correctableCount()))
+                .set(ACTIVITY.CANNOT_ADD_TO_LIST_COUNT,
+                        ACTIVITY.CANNOT_ADD_TO_LIST_COUNT.plus(delta.cannotAddToListCount()))
+                .set(ACTIVITY.PERCENT_DONE, claim.total() == 0 ? 100 : (int) (100L * (nextItem - 1) / claim.total()))
+                .set(ACTIVITY.STATE, done ? COMPLETED : PROCESSING)
+                .set(ACTIVITY.COMPLETED_AT, done ? now : null)
+                .set(ACTIVITY.LEASE_UNTIL, done ? null : leaseUntil)
+                .set(ACTIVITY.UPDATED_AT, now)
+                .where(ACTIVITY.ACCOUNT_ID.eq(claim.accountId()), ACTIVITY.ACTIVITY_ID.eq(claim.activityId()))
+                .execute();
+    }
+
+    void fail(Claim claim, String error, OffsetDateTime now) {
+        db.update(ACTIVITY)
+                .set(ACTIVITY.STATE, FAILED)
+                .set(ACTIVITY.ACTIVITY_ERROR, error.length() > 2000 ? error.substring(0, 2000) : error)
+                .set(ACTIVITY.COMPLETED_AT, now)
+                .set(ACTIVITY.LEASE_UNTIL, (OffsetDateTime) null)
+                .set(ACTIVITY.UPDATED_AT, now)
+                .where(ACTIVITY.ACCOUNT_ID.eq(claim.accountId()), ACTIVITY.ACTIVITY_ID.eq(claim.activityId()))
+                .execute();
+    }
+
+    Optional<ActivityView> find(UUID accountId, UUID activityId) {
+        return db.selectFrom(ACTIVITY)
+                .where(ACTIVITY.ACCOUNT_ID.eq(accountId), ACTIVITY.ACTIVITY_ID.eq(activityId))
+                .fetchOptional(ActivityStore::view);
+    }
+
+    List<ActivityView> page(UUID accountId, @Nullable String state, @Nullable UUID after, int limit) {
+        Condition where = ACTIVITY.ACCOUNT_ID.eq(accountId);
+        if (state != null) {
+            where = where.and(ACTIVITY.STATE.eq(state));
+        }
+        if (after != null) {
+            where = where.and(ACTIVITY.ACTIVITY_ID.lt(after));
+        }
+        return db.selectFrom(ACTIVITY).where(where).orderBy(ACTIVITY.ACTIVITY_ID.desc()).limit(limit)
+                .fetch(ActivityStore::view);
+    }
+
+    List<Report> report(UUID accountId, UUID activityId) {
+        return db.select(ACTIVITY_ITEM.ITEM_NUMBER, ACTIVITY_ITEM.OUTCOME, ACTIVITY_ITEM.REASON, ACTIVITY_ITEM.CONTACT_ID)
+                .from(ACTIVITY_ITEM)
+                .where(ACTIVITY_ITEM.ACCOUNT_ID.eq(accountId), ACTIVITY_ITEM.ACTIVITY_ID.eq(activityId))
+                .orderBy(ACTIVITY_ITEM.ITEM_NUMBER)
+                .fetch(r -> new Report(r.value1(), r.value2() == null ? "pending" : r.value2(), r.value3(), r.value4()));
+    }
+
+    private static ActivityView view(ActivityRecord r) {
+        return new ActivityView(r.getActivityId(), r.getKind(), r.getState(), r.getPercentDone(), r.getCreatedAt(),
+                r.getUpdatedAt(), r.getStartedAt(), r.getCompletedAt(),
+                new ActivityView.Counters(r.getItemsTotalCount(), r.getItemsCompletedCount(), r.getPersonCount(),
+                        r.getErrorCount(), r.getCorrectableCount(), r.getCannotAddToListCount(), r.getListCount()),
+                r.getActivityError());
+    }
+}

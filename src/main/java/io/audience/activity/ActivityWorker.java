@@ -1,0 +1,129 @@
+package io.audience.activity;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs staged activities. A worker leases one activity (taken with {@code SKIP LOCKED}, so two
+ * instances never run it at once) and applies it in chunks; each chunk commits its rows' effects,
+ * their outcomes, the counters and the resume position together, so after a crash the next lease
+ * resumes from the last committed chunk and no row is applied twice.
+ */
+@Component
+class ActivityWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(ActivityWorker.class);
+
+    private final ActivityStore store;
+    private final Map<String, ActivityProcessor> processors;
+    private final TransactionTemplate transactions;
+    private final TransactionTemplate savepoints;
+    private final UUID owner = UUID.randomUUID();
+    private final int chunk;
+    private final Duration lease;
+
+    ActivityWorker(ActivityStore store, List<ActivityProcessor> processors, PlatformTransactionManager transactionManager,
+            @Value("${audience.activity.chunk-size:500}") int chunk,
+            @Value("${audience.activity.lease:30s}") Duration lease) {
+        this.store = store;
+        this.processors = processors.stream().collect(Collectors.toMap(ActivityProcessor::kind, Function.identity()));
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.savepoints = new TransactionTemplate(transactionManager);
+        this.savepoints.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.chunk = chunk;
+        this.lease = lease;
+    }
+
+    @Scheduled(fixedDelayString = "${audience.activity.poll-interval:500ms}")
+    void runDue() {
+        Optional<ActivityStore.Claim> claim;
+        while ((claim = transactions.execute(tx -> store.claim(owner, now(), now().plus(lease)))) != null
+                && claim.isPresent()) {
+            run(claim.get());
+        }
+    }
+
+    private void run(ActivityStore.Claim claim) {
+        ActivityProcessor processor = processors.get(claim.kind());
+        if (processor == null) {
+            transactions.executeWithoutResult(tx -> store.fail(claim, "No processor for " + claim.kind(), now()));
+            return;
+        }
+        try {
+            boolean more = true;
+            while (more) {
+                more = Boolean.TRUE.equals(transactions.execute(tx -> chunk(claim, processor)));
+            }
+        } catch (RuntimeException e) {
+            log.error("Activity {} failed", claim.activityId(), e);
+            transactions.executeWithoutResult(tx -> store.fail(claim, "Internal error: " + e.getMessage(), now()));
+        }
+    }
+
+    /** One chunk, in one transaction; false when the activity is done or no longer ours. */
+    private boolean chunk(ActivityStore.Claim claim, ActivityProcessor processor) {
+        Optional<Integer> next = store.lockIfOwned(claim, owner);
+        if (next.isEmpty()) {
+            return false;
+        }
+        List<ActivityItem> items = store.items(claim, next.get(), chunk);
+        int completed = 0;
+        int persons = 0;
+        int errors = 0;
+        int correctable = 0;
+        int cannotAdd = 0;
+        int position = next.get();
+        for (ActivityItem item : items) {
+            ItemOutcome outcome = apply(claim, processor, item);
+            store.recordOutcome(claim, item.number(), outcome);
+            completed++;
+            if (outcome.kind() == ItemOutcome.Kind.CREATED || outcome.kind() == ItemOutcome.Kind.UPDATED) {
+                persons++;
+            }
+            if (outcome.kind() == ItemOutcome.Kind.FAILED) {
+                errors++;
+                correctable += outcome.correctable() ? 1 : 0;
+            }
+            cannotAdd += outcome.cannotAddToList() ? 1 : 0;
+            position = item.number() + 1;
+        }
+        // Items are numbered from 1; the position is the first number not yet applied.
+        int resumeAt = items.isEmpty() ? claim.total() + 1 : position;
+        store.advance(claim, resumeAt, new ActivityView.Counters(0, completed, persons, errors, correctable, cannotAdd, 0),
+                now(), now().plus(lease));
+        return resumeAt <= claim.total();
+    }
+
+    private ItemOutcome apply(ActivityStore.Claim claim, ActivityProcessor processor, ActivityItem item) {
+        if (item.emailKey() != null) {
+            Optional<Integer> first = store.earlierItemWithAddress(claim, item.number(), item.emailKey());
+            if (first.isPresent()) {
+                return ItemOutcome.skipped("duplicate of row " + first.get() + " in this import");
+            }
+        }
+        try {
+            return savepoints.execute(tx -> processor.process(claim.accountId(), claim.activityId(), claim.payload(), item));
+        } catch (io.audience.api.ApiException e) {
+            return ItemOutcome.failed(e.getMessage(), e.status().value() == 400);
+        }
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

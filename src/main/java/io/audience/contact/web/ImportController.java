@@ -1,0 +1,109 @@
+package io.audience.contact.web;
+
+import io.audience.account.Caller;
+import io.audience.activity.web.ActivityResource;
+import io.audience.api.ValidationFailed;
+import io.audience.contact.ContactImports;
+import io.audience.contact.ImportSource;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * POST /v3/activities/contacts_json_import: the body is read as a stream, a row at a time, so its
+ * size is bounded by the upload limit, not by memory (the vendor's 4 MB ceiling does not apply).
+ */
+@RestController
+class ImportController {
+
+    private final ContactImports imports;
+    private final JsonMapper json;
+
+    ImportController(ContactImports imports, JsonMapper json) {
+        this.imports = imports;
+        this.json = json;
+    }
+
+    @PostMapping(path = "/v3/activities/contacts_json_import", consumes = "application/json")
+    ResponseEntity<ActivityResource> importJson(Caller caller, HttpServletRequest request) throws IOException {
+        ActivityResource activity;
+        try (InputStream body = request.getInputStream()) {
+            activity = ActivityResource.of(imports.acceptJson(caller.accountId(), new StreamedBody(body)));
+        }
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .location(URI.create(ActivityResource.hrefOf(activity)))
+                .body(activity);
+    }
+
+    /** Walks {"import_data": [...], "list_ids": [...]} in whatever order the two come. */
+    private final class StreamedBody implements ImportSource {
+
+        private final InputStream body;
+        private final List<String> listIds = new ArrayList<>();
+
+        StreamedBody(InputStream body) {
+            this.body = body;
+        }
+
+        @Override
+        public void forEachRow(Consumer<String> rowJson) {
+            try (JsonParser parser = json.createParser(body)) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    throw new ValidationFailed("The request body must be a JSON object with import_data and list_ids");
+                }
+                while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String name = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if ("import_data".equals(name)) {
+                        expectArray(value, "import_data");
+                        while (parser.nextToken() != JsonToken.END_ARRAY) {
+                            JsonNode row = parser.readValueAsTree();
+                            if (!row.isObject()) {
+                                throw new ValidationFailed("import_data must hold contact objects");
+                            }
+                            rowJson.accept(row.toString());
+                        }
+                    } else if ("list_ids".equals(name)) {
+                        expectArray(value, "list_ids");
+                        while (parser.nextToken() != JsonToken.END_ARRAY) {
+                            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                                throw new ValidationFailed("list_ids must hold list ids as strings");
+                            }
+                            listIds.add(parser.getString());
+                        }
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+            } catch (tools.jackson.core.JacksonException e) {
+                if (e.getCause() instanceof io.audience.api.ApiException api) {
+                    throw api;
+                }
+                throw new ValidationFailed("Malformed JSON: " + e.getOriginalMessage());
+            }
+        }
+
+        @Override
+        public List<String> listIds() {
+            return listIds;
+        }
+
+        private void expectArray(JsonToken token, String field) {
+            if (token != JsonToken.START_ARRAY) {
+                throw new ValidationFailed(field + " must be an array");
+            }
+        }
+    }
+}
