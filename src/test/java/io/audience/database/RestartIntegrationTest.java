@@ -109,7 +109,57 @@ class RestartIntegrationTest {
         return response.json().get("contacts").get(0).get("contact_id").asString();
     }
 
+    @Test
+    void anImportKilledMidwayResumesAfterRestartAndCountsEveryRowOnce() throws Exception {
+        int port = freePort();
+        Map<String, String> quickLease = Map.of("AUDIENCE_ACTIVITY_LEASE", "3s", "AUDIENCE_ACTIVITY_CHUNK_SIZE", "100");
+        service = start(port, quickLease);
+        Api admin = new Api("http://127.0.0.1:" + port, ADMIN);
+        String token = admin.post("/admin/accounts", Api.object().put("name", "Killed")).json().get("api_token").asString();
+        Api api = admin.withToken(token);
+        String list = api.post("/v3/contact_lists", Api.json("{\"name\": \"Import\"}")).json().get("list_id").asString();
+        int total = 1500;
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < total; i++) {
+            rows.append(i == 0 ? "" : ",").append("{\"email\": \"k").append(i).append("@killed.example\"}");
+        }
+        String activity = api.post("/v3/activities/contacts_json_import",
+                "{\"list_ids\": [\"" + list + "\"], \"import_data\": [" + rows + "]}").json().get("activity_id").asString();
+
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        int before;
+        do {
+            Thread.sleep(50);
+            before = api.get("/v3/activities/" + activity).json().get("status").get("items_completed_count").asInt();
+            assertThat(Instant.now()).isBefore(deadline);
+        } while (before < 200);
+        assertThat(before).as("killed midway").isLessThan(total);
+        service.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+
+        service = start(port, quickLease);
+        api = new Api("http://127.0.0.1:" + port, token);
+        var status = api.get("/v3/activities/" + activity).json();
+        deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (!status.get("state").asString().equals("completed")) {
+            assertThat(Instant.now()).as(status.toString()).isBefore(deadline);
+            Thread.sleep(200);
+            status = api.get("/v3/activities/" + activity).json();
+        }
+        assertThat(status.get("status").get("items_completed_count").asInt()).isEqualTo(total);
+        assertThat(status.get("status").get("person_count").asInt()).isEqualTo(total);
+        assertThat(status.get("status").get("error_count").asInt()).isZero();
+        assertThat(api.get("/v3/contacts?status=all&include_count=true&limit=1").json().get("contacts_count").asInt())
+                .as("no contact twice").isEqualTo(total);
+        var report = api.get("/v3/activities/" + activity + "/report").json().get("rows");
+        assertThat(report).hasSize(total);
+        report.forEach(row -> assertThat(row.get("outcome").asString()).isEqualTo("created"));
+    }
+
     private Process start(int port) throws IOException, InterruptedException {
+        return start(port, Map.of());
+    }
+
+    private Process start(int port, Map<String, String> extra) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
                 "io.audience.AudienceApplication");
@@ -118,6 +168,7 @@ class RestartIntegrationTest {
         env.put("AUDIENCE_DATA_DIR", dataDir.toString());
         env.put("AUDIENCE_ADMIN_TOKEN", ADMIN);
         env.put("SERVER_PORT", Integer.toString(port));
+        env.putAll(extra);
         Files.createDirectories(dataDir);
         builder.redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(new File(dataDir.toFile(), "service.log")));
