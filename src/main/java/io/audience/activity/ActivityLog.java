@@ -33,6 +33,19 @@ public class ActivityLog {
         return store.find(accountId, id).orElseThrow();
     }
 
+    /** Work whose result is produced on demand (an export): recorded completed, with its request. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public ActivityView completedWith(UUID accountId, String kind, String payload, OffsetDateTime now) {
+        UUID id = Ids.next();
+        store.insert(accountId, id, kind, ActivityStore.COMPLETED, payload, 0, now);
+        return store.find(accountId, id).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> payloadOf(UUID accountId, UUID activityId, String kind) {
+        return store.payloadOf(accountId, activityId, kind);
+    }
+
     /** Accepts staged work: the caller stages its items into the same transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID accept(UUID accountId, String kind, String payload, int listCount, OffsetDateTime now) {

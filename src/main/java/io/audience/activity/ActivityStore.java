@@ -165,6 +165,12 @@ class ActivityStore {
                 .execute();
     }
 
+    Optional<String> payloadOf(UUID accountId, UUID activityId, String kind) {
+        return db.select(ACTIVITY.PAYLOAD).from(ACTIVITY)
+                .where(ACTIVITY.ACCOUNT_ID.eq(accountId), ACTIVITY.ACTIVITY_ID.eq(activityId), ACTIVITY.KIND.eq(kind))
+                .fetchOptional(ACTIVITY.PAYLOAD);
+    }
+
     Optional<ActivityView> find(UUID accountId, UUID activityId) {
         return db.selectFrom(ACTIVITY)
                 .where(ACTIVITY.ACCOUNT_ID.eq(accountId), ACTIVITY.ACTIVITY_ID.eq(activityId))

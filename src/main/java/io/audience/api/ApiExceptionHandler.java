@@ -12,6 +12,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -129,6 +130,7 @@ class ApiExceptionHandler {
     ResponseEntity<List<ApiError>> unavailable(Exception e) {
         log.warn("Database unavailable: {}", e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .contentType(MediaType.APPLICATION_JSON)
                 .header("Retry-After", "1")
                 .body(List.of(new ApiError("service_unavailable",
                         "Our internal service is temporarily unavailable; retry shortly", java.util.Map.of())));
@@ -219,7 +221,8 @@ class ApiExceptionHandler {
         return body(HttpStatus.BAD_REQUEST, new ApiError(VALIDATION, message, java.util.Map.of()));
     }
 
+    /** Always JSON, whatever the client accepts (a CSV download's error is still an error body). */
     private static ResponseEntity<List<ApiError>> body(HttpStatus status, ApiError error) {
-        return ResponseEntity.status(status).body(List.of(error));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(List.of(error));
     }
 }

@@ -36,6 +36,12 @@ final class ContactFilters {
                     TAGGING.CONTACT_ID.eq(CONTACT.CONTACT_ID),
                     TAGGING.TAG_ID.in(query.tags()))));
         }
+        if (!query.contactIds().isEmpty()) {
+            all.add(CONTACT.CONTACT_ID.in(query.contactIds()));
+        }
+        if (!query.excludedIds().isEmpty()) {
+            all.add(CONTACT.CONTACT_ID.notIn(query.excludedIds()));
+        }
         if (query.updatedAfter() != null) {
             all.add(CONTACT.UPDATED_AT.gt(query.updatedAfter()));
         }

@@ -58,6 +58,7 @@ public class ContactQueries {
         Integer count = null;
         if (query.includeCount()) {
             ContactQuery all = new ContactQuery(query.statuses(), query.emailKey(), query.lists(), query.tags(),
+                    query.contactIds(), query.excludedIds(),
                     query.updatedAfter(), query.updatedBefore(), query.createdAfter(), query.createdBefore(),
                     query.optoutAfter(), query.optoutBefore(), query.includes(), true, query.limit(), null);
             count = contacts.count(ContactFilters.of(accountId, all));

@@ -18,6 +18,8 @@ public record ContactQuery(
         @Nullable String emailKey,
         Set<UUID> lists,
         Set<UUID> tags,
+        Set<UUID> contactIds,
+        Set<UUID> excludedIds,
         @Nullable OffsetDateTime updatedAfter,
         @Nullable OffsetDateTime updatedBefore,
         @Nullable OffsetDateTime createdAfter,
@@ -28,6 +30,19 @@ public record ContactQuery(
         boolean includeCount,
         int limit,
         @Nullable Cursor cursor) {
+
+    /** A query by the filters an export allows, from the first contact on. */
+    public static ContactQuery forExport(Set<Status> statuses, Set<UUID> lists, Set<UUID> tags, Set<UUID> contactIds,
+            Set<UUID> excludedIds, int pageSize) {
+        return new ContactQuery(statuses, null, lists, tags, contactIds, excludedIds, null, null, null, null, null, null,
+                java.util.EnumSet.noneOf(Include.class), false, pageSize, null);
+    }
+
+    public ContactQuery after(UUID contactId) {
+        return new ContactQuery(statuses, emailKey, lists, tags, contactIds, excludedIds, updatedAfter, updatedBefore,
+                createdAfter, createdBefore, optoutAfter, optoutBefore, includes, includeCount, limit,
+                new Cursor("contacts", contactId));
+    }
 
     /** The vendor's status values, plus explicit and implicit for completeness. */
     public enum Status { ALL, ACTIVE, DELETED, NOT_SET, PENDING_CONFIRMATION, TEMP_HOLD, UNSUBSCRIBED, EXPLICIT, IMPLICIT }

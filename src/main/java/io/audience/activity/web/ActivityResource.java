@@ -25,7 +25,16 @@ public record ActivityResource(
         return new ActivityResource(activity.activityId(), activity.state(), activity.createdAt(),
                 activity.updatedAt(), activity.startedAt(), activity.completedAt(), activity.percentDone(),
                 activity.error() == null ? List.of() : List.of(activity.error()), activity.counters(),
-                Map.of("self", Map.of("href", href(activity))));
+                links(activity));
+    }
+
+    private static Map<String, Map<String, String>> links(ActivityView activity) {
+        Map<String, Map<String, String>> links = new java.util.LinkedHashMap<>();
+        links.put("self", Map.of("href", href(activity)));
+        if ("contact_exports".equals(activity.kind())) {
+            links.put("results", Map.of("href", "/v3/contact_exports/" + activity.activityId()));
+        }
+        return links;
     }
 
     public static String hrefOf(ActivityResource activity) {

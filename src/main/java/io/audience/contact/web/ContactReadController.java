@@ -76,6 +76,8 @@ class ContactReadController {
                 email == null || email.isBlank() ? null : EmailAddresses.key("email", email),
                 ids("lists", lists, 25),
                 ids("tags", tags, 50),
+                Set.of(),
+                Set.of(),
                 ContactQuery.instant("updated_after", updatedAfter),
                 ContactQuery.instant("updated_before", updatedBefore),
                 ContactQuery.instant("created_after", createdAfter),

@@ -1,0 +1,81 @@
+package io.audience.contact.web;
+
+import io.audience.account.Caller;
+import io.audience.activity.web.ActivityResource;
+import io.audience.api.Limits;
+import io.audience.api.ValidationFailed;
+import io.audience.contact.ContactExports;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+@RestController
+class ExportController {
+
+    private final ContactExports exports;
+
+    ExportController(ContactExports exports) {
+        this.exports = exports;
+    }
+
+    record Exclude(@Nullable List<String> contactIds) {}
+
+    record ExportInput(@Nullable List<String> contactIds, @Nullable List<String> listIds, @Nullable List<String> tagIds,
+            @Nullable String status, @Nullable List<String> fields, @Nullable Exclude exclude) {}
+
+    @PostMapping(path = "/v3/activities/contact_exports", consumes = "application/json")
+    ResponseEntity<ActivityResource> request(Caller caller, @RequestBody ExportInput body) {
+        ContactExports.ExportRequest request = new ContactExports.ExportRequest(ids("contact_ids", body.contactIds()),
+                ids("list_ids", body.listIds()), ids("tag_ids", body.tagIds()), body.status(),
+                body.fields() == null ? List.of() : body.fields(),
+                ids("exclude.contact_ids", body.exclude() == null ? null : body.exclude().contactIds()));
+        ActivityResource activity = ActivityResource.of(exports.request(caller.accountId(), request));
+        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create(ActivityResource.hrefOf(activity)))
+                .body(activity);
+    }
+
+    /** The CSV, written while it is read: keyset pages, never the whole export in memory. */
+    @GetMapping("/v3/contact_exports/{file_export_id}")
+    ResponseEntity<StreamingResponseBody> download(Caller caller, @PathVariable("file_export_id") String id) {
+        UUID exportId = Limits.uuid("contact export", id);
+        exports.requireExport(caller.accountId(), exportId);
+        StreamingResponseBody body = out -> {
+            try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+                exports.write(caller.accountId(), exportId, writer);
+            }
+        };
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"contacts-" + exportId + ".csv\"")
+                .body(body);
+    }
+
+    private static List<UUID> ids(String field, @Nullable List<String> in) {
+        List<UUID> out = new ArrayList<>();
+        if (in == null) {
+            return out;
+        }
+        for (int i = 0; i < in.size(); i++) {
+            try {
+                out.add(UUID.fromString(String.valueOf(in.get(i))));
+            } catch (IllegalArgumentException e) {
+                throw new ValidationFailed(field + "[" + i + "] must be a UUID, not " + in.get(i));
+            }
+        }
+        return out;
+    }
+}
