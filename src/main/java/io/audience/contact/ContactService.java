@@ -234,6 +234,27 @@ public class ContactService {
         return ItemOutcome.created(contactId);
     }
 
+    /** A bulk list add: never for a deleted contact or an address whose owner opted out. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public ItemOutcome addToLists(UUID accountId, UUID contactId, List<UUID> listIds, Actor actor) {
+        Locked locked = lockWithAddress(accountId, contactId, actor, now());
+        ConsentState consent = locked.address() == null ? null : locked.address().current();
+        if (consent != null && consent.optedOutByContact()) {
+            return ItemOutcome.notAddedToLists(ItemOutcome.Kind.SKIPPED, contactId,
+                    "the person opted out on " + consent.optOutDate() + "; not added to lists");
+        }
+        if (locked.row().deletedAt() != null) {
+            return ItemOutcome.skipped("contact " + contactId + " is deleted; revive it first");
+        }
+        memberships.addLive(accountId, contactId, listIds, now());
+        return ItemOutcome.updated(contactId);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void requireExisting(UUID accountId, UUID contactId) {
+        contacts.row(accountId, contactId).orElseThrow(() -> ContactQueries.notFound(contactId));
+    }
+
     /** Locks the contact's address, then the contact: the order every writer follows. */
     private Locked lockWithAddress(UUID accountId, UUID contactId, Actor actor, OffsetDateTime now) {
         ContactRow unlocked = contacts.row(accountId, contactId).orElseThrow(() -> ContactQueries.notFound(contactId));

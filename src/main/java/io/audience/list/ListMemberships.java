@@ -49,6 +49,11 @@ public class ListMemberships {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
+    public void remove(UUID accountId, UUID contactId, Collection<UUID> listIds) {
+        memberships.remove(accountId, contactId, listIds);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
     public void removeAll(UUID accountId, UUID contactId) {
         memberships.removeAll(accountId, contactId);
     }

@@ -54,6 +54,13 @@ class MembershipRepository {
                 .execute();
     }
 
+    void remove(UUID accountId, UUID contactId, Collection<UUID> listIds) {
+        db.deleteFrom(LIST_MEMBERSHIP)
+                .where(LIST_MEMBERSHIP.ACCOUNT_ID.eq(accountId), LIST_MEMBERSHIP.CONTACT_ID.eq(contactId),
+                        LIST_MEMBERSHIP.LIST_ID.in(listIds))
+                .execute();
+    }
+
     void removeAll(UUID accountId, UUID contactId) {
         db.deleteFrom(LIST_MEMBERSHIP)
                 .where(LIST_MEMBERSHIP.ACCOUNT_ID.eq(accountId), LIST_MEMBERSHIP.CONTACT_ID.eq(contactId))

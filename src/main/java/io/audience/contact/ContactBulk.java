@@ -1,0 +1,111 @@
+package io.audience.contact;
+
+import io.audience.activity.ActivityItem;
+import io.audience.activity.ActivityLog;
+import io.audience.activity.ActivityView;
+import io.audience.api.ValidationFailed;
+import io.audience.list.ListMemberships;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Bulk deletes and list-membership changes. The contacts a request names (by id, by list, by tag,
+ * or all active ones) are fixed when it is accepted and staged as the activity's rows.
+ */
+@Service
+public class ContactBulk {
+
+    static final String DELETE = "contact_delete";
+    static final String ADD = "add_list_memberships";
+    static final String REMOVE = "remove_list_memberships";
+    private static final int PAGE = 1000;
+
+    private final ActivityLog activities;
+    private final ContactQueries queries;
+    private final ListMemberships memberships;
+    private final JsonMapper json;
+
+    ContactBulk(ActivityLog activities, ContactQueries queries, ListMemberships memberships, JsonMapper json) {
+        this.activities = activities;
+        this.queries = queries;
+        this.memberships = memberships;
+        this.json = json;
+    }
+
+    /** Which contacts: exactly one of the vendor's mutually exclusive sources. */
+    public record Source(List<UUID> contactIds, List<UUID> listIds, List<UUID> tagIds, boolean allActiveContacts) {}
+
+    record ListsPayload(List<UUID> listIds) {}
+
+    @Transactional
+    public ActivityView delete(UUID accountId, Source source) {
+        return accept(accountId, DELETE, source, List.of());
+    }
+
+    @Transactional
+    public ActivityView changeMemberships(UUID accountId, boolean add, Source source, List<UUID> listIds) {
+        if (listIds.isEmpty() || listIds.size() > 50) {
+            throw new ValidationFailed("list_ids must name 1 to 50 lists");
+        }
+        memberships.requireLive(accountId, listIds);
+        return accept(accountId, add ? ADD : REMOVE, source, listIds);
+    }
+
+    private ActivityView accept(UUID accountId, String kind, Source source, List<UUID> listIds) {
+        int given = (source.contactIds().isEmpty() ? 0 : 1) + (source.listIds().isEmpty() ? 0 : 1)
+                + (source.tagIds().isEmpty() ? 0 : 1) + (source.allActiveContacts() ? 1 : 0);
+        if (given != 1) {
+            throw new ValidationFailed("Name the contacts by exactly one of contact_ids, list_ids, tag_ids"
+                    + (DELETE.equals(kind) ? "" : " or all_active_contacts"));
+        }
+        if (source.contactIds().size() > 500 || source.listIds().size() > 50 || source.tagIds().size() > 50) {
+            throw new ValidationFailed("contact_ids takes at most 500 ids, list_ids and tag_ids 50");
+        }
+        if (!source.listIds().isEmpty()) {
+            memberships.requireLive(accountId, source.listIds());
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        UUID activityId = activities.accept(accountId, kind, json.writeValueAsString(new ListsPayload(listIds)),
+                listIds.size(), now);
+        Set<UUID> contacts = contactsOf(accountId, source);
+        List<ActivityItem> batch = new ArrayList<>();
+        int number = 0;
+        for (UUID contactId : contacts) {
+            batch.add(new ActivityItem(++number, null, "{\"contact_id\":\"" + contactId + "\"}"));
+            if (batch.size() == PAGE) {
+                activities.stage(accountId, activityId, batch);
+                batch.clear();
+            }
+        }
+        activities.stage(accountId, activityId, batch);
+        return activities.ready(accountId, activityId, number);
+    }
+
+    private Set<UUID> contactsOf(UUID accountId, Source source) {
+        if (!source.contactIds().isEmpty()) {
+            return new LinkedHashSet<>(source.contactIds());
+        }
+        Set<ContactQuery.Status> statuses = source.allActiveContacts()
+                ? EnumSet.of(ContactQuery.Status.ACTIVE) : EnumSet.noneOf(ContactQuery.Status.class);
+        ContactQuery query = ContactQuery.forExport(statuses, new LinkedHashSet<>(source.listIds()),
+                new LinkedHashSet<>(source.tagIds()), Set.of(), Set.of(), PAGE);
+        Set<UUID> ids = new LinkedHashSet<>();
+        ContactQueries.ContactPage page = queries.page(accountId, query);
+        while (true) {
+            page.contacts().forEach(c -> ids.add(c.contactId()));
+            if (page.nextAfter() == null) {
+                return ids;
+            }
+            page = queries.page(accountId, query.after(page.nextAfter()));
+        }
+    }
+}
