@@ -16,15 +16,13 @@ class ContactExportIntegrationTest extends IntegrationTest {
     void exportIsACompletedActivityWhoseResultsLinkStreamsTheCsv() {
         Api api = newAccount();
         String list = createList(api, "Export");
-        for (int i = 0; i < 2500; i++) {
-            if (i < 3) {
-                api.post("/v3/contacts", Api.json("""
-                        {"email_address": {"address": "e%d@export.example"}, "first_name": "Name, \\"quoted\\" %d",
-                         "create_source": "Account", "list_memberships": ["%s"]}
-                        """.formatted(i, i, list)));
-            }
+        for (int i = 0; i < 3; i++) {
+            api.post("/v3/contacts", Api.json("""
+                    {"email_address": {"address": "e%d@export.example"}, "first_name": "Name, \\"quoted\\" %d",
+                     "create_source": "Account", "list_memberships": ["%s"]}
+                    """.formatted(i, i, list)));
         }
-        seed(api, 2500);
+        seedContacts(api, "bulk", "export.example", 2500);
 
         Api.Response accepted = api.post("/v3/activities/contact_exports", Api.json("{}"));
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
@@ -64,24 +62,5 @@ class ContactExportIntegrationTest extends IntegrationTest {
         assertThat(a.post("/v3/activities/contact_exports", Api.json("""
                 {"list_ids": ["%s"]}
                 """.formatted(createList(b, "B's")))).status()).isEqualTo(404);
-    }
-
-    private void seed(Api api, int n) {
-        String email = uniqueEmail("probe");
-        createContact(api, email);
-        java.util.UUID account = db.select(org.jooq.impl.DSL.field("account_id", java.util.UUID.class)).from("contact")
-                .where(org.jooq.impl.DSL.field("email_key").eq(email)).fetchSingle().value1();
-        db.execute("""
-                insert into email_consent (account_id, email_key, permission_to_send, confirm_status, created_at, updated_at)
-                select ?::uuid, 'bulk' || g || '@export.example', 'implicit', 'off', now(), now()
-                from generate_series(1, ?) g
-                """, account, n - 1);
-        db.execute("""
-                insert into contact (account_id, contact_id, email_key, email_address, create_source, update_source,
-                                     created_at, updated_at, version)
-                select ?::uuid, gen_random_uuid(), 'bulk' || g || '@export.example', 'bulk' || g || '@export.example',
-                       'Account', 'Account', now(), now(), 1
-                from generate_series(1, ?) g
-                """, account, n - 1);
     }
 }

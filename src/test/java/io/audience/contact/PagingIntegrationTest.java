@@ -6,8 +6,6 @@ import io.audience.Api;
 import io.audience.IntegrationTest;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.UUID;
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -18,8 +16,7 @@ class PagingIntegrationTest extends IntegrationTest {
     @Test
     void pagingThroughTenThousandContactsVisitsEachExactlyOnce() {
         Api api = newAccount();
-        UUID account = accountIdOf(api);
-        seed(account, CONTACTS);
+        seedContacts(api, "seed", "example.com", CONTACTS);
 
         assertThat(api.get("/v3/contacts?limit=1&include_count=true").json().get("contacts_count").asInt())
                 .isEqualTo(CONTACTS);
@@ -55,28 +52,5 @@ class PagingIntegrationTest extends IntegrationTest {
             assertThat(++pages).isLessThan(1000);
         }
         return seen;
-    }
-
-    private UUID accountIdOf(Api api) {
-        String email = uniqueEmail("probe");
-        createContact(api, email);
-        return db.select(DSL.field("account_id", UUID.class)).from("contact")
-                .where(DSL.field("email_key").eq(email)).fetchSingle().value1();
-    }
-
-    /** Seeds rows the way the service writes them, in one statement, so the test spends its time paging. */
-    private void seed(UUID account, int n) {
-        db.execute("""
-                insert into email_consent (account_id, email_key, permission_to_send, confirm_status, created_at, updated_at)
-                select ?::uuid, 'seed' || g || '@example.com', 'implicit', 'off', now(), now()
-                from generate_series(1, ?) g
-                """, account, n - 1);
-        db.execute("""
-                insert into contact (account_id, contact_id, email_key, email_address, create_source, update_source,
-                                     created_at, updated_at, version)
-                select ?::uuid, gen_random_uuid(), 'seed' || g || '@example.com', 'seed' || g || '@example.com',
-                       'Account', 'Account', now(), now(), 1
-                from generate_series(1, ?) g
-                """, account, n - 1);
     }
 }

@@ -5,7 +5,6 @@ import io.audience.activity.web.ActivityResource;
 import io.audience.api.ValidationFailed;
 import io.audience.contact.ContactBulk;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -35,19 +34,19 @@ class BulkController {
     @PostMapping(path = "/v3/activities/contact_delete", consumes = "application/json")
     ResponseEntity<ActivityResource> delete(Caller caller, @RequestBody DeleteInput body) {
         return created(ActivityResource.of(bulk.delete(caller.accountId(), new ContactBulk.Source(
-                ids("contact_ids", body.contactIds()), ids("list_ids", body.listIds()), List.of(), false))));
+                ContactValidation.idsOf("contact_ids", body.contactIds()), ContactValidation.idsOf("list_ids", body.listIds()), List.of(), false))));
     }
 
     @PostMapping(path = "/v3/activities/add_list_memberships", consumes = "application/json")
     ResponseEntity<ActivityResource> add(Caller caller, @RequestBody MembershipInput body) {
         return created(ActivityResource.of(bulk.changeMemberships(caller.accountId(), true, source(body),
-                ids("list_ids", body.listIds()))));
+                ContactValidation.idsOf("list_ids", body.listIds()))));
     }
 
     @PostMapping(path = "/v3/activities/remove_list_memberships", consumes = "application/json")
     ResponseEntity<ActivityResource> remove(Caller caller, @RequestBody MembershipInput body) {
         return created(ActivityResource.of(bulk.changeMemberships(caller.accountId(), false, source(body),
-                ids("list_ids", body.listIds()))));
+                ContactValidation.idsOf("list_ids", body.listIds()))));
     }
 
     private static ContactBulk.Source source(MembershipInput body) {
@@ -55,28 +54,13 @@ class BulkController {
         if (source == null) {
             throw new ValidationFailed("source is required");
         }
-        return new ContactBulk.Source(ids("source.contact_ids", source.contactIds()),
-                ids("source.list_ids", source.listIds()), ids("source.tag_ids", source.tagIds()),
+        return new ContactBulk.Source(ContactValidation.idsOf("source.contact_ids", source.contactIds()),
+                ContactValidation.idsOf("source.list_ids", source.listIds()), ContactValidation.idsOf("source.tag_ids", source.tagIds()),
                 Boolean.TRUE.equals(source.allActiveContacts()));
     }
 
     private static ResponseEntity<ActivityResource> created(ActivityResource activity) {
         return ResponseEntity.status(HttpStatus.CREATED).location(URI.create(ActivityResource.hrefOf(activity)))
                 .body(activity);
-    }
-
-    private static List<UUID> ids(String field, @Nullable List<String> in) {
-        List<UUID> out = new ArrayList<>();
-        if (in == null) {
-            return out;
-        }
-        for (int i = 0; i < in.size(); i++) {
-            try {
-                out.add(UUID.fromString(String.valueOf(in.get(i))));
-            } catch (IllegalArgumentException e) {
-                throw new ValidationFailed(field + "[" + i + "] must be a UUID, not " + in.get(i));
-            }
-        }
-        return out;
     }
 }

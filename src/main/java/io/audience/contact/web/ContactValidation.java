@@ -209,6 +209,17 @@ final class ContactValidation {
         return out;
     }
 
+    /** An optional list of ids (empty when absent), each named by its place in the field. */
+    static List<UUID> idsOf(String field, @Nullable List<String> in) {
+        List<UUID> out = new ArrayList<>();
+        if (in != null) {
+            for (int i = 0; i < in.size(); i++) {
+                out.add(uuid(field + "[" + i + "]", in.get(i)));
+            }
+        }
+        return out;
+    }
+
     /** A required, non-empty list of list ids, as in the resubscribe request. */
     static List<UUID> listIdsOf(String field, @Nullable List<String> in) {
         if (in == null || in.isEmpty()) {

@@ -9,7 +9,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -39,10 +38,10 @@ class ExportController {
 
     @PostMapping(path = "/v3/activities/contact_exports", consumes = "application/json")
     ResponseEntity<ActivityResource> request(Caller caller, @RequestBody ExportInput body) {
-        ContactExports.ExportRequest request = new ContactExports.ExportRequest(ids("contact_ids", body.contactIds()),
-                ids("list_ids", body.listIds()), ids("tag_ids", body.tagIds()), body.status(),
+        ContactExports.ExportRequest request = new ContactExports.ExportRequest(ContactValidation.idsOf("contact_ids", body.contactIds()),
+                ContactValidation.idsOf("list_ids", body.listIds()), ContactValidation.idsOf("tag_ids", body.tagIds()), body.status(),
                 body.fields() == null ? List.of() : body.fields(),
-                ids("exclude.contact_ids", body.exclude() == null ? null : body.exclude().contactIds()));
+                ContactValidation.idsOf("exclude.contact_ids", body.exclude() == null ? null : body.exclude().contactIds()));
         ActivityResource activity = ActivityResource.of(exports.request(caller.accountId(), request));
         return ResponseEntity.status(HttpStatus.CREATED).location(URI.create(ActivityResource.hrefOf(activity)))
                 .body(activity);
@@ -62,20 +61,5 @@ class ExportController {
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"contacts-" + exportId + ".csv\"")
                 .body(body);
-    }
-
-    private static List<UUID> ids(String field, @Nullable List<String> in) {
-        List<UUID> out = new ArrayList<>();
-        if (in == null) {
-            return out;
-        }
-        for (int i = 0; i < in.size(); i++) {
-            try {
-                out.add(UUID.fromString(String.valueOf(in.get(i))));
-            } catch (IllegalArgumentException e) {
-                throw new ValidationFailed(field + "[" + i + "] must be a UUID, not " + in.get(i));
-            }
-        }
-        return out;
     }
 }
