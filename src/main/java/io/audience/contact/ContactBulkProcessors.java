@@ -28,14 +28,14 @@ class ContactBulkProcessors {
     }
 
     @Bean
-    ActivityProcessor addListMembershipsProcessor(ContactService contacts, JsonMapper json) {
+    ActivityProcessor addListMembershipsProcessor(ContactBulkWrites contacts, JsonMapper json) {
         return processor(ContactBulk.ADD, json,
                 (accountId, activityId, lists, contactId) -> contacts.addToLists(accountId, contactId, lists,
                         actor(activityId)));
     }
 
     @Bean
-    ActivityProcessor removeListMembershipsProcessor(ContactService contacts, ListMemberships memberships,
+    ActivityProcessor removeListMembershipsProcessor(ContactBulkWrites contacts, ListMemberships memberships,
             JsonMapper json) {
         return processor(ContactBulk.REMOVE, json, (accountId, activityId, lists, contactId) -> {
             contacts.requireExisting(accountId, contactId);

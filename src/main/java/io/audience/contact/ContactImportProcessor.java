@@ -12,14 +12,14 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Applies one row of a JSON import, consent-safe, through {@link ContactService#importRow}. */
+/** Applies one row of a JSON import, consent-safe, through {@link ContactBulkWrites#importRow}. */
 @Component
 class ContactImportProcessor implements ActivityProcessor {
 
-    private final ContactService contacts;
+    private final ContactBulkWrites contacts;
     private final JsonMapper json;
 
-    ContactImportProcessor(ContactService contacts, JsonMapper json) {
+    ContactImportProcessor(ContactBulkWrites contacts, JsonMapper json) {
         this.contacts = contacts;
         this.json = json;
     }

@@ -1,7 +1,6 @@
 package io.audience.contact;
 
 import io.audience.account.AccountSettingsService;
-import io.audience.activity.ItemOutcome;
 import io.audience.api.Conflict;
 import io.audience.confirmation.ConfirmationService;
 import io.audience.confirmation.Purpose;
@@ -26,7 +25,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -48,10 +46,11 @@ public class ContactService {
     private final AccountSettingsService settings;
     private final TagService tags;
     private final CustomFieldService fields;
+    private final ContactLocks locks;
 
     ContactService(ContactRepository contacts, ContactDetailsRepository details, ContactQueries queries,
             ConsentService consent, ListMemberships memberships, ConfirmationService confirmations,
-            AccountSettingsService settings, TagService tags, CustomFieldService fields) {
+            AccountSettingsService settings, TagService tags, CustomFieldService fields, ContactLocks locks) {
         this.contacts = contacts;
         this.details = details;
         this.queries = queries;
@@ -61,6 +60,7 @@ public class ContactService {
         this.settings = settings;
         this.tags = tags;
         this.fields = fields;
+        this.locks = locks;
     }
 
     public enum SignUpAction { CREATED, UPDATED }
@@ -90,7 +90,7 @@ public class ContactService {
     public ContactView update(UUID accountId, UUID contactId, ContactDraft draft, @Nullable String ifMatch,
             Actor actor) {
         OffsetDateTime now = now();
-        ContactRow row = lockInOrder(accountId, contactId, actor, now);
+        ContactRow row = locks.lock(accountId, contactId, actor, now).row();
         row.checkIfMatch(ifMatch);
         AddressLock address = null;
         if (draft.emailKey() != null && !draft.emailKey().equals(row.emailKey())) {
@@ -114,7 +114,7 @@ public class ContactService {
     /** Deleting keeps the contact findable and its consent untouched; it leaves every list. */
     @Transactional
     public void delete(UUID accountId, UUID contactId, Actor actor) {
-        ContactRow row = lockInOrder(accountId, contactId, actor, now());
+        ContactRow row = locks.lock(accountId, contactId, actor, now()).row();
         if (row.deletedAt() == null) {
             contacts.update(row.deleted(now()));
             memberships.removeAll(accountId, contactId);
@@ -165,7 +165,7 @@ public class ContactService {
     @Transactional
     public void resubscribe(UUID accountId, UUID contactId, List<UUID> listIds, Actor actor) {
         OffsetDateTime now = now();
-        Locked locked = lockWithAddress(accountId, contactId, actor, now);
+        ContactLocks.Locked locked = locks.lock(accountId, contactId, actor, now);
         ContactRow row = locked.row();
         if (locked.address() == null || locked.address().current() == null) {
             throw new Conflict("Contact " + contactId + " has no email address to send a resubscribe request to");
@@ -190,85 +190,12 @@ public class ContactService {
      */
     @Transactional
     public void erase(UUID accountId, UUID contactId, Actor actor) {
-        Locked locked = lockWithAddress(accountId, contactId, actor, now());
+        ContactLocks.Locked locked = locks.lock(accountId, contactId, actor, now());
         contacts.delete(accountId, contactId);
         if (locked.address() != null) {
             confirmations.forget(accountId, locked.address().emailKey());
             consent.erase(locked.address());
         }
-    }
-
-    private record Locked(ContactRow row, @Nullable AddressLock address) {}
-
-    /**
-     * One import row: creates or updates by address, never changing consent. An address the person
-     * opted out of is never revived nor added to lists; a new address starts implicit (or comes
-     * back unsubscribed from its suppression fingerprint).
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public ItemOutcome importRow(UUID accountId, ContactDraft draft, List<UUID> listIds, Actor actor) {
-        OffsetDateTime now = now();
-        String key = Objects.requireNonNull(draft.emailKey());
-        AddressLock lock = consent.lock(accountId, key, actor, now);
-        Optional<ContactRow> existing = contacts.lockRowByEmail(accountId, key);
-        if (existing.isPresent()) {
-            ContactRow row = existing.get();
-            ConsentState current = lock.current();
-            if (current != null && current.optedOutByContact()) {
-                return ItemOutcome.notAddedToLists(ItemOutcome.Kind.SKIPPED, row.contactId(), "the person opted out on "
-                        + current.optOutDate() + "; an import does not revive them or add them to lists");
-            }
-            contacts.update(row.mergedWith(draft, Source.ACCOUNT, now));
-            memberships.addLive(accountId, row.contactId(), listIds, now);
-            return ItemOutcome.updated(row.contactId());
-        }
-        UUID contactId = Ids.next();
-        ConsentState state = consent.apply(lock, contactId,
-                current -> current != null ? current : ConsentPolicy.initial(Source.ACCOUNT, now), actor);
-        insert(ContactRow.create(accountId, contactId, draft, Source.ACCOUNT, now));
-        if (state.optedOutByContact()) {
-            return ItemOutcome.notAddedToLists(ItemOutcome.Kind.CREATED, contactId,
-                    "the person opted out before this address was erased; created unsubscribed, not added to lists");
-        }
-        memberships.addLive(accountId, contactId, listIds, now);
-        return ItemOutcome.created(contactId);
-    }
-
-    /** A bulk list add: never for a deleted contact or an address whose owner opted out. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public ItemOutcome addToLists(UUID accountId, UUID contactId, List<UUID> listIds, Actor actor) {
-        Locked locked = lockWithAddress(accountId, contactId, actor, now());
-        ConsentState consent = locked.address() == null ? null : locked.address().current();
-        if (consent != null && consent.optedOutByContact()) {
-            return ItemOutcome.notAddedToLists(ItemOutcome.Kind.SKIPPED, contactId,
-                    "the person opted out on " + consent.optOutDate() + "; not added to lists");
-        }
-        if (locked.row().deletedAt() != null) {
-            return ItemOutcome.skipped("contact " + contactId + " is deleted; revive it first");
-        }
-        memberships.addLive(accountId, contactId, listIds, now());
-        return ItemOutcome.updated(contactId);
-    }
-
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void requireExisting(UUID accountId, UUID contactId) {
-        contacts.row(accountId, contactId).orElseThrow(() -> ContactQueries.notFound(contactId));
-    }
-
-    /** Locks the contact's address, then the contact: the order every writer follows. */
-    private Locked lockWithAddress(UUID accountId, UUID contactId, Actor actor, OffsetDateTime now) {
-        ContactRow unlocked = contacts.row(accountId, contactId).orElseThrow(() -> ContactQueries.notFound(contactId));
-        AddressLock address = unlocked.emailKey() == null ? null
-                : consent.lock(accountId, unlocked.emailKey(), actor, now);
-        ContactRow row = contacts.lockRow(accountId, contactId).orElseThrow(() -> ContactQueries.notFound(contactId));
-        if (!Objects.equals(row.emailKey(), unlocked.emailKey())) {
-            throw new Conflict("A concurrent request changed this contact's address; retry");
-        }
-        return new Locked(row, address);
-    }
-
-    private ContactRow lockInOrder(UUID accountId, UUID contactId, Actor actor, OffsetDateTime now) {
-        return lockWithAddress(accountId, contactId, actor, now).row();
     }
 
     private void insert(ContactRow row) {

@@ -34,19 +34,19 @@ class BulkController {
     @PostMapping(path = "/v3/activities/contact_delete", consumes = "application/json")
     ResponseEntity<ActivityResource> delete(Caller caller, @RequestBody DeleteInput body) {
         return created(ActivityResource.of(bulk.delete(caller.accountId(), new ContactBulk.Source(
-                ContactValidation.idsOf("contact_ids", body.contactIds()), ContactValidation.idsOf("list_ids", body.listIds()), List.of(), false))));
+                IdLists.idsOf("contact_ids", body.contactIds()), IdLists.idsOf("list_ids", body.listIds()), List.of(), false))));
     }
 
     @PostMapping(path = "/v3/activities/add_list_memberships", consumes = "application/json")
     ResponseEntity<ActivityResource> add(Caller caller, @RequestBody MembershipInput body) {
         return created(ActivityResource.of(bulk.changeMemberships(caller.accountId(), true, source(body),
-                ContactValidation.idsOf("list_ids", body.listIds()))));
+                IdLists.idsOf("list_ids", body.listIds()))));
     }
 
     @PostMapping(path = "/v3/activities/remove_list_memberships", consumes = "application/json")
     ResponseEntity<ActivityResource> remove(Caller caller, @RequestBody MembershipInput body) {
         return created(ActivityResource.of(bulk.changeMemberships(caller.accountId(), false, source(body),
-                ContactValidation.idsOf("list_ids", body.listIds()))));
+                IdLists.idsOf("list_ids", body.listIds()))));
     }
 
     private static ContactBulk.Source source(MembershipInput body) {
@@ -54,8 +54,8 @@ class BulkController {
         if (source == null) {
             throw new ValidationFailed("source is required");
         }
-        return new ContactBulk.Source(ContactValidation.idsOf("source.contact_ids", source.contactIds()),
-                ContactValidation.idsOf("source.list_ids", source.listIds()), ContactValidation.idsOf("source.tag_ids", source.tagIds()),
+        return new ContactBulk.Source(IdLists.idsOf("source.contact_ids", source.contactIds()),
+                IdLists.idsOf("source.list_ids", source.listIds()), IdLists.idsOf("source.tag_ids", source.tagIds()),
                 Boolean.TRUE.equals(source.allActiveContacts()));
     }
 

@@ -80,7 +80,7 @@ class ContactController {
     ResponseEntity<ContactResource> resubscribe(Caller caller, @PathVariable("contact_id") String contactId,
             @RequestBody ResubscribeInput body, HttpServletRequest request) {
         UUID id = Limits.uuid("contact", contactId);
-        List<UUID> lists = ContactValidation.listIdsOf("list_ids", body.listIds());
+        List<UUID> lists = IdLists.listIdsOf("list_ids", body.listIds());
         contacts.resubscribe(caller.accountId(), id, lists, RequestActors.of(caller, Source.ACCOUNT, Channel.API,
                 request, "PUT /v3/contacts/resubscribe/" + id + " lists=" + lists));
         ContactView contact = queries.get(caller.accountId(), id, EnumSet.allOf(Include.class));

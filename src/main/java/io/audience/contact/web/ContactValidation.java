@@ -209,32 +209,6 @@ final class ContactValidation {
         return out;
     }
 
-    /** An optional list of ids (empty when absent), each named by its place in the field. */
-    static List<UUID> idsOf(String field, @Nullable List<String> in) {
-        List<UUID> out = new ArrayList<>();
-        if (in != null) {
-            for (int i = 0; i < in.size(); i++) {
-                out.add(uuid(field + "[" + i + "]", in.get(i)));
-            }
-        }
-        return out;
-    }
-
-    /** A required, non-empty list of list ids, as in the resubscribe request. */
-    static List<UUID> listIdsOf(String field, @Nullable List<String> in) {
-        if (in == null || in.isEmpty()) {
-            throw new ValidationFailed(field + " must name at least one list");
-        }
-        List<UUID> out = new ArrayList<>();
-        for (int i = 0; i < in.size(); i++) {
-            out.add(uuid(field + "[" + i + "]", in.get(i)));
-        }
-        if (out.size() > 50) {
-            throw new ValidationFailed(field + " takes at most 50 lists, not " + out.size());
-        }
-        return out;
-    }
-
     private static @Nullable List<UUID> tagIds(@Nullable List<String> in) {
         if (in == null) {
             return null;
@@ -287,7 +261,7 @@ final class ContactValidation {
         return out;
     }
 
-    private static UUID uuid(String field, @Nullable String value) {
+    static UUID uuid(String field, @Nullable String value) {
         if (value != null && value.length() == 36) {
             try {
                 return UUID.fromString(value);

@@ -38,10 +38,10 @@ class ExportController {
 
     @PostMapping(path = "/v3/activities/contact_exports", consumes = "application/json")
     ResponseEntity<ActivityResource> request(Caller caller, @RequestBody ExportInput body) {
-        ContactExports.ExportRequest request = new ContactExports.ExportRequest(ContactValidation.idsOf("contact_ids", body.contactIds()),
-                ContactValidation.idsOf("list_ids", body.listIds()), ContactValidation.idsOf("tag_ids", body.tagIds()), body.status(),
+        ContactExports.ExportRequest request = new ContactExports.ExportRequest(IdLists.idsOf("contact_ids", body.contactIds()),
+                IdLists.idsOf("list_ids", body.listIds()), IdLists.idsOf("tag_ids", body.tagIds()), body.status(),
                 body.fields() == null ? List.of() : body.fields(),
-                ContactValidation.idsOf("exclude.contact_ids", body.exclude() == null ? null : body.exclude().contactIds()));
+                IdLists.idsOf("exclude.contact_ids", body.exclude() == null ? null : body.exclude().contactIds()));
         ActivityResource activity = ActivityResource.of(exports.request(caller.accountId(), request));
         return ResponseEntity.status(HttpStatus.CREATED).location(URI.create(ActivityResource.hrefOf(activity)))
                 .body(activity);

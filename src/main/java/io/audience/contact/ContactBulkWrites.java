@@ -1,0 +1,104 @@
+package io.audience.contact;
+
+import io.audience.activity.ItemOutcome;
+import io.audience.api.Conflict;
+import io.audience.consent.Actor;
+import io.audience.consent.ConsentPolicy;
+import io.audience.consent.ConsentService;
+import io.audience.consent.ConsentService.AddressLock;
+import io.audience.consent.ConsentState;
+import io.audience.consent.Source;
+import io.audience.identity.Ids;
+import io.audience.list.ListMemberships;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The contact writes of bulk activities, one row at a time inside the worker's chunk transaction:
+ * consent-safe by construction (they never change consent, and never put a person who opted out
+ * back on a list).
+ */
+@Service
+public class ContactBulkWrites {
+
+    private final ContactRepository contacts;
+    private final ConsentService consent;
+    private final ListMemberships memberships;
+    private final ContactLocks locks;
+
+    ContactBulkWrites(ContactRepository contacts, ConsentService consent, ListMemberships memberships,
+            ContactLocks locks) {
+        this.contacts = contacts;
+        this.consent = consent;
+        this.memberships = memberships;
+        this.locks = locks;
+    }
+
+    /**
+     * One import row: creates or updates by address, never changing consent. An address the person
+     * opted out of is never revived nor added to lists; a new address starts implicit (or comes
+     * back unsubscribed from its suppression fingerprint).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public ItemOutcome importRow(UUID accountId, ContactDraft draft, List<UUID> listIds, Actor actor) {
+        OffsetDateTime now = now();
+        String key = Objects.requireNonNull(draft.emailKey());
+        AddressLock lock = consent.lock(accountId, key, actor, now);
+        Optional<ContactRow> existing = contacts.lockRowByEmail(accountId, key);
+        if (existing.isPresent()) {
+            ContactRow row = existing.get();
+            ConsentState current = lock.current();
+            if (current != null && current.optedOutByContact()) {
+                return ItemOutcome.notAddedToLists(ItemOutcome.Kind.SKIPPED, row.contactId(), "the person opted out on "
+                        + current.optOutDate() + "; an import does not revive them or add them to lists");
+            }
+            contacts.update(row.mergedWith(draft, Source.ACCOUNT, now));
+            memberships.addLive(accountId, row.contactId(), listIds, now);
+            return ItemOutcome.updated(row.contactId());
+        }
+        UUID contactId = Ids.next();
+        ConsentState state = consent.apply(lock, contactId,
+                current -> current != null ? current : ConsentPolicy.initial(Source.ACCOUNT, now), actor);
+        if (!contacts.insert(ContactRow.create(accountId, contactId, draft, Source.ACCOUNT, now))) {
+            throw new Conflict("A concurrent request created a contact with this address; retry");
+        }
+        if (state.optedOutByContact()) {
+            return ItemOutcome.notAddedToLists(ItemOutcome.Kind.CREATED, contactId,
+                    "the person opted out before this address was erased; created unsubscribed, not added to lists");
+        }
+        memberships.addLive(accountId, contactId, listIds, now);
+        return ItemOutcome.created(contactId);
+    }
+
+    /** A bulk list add: never for a deleted contact or an address whose owner opted out. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public ItemOutcome addToLists(UUID accountId, UUID contactId, List<UUID> listIds, Actor actor) {
+        ContactLocks.Locked locked = locks.lock(accountId, contactId, actor, now());
+        ConsentState consent = locked.address() == null ? null : locked.address().current();
+        if (consent != null && consent.optedOutByContact()) {
+            return ItemOutcome.notAddedToLists(ItemOutcome.Kind.SKIPPED, contactId,
+                    "the person opted out on " + consent.optOutDate() + "; not added to lists");
+        }
+        if (locked.row().deletedAt() != null) {
+            return ItemOutcome.skipped("contact " + contactId + " is deleted; revive it first");
+        }
+        memberships.addLive(accountId, contactId, listIds, now());
+        return ItemOutcome.updated(contactId);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void requireExisting(UUID accountId, UUID contactId) {
+        contacts.row(accountId, contactId).orElseThrow(() -> ContactQueries.notFound(contactId));
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}
