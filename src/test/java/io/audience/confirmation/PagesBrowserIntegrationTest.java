@@ -18,6 +18,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The pages a person sees, in a real headless Chromium. Without Chromium on the machine the test
@@ -70,21 +72,27 @@ class PagesBrowserIntegrationTest extends IntegrationTest {
         screenshot("confirm-page");
         assertThat(permission(api, id)).as("opening the page changes nothing").isEqualTo("pending_confirmation");
         browser.findElement(By.id("submit")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you");
+        awaitHeading("Thank you");
         assertThat(permission(api, id)).isEqualTo("explicit");
 
         String header = Mailbox.header(mail, "List-Unsubscribe");
         browser.get(header.substring(1, header.length() - 1));
         assertThat(browser.findElement(By.id("submit")).getText()).isEqualTo("Unsubscribe");
         browser.findElement(By.id("submit")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("You are unsubscribed");
+        awaitHeading("You are unsubscribed");
         screenshot("unsubscribed-page");
         JsonAddress address = address(api, id);
         assertThat(address.permission()).isEqualTo("unsubscribed");
         assertThat(address.optOutSource()).isEqualTo("Contact");
 
         browser.get(Mailbox.link(mail, "/confirm/"));
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Already confirmed");
+        awaitHeading("Already confirmed");
+    }
+
+    /** A click starts a navigation that the click does not wait for; the next page's heading does. */
+    private void awaitHeading(String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.textToBe(By.tagName("h1"), text));
     }
 
     private record JsonAddress(String permission, String optOutSource) {}
