@@ -47,6 +47,7 @@ public abstract class IntegrationTest {
         registry.add("audience.mail.max-retry", () -> "1s");
         registry.add("audience.activity.poll-interval", () -> "100ms");
         registry.add("audience.activity.chunk-size", () -> "200");
+        registry.add("audience.activity.import-chunk-size", () -> "2000");
     }
 
     protected String baseUrl() {

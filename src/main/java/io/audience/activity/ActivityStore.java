@@ -114,15 +114,6 @@ class ActivityStore {
                 .fetch(r -> new ActivityItem(r.value1(), r.value2(), r.value3()));
     }
 
-    Optional<Integer> earlierItemWithAddress(Claim claim, int number, String emailKey) {
-        return db.select(ACTIVITY_ITEM.ITEM_NUMBER).from(ACTIVITY_ITEM)
-                .where(ACTIVITY_ITEM.ACCOUNT_ID.eq(claim.accountId()), ACTIVITY_ITEM.ACTIVITY_ID.eq(claim.activityId()),
-                        ACTIVITY_ITEM.EMAIL_KEY.eq(emailKey), ACTIVITY_ITEM.ITEM_NUMBER.lt(number))
-                .orderBy(ACTIVITY_ITEM.ITEM_NUMBER)
-                .limit(1)
-                .fetchOptional(ACTIVITY_ITEM.ITEM_NUMBER);
-    }
-
     void recordOutcome(Claim claim, int number, ItemOutcome outcome) {
         db.update(ACTIVITY_ITEM)
                 .set(ACTIVITY_ITEM.OUTCOME, outcome.kind().wire())

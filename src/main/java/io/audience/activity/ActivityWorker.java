@@ -31,21 +31,28 @@ class ActivityWorker {
 
     private final ActivityStore store;
     private final Map<String, ActivityProcessor> processors;
+    private final Map<String, ChunkProcessor> chunkProcessors;
     private final TransactionTemplate transactions;
     private final TransactionTemplate savepoints;
     private final UUID owner = UUID.randomUUID();
     private final int chunk;
+    private final int setChunk;
     private final Duration lease;
 
-    ActivityWorker(ActivityStore store, List<ActivityProcessor> processors, PlatformTransactionManager transactionManager,
+    ActivityWorker(ActivityStore store, List<ActivityProcessor> processors, List<ChunkProcessor> chunkProcessors,
+            PlatformTransactionManager transactionManager,
             @Value("${audience.activity.chunk-size:500}") int chunk,
+            @Value("${audience.activity.import-chunk-size:10000}") int setChunk,
             @Value("${audience.activity.lease:30s}") Duration lease) {
         this.store = store;
         this.processors = processors.stream().collect(Collectors.toMap(ActivityProcessor::kind, Function.identity()));
+        this.chunkProcessors = chunkProcessors.stream()
+                .collect(Collectors.toMap(ChunkProcessor::kind, Function.identity()));
         this.transactions = new TransactionTemplate(transactionManager);
         this.savepoints = new TransactionTemplate(transactionManager);
         this.savepoints.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.chunk = chunk;
+        this.setChunk = setChunk;
         this.lease = lease;
     }
 
@@ -60,19 +67,53 @@ class ActivityWorker {
 
     private void run(ActivityStore.Claim claim) {
         ActivityProcessor processor = processors.get(claim.kind());
-        if (processor == null) {
+        ChunkProcessor chunkProcessor = chunkProcessors.get(claim.kind());
+        if (processor == null && chunkProcessor == null) {
             transactions.executeWithoutResult(tx -> store.fail(claim, "No processor for " + claim.kind(), now()));
             return;
         }
         try {
             boolean more = true;
             while (more) {
-                more = Boolean.TRUE.equals(transactions.execute(tx -> chunk(claim, processor)));
+                more = retryingLockConflicts(() -> transactions.execute(tx -> chunkProcessor != null
+                        ? setChunk(claim, chunkProcessor) : chunk(claim, processor)));
             }
         } catch (RuntimeException e) {
             log.error("Activity {} failed", claim.activityId(), e);
-            transactions.executeWithoutResult(tx -> store.fail(claim, "Internal error: " + e.getMessage(), now()));
+            transactions.executeWithoutResult(tx -> store.fail(claim,
+                    "Internal error (" + e.getClass().getSimpleName() + "); the service log has the details", now()));
         }
+    }
+
+    /**
+     * A chunk lost to a deadlock with a concurrent writer rolled back whole, so it is simply run
+     * again; anything else ends the activity.
+     */
+    private boolean retryingLockConflicts(java.util.function.Supplier<Boolean> chunk) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Boolean.TRUE.equals(chunk.get());
+            } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                log.info("Chunk lost a lock conflict (attempt {}); running it again", attempt);
+            }
+        }
+    }
+
+    /** One set-based chunk, in one transaction; false when the activity is done or no longer ours. */
+    private boolean setChunk(ActivityStore.Claim claim, ChunkProcessor processor) {
+        Optional<Integer> next = store.lockIfOwned(claim, owner);
+        if (next.isEmpty()) {
+            return false;
+        }
+        int from = Math.max(1, next.get());
+        int to = Math.min(claim.total() + 1, from + setChunk);
+        ActivityView.Counters counts = from > claim.total() ? new ActivityView.Counters(0, 0, 0, 0, 0, 0, 0)
+                : processor.process(claim.accountId(), claim.activityId(), claim.payload(), from, to);
+        store.advance(claim, to, counts, now(), now().plus(lease));
+        return to <= claim.total();
     }
 
     /** One chunk, in one transaction; false when the activity is done or no longer ours. */
@@ -110,12 +151,6 @@ class ActivityWorker {
     }
 
     private ItemOutcome apply(ActivityStore.Claim claim, ActivityProcessor processor, ActivityItem item) {
-        if (item.emailKey() != null) {
-            Optional<Integer> first = store.earlierItemWithAddress(claim, item.number(), item.emailKey());
-            if (first.isPresent()) {
-                return ItemOutcome.skipped("duplicate of row " + first.get() + " in this import");
-            }
-        }
         try {
             return savepoints.execute(tx -> processor.process(claim.accountId(), claim.activityId(), claim.payload(), item));
         } catch (io.audience.api.ApiException e) {

@@ -69,8 +69,21 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<List<ApiError>> mediaType(HttpMediaTypeNotSupportedException e) {
+        String expected = e.getSupportedMediaTypes().stream().map(Object::toString).collect(Collectors.joining(" or "));
         return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, new ApiError("contacts.api.unsupported_media_type",
-                "Content-Type must be application/json, not " + e.getContentType(), java.util.Map.of()));
+                "Content-Type must be " + (expected.isEmpty() ? "application/json" : expected) + ", not "
+                        + e.getContentType(), java.util.Map.of()));
+    }
+
+    /** A multipart upload (a CSV import) over the upload limit. */
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    ResponseEntity<List<ApiError>> uploadTooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e) {
+        return api(new PayloadTooLarge("The upload is larger than the limit of " + e.getMaxUploadSize() + " bytes"));
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<List<ApiError>> badMultipart(org.springframework.web.multipart.MultipartException e) {
+        return validation("The body is not a valid multipart/form-data form: " + e.getMostSpecificCause().getMessage());
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)

@@ -52,6 +52,14 @@ public class ConsentService {
         return new AddressLock(accountId, emailKey, state, now);
     }
 
+    /**
+     * The suppression fingerprints of addresses of one account (for a bulk import, which looks
+     * them up in SQL); single-threaded.
+     */
+    public java.util.function.Function<String, String> suppressionFingerprints(UUID accountId) {
+        return suppressions.fingerprints(accountId);
+    }
+
     /** Applies {@code rule} to the locked address; records the change if there is one. */
     @Transactional(propagation = Propagation.MANDATORY)
     public ConsentState apply(AddressLock lock, @Nullable UUID contactId,

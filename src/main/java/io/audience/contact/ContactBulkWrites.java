@@ -41,42 +41,6 @@ public class ContactBulkWrites {
         this.locks = locks;
     }
 
-    /**
-     * One import row: creates or updates by address, never changing consent. An address the person
-     * opted out of is never revived nor added to lists; a new address starts implicit (or comes
-     * back unsubscribed from its suppression fingerprint).
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public ItemOutcome importRow(UUID accountId, ContactDraft draft, List<UUID> listIds, Actor actor) {
-        OffsetDateTime now = now();
-        String key = Objects.requireNonNull(draft.emailKey());
-        AddressLock lock = consent.lock(accountId, key, actor, now);
-        Optional<ContactRow> existing = contacts.lockRowByEmail(accountId, key);
-        if (existing.isPresent()) {
-            ContactRow row = existing.get();
-            ConsentState current = lock.current();
-            if (current != null && current.optedOutByContact()) {
-                return ItemOutcome.notAddedToLists(ItemOutcome.Kind.SKIPPED, row.contactId(), "the person opted out on "
-                        + current.optOutDate() + "; an import does not revive them or add them to lists");
-            }
-            contacts.update(row.mergedWith(draft, Source.ACCOUNT, now));
-            memberships.addLive(accountId, row.contactId(), listIds, now);
-            return ItemOutcome.updated(row.contactId());
-        }
-        UUID contactId = Ids.next();
-        ConsentState state = consent.apply(lock, contactId,
-                current -> current != null ? current : ConsentPolicy.initial(Source.ACCOUNT, now), actor);
-        if (!contacts.insert(ContactRow.create(accountId, contactId, draft, Source.ACCOUNT, now))) {
-            throw new Conflict("A concurrent request created a contact with this address; retry");
-        }
-        if (state.optedOutByContact()) {
-            return ItemOutcome.notAddedToLists(ItemOutcome.Kind.CREATED, contactId,
-                    "the person opted out before this address was erased; created unsubscribed, not added to lists");
-        }
-        memberships.addLive(accountId, contactId, listIds, now);
-        return ItemOutcome.created(contactId);
-    }
-
     /** A bulk list add: never for a deleted contact or an address whose owner opted out. */
     @Transactional(propagation = Propagation.MANDATORY)
     public ItemOutcome addToLists(UUID accountId, UUID contactId, List<UUID> listIds, Actor actor) {

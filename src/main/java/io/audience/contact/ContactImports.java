@@ -1,78 +1,116 @@
 package io.audience.contact;
 
-import io.audience.activity.ActivityItem;
 import io.audience.activity.ActivityLog;
 import io.audience.activity.ActivityView;
 import io.audience.api.ApiException;
 import io.audience.api.ValidationFailed;
+import io.audience.consent.ConsentService;
+import io.audience.customfield.CustomFieldService;
+import io.audience.identity.Ids;
 import io.audience.list.ListMemberships;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Accepts a JSON import: rows are staged as they stream in, in the transaction that creates the
- * activity, so an import is either accepted whole or not at all; workers then apply it.
+ * Accepts an import: rows are read and checked as they stream in and staged with COPY, in the
+ * transaction that creates the activity, so an import is either accepted whole or not at all;
+ * workers then apply it a chunk at a time ({@link ImportChunks}). A row that cannot be imported is
+ * staged already failed, with its reason.
  */
 @Service
 public class ContactImports {
 
-    static final String KIND = "contacts_json_import";
-    private static final int BATCH = 1000;
+    static final String JSON_KIND = "contacts_json_import";
+    static final String FILE_KIND = "contacts_file_import";
 
     private final ActivityLog activities;
     private final ListMemberships memberships;
+    private final CustomFieldService customFields;
+    private final ConsentService consent;
+    private final ImportStaging staging;
     private final JsonMapper json;
 
-    ContactImports(ActivityLog activities, ListMemberships memberships, JsonMapper json) {
+    ContactImports(ActivityLog activities, ListMemberships memberships, CustomFieldService customFields,
+            ConsentService consent, ImportStaging staging, JsonMapper json) {
         this.activities = activities;
         this.memberships = memberships;
+        this.customFields = customFields;
+        this.consent = consent;
+        this.staging = staging;
         this.json = json;
-    }
-
-    @Transactional
-    public ActivityView acceptJson(UUID accountId, ImportSource source) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        UUID activityId = activities.accept(accountId, KIND, "{}", 0, now);
-        List<ActivityItem> batch = new ArrayList<>();
-        int[] count = {0};
-        source.forEachRow(row -> {
-            count[0]++;
-            batch.add(new ActivityItem(count[0], emailKeyOf(row), row));
-            if (batch.size() == BATCH) {
-                activities.stage(accountId, activityId, batch);
-                batch.clear();
-            }
-        });
-        activities.stage(accountId, activityId, batch);
-        List<UUID> lists = listIds(source.listIds());
-        memberships.requireLive(accountId, lists);
-        if (count[0] == 0) {
-            throw new ValidationFailed("import_data must hold at least one contact");
-        }
-        activities.describe(accountId, activityId, json.writeValueAsString(new ImportPayload(lists)), lists.size());
-        return activities.ready(accountId, activityId, count[0]);
     }
 
     record ImportPayload(List<UUID> listIds) {}
 
-    private String emailKeyOf(String row) {
-        JsonNode node = json.readTree(row);
-        JsonNode email = node.get("email");
-        if (email == null || !email.isString()) {
-            return null;
+    @Transactional
+    public ActivityView acceptJson(UUID accountId, ImportSource source) {
+        return accept(accountId, JSON_KIND, source);
+    }
+
+    /** A CSV file: its lists and its header are checked before any row is read. */
+    @Transactional
+    public ActivityView acceptFile(UUID accountId, ImportSource source) {
+        memberships.requireLive(accountId, listIds(source.listIds()));
+        ImportRowReader reader = new ImportRowReader(customFields.byName(accountId));
+        List<String> columns = source.columns();
+        if (columns == null || !columns.contains("email")) {
+            throw new ValidationFailed("The file must have an email column (the first line names the columns)");
         }
+        for (String column : columns) {
+            String problem = reader.columnProblem(column);
+            if (problem != null) {
+                throw new ValidationFailed(problem);
+            }
+        }
+        return accept(accountId, FILE_KIND, source);
+    }
+
+    private ActivityView accept(UUID accountId, String kind, ImportSource source) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        ImportRowReader reader = new ImportRowReader(customFields.byName(accountId));
+        Function<String, String> fingerprints = consent.suppressionFingerprints(accountId);
+        UUID activityId = activities.accept(accountId, kind, "{}", 0, now);
+        ImportStaging.Rows rows = staging.open(accountId, activityId);
+        int[] count = {0};
         try {
-            return EmailAddresses.key("email", email.asString());
-        } catch (ApiException invalid) {
-            return null;
+            source.forEachRow(row -> {
+                int number = ++count[0];
+                if (row.problem() != null) {
+                    rows.failed(number, row.problem());
+                    return;
+                }
+                try {
+                    ImportRowReader.Read read = reader.read(row.cells());
+                    rows.staged(number, read, extras(read.extras()), fingerprints.apply(read.emailKey()), Ids.next());
+                } catch (ApiException invalid) {
+                    rows.failed(number, invalid.getMessage());
+                }
+            });
+            rows.finish();
+        } catch (RuntimeException e) {
+            rows.abort();
+            throw e;
         }
+        List<UUID> lists = listIds(source.listIds());
+        memberships.requireLive(accountId, lists);
+        if (count[0] == 0) {
+            throw new ValidationFailed("The import must hold at least one contact");
+        }
+        staging.markDuplicates(accountId, activityId);
+        activities.describe(accountId, activityId, json.writeValueAsString(new ImportPayload(lists)), lists.size());
+        return activities.ready(accountId, activityId, count[0]);
+    }
+
+    private @Nullable String extras(ImportRowReader.@Nullable Extras extras) {
+        return extras == null ? null : json.writeValueAsString(extras);
     }
 
     private static List<UUID> listIds(List<String> in) {
@@ -82,7 +120,7 @@ public class ContactImports {
         List<UUID> out = new ArrayList<>();
         for (int i = 0; i < in.size(); i++) {
             try {
-                out.add(UUID.fromString(in.get(i)));
+                out.add(UUID.fromString(in.get(i).strip()));
             } catch (IllegalArgumentException e) {
                 throw new ValidationFailed("list_ids[" + i + "] must be a UUID, not " + in.get(i));
             }

@@ -130,6 +130,12 @@ public class CustomFieldService {
         fields.replaceValues(accountId, contactId, new ArrayList<>(merged.values()));
     }
 
+    /** The account's fields by name, for the {@code cf:<name>} columns of an import. */
+    @Transactional(readOnly = true)
+    public FieldsByName byName(UUID accountId) {
+        return new FieldsByName(fields.page(accountId, null, MAX_PER_ACCOUNT + 1));
+    }
+
     @Transactional(readOnly = true)
     public Map<UUID, List<FieldValue>> valuesOf(UUID accountId, Collection<UUID> contactIds) {
         return contactIds.isEmpty() ? Map.of() : fields.valuesOf(accountId, contactIds);

@@ -27,6 +27,9 @@ class ConcurrentWorkersIntegrationTest extends IntegrationTest {
     List<ActivityProcessor> processors;
 
     @Autowired
+    List<ChunkProcessor> chunkProcessors;
+
+    @Autowired
     PlatformTransactionManager transactions;
 
     @Test
@@ -50,7 +53,8 @@ class ConcurrentWorkersIntegrationTest extends IntegrationTest {
         try {
             List<Future<?>> workers = new ArrayList<>();
             for (int w = 0; w < 3; w++) {
-                ActivityWorker worker = new ActivityWorker(store, processors, transactions, 50, Duration.ofSeconds(30));
+                ActivityWorker worker = new ActivityWorker(store, processors, chunkProcessors, transactions, 50, 50,
+                        Duration.ofSeconds(30));
                 workers.add(pool.submit(worker::runDue));
             }
             for (Future<?> worker : workers) {

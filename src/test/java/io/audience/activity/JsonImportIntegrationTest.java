@@ -108,7 +108,7 @@ class JsonImportIntegrationTest extends IntegrationTest {
         Api api = newAccount();
         String list = createList(api, "Large");
         StringBuilder rows = new StringBuilder();
-        int total = 1200;
+        int total = 20_000;
         for (int i = 0; i < total; i++) {
             rows.append(i == 0 ? "" : ",").append("{\"email\": \"bulk").append(i).append("@large.example\"}");
         }

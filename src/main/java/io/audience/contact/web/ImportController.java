@@ -10,12 +10,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
@@ -58,7 +61,7 @@ class ImportController {
         }
 
         @Override
-        public void forEachRow(Consumer<String> rowJson) {
+        public void forEachRow(Consumer<ImportSource.Row> rowJson) {
             try (JsonParser parser = json.createParser(body)) {
                 if (parser.nextToken() != JsonToken.START_OBJECT) {
                     throw new ValidationFailed("The request body must be a JSON object with import_data and list_ids");
@@ -73,7 +76,7 @@ class ImportController {
                             if (!row.isObject()) {
                                 throw new ValidationFailed("import_data must hold contact objects");
                             }
-                            rowJson.accept(row.toString());
+                            rowJson.accept(cells(row));
                         }
                     } else if ("list_ids".equals(name)) {
                         expectArray(value, "list_ids");
@@ -98,6 +101,20 @@ class ImportController {
         @Override
         public List<String> listIds() {
             return listIds;
+        }
+
+        /** The row's properties as the vendor's columns; a property that is not a scalar spoils the row. */
+        private ImportSource.Row cells(JsonNode row) {
+            Map<String, @Nullable String> cells = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> property : row.properties()) {
+                JsonNode value = property.getValue();
+                if (value.isContainer()) {
+                    return ImportSource.Row.unreadable(property.getKey() + " must be a text or number value, not "
+                            + (value.isArray() ? "an array" : "an object"));
+                }
+                cells.put(property.getKey(), value.isNull() ? null : value.asString());
+            }
+            return ImportSource.Row.of(cells);
         }
 
         private void expectArray(JsonToken token, String field) {

@@ -1,0 +1,16 @@
+package io.audience.activity;
+
+import java.util.UUID;
+
+/**
+ * Applies a whole range of an activity's rows with set-based statements, inside the chunk's
+ * transaction: the rows' effects, their outcomes and the returned counts commit together. Used
+ * instead of {@link ActivityProcessor} for kinds where a row at a time is too slow (imports).
+ */
+public interface ChunkProcessor {
+
+    String kind();
+
+    /** Applies rows {@code from} (inclusive) to {@code to} (exclusive); answers the chunk's counts. */
+    ActivityView.Counters process(UUID accountId, UUID activityId, String payload, int from, int to);
+}
