@@ -55,6 +55,7 @@ public class ContactBulk {
 
     @Transactional
     public ActivityView delete(UUID accountId, Source source) {
+        checkSource(DELETE, source);
         return accept(accountId, DELETE, source, new ListsPayload(List.of()), 0);
     }
 
@@ -63,6 +64,7 @@ public class ContactBulk {
         if (listIds.isEmpty() || listIds.size() > 50) {
             throw new ValidationFailed("list_ids must name 1 to 50 lists");
         }
+        checkSource(ADD, source);
         memberships.requireLive(accountId, listIds);
         return accept(accountId, add ? ADD : REMOVE, source, new ListsPayload(listIds), listIds.size());
     }
@@ -73,12 +75,14 @@ public class ContactBulk {
         if (tagIds.isEmpty() || tagIds.size() > 50) {
             throw new ValidationFailed("tag_ids must name 1 to 50 tags, not " + tagIds.size());
         }
+        checkSource(TAG, source);
         List<UUID> distinct = List.copyOf(new LinkedHashSet<>(tagIds));
         tags.requireExisting(accountId, "tag_ids", distinct);
         return accept(accountId, add ? TAG : UNTAG, source, new TagsPayload(distinct), 0);
     }
 
-    private ActivityView accept(UUID accountId, String kind, Source source, Object payload, int listCount) {
+    /** The whole request is checked before any id is looked up: a malformed one is a 400 even with unknown ids. */
+    private static void checkSource(String kind, Source source) {
         int given = (source.contactIds().isEmpty() ? 0 : 1) + (source.listIds().isEmpty() ? 0 : 1)
                 + (source.tagIds().isEmpty() ? 0 : 1) + (source.allActiveContacts() ? 1 : 0);
         if (given != 1) {
@@ -88,6 +92,9 @@ public class ContactBulk {
         if (source.contactIds().size() > 500 || source.listIds().size() > 50 || source.tagIds().size() > 50) {
             throw new ValidationFailed("contact_ids takes at most 500 ids, list_ids and tag_ids 50");
         }
+    }
+
+    private ActivityView accept(UUID accountId, String kind, Source source, Object payload, int listCount) {
         if (!source.listIds().isEmpty()) {
             memberships.requireLive(accountId, source.listIds());
         }
