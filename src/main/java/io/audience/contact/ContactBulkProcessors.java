@@ -43,14 +43,14 @@ class ContactBulkProcessors {
 
     @Bean
     ActivityProcessor addTaggingsProcessor(ContactBulkWrites contacts, JsonMapper json) {
-        return processor(ContactBulk.TAG, json, (accountId, activityId, payload, contactId) -> contacts.changeTaggings(
-                accountId, contactId, true, tags(json, payload), actor(activityId)));
+        return processor(ContactBulk.TAG, json, (accountId, activityId, payload, contactId) ->
+                contacts.changeTaggings(accountId, contactId, true, tags(json, payload), actor(activityId)));
     }
 
     @Bean
     ActivityProcessor removeTaggingsProcessor(ContactBulkWrites contacts, JsonMapper json) {
-        return processor(ContactBulk.UNTAG, json, (accountId, activityId, payload, contactId) -> contacts.changeTaggings(
-                accountId, contactId, false, tags(json, payload), actor(activityId)));
+        return processor(ContactBulk.UNTAG, json, (accountId, activityId, payload, contactId) ->
+                contacts.changeTaggings(accountId, contactId, false, tags(json, payload), actor(activityId)));
     }
 
     interface Step {
