@@ -3,6 +3,8 @@ package io.audience;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,6 +79,26 @@ public abstract class IntegrationTest {
                 """.formatted(email)));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json();
+    }
+
+    /** Waits until the activity that {@code accepted} (a 201) started is completed, and returns its status. */
+    protected static JsonNode awaitCompleted(Api api, Api.Response accepted) {
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
+        String activity = accepted.json().get("activity_id").asString();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (true) {
+            JsonNode body = api.get("/v3/activities/" + activity).json();
+            if (body.get("state").asString().equals("completed")) {
+                return body;
+            }
+            assertThat(Instant.now()).as(body.toString()).isBefore(deadline);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     protected static void settings(Api api, boolean confirmedOptIn) {

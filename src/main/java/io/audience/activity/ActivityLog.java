@@ -3,6 +3,8 @@ package io.audience.activity;
 import io.audience.api.NotFound;
 import io.audience.identity.Ids;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -17,6 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ActivityLog {
+
+    private static final int STAGE_BATCH = 1000;
 
     private final ActivityStore store;
 
@@ -52,6 +56,27 @@ public class ActivityLog {
         UUID id = Ids.next();
         store.insert(accountId, id, kind, ActivityStore.INITIALIZED, payload, listCount, now);
         return id;
+    }
+
+    /**
+     * Accepts bulk work over ids fixed now, one row per id (as {@link ActivityItem#naming}), staged in
+     * the caller's transaction; the activity is ready for the worker when that commits.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public ActivityView acceptEach(UUID accountId, String kind, String payload, int listCount, String field,
+            Collection<UUID> ids, OffsetDateTime now) {
+        UUID activityId = accept(accountId, kind, payload, listCount, now);
+        List<ActivityItem> batch = new ArrayList<>();
+        int number = 0;
+        for (UUID id : ids) {
+            batch.add(ActivityItem.naming(++number, field, id));
+            if (batch.size() == STAGE_BATCH) {
+                store.stage(accountId, activityId, batch);
+                batch.clear();
+            }
+        }
+        store.stage(accountId, activityId, batch);
+        return ready(accountId, activityId, number);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -24,6 +24,11 @@ public record ItemOutcome(Kind kind, @Nullable String reason, @Nullable UUID con
         return new ItemOutcome(Kind.UPDATED, null, contactId, false, false);
     }
 
+    /** A row that is not about one contact (a list, a tag, a field) done as asked, said in {@code reason}. */
+    public static ItemOutcome applied(String reason) {
+        return new ItemOutcome(Kind.UPDATED, reason, null, false, false);
+    }
+
     public static ItemOutcome notAddedToLists(Kind kind, UUID contactId, String reason) {
         return new ItemOutcome(kind, reason, contactId, false, true);
     }

@@ -13,15 +13,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The row processors of bulk deletes and list-membership changes; one row is one contact. */
+/** The row processors of bulk deletes, list-membership and tagging changes; one row is one contact. */
 @Configuration(proxyBeanMethods = false)
 class ContactBulkProcessors {
 
-    record Row(UUID contactId) {}
-
     @Bean
     ActivityProcessor contactDeleteProcessor(ContactService contacts, JsonMapper json) {
-        return processor(ContactBulk.DELETE, json, (accountId, activityId, lists, contactId) -> {
+        return processor(ContactBulk.DELETE, json, (accountId, activityId, payload, contactId) -> {
             contacts.delete(accountId, contactId, actor(activityId));
             return new ItemOutcome(ItemOutcome.Kind.UPDATED, "deleted", contactId, false, false);
         });
@@ -29,23 +27,34 @@ class ContactBulkProcessors {
 
     @Bean
     ActivityProcessor addListMembershipsProcessor(ContactBulkWrites contacts, JsonMapper json) {
-        return processor(ContactBulk.ADD, json,
-                (accountId, activityId, lists, contactId) -> contacts.addToLists(accountId, contactId, lists,
-                        actor(activityId)));
+        return processor(ContactBulk.ADD, json, (accountId, activityId, payload, contactId) -> contacts.addToLists(
+                accountId, contactId, lists(json, payload), actor(activityId)));
     }
 
     @Bean
     ActivityProcessor removeListMembershipsProcessor(ContactBulkWrites contacts, ListMemberships memberships,
             JsonMapper json) {
-        return processor(ContactBulk.REMOVE, json, (accountId, activityId, lists, contactId) -> {
+        return processor(ContactBulk.REMOVE, json, (accountId, activityId, payload, contactId) -> {
             contacts.requireExisting(accountId, contactId);
-            memberships.remove(accountId, contactId, lists);
+            memberships.remove(accountId, contactId, lists(json, payload));
             return ItemOutcome.updated(contactId);
         });
     }
 
+    @Bean
+    ActivityProcessor addTaggingsProcessor(ContactBulkWrites contacts, JsonMapper json) {
+        return processor(ContactBulk.TAG, json, (accountId, activityId, payload, contactId) ->
+                contacts.changeTaggings(accountId, contactId, true, tags(json, payload), actor(activityId)));
+    }
+
+    @Bean
+    ActivityProcessor removeTaggingsProcessor(ContactBulkWrites contacts, JsonMapper json) {
+        return processor(ContactBulk.UNTAG, json, (accountId, activityId, payload, contactId) ->
+                contacts.changeTaggings(accountId, contactId, false, tags(json, payload), actor(activityId)));
+    }
+
     interface Step {
-        ItemOutcome apply(UUID accountId, UUID activityId, List<UUID> lists, UUID contactId);
+        ItemOutcome apply(UUID accountId, UUID activityId, String payload, UUID contactId);
     }
 
     private static ActivityProcessor processor(String kind, JsonMapper json, Step step) {
@@ -57,10 +66,17 @@ class ContactBulkProcessors {
 
             @Override
             public ItemOutcome process(UUID accountId, UUID activityId, String payload, ActivityItem item) {
-                List<UUID> lists = json.readValue(payload, ContactBulk.ListsPayload.class).listIds();
-                return step.apply(accountId, activityId, lists, json.readValue(item.data(), Row.class).contactId());
+                return step.apply(accountId, activityId, payload, item.idIn(ContactBulk.ROW_ID, json));
             }
         };
+    }
+
+    private static List<UUID> lists(JsonMapper json, String payload) {
+        return json.readValue(payload, ContactBulk.ListsPayload.class).listIds();
+    }
+
+    private static List<UUID> tags(JsonMapper json, String payload) {
+        return json.readValue(payload, ContactBulk.TagsPayload.class).tagIds();
     }
 
     private static Actor actor(UUID activityId) {

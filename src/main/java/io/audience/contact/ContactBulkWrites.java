@@ -10,6 +10,7 @@ import io.audience.consent.ConsentState;
 import io.audience.consent.Source;
 import io.audience.identity.Ids;
 import io.audience.list.ListMemberships;
+import io.audience.tag.TagService;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -31,13 +32,15 @@ public class ContactBulkWrites {
     private final ContactRepository contacts;
     private final ConsentService consent;
     private final ListMemberships memberships;
+    private final TagService tags;
     private final ContactLocks locks;
 
-    ContactBulkWrites(ContactRepository contacts, ConsentService consent, ListMemberships memberships,
+    ContactBulkWrites(ContactRepository contacts, ConsentService consent, ListMemberships memberships, TagService tags,
             ContactLocks locks) {
         this.contacts = contacts;
         this.consent = consent;
         this.memberships = memberships;
+        this.tags = tags;
         this.locks = locks;
     }
 
@@ -54,6 +57,25 @@ public class ContactBulkWrites {
             return ItemOutcome.skipped("contact " + contactId + " is deleted; revive it first");
         }
         memberships.addLive(accountId, contactId, listIds, now());
+        return ItemOutcome.updated(contactId);
+    }
+
+    /**
+     * A bulk tagging change: never for a deleted contact, and never touching consent. Tags deleted
+     * since the activity was accepted are left out.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public ItemOutcome changeTaggings(UUID accountId, UUID contactId, boolean add, List<UUID> tagIds, Actor actor) {
+        OffsetDateTime now = now();
+        ContactLocks.Locked locked = locks.lock(accountId, contactId, actor, now);
+        if (locked.row().deletedAt() != null) {
+            return ItemOutcome.skipped("contact " + contactId + " is deleted; revive it first");
+        }
+        if (add) {
+            tags.addTaggings(accountId, contactId, tagIds, now);
+        } else {
+            tags.removeTaggings(accountId, contactId, tagIds);
+        }
         return ItemOutcome.updated(contactId);
     }
 

@@ -1,5 +1,8 @@
 package io.audience.customfield;
 
+import io.audience.activity.ActivityLog;
+import io.audience.activity.ActivityView;
+import io.audience.activity.ItemOutcome;
 import io.audience.api.Conflict;
 import io.audience.api.NotFound;
 import io.audience.api.Text;
@@ -11,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,11 +32,15 @@ public class CustomFieldService {
 
     static final int MAX_PER_ACCOUNT = 100;
     static final int MAX_PER_CONTACT = 25;
+    static final String DELETE = "custom_fields_delete";
+    static final String ROW_ID = "custom_field_id";
 
     private final CustomFieldRepository fields;
+    private final ActivityLog activities;
 
-    CustomFieldService(CustomFieldRepository fields) {
+    CustomFieldService(CustomFieldRepository fields, ActivityLog activities) {
         this.fields = fields;
+        this.activities = activities;
     }
 
     public record ChoiceInput(@Nullable Integer choiceId, String label, int displayOrder) {}
@@ -98,6 +106,27 @@ public class CustomFieldService {
     /** Deleting a field removes its values from every contact (by cascade). */
     @Transactional
     public void delete(UUID accountId, UUID id) {
+        remove(accountId, id);
+    }
+
+    /** Accepts the deletion of up to 100 fields, one activity row each, applied by the worker. */
+    @Transactional
+    public ActivityView deleteEach(UUID accountId, List<UUID> ids) {
+        if (ids.isEmpty() || ids.size() > MAX_PER_ACCOUNT) {
+            throw new ValidationFailed("custom_field_ids must name 1 to " + MAX_PER_ACCOUNT + " custom fields, not "
+                    + ids.size());
+        }
+        return activities.acceptEach(accountId, DELETE, "{}", 0, ROW_ID, new LinkedHashSet<>(ids), now());
+    }
+
+    /** One row of a bulk delete; a field not of the account fails the row alone. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    ItemOutcome deleteRow(UUID accountId, UUID id) {
+        remove(accountId, id);
+        return ItemOutcome.applied("custom field " + id + " deleted");
+    }
+
+    private void remove(UUID accountId, UUID id) {
         fields.lock(accountId, id).orElseThrow(() -> notFound(id));
         fields.delete(accountId, id);
     }

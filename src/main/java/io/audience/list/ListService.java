@@ -2,20 +2,28 @@ package io.audience.list;
 
 import io.audience.activity.ActivityLog;
 import io.audience.activity.ActivityView;
+import io.audience.activity.ItemOutcome;
 import io.audience.api.Conflict;
 import io.audience.api.NotFound;
+import io.audience.api.ValidationFailed;
 import io.audience.identity.Ids;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
 public class ListService {
+
+    static final String DELETE = "list_delete";
+    static final String ROW_ID = "list_id";
 
     private final ListRepository lists;
     private final ActivityLog activities;
@@ -63,10 +71,38 @@ public class ListService {
     /** Deletes the list and its memberships at once; answered as a completed activity, as the vendor does. */
     @Transactional
     public ActivityView delete(UUID accountId, UUID listId) {
-        lists.lockLive(accountId, listId).orElseThrow(() -> notFound(listId));
         OffsetDateTime now = now();
+        if (!remove(accountId, listId, now)) {
+            throw notFound(listId);
+        }
+        return activities.completed(accountId, DELETE, now);
+    }
+
+    /** Accepts the deletion of up to 100 lists, one activity row each, applied by the worker. */
+    @Transactional
+    public ActivityView deleteEach(UUID accountId, List<UUID> listIds) {
+        if (listIds.isEmpty() || listIds.size() > 100) {
+            throw new ValidationFailed("list_ids must name 1 to 100 lists, not " + listIds.size());
+        }
+        Set<UUID> distinct = new LinkedHashSet<>(listIds);
+        return activities.acceptEach(accountId, DELETE, "{}", distinct.size(), ROW_ID, distinct, now());
+    }
+
+    /** One row of a bulk delete: a deleted list is skipped, a list not of the account fails the row alone. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    ItemOutcome deleteRow(UUID accountId, UUID listId) {
+        return remove(accountId, listId, now()) ? ItemOutcome.applied("list " + listId + " deleted")
+                : ItemOutcome.skipped("list " + listId + " is already deleted");
+    }
+
+    /** Deletes a live list with its memberships; false when it is deleted already, 404 when the account has none. */
+    private boolean remove(UUID accountId, UUID listId, OffsetDateTime now) {
+        if (lists.lockLive(accountId, listId).isEmpty()) {
+            lists.find(accountId, listId).orElseThrow(() -> notFound(listId));
+            return false;
+        }
         lists.markDeleted(accountId, listId, now);
-        return activities.completed(accountId, "list_delete", now);
+        return true;
     }
 
     @Transactional(readOnly = true)

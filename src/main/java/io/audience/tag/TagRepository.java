@@ -102,6 +102,11 @@ class TagRepository {
                 .where(TAGGING.ACCOUNT_ID.eq(accountId), TAGGING.CONTACT_ID.eq(contactId),
                         tagIds.isEmpty() ? DSL.trueCondition() : TAGGING.TAG_ID.notIn(tagIds))
                 .execute();
+        addTaggings(accountId, contactId, tagIds, now);
+    }
+
+    /** Adds the taggings the contact does not have yet. */
+    void addTaggings(UUID accountId, UUID contactId, Collection<UUID> tagIds, OffsetDateTime now) {
         for (UUID tagId : tagIds) {
             db.insertInto(TAGGING)
                     .set(TAGGING.ACCOUNT_ID, accountId)
@@ -111,6 +116,12 @@ class TagRepository {
                     .onConflictDoNothing()
                     .execute();
         }
+    }
+
+    void removeTaggings(UUID accountId, UUID contactId, Collection<UUID> tagIds) {
+        db.deleteFrom(TAGGING)
+                .where(TAGGING.ACCOUNT_ID.eq(accountId), TAGGING.CONTACT_ID.eq(contactId), TAGGING.TAG_ID.in(tagIds))
+                .execute();
     }
 
     Map<UUID, List<UUID>> taggingsOf(UUID accountId, Collection<UUID> contactIds) {

@@ -2,6 +2,7 @@ package io.audience.tag;
 
 import io.audience.activity.ActivityLog;
 import io.audience.activity.ActivityView;
+import io.audience.activity.ItemOutcome;
 import io.audience.api.Conflict;
 import io.audience.api.NotFound;
 import io.audience.api.Text;
@@ -22,6 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 @Service
 public class TagService {
+
+    static final String DELETE = "contacts_tags_delete";
+    static final String ROW_ID = "tag_id";
 
     private final TagRepository tags;
     private final ActivityLog activities;
@@ -67,9 +71,29 @@ public class TagService {
     /** Removes the tag from every contact, then deletes it; answered as a completed activity. */
     @Transactional
     public ActivityView delete(UUID accountId, UUID tagId) {
+        remove(accountId, tagId);
+        return activities.completed(accountId, DELETE, now());
+    }
+
+    /** Accepts the deletion of up to 500 tags, one activity row each, applied by the worker. */
+    @Transactional
+    public ActivityView deleteEach(UUID accountId, List<UUID> tagIds) {
+        if (tagIds.isEmpty() || tagIds.size() > 500) {
+            throw new ValidationFailed("tag_ids must name 1 to 500 tags, not " + tagIds.size());
+        }
+        return activities.acceptEach(accountId, DELETE, "{}", 0, ROW_ID, new LinkedHashSet<>(tagIds), now());
+    }
+
+    /** One row of a bulk delete; a tag not of the account fails the row alone. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    ItemOutcome deleteRow(UUID accountId, UUID tagId) {
+        remove(accountId, tagId);
+        return ItemOutcome.applied("tag " + tagId + " deleted");
+    }
+
+    private void remove(UUID accountId, UUID tagId) {
         tags.lock(accountId, tagId).orElseThrow(() -> notFound(tagId));
         tags.delete(accountId, tagId);
-        return activities.completed(accountId, "contacts_tags_delete", now());
     }
 
     @Transactional(readOnly = true)
@@ -86,16 +110,37 @@ public class TagService {
     /** Makes the contact's tags exactly {@code tagIds}; a tag not of the account is a 404. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void replaceTaggings(UUID accountId, UUID contactId, Collection<UUID> tagIds, OffsetDateTime now) {
+        tags.replaceTaggings(accountId, contactId, requireExisting(accountId, "taggings", tagIds), now);
+    }
+
+    /** Checks that every tag is one of the account's (404 naming {@code field} otherwise), and holds them. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Set<UUID> requireExisting(UUID accountId, String field, Collection<UUID> tagIds) {
         Set<UUID> wanted = new LinkedHashSet<>(tagIds);
         if (!wanted.isEmpty()) {
             Set<UUID> existing = tags.existing(accountId, wanted);
             for (UUID tagId : wanted) {
                 if (!existing.contains(tagId)) {
-                    throw new NotFound("No tag " + tagId + " in this account (taggings)");
+                    throw new NotFound("No tag " + tagId + " in this account (" + field + ")");
                 }
             }
         }
-        tags.replaceTaggings(accountId, contactId, wanted, now);
+        return wanted;
+    }
+
+    /** Adds those of the tags that still exist to the contact; one deleted meanwhile is left out. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void addTaggings(UUID accountId, UUID contactId, Collection<UUID> tagIds, OffsetDateTime now) {
+        if (!tagIds.isEmpty()) {
+            tags.addTaggings(accountId, contactId, tags.existing(accountId, tagIds), now);
+        }
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void removeTaggings(UUID accountId, UUID contactId, Collection<UUID> tagIds) {
+        if (!tagIds.isEmpty()) {
+            tags.removeTaggings(accountId, contactId, tagIds);
+        }
     }
 
     @Transactional(readOnly = true)

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.audience.Api;
 import io.audience.IntegrationTest;
-import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -92,24 +90,5 @@ class BulkActivitiesIntegrationTest extends IntegrationTest {
     private static int members(Api api, String list) {
         return api.get("/v3/contact_lists/" + list + "?include_membership_count=all").json()
                 .get("membership_count").asInt();
-    }
-
-    private static JsonNode awaitCompleted(Api api, Api.Response accepted) {
-        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
-        String activity = accepted.json().get("activity_id").asString();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (true) {
-            JsonNode body = api.get("/v3/activities/" + activity).json();
-            if (body.get("state").asString().equals("completed")) {
-                return body;
-            }
-            assertThat(Instant.now()).as(body.toString()).isBefore(deadline);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

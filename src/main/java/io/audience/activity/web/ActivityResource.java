@@ -2,11 +2,14 @@ package io.audience.activity.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.audience.activity.ActivityView;
+import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 /** The vendor's activity status shape (ActivityImport, ActivityDeleteListResponse and friends). */
 public record ActivityResource(
@@ -35,6 +38,11 @@ public record ActivityResource(
             links.put("results", Map.of("href", "/v3/contact_exports/" + activity.activityId()));
         }
         return links;
+    }
+
+    /** The answer to a request that started bulk work: 201, its {@code Location} and status body. */
+    public static ResponseEntity<ActivityResource> created(ActivityView activity) {
+        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create(href(activity))).body(of(activity));
     }
 
     public static String hrefOf(ActivityResource activity) {

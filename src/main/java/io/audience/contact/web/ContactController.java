@@ -1,6 +1,7 @@
 package io.audience.contact.web;
 
 import io.audience.account.Caller;
+import io.audience.api.IdLists;
 import io.audience.api.Limits;
 import io.audience.consent.Channel;
 import io.audience.consent.Source;

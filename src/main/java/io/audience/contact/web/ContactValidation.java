@@ -1,5 +1,6 @@
 package io.audience.contact.web;
 
+import io.audience.api.IdLists;
 import io.audience.api.Text;
 import io.audience.api.VendorDates;
 import io.audience.api.ValidationFailed;
@@ -262,14 +263,7 @@ final class ContactValidation {
     }
 
     static UUID uuid(String field, @Nullable String value) {
-        if (value != null && value.length() == 36) {
-            try {
-                return UUID.fromString(value);
-            } catch (IllegalArgumentException e) {
-                // reported below
-            }
-        }
-        throw new ValidationFailed(field + " must be a UUID, not " + value);
+        return IdLists.uuid(field, value);
     }
 
     private static <T> T fail(String message) {

@@ -2,6 +2,7 @@ package io.audience.contact.web;
 
 import io.audience.account.Caller;
 import io.audience.activity.web.ActivityResource;
+import io.audience.api.IdLists;
 import io.audience.api.Limits;
 import io.audience.api.ValidationFailed;
 import io.audience.contact.ContactExports;

@@ -2,7 +2,9 @@ package io.audience.customfield.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.audience.account.Caller;
+import io.audience.activity.web.ActivityResource;
 import io.audience.api.Cursor;
+import io.audience.api.IdLists;
 import io.audience.api.Limits;
 import io.audience.api.Links;
 import io.audience.api.ValidationFailed;
@@ -68,6 +70,15 @@ class CustomFieldController {
     CustomFieldView replace(Caller caller, @PathVariable("custom_field_id") String id, @RequestBody FieldRequest body) {
         return fields.replace(caller.accountId(), Limits.uuid("custom field", id), body.label(), body.type(),
                 choices(body.choices()));
+    }
+
+    record FieldIdsInput(@Nullable List<String> customFieldIds) {}
+
+    /** Deletes up to 100 custom fields, each as DELETE /v3/contact_custom_fields/{id} does, in an activity. */
+    @PostMapping(path = "/v3/activities/custom_fields_delete", consumes = "application/json")
+    ResponseEntity<ActivityResource> deleteEach(Caller caller, @RequestBody FieldIdsInput body) {
+        return ActivityResource.created(fields.deleteEach(caller.accountId(),
+                IdLists.idsOf("custom_field_ids", body.customFieldIds())));
     }
 
     @DeleteMapping("/v3/contact_custom_fields/{custom_field_id}")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.audience.account.Caller;
 import io.audience.activity.web.ActivityResource;
 import io.audience.api.Cursor;
+import io.audience.api.IdLists;
 import io.audience.api.Limits;
 import io.audience.api.Text;
 import io.audience.api.Links;
@@ -79,6 +80,14 @@ class ListController {
     @PutMapping(path = "/v3/contact_lists/{list_id}", consumes = "application/json")
     ContactListView update(Caller caller, @PathVariable("list_id") String listId, @RequestBody ListInput body) {
         return lists.update(caller.accountId(), Limits.uuid("list", listId), body);
+    }
+
+    record ListIdsInput(@Nullable List<String> listIds) {}
+
+    /** Deletes up to 100 lists, each as DELETE /v3/contact_lists/{list_id} does, in an activity. */
+    @PostMapping(path = "/v3/activities/list_delete", consumes = "application/json")
+    ResponseEntity<ActivityResource> deleteEach(Caller caller, @RequestBody ListIdsInput body) {
+        return ActivityResource.created(lists.deleteEach(caller.accountId(), IdLists.idsOf("list_ids", body.listIds())));
     }
 
     @DeleteMapping("/v3/contact_lists/{list_id}")

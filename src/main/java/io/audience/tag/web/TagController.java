@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.audience.account.Caller;
 import io.audience.activity.web.ActivityResource;
 import io.audience.api.Cursor;
+import io.audience.api.IdLists;
 import io.audience.api.Limits;
 import io.audience.api.Links;
 import io.audience.tag.TagService;
@@ -65,6 +66,14 @@ class TagController {
     @PutMapping(path = "/v3/contact_tags/{tag_id}", consumes = "application/json")
     TagView rename(Caller caller, @PathVariable("tag_id") String tagId, @RequestBody TagInput body) {
         return tags.rename(caller.accountId(), Limits.uuid("tag", tagId), body.name());
+    }
+
+    record TagIdsInput(@Nullable List<String> tagIds) {}
+
+    /** Deletes up to 500 tags, each as DELETE /v3/contact_tags/{tag_id} does, in an activity. */
+    @PostMapping(path = "/v3/activities/contacts_tags_delete", consumes = "application/json")
+    ResponseEntity<ActivityResource> deleteEach(Caller caller, @RequestBody TagIdsInput body) {
+        return ActivityResource.created(tags.deleteEach(caller.accountId(), IdLists.idsOf("tag_ids", body.tagIds())));
     }
 
     @DeleteMapping("/v3/contact_tags/{tag_id}")
