@@ -27,6 +27,7 @@ import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -63,10 +64,12 @@ class FileImportController {
         ActivityResource activity;
         try (Reader reader = utf8(file);
              CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                     .setIgnoreHeaderCase(false).setTrim(true).get().parse(reader)) {
+                     .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).setTrim(true).get().parse(reader)) {
             activity = ActivityResource.of(imports.acceptFile(caller.accountId(), new CsvRows(csv, listIds)));
         } catch (IllegalArgumentException e) {
             throw new ValidationFailed("The file's first line must name its columns: " + e.getMessage());
+        } catch (CharacterCodingException e) {
+            throw new ValidationFailed("The file must be UTF-8 text");
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof CharacterCodingException) {
                 throw new ValidationFailed("The file must be UTF-8 text");
@@ -100,6 +103,9 @@ class FileImportController {
             this.csv = csv;
             this.listIds = listIds;
             this.columns = csv.getHeaderNames().stream().map(CsvRows::column).toList();
+            if (new java.util.HashSet<>(columns).size() != columns.size()) {
+                throw new ValidationFailed("The file names a column twice: " + columns);
+            }
         }
 
         /** The vendor's names are lower case; a custom field's name after {@code cf:} keeps its case. */
