@@ -4,23 +4,17 @@ import io.audience.activity.ActivityLog;
 import io.audience.activity.ActivityView;
 import io.audience.api.NotFound;
 import io.audience.api.ValidationFailed;
-import io.audience.consent.ConsentState;
 import io.audience.list.ListMemberships;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.io.OutputStream;
+
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,17 +29,16 @@ import tools.jackson.databind.json.JsonMapper;
 public class ContactExports {
 
     static final String KIND = "contact_exports";
-    private static final int PAGE = 1000;
-    private static final Map<String, Function<ContactView, @Nullable Object>> COLUMNS = columns();
+    private static final int PAGE = 50_000;
 
     private final ActivityLog activities;
-    private final ContactQueries queries;
+    private final ExportCopies copies;
     private final ListMemberships memberships;
     private final JsonMapper json;
 
-    ContactExports(ActivityLog activities, ContactQueries queries, ListMemberships memberships, JsonMapper json) {
+    ContactExports(ActivityLog activities, ExportCopies copies, ListMemberships memberships, JsonMapper json) {
         this.activities = activities;
-        this.queries = queries;
+        this.copies = copies;
         this.memberships = memberships;
         this.json = json;
     }
@@ -61,8 +54,8 @@ public class ContactExports {
             throw new ValidationFailed("contact_ids takes at most 500 ids; list_ids, tag_ids and exclude.contact_ids 50");
         }
         for (String field : request.fields()) {
-            if (!COLUMNS.containsKey(field)) {
-                throw new ValidationFailed("fields accepts " + COLUMNS.keySet() + ", not " + field);
+            if (!ExportCopies.columnNames().contains(field)) {
+                throw new ValidationFailed("fields accepts " + ExportCopies.columnNames() + ", not " + field);
             }
         }
         ContactQuery.statuses(request.status());
@@ -77,59 +70,26 @@ public class ContactExports {
                 .orElseThrow(() -> new NotFound("No contact export " + activityId + " in this account"));
     }
 
-    /** Writes the export's CSV. */
-    public void write(UUID accountId, UUID activityId, Writer out) {
+    /** Writes the export's CSV, a keyset page of {@value #PAGE} contacts at a time. */
+    public void write(UUID accountId, UUID activityId, OutputStream out) {
         String payload = activities.payloadOf(accountId, activityId, KIND)
                 .orElseThrow(() -> new NotFound("No contact export " + activityId + " in this account"));
         ExportRequest request = json.readValue(payload, ExportRequest.class);
-        List<String> columns = request.fields().isEmpty() ? new ArrayList<>(COLUMNS.keySet()) : request.fields();
+        List<String> columns = request.fields().isEmpty() ? new ArrayList<>(ExportCopies.columnNames())
+                : request.fields();
         ContactQuery query = ContactQuery.forExport(ContactQuery.statuses(request.status()),
                 new LinkedHashSet<>(request.listIds()), new LinkedHashSet<>(request.tagIds()),
                 new LinkedHashSet<>(request.contactIds()), Set.copyOf(request.excludedIds()), PAGE);
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(columns.toArray(String[]::new))
-                .get())) {
-            ContactQueries.ContactPage page = queries.page(accountId, query);
-            while (true) {
-                for (ContactView contact : page.contacts()) {
-                    List<Object> row = new ArrayList<>(columns.size());
-                    for (String column : columns) {
-                        row.add(COLUMNS.get(column).apply(contact));
-                    }
-                    csv.printRecord(row);
-                }
-                if (page.nextAfter() == null) {
-                    break;
-                }
-                page = queries.page(accountId, query.after(page.nextAfter()));
+        UUID after = null;
+        boolean header = true;
+        while (true) {
+            Optional<UUID> end = copies.pageEnd(accountId, query, after, PAGE);
+            copies.copy(accountId, query, columns, after, end.orElse(null), header, out);
+            if (end.isEmpty()) {
+                return;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            after = end.get();
+            header = false;
         }
-    }
-
-    private static Map<String, Function<ContactView, @Nullable Object>> columns() {
-        Map<String, Function<ContactView, @Nullable Object>> c = new LinkedHashMap<>();
-        c.put("contact_id", ContactView::contactId);
-        c.put("email_address", v -> v.email() == null ? null : v.email().address());
-        c.put("first_name", ContactView::firstName);
-        c.put("last_name", ContactView::lastName);
-        c.put("job_title", ContactView::jobTitle);
-        c.put("company_name", ContactView::companyName);
-        c.put("birthday_month", ContactView::birthdayMonth);
-        c.put("birthday_day", ContactView::birthdayDay);
-        c.put("anniversary", ContactView::anniversary);
-        c.put("email_permission_status", v -> consent(v, s -> s.permission().wire()));
-        c.put("email_optin_source", v -> consent(v, s -> s.optInSource() == null ? null : s.optInSource().wire()));
-        c.put("email_optin_date", v -> consent(v, ConsentState::optInDate));
-        c.put("email_optout_source", v -> consent(v, s -> s.optOutSource() == null ? null : s.optOutSource().wire()));
-        c.put("email_optout_date", v -> consent(v, ConsentState::optOutDate));
-        c.put("email_optout_reason", v -> consent(v, ConsentState::optOutReason));
-        c.put("created_at", ContactView::createdAt);
-        c.put("updated_at", ContactView::updatedAt);
-        return c;
-    }
-
-    private static @Nullable Object consent(ContactView v, Function<ConsentState, @Nullable Object> get) {
-        return v.email() == null ? null : get.apply(v.email().consent());
     }
 }

@@ -4,10 +4,7 @@ import io.audience.account.Caller;
 import io.audience.activity.web.ActivityResource;
 import io.audience.api.IdLists;
 import io.audience.api.Limits;
-import io.audience.api.ValidationFailed;
 import io.audience.contact.ContactExports;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -48,16 +45,12 @@ class ExportController {
                 .body(activity);
     }
 
-    /** The CSV, written while it is read: keyset pages, never the whole export in memory. */
+    /** The CSV, written while it is read: keyset pages copied by PostgreSQL, never the whole export in memory. */
     @GetMapping("/v3/contact_exports/{file_export_id}")
     ResponseEntity<StreamingResponseBody> download(Caller caller, @PathVariable("file_export_id") String id) {
         UUID exportId = Limits.uuid("contact export", id);
         exports.requireExport(caller.accountId(), exportId);
-        StreamingResponseBody body = out -> {
-            try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
-                exports.write(caller.accountId(), exportId, writer);
-            }
-        };
+        StreamingResponseBody body = out -> exports.write(caller.accountId(), exportId, out);
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"contacts-" + exportId + ".csv\"")

@@ -1,0 +1,120 @@
+package io.audience.contact;
+
+import static io.audience.db.Tables.CONTACT;
+import static io.audience.db.Tables.EMAIL_CONSENT;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.SelectField;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Export pages as {@code COPY ... TO STDOUT}: each page is a keyset range of contact ids, found
+ * with an index-only read and then copied by PostgreSQL straight into the response, so an export
+ * runs at nearly the speed of a raw {@code COPY} and in constant memory.
+ */
+@Repository
+class ExportCopies {
+
+    static final Map<String, Field<?>> COLUMNS = columns();
+
+    private final DSLContext db;
+    private final DataSource dataSource;
+
+    ExportCopies(DSLContext db, DataSource dataSource) {
+        this.db = db;
+        this.dataSource = dataSource;
+    }
+
+    /** The last contact id of the page of {@code size} after {@code after}; empty when fewer remain. */
+    Optional<UUID> pageEnd(UUID accountId, ContactQuery query, @Nullable UUID after, int size) {
+        return db.select(CONTACT.CONTACT_ID)
+                .from(CONTACT)
+                .leftJoin(EMAIL_CONSENT).on(EMAIL_CONSENT.ACCOUNT_ID.eq(CONTACT.ACCOUNT_ID),
+                        EMAIL_CONSENT.EMAIL_KEY.eq(CONTACT.EMAIL_KEY))
+                .where(range(accountId, query, after, null))
+                .orderBy(CONTACT.CONTACT_ID)
+                .offset(size - 1)
+                .limit(1)
+                .fetchOptional(CONTACT.CONTACT_ID);
+    }
+
+    /** Copies the contacts after {@code after} up to {@code upTo} (all when null) as CSV rows. */
+    void copy(UUID accountId, ContactQuery query, List<String> columns, @Nullable UUID after, @Nullable UUID upTo,
+            boolean header, OutputStream out) {
+        List<SelectField<?>> fields = new ArrayList<>();
+        columns.forEach(c -> fields.add(COLUMNS.get(c).as(c)));
+        String select = db.renderInlined(db.select(fields)
+                .from(CONTACT)
+                .leftJoin(EMAIL_CONSENT).on(EMAIL_CONSENT.ACCOUNT_ID.eq(CONTACT.ACCOUNT_ID),
+                        EMAIL_CONSENT.EMAIL_KEY.eq(CONTACT.EMAIL_KEY))
+                .where(range(accountId, query, after, upTo))
+                .orderBy(CONTACT.CONTACT_ID));
+        try (Connection connection = dataSource.getConnection()) {
+            connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyOut("COPY (" + select + ") TO STDOUT (FORMAT csv" + (header ? ", HEADER" : "") + ")", out);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Copying a page of an export failed", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Condition range(UUID accountId, ContactQuery query, @Nullable UUID after, @Nullable UUID upTo) {
+        Condition where = ContactFilters.of(accountId, query);
+        if (after != null) {
+            where = where.and(CONTACT.CONTACT_ID.gt(after));
+        }
+        return upTo == null ? where : where.and(CONTACT.CONTACT_ID.le(upTo));
+    }
+
+    static Set<String> columnNames() {
+        return COLUMNS.keySet();
+    }
+
+    private static Map<String, Field<?>> columns() {
+        Map<String, Field<?>> c = new LinkedHashMap<>();
+        c.put("contact_id", CONTACT.CONTACT_ID);
+        c.put("email_address", CONTACT.EMAIL_ADDRESS);
+        c.put("first_name", CONTACT.FIRST_NAME);
+        c.put("last_name", CONTACT.LAST_NAME);
+        c.put("job_title", CONTACT.JOB_TITLE);
+        c.put("company_name", CONTACT.COMPANY_NAME);
+        c.put("birthday_month", CONTACT.BIRTHDAY_MONTH);
+        c.put("birthday_day", CONTACT.BIRTHDAY_DAY);
+        c.put("anniversary", CONTACT.ANNIVERSARY);
+        c.put("email_permission_status", EMAIL_CONSENT.PERMISSION_TO_SEND);
+        c.put("email_optin_source", EMAIL_CONSENT.OPT_IN_SOURCE);
+        c.put("email_optin_date", iso(EMAIL_CONSENT.OPT_IN_DATE));
+        c.put("email_optout_source", EMAIL_CONSENT.OPT_OUT_SOURCE);
+        c.put("email_optout_date", iso(EMAIL_CONSENT.OPT_OUT_DATE));
+        c.put("email_optout_reason", EMAIL_CONSENT.OPT_OUT_REASON);
+        c.put("created_at", iso(CONTACT.CREATED_AT));
+        c.put("updated_at", iso(CONTACT.UPDATED_AT));
+        return c;
+    }
+
+    /** Times as the API writes them: ISO 8601 in UTC. */
+    private static Field<String> iso(Field<?> time) {
+        return DSL.field("to_char({0} at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')", SQLDataType.VARCHAR,
+                time);
+    }
+}
