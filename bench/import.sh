@@ -79,6 +79,7 @@ cleanup() {
   if [ "$rc" -ne 0 ] && [ -f "$WORK/service.log" ]; then
     log "last lines of the service log:"; tail -n 40 "$WORK/service.log" >&2
   fi
+  [ -n "${KEEP_SERVICE_LOG:-}" ] && cp "$WORK/service.log" "$KEEP_SERVICE_LOG" 2>/dev/null
   rm -rf "$WORK"
   exit "$rc"
 }

@@ -1,6 +1,5 @@
 -- Imports are staged typed, with COPY, and applied a chunk at a time by set-based statements
 -- (about 50x faster than a row at a time). Rows of other activities keep their data as JSON.
-drop index activity_item_email_ix;
 alter table activity_item alter column data drop not null;
 alter table activity_item add column email_address varchar(80);
 alter table activity_item add column first_name varchar(50);

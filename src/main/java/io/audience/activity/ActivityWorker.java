@@ -75,6 +75,10 @@ class ActivityWorker {
         try {
             boolean more = true;
             while (more) {
+                if (chunkProcessor != null) {
+                    int from = transactions.execute(tx -> store.lockIfOwned(claim, owner)).orElse(0);
+                    chunkProcessor.beforeChunk(claim.accountId(), claim.activityId(), Math.max(1, from));
+                }
                 more = retryingLockConflicts(() -> transactions.execute(tx -> chunkProcessor != null
                         ? setChunk(claim, chunkProcessor) : chunk(claim, processor)));
             }

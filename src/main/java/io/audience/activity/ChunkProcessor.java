@@ -11,6 +11,9 @@ public interface ChunkProcessor {
 
     String kind();
 
+    /** Runs before the chunk's transaction (maintenance that must not hold the chunk's locks). */
+    default void beforeChunk(UUID accountId, UUID activityId, int from) {}
+
     /** Applies rows {@code from} (inclusive) to {@code to} (exclusive); answers the chunk's counts. */
     ActivityView.Counters process(UUID accountId, UUID activityId, String payload, int from, int to);
 }

@@ -31,6 +31,11 @@ class ContactImportProcessor {
             }
 
             @Override
+            public void beforeChunk(UUID accountId, UUID activityId, int from) {
+                chunks.refreshStatistics(from);
+            }
+
+            @Override
             public ActivityView.Counters process(UUID accountId, UUID activityId, String payload, int from, int to) {
                 ContactImports.ImportPayload lists = json.readValue(payload, ContactImports.ImportPayload.class);
                 return chunks.apply(accountId, activityId, from, to, lists.listIds(), "activity:" + activityId,

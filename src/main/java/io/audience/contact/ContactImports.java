@@ -31,6 +31,8 @@ public class ContactImports {
     static final String JSON_KIND = "contacts_json_import";
     static final String FILE_KIND = "contacts_file_import";
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ContactImports.class);
+
     private final ActivityLog activities;
     private final ListMemberships memberships;
     private final CustomFieldService customFields;
@@ -74,6 +76,7 @@ public class ContactImports {
     }
 
     private ActivityView accept(UUID accountId, String kind, ImportSource source) {
+        long started = System.nanoTime();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         ImportRowReader reader = new ImportRowReader(customFields.byName(accountId));
         Function<String, String> fingerprints = consent.suppressionFingerprints(accountId);
@@ -99,12 +102,15 @@ public class ContactImports {
             rows.abort();
             throw e;
         }
+        long staged = System.nanoTime();
         List<UUID> lists = listIds(source.listIds());
         memberships.requireLive(accountId, lists);
         if (count[0] == 0) {
             throw new ValidationFailed("The import must hold at least one contact");
         }
         staging.markDuplicates(accountId, activityId);
+        log.debug("Import {} staged {} rows in {} ms, duplicates marked in {} ms", activityId, count[0],
+                (staged - started) / 1_000_000, (System.nanoTime() - staged) / 1_000_000);
         activities.describe(accountId, activityId, json.writeValueAsString(new ImportPayload(lists)), lists.size());
         return activities.ready(accountId, activityId, count[0]);
     }

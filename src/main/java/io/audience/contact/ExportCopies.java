@@ -12,24 +12,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.SelectField;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
-import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.springframework.stereotype.Repository;
 
 /**
- * Export pages as {@code COPY ... TO STDOUT}: each page is a keyset range of contact ids, found
- * with an index-only read and then copied by PostgreSQL straight into the response, so an export
- * runs at nearly the speed of a raw {@code COPY} and in constant memory.
+ * An export as one {@code COPY (select ...) TO STDOUT}, copied by PostgreSQL straight into the
+ * response: the speed of a raw {@code COPY}, in constant memory. COPY takes no bind values, so the
+ * query is rendered with its values inlined (escaped by jOOQ; they are ids and enum names).
  */
 @Repository
 class ExportCopies {
@@ -44,46 +41,24 @@ class ExportCopies {
         this.dataSource = dataSource;
     }
 
-    /** The last contact id of the page of {@code size} after {@code after}; empty when fewer remain. */
-    Optional<UUID> pageEnd(UUID accountId, ContactQuery query, @Nullable UUID after, int size) {
-        return db.select(CONTACT.CONTACT_ID)
-                .from(CONTACT)
-                .leftJoin(EMAIL_CONSENT).on(EMAIL_CONSENT.ACCOUNT_ID.eq(CONTACT.ACCOUNT_ID),
-                        EMAIL_CONSENT.EMAIL_KEY.eq(CONTACT.EMAIL_KEY))
-                .where(range(accountId, query, after, null))
-                .orderBy(CONTACT.CONTACT_ID)
-                .offset(size - 1)
-                .limit(1)
-                .fetchOptional(CONTACT.CONTACT_ID);
-    }
-
-    /** Copies the contacts after {@code after} up to {@code upTo} (all when null) as CSV rows. */
-    void copy(UUID accountId, ContactQuery query, List<String> columns, @Nullable UUID after, @Nullable UUID upTo,
-            boolean header, OutputStream out) {
+    /** Copies the contacts the query selects, in contact id order, as CSV with a header line. */
+    void copy(UUID accountId, ContactQuery query, List<String> columns, OutputStream out) {
         List<SelectField<?>> fields = new ArrayList<>();
         columns.forEach(c -> fields.add(COLUMNS.get(c).as(c)));
         String select = db.renderInlined(db.select(fields)
                 .from(CONTACT)
                 .leftJoin(EMAIL_CONSENT).on(EMAIL_CONSENT.ACCOUNT_ID.eq(CONTACT.ACCOUNT_ID),
                         EMAIL_CONSENT.EMAIL_KEY.eq(CONTACT.EMAIL_KEY))
-                .where(range(accountId, query, after, upTo))
+                .where(ContactFilters.of(accountId, query))
                 .orderBy(CONTACT.CONTACT_ID));
         try (Connection connection = dataSource.getConnection()) {
             connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyOut("COPY (" + select + ") TO STDOUT (FORMAT csv" + (header ? ", HEADER" : "") + ")", out);
+                    .copyOut("COPY (" + select + ") TO STDOUT (FORMAT csv, HEADER)", out);
         } catch (SQLException e) {
             throw new IllegalStateException("Copying a page of an export failed", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Condition range(UUID accountId, ContactQuery query, @Nullable UUID after, @Nullable UUID upTo) {
-        Condition where = ContactFilters.of(accountId, query);
-        if (after != null) {
-            where = where.and(CONTACT.CONTACT_ID.gt(after));
-        }
-        return upTo == null ? where : where.and(CONTACT.CONTACT_ID.le(upTo));
     }
 
     static Set<String> columnNames() {

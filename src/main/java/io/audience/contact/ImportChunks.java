@@ -25,6 +25,13 @@ class ImportChunks {
 
     private static final String CHUNK = "i.account_id = {0} and i.activity_id = {1}"
             + " and i.item_number >= {2} and i.item_number < {3}";
+    /**
+     * The chunk's addresses. Every read of a large table is bounded by them (an index scan for
+     * these keys), so whatever join the planner picks costs the size of the chunk, never the size
+     * of the table: without it a hash join reads every contact of the account for each chunk.
+     */
+    private static final String KEYS = "any(array(select k.email_key from activity_item k where k.account_id = {0}"
+            + " and k.activity_id = {1} and k.item_number >= {2} and k.item_number < {3} and k.email_key is not null))";
     private static final String OPTED_OUT = "coalesce(e.opt_out_source, '') = 'Contact'";
     /** A time-ordered (version 7) UUID, as {@code io.audience.identity.Ids} makes them. */
     private static final String UUID_V7 = """
@@ -33,38 +40,86 @@ class ImportChunks {
              || lpad(to_hex(floor(random() * 4096)::int), 3, '0')
              || lpad(to_hex(floor(random() * 281474976710656)::bigint), 12, '0'))::uuid""";
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportChunks.class);
+
     private final DSLContext db;
 
     ImportChunks(DSLContext db) {
         this.db = db;
     }
 
+    /**
+     * An import grows the tables it writes faster than autovacuum re-analyses them, and with stale
+     * statistics (a table "of 12 rows" that has a million) nested loops run the wrong way round.
+     * Analysed before the first chunk and again each time the import has doubled what it applied
+     * (10,000, 20,000, 40,000 rows...): a few analyses per import, each a sample of 30,000 rows.
+     */
+    void refreshStatistics(int from) {
+        int done = from - 1;
+        if (done == 0 || done >= 10_000 && done % 10_000 == 0 && Integer.bitCount(done / 10_000) == 1) {
+            db.execute("analyze contact, email_consent, list_membership");
+        }
+    }
+
     ActivityView.Counters apply(UUID accountId, UUID activityId, int from, int to, List<UUID> listIds, String actor,
             String evidence, OffsetDateTime now) {
         Param<?>[] p = {val(accountId), val(activityId), val(from), val(to), val(now), val(actor), val(evidence),
             val(listIds.toArray(UUID[]::new))};
-        createAddresses(p);
-        lockAddresses(p);
-        createContacts(p);
-        updateContacts(p);
-        recordOutcomes(p);
+        long[] at = {System.nanoTime()};
+        StringBuilder timings = new StringBuilder();
+        Runnable lap = () -> {
+            long now2 = System.nanoTime();
+            timings.append(' ').append((now2 - at[0]) / 1_000_000);
+            at[0] = now2;
+        };
+        int pending = db.resultQuery("select count(*)::int from activity_item i where " + CHUNK
+                + " and i.outcome is null", (Object[]) p).fetchSingle().get(0, int.class);
+        org.jooq.Record fresh = createAddresses(p);
+        lap.run();
+        if (fresh.get(0, int.class) == pending) {
+            // Every address of the chunk is new to the account (the common case of a first import):
+            // no contact can have them and there is nothing to lock, update or look up.
+            createContacts(p, false);
+            lap.run();
+            db.execute("update activity_item i set outcome = 'created', contact_id = i.new_contact_id where " + CHUNK
+                    + " and i.outcome is null", (Object[]) p);
+            lap.run();
+        } else {
+            lockAddresses(p);
+            lap.run();
+            createContacts(p, true);
+            lap.run();
+            updateContacts(p);
+            lap.run();
+            recordOutcomes(p);
+            lap.run();
+        }
         addToLists(p);
+        lap.run();
         applyPhones(p);
         applyAddresses(p);
         applyCustomFields(p);
-        return counts(p);
+        lap.run();
+        ActivityView.Counters counts = counts(p);
+        lap.run();
+        log.debug("Import chunk {}..{} of {}: ms per step (addresses, [locks], creates, [updates], outcomes,"
+                + " lists, details, counts){}", from, to, activityId, timings);
+        return counts;
     }
 
-    /** New addresses get their consent row and its first event; {5} actor, {6} evidence. */
-    private void createAddresses(Param<?>[] p) {
-        db.execute("""
+    /**
+     * New addresses get their consent row and its first event; {5} actor, {6} evidence. Answers
+     * how many new addresses started implicit and how many came back unsubscribed.
+     */
+    private org.jooq.Record createAddresses(Param<?>[] p) {
+        return db.resultQuery("""
                 with fresh as (
                     select i.email_key, i.fingerprint, i.new_contact_id, i.item_number, s.opted_out_at
                       from activity_item i
                       left join suppression s on s.account_id = {0} and s.fingerprint = i.fingerprint
                      where %s and i.outcome is null
                        and not exists (select 1 from email_consent c
-                                        where c.account_id = {0} and c.email_key = i.email_key)
+                                        where c.account_id = {0} and c.email_key = i.email_key and c.email_key = %3$s)
                      order by i.email_key
                 ), created as (
                     insert into email_consent (account_id, email_key, permission_to_send, opt_in_source, opt_in_date,
@@ -82,15 +137,21 @@ class ImportChunks {
                     delete from suppression s using fresh f, created c
                      where c.email_key = f.email_key and c.opt_out_date is not null
                        and s.account_id = {0} and s.fingerprint = f.fingerprint
+                ), events as (
+                    insert into consent_event (account_id, event_id, email_key, contact_id, occurred_at,
+                                               from_permission, to_permission, source, channel, actor, evidence)
+                    select {0}, %s, c.email_key, f.new_contact_id, {4}, null, c.permission_to_send, 'Account',
+                           'import', {5},
+                           case when c.opt_out_date is null then {6} || ' row ' || f.item_number
+                                else 'suppression: this address was erased after an opt-out on '
+                                     || to_char(c.opt_out_date at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') end
+                      from created c join fresh f on f.email_key = c.email_key
+                    returning to_permission
                 )
-                insert into consent_event (account_id, event_id, email_key, contact_id, occurred_at, from_permission,
-                                           to_permission, source, channel, actor, evidence)
-                select {0}, %s, c.email_key, f.new_contact_id, {4}, null, c.permission_to_send, 'Account', 'import',
-                       {5}, case when c.opt_out_date is null then {6} || ' row ' || f.item_number
-                                 else 'suppression: this address was erased after an opt-out on '
-                                      || to_char(c.opt_out_date at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') end
-                  from created c join fresh f on f.email_key = c.email_key
-                """.formatted(CHUNK, UUID_V7), (Object[]) p);
+                select (count(*) filter (where to_permission = 'implicit'))::int,
+                       (count(*) filter (where to_permission <> 'implicit'))::int
+                  from events
+                """.formatted(CHUNK, UUID_V7, KEYS), (Object[]) p).fetchSingle();
     }
 
     /** In address order, as every writer of one address takes its lock first, so no two chunks deadlock. */
@@ -99,12 +160,12 @@ class ImportChunks {
                 select count(*) from (
                     select 1 from email_consent e join activity_item i on e.account_id = i.account_id
                                                                       and e.email_key = i.email_key
-                     where %s and i.outcome is null
+                     where %s and i.outcome is null and e.email_key = %s
                      order by e.email_key
-                       for update of e) locked""".formatted(CHUNK), (Object[]) p).fetch();
+                       for update of e) locked""".formatted(CHUNK, KEYS), (Object[]) p).fetch();
     }
 
-    private void createContacts(Param<?>[] p) {
+    private void createContacts(Param<?>[] p, boolean someMayExist) {
         db.execute("""
                 insert into contact (account_id, contact_id, email_key, email_address, email_created_at,
                                      email_updated_at, first_name, last_name, job_title, company_name, birthday_month,
@@ -115,9 +176,12 @@ class ImportChunks {
                        'Account', {4}, {4}, null, 1
                   from activity_item i
                  where %s and i.outcome is null
-                   and not exists (select 1 from contact c where c.account_id = {0} and c.email_key = i.email_key)
+                   %s
                  order by i.new_contact_id
-                    on conflict do nothing""".formatted(CHUNK), (Object[]) p);
+                    on conflict do nothing""".formatted(CHUNK, someMayExist ? """
+                   and not exists (select 1 from contact c where c.account_id = {0} and c.email_key = i.email_key
+                                                              and c.email_key = %s)""".formatted(KEYS) : ""),
+                (Object[]) p);
     }
 
     /** Only what the row sends changes; the contact is live again; consent is not touched. */
@@ -138,7 +202,8 @@ class ImportChunks {
                   from activity_item i, email_consent e
                  where %s and i.outcome is null
                    and c.account_id = {0} and c.email_key = i.email_key and c.contact_id <> i.new_contact_id
-                   and e.account_id = {0} and e.email_key = i.email_key and not (%s)""".formatted(CHUNK, OPTED_OUT),
+                   and e.account_id = {0} and e.email_key = i.email_key and not (%s)
+                   and c.email_key = %3$s and e.email_key = %3$s""".formatted(CHUNK, OPTED_OUT, KEYS),
                 (Object[]) p);
     }
 
@@ -158,7 +223,8 @@ class ImportChunks {
                   from contact c, email_consent e
                  where %1$s and i.outcome is null
                    and c.account_id = {0} and c.email_key = i.email_key
-                   and e.account_id = {0} and e.email_key = i.email_key""".formatted(CHUNK, OPTED_OUT), (Object[]) p);
+                   and e.account_id = {0} and e.email_key = i.email_key
+                   and c.email_key = %3$s and e.email_key = %3$s""".formatted(CHUNK, OPTED_OUT, KEYS), (Object[]) p);
         // Only a writer that bypassed the address lock could leave a row here; it is reported, not lost.
         db.execute("""
                 update activity_item i set outcome = 'failed', correctable = false,
