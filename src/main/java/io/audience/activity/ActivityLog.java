@@ -106,10 +106,10 @@ public class ActivityLog {
         return store.page(accountId, state, after, limit);
     }
 
+    /** Streams every row's outcome to {@code rows}; the activity must be checked first with {@link #get}. */
     @Transactional(readOnly = true)
-    public List<ReportRow> report(UUID accountId, UUID activityId) {
-        get(accountId, activityId);
-        return store.report(accountId, activityId).stream()
-                .map(r -> new ReportRow(r.number(), r.outcome(), r.reason(), r.contactId())).toList();
+    public void report(UUID accountId, UUID activityId, java.util.function.Consumer<ReportRow> rows) {
+        store.report(accountId, activityId, r -> rows.accept(new ReportRow(r.number(), r.outcome(), r.reason(),
+                r.contactId())));
     }
 }

@@ -180,12 +180,18 @@ class ActivityStore {
                 .fetch(ActivityStore::view);
     }
 
-    List<Report> report(UUID accountId, UUID activityId) {
-        return db.select(ACTIVITY_ITEM.ITEM_NUMBER, ACTIVITY_ITEM.OUTCOME, ACTIVITY_ITEM.REASON, ACTIVITY_ITEM.CONTACT_ID)
+    /** Every row's outcome in row order, read with a cursor (an import may have millions). */
+    void report(UUID accountId, UUID activityId, java.util.function.Consumer<Report> rows) {
+        try (var cursor = db.select(ACTIVITY_ITEM.ITEM_NUMBER, ACTIVITY_ITEM.OUTCOME, ACTIVITY_ITEM.REASON,
+                        ACTIVITY_ITEM.CONTACT_ID)
                 .from(ACTIVITY_ITEM)
                 .where(ACTIVITY_ITEM.ACCOUNT_ID.eq(accountId), ACTIVITY_ITEM.ACTIVITY_ID.eq(activityId))
                 .orderBy(ACTIVITY_ITEM.ITEM_NUMBER)
-                .fetch(r -> new Report(r.value1(), r.value2() == null ? "pending" : r.value2(), r.value3(), r.value4()));
+                .fetchSize(5000)
+                .fetchLazy()) {
+            cursor.forEach(r -> rows.accept(new Report(r.value1(), r.value2() == null ? "pending" : r.value2(),
+                    r.value3(), r.value4())));
+        }
     }
 
     private static ActivityView view(ActivityRecord r) {

@@ -11,11 +11,17 @@ import io.audience.api.ValidationFailed;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 class ActivityController {
@@ -25,15 +31,15 @@ class ActivityController {
             "timed_out");
 
     private final ActivityLog activities;
+    private final JsonMapper json;
 
-    ActivityController(ActivityLog activities) {
+    ActivityController(ActivityLog activities, JsonMapper json) {
         this.activities = activities;
+        this.json = json;
     }
 
     record Activities(List<ActivityResource> activities,
             @JsonProperty("_links") @Nullable Map<String, Map<String, String>> links) {}
-
-    record Report(List<ActivityLog.ReportRow> rows) {}
 
     @GetMapping("/v3/activities")
     Activities list(Caller caller, @RequestParam(required = false) Integer limit,
@@ -55,9 +61,24 @@ class ActivityController {
         return ActivityResource.of(activities.get(caller.accountId(), Limits.uuid("activity", activityId)));
     }
 
-    /** Every row of an import with how it ended (extension). */
+    /**
+     * Every row of an activity with how it ended (extension), written while it is read: a report
+     * of a million rows never sits in memory.
+     */
     @GetMapping("/v3/activities/{activity_id}/report")
-    Report report(Caller caller, @PathVariable("activity_id") String activityId) {
-        return new Report(activities.report(caller.accountId(), Limits.uuid("activity", activityId)));
+    ResponseEntity<StreamingResponseBody> report(Caller caller, @PathVariable("activity_id") String activityId) {
+        UUID id = Limits.uuid("activity", activityId);
+        activities.get(caller.accountId(), id);
+        StreamingResponseBody body = out -> {
+            try (JsonGenerator rows = json.createGenerator(out)) {
+                rows.writeStartObject();
+                rows.writeName("rows");
+                rows.writeStartArray();
+                activities.report(caller.accountId(), id, row -> json.writeValue(rows, row));
+                rows.writeEndArray();
+                rows.writeEndObject();
+            }
+        };
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 }
