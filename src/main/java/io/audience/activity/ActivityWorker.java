@@ -42,7 +42,7 @@ class ActivityWorker {
     ActivityWorker(ActivityStore store, List<ActivityProcessor> processors, List<ChunkProcessor> chunkProcessors,
             PlatformTransactionManager transactionManager,
             @Value("${audience.activity.chunk-size:500}") int chunk,
-            @Value("${audience.activity.import-chunk-size:25000}") int setChunk,
+            @Value("${audience.activity.import-chunk-size:10000}") int setChunk,
             @Value("${audience.activity.lease:30s}") Duration lease) {
         this.store = store;
         this.processors = processors.stream().collect(Collectors.toMap(ActivityProcessor::kind, Function.identity()));

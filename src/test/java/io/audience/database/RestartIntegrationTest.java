@@ -112,13 +112,14 @@ class RestartIntegrationTest {
     @Test
     void anImportKilledMidwayResumesAfterRestartAndCountsEveryRowOnce() throws Exception {
         int port = freePort();
-        Map<String, String> quickLease = Map.of("AUDIENCE_ACTIVITY_LEASE", "3s", "AUDIENCE_ACTIVITY_CHUNK_SIZE", "100");
+        Map<String, String> quickLease = Map.of("AUDIENCE_ACTIVITY_LEASE", "3s",
+                "AUDIENCE_ACTIVITY_IMPORT_CHUNK_SIZE", "250");
         service = start(port, quickLease);
         Api admin = new Api("http://127.0.0.1:" + port, ADMIN);
         String token = admin.post("/admin/accounts", Api.object().put("name", "Killed")).json().get("api_token").asString();
         Api api = admin.withToken(token);
         String list = api.post("/v3/contact_lists", Api.json("{\"name\": \"Import\"}")).json().get("list_id").asString();
-        int total = 1500;
+        int total = 40_000;
         StringBuilder rows = new StringBuilder();
         for (int i = 0; i < total; i++) {
             rows.append(i == 0 ? "" : ",").append("{\"email\": \"k").append(i).append("@killed.example\"}");
@@ -132,7 +133,7 @@ class RestartIntegrationTest {
             Thread.sleep(50);
             before = api.get("/v3/activities/" + activity).json().get("status").get("items_completed_count").asInt();
             assertThat(Instant.now()).isBefore(deadline);
-        } while (before < 200);
+        } while (before < 2_000);
         assertThat(before).as("killed midway").isLessThan(total);
         service.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
