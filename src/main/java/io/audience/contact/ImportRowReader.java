@@ -61,7 +61,12 @@ final class ImportRowReader {
     }
 
     Read read(Map<String, String> row) {
+        boolean beyondBasics = false;
         for (String column : row.keySet()) {
+            if (BASIC.contains(column)) {
+                continue;
+            }
+            beyondBasics = true;
             String problem = columnProblem(column);
             if (problem != null) {
                 throw new ValidationFailed(problem);
@@ -90,7 +95,8 @@ final class ImportRowReader {
                 .orElseThrow(() -> new ValidationFailed("anniversary must be a date as " + VendorDates.FORMATS
                         + ", not " + anniversaryText));
         return new Read(key, display, text(row, "first_name", 50), text(row, "last_name", 50),
-                text(row, "job_title", 50), text(row, "company_name", 50), month, day, anniversary, extras(row));
+                text(row, "job_title", 50), text(row, "company_name", 50), month, day, anniversary,
+                beyondBasics ? extras(row) : null);
     }
 
     private @Nullable Extras extras(Map<String, String> row) {

@@ -4,13 +4,12 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
@@ -28,7 +27,7 @@ class ImportStaging {
     private static final String COPY = "COPY activity_item (account_id, activity_id, item_number, email_key,"
             + " email_address, first_name, last_name, job_title, company_name, birthday_month, birthday_day,"
             + " anniversary, extras, fingerprint, new_contact_id, outcome, reason, correctable)"
-            + " FROM STDIN (FORMAT csv)";
+            + " FROM STDIN";
 
     private final DataSource dataSource;
     private final DSLContext db;
@@ -44,14 +43,16 @@ class ImportStaging {
         private final UUID accountId;
         private final UUID activityId;
         private final PGCopyOutputStream copy;
-        private final CSVPrinter printer;
+        private final Writer out;
+        private final StringBuilder line = new StringBuilder(512);
+        private final String prefix;
 
-        private Rows(UUID accountId, UUID activityId, PGCopyOutputStream copy) throws IOException {
+        private Rows(UUID accountId, UUID activityId, PGCopyOutputStream copy) {
             this.accountId = accountId;
             this.activityId = activityId;
             this.copy = copy;
-            this.printer = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8),
-                    1 << 16), CSVFormat.POSTGRESQL_CSV);
+            this.out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
+            this.prefix = accountId + "\t" + activityId + "\t";
         }
 
         void staged(int number, ImportRowReader.Read row, @Nullable String extras, String fingerprint, UUID newId) {
@@ -65,23 +66,42 @@ class ImportStaging {
                     reason.length() > 500 ? reason.substring(0, 500) : reason, true);
         }
 
-        private void print(int number, Object... values) {
-            try {
-                printer.print(accountId);
-                printer.print(activityId);
-                printer.print(number);
-                for (Object value : values) {
-                    printer.print(value);
+        /** One line of COPY's text format: tab-separated, {@code \N} for null, backslash escapes. */
+        private void print(int number, @Nullable Object... values) {
+            line.setLength(0);
+            line.append(prefix).append(number);
+            for (Object value : values) {
+                line.append('\t');
+                if (value == null) {
+                    line.append("\\N");
+                } else {
+                    escape(value.toString());
                 }
-                printer.println();
+            }
+            line.append('\n');
+            try {
+                out.append(line);
             } catch (IOException e) {
                 throw new UncheckedIOException("Staging the import failed", e);
             }
         }
 
+        private void escape(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                switch (c) {
+                    case '\\' -> line.append("\\\\");
+                    case '\t' -> line.append("\\t");
+                    case '\n' -> line.append("\\n");
+                    case '\r' -> line.append("\\r");
+                    default -> line.append(c);
+                }
+            }
+        }
+
         void finish() {
             try {
-                printer.close();
+                out.close();
             } catch (IOException e) {
                 throw new UncheckedIOException("Staging the import failed", e);
             }
@@ -103,7 +123,7 @@ class ImportStaging {
         try {
             return new Rows(accountId, activityId,
                     new PGCopyOutputStream(connection.unwrap(PGConnection.class), COPY, 1 << 16));
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("Could not start the COPY of an import", e);
         }
     }

@@ -102,6 +102,18 @@ class FileImportIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void cellsWithTabsBackslashesAndLineBreaksArriveExactly() {
+        Api api = newAccount();
+        String list = createList(api, "Odd cells");
+        String email = uniqueEmail("odd");
+        String company = "Tab\there, back\\slash,\nnew line \\N";
+        String csv = "email,company_name\r\n" + email + ",\"" + company + "\"\r\n";
+        awaitCompleted(api, upload(api, csv, list));
+        JsonNode contact = api.get("/v3/contacts?email=" + email).json().get("contacts").get(0);
+        assertThat(contact.get("company_name").asString()).isEqualTo(company);
+    }
+
+    @Test
     void aFileThatCannotBeImportedIsRefusedWholeAndWritesNothing() {
         Api api = newAccount();
         String list = createList(api, "Refused");
