@@ -89,6 +89,13 @@ public class ActivityLog {
         store.describe(accountId, activityId, payload, listCount);
     }
 
+    /** Ready, with the rows that were decided while staging (refused, duplicates) already counted. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public ActivityView ready(UUID accountId, UUID activityId, int total, int failed, int skipped) {
+        store.setDecided(accountId, activityId, new ActivityView.Counters(0, failed + skipped, 0, failed, failed, 0, 0));
+        return ready(accountId, activityId, total);
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public ActivityView ready(UUID accountId, UUID activityId, int total) {
         store.setTotal(accountId, activityId, total);

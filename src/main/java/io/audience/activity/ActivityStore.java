@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jooq.InsertValuesStep5;
 import io.audience.db.tables.records.ActivityItemRecord;
 import org.jspecify.annotations.Nullable;
@@ -142,6 +143,61 @@ class ActivityStore {
                 .set(ACTIVITY.LEASE_UNTIL, done ? null : leaseUntil)
                 .set(ACTIVITY.UPDATED_AT, now)
                 .where(ACTIVITY.ACCOUNT_ID.eq(claim.accountId()), ACTIVITY.ACTIVITY_ID.eq(claim.activityId()))
+                .execute();
+    }
+
+    /** Where a set-based activity resumes: its first row without an outcome. */
+    int firstPending(Claim claim) {
+        Integer first = db.select(DSL.min(ACTIVITY_ITEM.ITEM_NUMBER)).from(ACTIVITY_ITEM)
+                .where(ACTIVITY_ITEM.ACCOUNT_ID.eq(claim.accountId()), ACTIVITY_ITEM.ACTIVITY_ID.eq(claim.activityId()),
+                        ACTIVITY_ITEM.OUTCOME.isNull())
+                .fetchOne(0, Integer.class);
+        return first == null ? claim.total() + 1 : first;
+    }
+
+    /**
+     * Adds a range's counts and renews the lease, at the end of the range's transaction, if this
+     * worker still holds the lease; false (and the caller rolls back) when it does not.
+     */
+    boolean addCountsIfOwned(Claim claim, UUID owner, ActivityView.Counters delta, OffsetDateTime now,
+            OffsetDateTime leaseUntil) {
+        return db.update(ACTIVITY)
+                .set(ACTIVITY.ITEMS_COMPLETED_COUNT, ACTIVITY.ITEMS_COMPLETED_COUNT.plus(delta.itemsCompletedCount()))
+                .set(ACTIVITY.PERSON_COUNT, ACTIVITY.PERSON_COUNT.plus(delta.personCount()))
+                .set(ACTIVITY.ERROR_COUNT, ACTIVITY.ERROR_COUNT.plus(delta.errorCount()))
+                .set(ACTIVITY.CORRECTABLE_COUNT, ACTIVITY.CORRECTABLE_COUNT.plus(delta.correctableCount()))
+                .set(ACTIVITY.CANNOT_ADD_TO_LIST_COUNT,
+                        ACTIVITY.CANNOT_ADD_TO_LIST_COUNT.plus(delta.cannotAddToListCount()))
+                .set(ACTIVITY.PERCENT_DONE, claim.total() == 0 ? DSL.val(100) : DSL.least(DSL.val(99),
+                        ACTIVITY.ITEMS_COMPLETED_COUNT.plus(delta.itemsCompletedCount()).mul(100).div(claim.total())))
+                .set(ACTIVITY.LEASE_UNTIL, leaseUntil)
+                .set(ACTIVITY.UPDATED_AT, now)
+                .where(ACTIVITY.ACCOUNT_ID.eq(claim.accountId()), ACTIVITY.ACTIVITY_ID.eq(claim.activityId()),
+                        ACTIVITY.LEASE_OWNER.eq(owner), ACTIVITY.STATE.eq(PROCESSING))
+                .execute() == 1;
+    }
+
+    /** Completes a set-based activity when no row is left without an outcome; else frees its lease. */
+    void completeIfDone(Claim claim, UUID owner, OffsetDateTime now) {
+        boolean done = firstPending(claim) > claim.total();
+        db.update(ACTIVITY)
+                .set(ACTIVITY.STATE, done ? COMPLETED : PROCESSING)
+                .set(ACTIVITY.PERCENT_DONE, done ? DSL.val(100) : ACTIVITY.PERCENT_DONE)
+                .set(ACTIVITY.COMPLETED_AT, done ? now : null)
+                .set(ACTIVITY.LEASE_UNTIL, done ? null : now)
+                .set(ACTIVITY.UPDATED_AT, now)
+                .where(ACTIVITY.ACCOUNT_ID.eq(claim.accountId()), ACTIVITY.ACTIVITY_ID.eq(claim.activityId()),
+                        ACTIVITY.LEASE_OWNER.eq(owner), ACTIVITY.STATE.eq(PROCESSING))
+                .execute();
+    }
+
+    /** Counts of rows decided when they were staged (refused, duplicates), known before any chunk runs. */
+    void setDecided(UUID accountId, UUID activityId, ActivityView.Counters decided) {
+        db.update(ACTIVITY)
+                .set(ACTIVITY.ITEMS_COMPLETED_COUNT, decided.itemsCompletedCount())
+                .set(ACTIVITY.ERROR_COUNT, decided.errorCount())
+                .set(ACTIVITY.CORRECTABLE_COUNT, decided.correctableCount())
+                .where(ACTIVITY.ACCOUNT_ID.eq(accountId), ACTIVITY.ACTIVITY_ID.eq(activityId))
                 .execute();
     }
 

@@ -36,13 +36,14 @@ class ActivityWorker {
     private final TransactionTemplate savepoints;
     private final UUID owner = UUID.randomUUID();
     private final int chunk;
-    private final int setChunk;
+    private final ChunkLanes lanes;
     private final Duration lease;
 
     ActivityWorker(ActivityStore store, List<ActivityProcessor> processors, List<ChunkProcessor> chunkProcessors,
             PlatformTransactionManager transactionManager,
             @Value("${audience.activity.chunk-size:500}") int chunk,
             @Value("${audience.activity.import-chunk-size:10000}") int setChunk,
+            @Value("${audience.activity.import-lanes:2}") int importLanes,
             @Value("${audience.activity.lease:30s}") Duration lease) {
         this.store = store;
         this.processors = processors.stream().collect(Collectors.toMap(ActivityProcessor::kind, Function.identity()));
@@ -52,8 +53,8 @@ class ActivityWorker {
         this.savepoints = new TransactionTemplate(transactionManager);
         this.savepoints.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.chunk = chunk;
-        this.setChunk = setChunk;
         this.lease = lease;
+        this.lanes = new ChunkLanes(store, transactions, importLanes, setChunk, lease);
     }
 
     @Scheduled(fixedDelayString = "${audience.activity.poll-interval:500ms}")
@@ -73,14 +74,13 @@ class ActivityWorker {
             return;
         }
         try {
+            if (chunkProcessor != null) {
+                lanes.run(claim, owner, chunkProcessor);
+                return;
+            }
             boolean more = true;
             while (more) {
-                if (chunkProcessor != null) {
-                    int from = transactions.execute(tx -> store.lockIfOwned(claim, owner)).orElse(0);
-                    chunkProcessor.beforeChunk(claim.accountId(), claim.activityId(), Math.max(1, from));
-                }
-                more = retryingLockConflicts(() -> transactions.execute(tx -> chunkProcessor != null
-                        ? setChunk(claim, chunkProcessor) : chunk(claim, processor)));
+                more = retryingLockConflicts(() -> transactions.execute(tx -> chunk(claim, processor)));
             }
         } catch (RuntimeException e) {
             log.error("Activity {} failed", claim.activityId(), e);
@@ -104,20 +104,6 @@ class ActivityWorker {
                 log.info("Chunk lost a lock conflict (attempt {}); running it again", attempt);
             }
         }
-    }
-
-    /** One set-based chunk, in one transaction; false when the activity is done or no longer ours. */
-    private boolean setChunk(ActivityStore.Claim claim, ChunkProcessor processor) {
-        Optional<Integer> next = store.lockIfOwned(claim, owner);
-        if (next.isEmpty()) {
-            return false;
-        }
-        int from = Math.max(1, next.get());
-        int to = Math.min(claim.total() + 1, from + setChunk);
-        ActivityView.Counters counts = from > claim.total() ? new ActivityView.Counters(0, 0, 0, 0, 0, 0, 0)
-                : processor.process(claim.accountId(), claim.activityId(), claim.payload(), from, to);
-        store.advance(claim, to, counts, now(), now().plus(lease));
-        return to <= claim.total();
     }
 
     /** One chunk, in one transaction; false when the activity is done or no longer ours. */

@@ -83,10 +83,12 @@ public class ContactImports {
         UUID activityId = activities.accept(accountId, kind, "{}", 0, now);
         ImportStaging.Rows rows = staging.open(accountId, activityId);
         int[] count = {0};
+        int[] failed = {0};
         try {
             source.forEachRow(row -> {
                 int number = ++count[0];
                 if (row.problem() != null) {
+                    failed[0]++;
                     rows.failed(number, row.problem());
                     return;
                 }
@@ -94,6 +96,7 @@ public class ContactImports {
                     ImportRowReader.Read read = reader.read(row.cells());
                     rows.staged(number, read, extras(read.extras()), fingerprints.apply(read.emailKey()), Ids.next());
                 } catch (ApiException invalid) {
+                    failed[0]++;
                     rows.failed(number, invalid.getMessage());
                 }
             });
@@ -108,11 +111,11 @@ public class ContactImports {
         if (count[0] == 0) {
             throw new ValidationFailed("The import must hold at least one contact");
         }
-        staging.markDuplicates(accountId, activityId);
+        int duplicates = staging.markDuplicates(accountId, activityId);
         log.debug("Import {} staged {} rows in {} ms, duplicates marked in {} ms", activityId, count[0],
                 (staged - started) / 1_000_000, (System.nanoTime() - staged) / 1_000_000);
         activities.describe(accountId, activityId, json.writeValueAsString(new ImportPayload(lists)), lists.size());
-        return activities.ready(accountId, activityId, count[0]);
+        return activities.ready(accountId, activityId, count[0], failed[0], duplicates);
     }
 
     private @Nullable String extras(ImportRowReader.@Nullable Extras extras) {

@@ -323,6 +323,10 @@ class ImportChunks {
                 """.formatted(CHUNK), (Object[]) p);
     }
 
+    /**
+     * The chunk's counts: only of the rows this transaction decided (their row version is its own),
+     * so a range run again after a crash, or rows decided while staging, are never counted twice.
+     */
     private ActivityView.Counters counts(Param<?>[] p) {
         org.jooq.Record r = db.resultQuery("""
                 select count(*)::int,
@@ -331,7 +335,8 @@ class ImportChunks {
                        (count(*) filter (where outcome = 'failed' and correctable))::int,
                        (count(*) filter (where cannot_add))::int
                   from activity_item i
-                 where %s""".formatted(CHUNK), (Object[]) p).fetchSingle();
+                 where %s and i.xmin::text::bigint = txid_current() %% 4294967296""".formatted(CHUNK), (Object[]) p)
+                .fetchSingle();
         return new ActivityView.Counters(0, r.get(0, int.class), r.get(1, int.class), r.get(2, int.class), r.get(3, int.class),
                 r.get(4, int.class), 0);
     }

@@ -53,7 +53,7 @@ class ConcurrentWorkersIntegrationTest extends IntegrationTest {
         try {
             List<Future<?>> workers = new ArrayList<>();
             for (int w = 0; w < 3; w++) {
-                ActivityWorker worker = new ActivityWorker(store, processors, chunkProcessors, transactions, 50, 50,
+                ActivityWorker worker = new ActivityWorker(store, processors, chunkProcessors, transactions, 50, 50, 2,
                         Duration.ofSeconds(30));
                 workers.add(pool.submit(worker::runDue));
             }

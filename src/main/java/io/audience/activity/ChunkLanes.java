@@ -1,0 +1,116 @@
+package io.audience.activity;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs one set-based activity (an import) in several lanes at once, each applying its own ranges
+ * of rows in its own transaction, so PostgreSQL uses more than one core. What makes that safe:
+ * a range's effects, its rows' outcomes and its counts commit together; a row with an outcome is
+ * never applied again; counts are of the rows a range decided itself; and every range checks at
+ * its end, under the activity's row lock, that this worker still holds the lease, or rolls back.
+ * After a crash the next lease starts from the first row without an outcome.
+ */
+final class ChunkLanes {
+
+    private static final Logger log = LoggerFactory.getLogger(ChunkLanes.class);
+
+    private final ActivityStore store;
+    private final TransactionTemplate transactions;
+    private final ExecutorService pool;
+    private final int lanes;
+    private final int chunk;
+    private final Duration lease;
+
+    ChunkLanes(ActivityStore store, TransactionTemplate transactions, int lanes, int chunk, Duration lease) {
+        this.store = store;
+        this.transactions = transactions;
+        this.lanes = lanes;
+        this.chunk = chunk;
+        this.lease = lease;
+        this.pool = Executors.newFixedThreadPool(lanes, r -> {
+            Thread thread = new Thread(r, "activity-lane");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    void run(ActivityStore.Claim claim, UUID owner, ChunkProcessor processor) {
+        int start = transactions.execute(tx -> store.firstPending(claim));
+        AtomicInteger next = new AtomicInteger(start);
+        AtomicBoolean lost = new AtomicBoolean();
+        List<Future<?>> running = new ArrayList<>();
+        for (int i = 0; i < lanes; i++) {
+            running.add(pool.submit(() -> {
+                while (!lost.get()) {
+                    int from = next.getAndAdd(chunk);
+                    if (from > claim.total()) {
+                        return;
+                    }
+                    int to = Math.min(claim.total() + 1, from + chunk);
+                    processor.beforeChunk(claim.accountId(), claim.activityId(), from);
+                    if (!applyRetryingLockConflicts(claim, owner, processor, from, to)) {
+                        lost.set(true);
+                    }
+                }
+            }));
+        }
+        for (Future<?> lane : running) {
+            try {
+                lane.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while running activity " + claim.activityId(), e);
+            } catch (ExecutionException e) {
+                lost.set(true);
+                throw e.getCause() instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException(e.getCause());
+            }
+        }
+        if (!lost.get()) {
+            transactions.executeWithoutResult(tx -> store.completeIfDone(claim, owner, now()));
+        }
+    }
+
+    /** False when the lease was lost: the range rolled back, another worker goes on. */
+    private boolean applyRetryingLockConflicts(ActivityStore.Claim claim, UUID owner, ChunkProcessor processor,
+            int from, int to) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Boolean.TRUE.equals(transactions.execute(tx -> {
+                    ActivityView.Counters counts = processor.process(claim.accountId(), claim.activityId(),
+                            claim.payload(), from, to);
+                    if (!store.addCountsIfOwned(claim, owner, counts, now(), now().plus(lease))) {
+                        tx.setRollbackOnly();
+                        return false;
+                    }
+                    return true;
+                }));
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                log.info("Rows {}..{} of activity {} lost a lock conflict (attempt {}); running them again", from, to,
+                        claim.activityId(), attempt);
+            }
+        }
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}
