@@ -272,6 +272,13 @@ if [ $RAW_ONLY = 0 ]; then
       log "service import $SVC_IMPORT_NOTE; activity: $ACTIVITY_JSON"
     fi
   fi
+  # The raw load must start where the service's did, from empty tables: loading a million rows
+  # into indexes that already hold the service's million costs the raw side 20-40 % more and
+  # flatters the ratio. The service's contacts are removed (untimed); the export then reads the
+  # raw-loaded account, the same rows.
+  log "removing the service-imported rows so the raw load starts from the same empty tables (untimed)"
+  q -c "truncate list_membership, consent_event, contact, email_consent cascade" >/dev/null
+  SVC_ROWS_REMOVED=1
   # The import leaves dead rows (staged items, consent rows updated once) to autovacuum: clean up
   # now, untimed, so that autovacuum does not run during the raw import.
   log "vacuum analyze and checkpoint (untimed)"
@@ -363,7 +370,9 @@ q -c "vacuum (analyze)" -c "checkpoint" >/dev/null
 # ---------------------------------------------------------------------------------------------
 # Export: all contacts of one account, through the service and with COPY TO.
 # ---------------------------------------------------------------------------------------------
-if [ $RAW_ONLY = 0 ] && [ $SVC_IMPORT_OK = 1 ]; then
+if [ $RAW_ONLY = 0 ] && [ "${SVC_ROWS_REMOVED:-0}" = 1 ]; then
+  EXP_ACCOUNT=$RAW_ACCOUNT EXP_TOKEN=$RAW_TOKEN EXP_WHAT="the raw-loaded account (the service-imported rows were removed before the raw load)"
+elif [ $RAW_ONLY = 0 ] && [ $SVC_IMPORT_OK = 1 ]; then
   EXP_ACCOUNT=$SVC_ACCOUNT EXP_TOKEN=$API_TOKEN EXP_WHAT="the service-imported account"
 elif [ $RAW_ONLY = 0 ]; then
   EXP_ACCOUNT=$RAW_ACCOUNT EXP_TOKEN=$RAW_TOKEN EXP_WHAT="the raw-loaded account (the service import went wrong)"
