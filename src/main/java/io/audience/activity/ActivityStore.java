@@ -130,13 +130,8 @@ class ActivityStore {
     void advance(Claim claim, int nextItem, ActivityView.Counters delta, OffsetDateTime now, OffsetDateTime leaseUntil) {
         boolean done = nextItem > claim.total();
         db.update(ACTIVITY)
+                .set(plus(delta))
                 .set(ACTIVITY.NEXT_ITEM, nextItem)
-                .set(ACTIVITY.ITEMS_COMPLETED_COUNT, ACTIVITY.ITEMS_COMPLETED_COUNT.plus(delta.itemsCompletedCount()))
-                .set(ACTIVITY.PERSON_COUNT, ACTIVITY.PERSON_COUNT.plus(delta.personCount()))
-                .set(ACTIVITY.ERROR_COUNT, ACTIVITY.ERROR_COUNT.plus(delta.errorCount()))
-                .set(ACTIVITY.CORRECTABLE_COUNT, ACTIVITY.CORRECTABLE_COUNT.plus(delta.correctableCount()))
-                .set(ACTIVITY.CANNOT_ADD_TO_LIST_COUNT,
-                        ACTIVITY.CANNOT_ADD_TO_LIST_COUNT.plus(delta.cannotAddToListCount()))
                 .set(ACTIVITY.PERCENT_DONE, claim.total() == 0 ? 100 : (int) (100L * (nextItem - 1) / claim.total()))
                 .set(ACTIVITY.STATE, done ? COMPLETED : PROCESSING)
                 .set(ACTIVITY.COMPLETED_AT, done ? now : null)
@@ -144,6 +139,18 @@ class ActivityStore {
                 .set(ACTIVITY.UPDATED_AT, now)
                 .where(ACTIVITY.ACCOUNT_ID.eq(claim.accountId()), ACTIVITY.ACTIVITY_ID.eq(claim.activityId()))
                 .execute();
+    }
+
+    /** The counters with {@code delta} added. */
+    private static java.util.Map<org.jooq.Field<?>, org.jooq.Field<Integer>> plus(ActivityView.Counters delta) {
+        java.util.Map<org.jooq.Field<?>, org.jooq.Field<Integer>> added = new java.util.LinkedHashMap<>();
+        added.put(ACTIVITY.ITEMS_COMPLETED_COUNT, ACTIVITY.ITEMS_COMPLETED_COUNT.plus(delta.itemsCompletedCount()));
+        added.put(ACTIVITY.PERSON_COUNT, ACTIVITY.PERSON_COUNT.plus(delta.personCount()));
+        added.put(ACTIVITY.ERROR_COUNT, ACTIVITY.ERROR_COUNT.plus(delta.errorCount()));
+        added.put(ACTIVITY.CORRECTABLE_COUNT, ACTIVITY.CORRECTABLE_COUNT.plus(delta.correctableCount()));
+        added.put(ACTIVITY.CANNOT_ADD_TO_LIST_COUNT,
+                ACTIVITY.CANNOT_ADD_TO_LIST_COUNT.plus(delta.cannotAddToListCount()));
+        return added;
     }
 
     /** Where a set-based activity resumes: its first row without an outcome. */
@@ -162,12 +169,7 @@ class ActivityStore {
     boolean addCountsIfOwned(Claim claim, UUID owner, ActivityView.Counters delta, OffsetDateTime now,
             OffsetDateTime leaseUntil) {
         return db.update(ACTIVITY)
-                .set(ACTIVITY.ITEMS_COMPLETED_COUNT, ACTIVITY.ITEMS_COMPLETED_COUNT.plus(delta.itemsCompletedCount()))
-                .set(ACTIVITY.PERSON_COUNT, ACTIVITY.PERSON_COUNT.plus(delta.personCount()))
-                .set(ACTIVITY.ERROR_COUNT, ACTIVITY.ERROR_COUNT.plus(delta.errorCount()))
-                .set(ACTIVITY.CORRECTABLE_COUNT, ACTIVITY.CORRECTABLE_COUNT.plus(delta.correctableCount()))
-                .set(ACTIVITY.CANNOT_ADD_TO_LIST_COUNT,
-                        ACTIVITY.CANNOT_ADD_TO_LIST_COUNT.plus(delta.cannotAddToListCount()))
+                .set(plus(delta))
                 .set(ACTIVITY.PERCENT_DONE, claim.total() == 0 ? DSL.val(100) : DSL.least(DSL.val(99),
                         ACTIVITY.ITEMS_COMPLETED_COUNT.plus(delta.itemsCompletedCount()).mul(100).div(claim.total())))
                 .set(ACTIVITY.LEASE_UNTIL, leaseUntil)
