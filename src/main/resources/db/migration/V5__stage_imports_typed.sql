@@ -4,10 +4,6 @@ alter table activity_item alter column data drop not null;
 -- Staged in the transaction that creates their activity, and never deleted without it: checking the
 -- reference on each of a million copied rows cost 7 of the 20 seconds of staging them.
 alter table activity_item drop constraint activity_item_activity_fk;
--- A chunk finds the first row of an address with one index probe (the row number is in the index;
--- without it, min(item_number) may walk the import in row order until it meets the address).
-drop index activity_item_email_ix;
-create index activity_item_email_ix on activity_item (account_id, activity_id, email_key, item_number);
 alter table activity_item add column email_address varchar(80);
 alter table activity_item add column first_name varchar(50);
 alter table activity_item add column last_name varchar(50);
