@@ -72,8 +72,6 @@ class ImportChunks {
             timings.append(' ').append((now2 - at[0]) / 1_000_000);
             at[0] = now2;
         };
-        skipDuplicates(p);
-        lap.run();
         int pending = db.resultQuery("select count(*)::int from activity_item i where " + CHUNK
                 + " and i.outcome is null", (Object[]) p).fetchSingle().get(0, int.class);
         org.jooq.Record fresh = createAddresses(p);
@@ -107,25 +105,6 @@ class ImportChunks {
         log.debug("Import chunk {}..{} of {}: ms per step (addresses, [locks], creates, [updates], outcomes,"
                 + " lists, details, counts){}", from, to, activityId, timings);
         return counts;
-    }
-
-    /**
-     * A row whose address an earlier row of the import has is skipped. Decided from the staged
-     * rows alone, so chunks in parallel lanes agree; the earlier row is found by a probe of the
-     * address index per row (a correlated subquery, which the planner cannot turn into a scan of
-     * the whole import).
-     */
-    private void skipDuplicates(Param<?>[] p) {
-        db.execute("""
-                update activity_item i
-                   set outcome = 'skipped', reason = 'duplicate of row ' || d.first || ' in this import'
-                  from (select i2.item_number,
-                               (select min(e.item_number) from activity_item e
-                                 where e.account_id = {0} and e.activity_id = {1} and e.email_key = i2.email_key) as first
-                          from activity_item i2
-                         where %s and i2.outcome is null) d
-                 where %s and i.item_number = d.item_number and d.first < d.item_number""".formatted(
-                CHUNK.replace("i.", "i2."), CHUNK), (Object[]) p);
     }
 
     /**
