@@ -89,10 +89,10 @@ public class ActivityLog {
         store.describe(accountId, activityId, payload, listCount);
     }
 
-    /** Ready, with the rows that were decided while staging (refused, duplicates) already counted. */
+    /** Ready, with the rows refused while staging (failed, correctable) already counted. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public ActivityView ready(UUID accountId, UUID activityId, int total, int failed, int skipped) {
-        store.setDecided(accountId, activityId, new ActivityView.Counters(0, failed + skipped, 0, failed, failed, 0, 0));
+    public ActivityView ready(UUID accountId, UUID activityId, int total, int refused) {
+        store.setDecided(accountId, activityId, new ActivityView.Counters(0, refused, 0, refused, refused, 0, 0));
         return ready(accountId, activityId, total);
     }
 

@@ -179,6 +179,15 @@ class ActivityStore {
                 .execute() == 1;
     }
 
+    /** Extends the lease if this worker still holds it. */
+    boolean renewLease(Claim claim, UUID owner, OffsetDateTime leaseUntil) {
+        return db.update(ACTIVITY)
+                .set(ACTIVITY.LEASE_UNTIL, leaseUntil)
+                .where(ACTIVITY.ACCOUNT_ID.eq(claim.accountId()), ACTIVITY.ACTIVITY_ID.eq(claim.activityId()),
+                        ACTIVITY.LEASE_OWNER.eq(owner), ACTIVITY.STATE.eq(PROCESSING))
+                .execute() == 1;
+    }
+
     /** Completes a set-based activity when no row is left without an outcome; else frees its lease. */
     void completeIfDone(Claim claim, UUID owner, OffsetDateTime now) {
         boolean done = firstPending(claim) > claim.total();

@@ -10,6 +10,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -71,7 +73,7 @@ final class ChunkLanes {
         }
         for (Future<?> lane : running) {
             try {
-                lane.get();
+                awaitRenewingLease(lane, claim, owner, lost);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while running activity " + claim.activityId(), e);
@@ -86,6 +88,27 @@ final class ChunkLanes {
         }
     }
 
+    /**
+     * The lease is renewed while the lanes work, not only when a range commits: a range slower
+     * than the lease (a busy machine, a large file of existing contacts) would otherwise lose it
+     * and be rolled back and run again, by this worker or another, for ever.
+     */
+    private void awaitRenewingLease(Future<?> lane, ActivityStore.Claim claim, UUID owner, AtomicBoolean lost)
+            throws InterruptedException, ExecutionException {
+        long renewEvery = Math.max(1, lease.toMillis() / 3);
+        while (true) {
+            try {
+                lane.get(renewEvery, TimeUnit.MILLISECONDS);
+                return;
+            } catch (TimeoutException stillRunning) {
+                Boolean owned = transactions.execute(tx -> store.renewLease(claim, owner, now().plus(lease)));
+                if (!Boolean.TRUE.equals(owned) && !lost.getAndSet(true)) {
+                    log.warn("Activity {} is no longer leased to this worker; its lanes stop", claim.activityId());
+                }
+            }
+        }
+    }
+
     /** False when the lease was lost: the range rolled back, another worker goes on. */
     private boolean applyRetryingLockConflicts(ActivityStore.Claim claim, UUID owner, ChunkProcessor processor,
             int from, int to) {
@@ -95,6 +118,8 @@ final class ChunkLanes {
                     ActivityView.Counters counts = processor.process(claim.accountId(), claim.activityId(),
                             claim.payload(), from, to);
                     if (!store.addCountsIfOwned(claim, owner, counts, now(), now().plus(lease))) {
+                        log.warn("Rows {}..{} of activity {} rolled back: the lease was lost", from, to,
+                                claim.activityId());
                         tx.setRollbackOnly();
                         return false;
                     }

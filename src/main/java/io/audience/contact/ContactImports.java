@@ -111,11 +111,11 @@ public class ContactImports {
         if (count[0] == 0) {
             throw new ValidationFailed("The import must hold at least one contact");
         }
-        int duplicates = staging.markDuplicates(accountId, activityId);
-        log.debug("Import {} staged {} rows in {} ms, duplicates marked in {} ms", activityId, count[0],
+        staging.analyze();
+        log.debug("Import {} staged {} rows in {} ms, analysed in {} ms", activityId, count[0],
                 (staged - started) / 1_000_000, (System.nanoTime() - staged) / 1_000_000);
         activities.describe(accountId, activityId, json.writeValueAsString(new ImportPayload(lists)), lists.size());
-        return activities.ready(accountId, activityId, count[0], failed[0], duplicates);
+        return activities.ready(accountId, activityId, count[0], failed[0]);
     }
 
     private @Nullable String extras(ImportRowReader.@Nullable Extras extras) {

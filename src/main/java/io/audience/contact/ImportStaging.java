@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Stages import rows with {@code COPY} on the transaction's connection, so a million rows cost
- * seconds, and marks the later duplicates of an address in one statement.
+ * seconds.
  */
 @Repository
 class ImportStaging {
@@ -129,21 +129,10 @@ class ImportStaging {
     }
 
     /**
-     * Every later row of an address that an earlier row of the same import has is skipped. The
-     * table is analysed first: its statistics predate the rows just copied, and with them the
-     * planner would take a million rows for a handful (and join them in quadratic time).
+     * Statistics of the staging table, which predate the rows just copied: with them the planner
+     * would take a million rows for a handful when the chunks join them.
      */
-    int markDuplicates(UUID accountId, UUID activityId) {
+    void analyze() {
         db.execute("analyze activity_item");
-        return db.execute("""
-                update activity_item i
-                   set outcome = 'skipped', reason = 'duplicate of row ' || d.first || ' in this import'
-                  from (select item_number, first
-                          from (select item_number, min(item_number) over (partition by email_key) as first
-                                  from activity_item
-                                 where account_id = {0} and activity_id = {1} and email_key is not null) w
-                         where first <> item_number) d
-                 where i.account_id = {0} and i.activity_id = {1} and i.item_number = d.item_number""",
-                org.jooq.impl.DSL.val(accountId), org.jooq.impl.DSL.val(activityId));
     }
 }

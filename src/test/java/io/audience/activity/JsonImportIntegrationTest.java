@@ -109,8 +109,11 @@ class JsonImportIntegrationTest extends IntegrationTest {
         String list = createList(api, "Large");
         StringBuilder rows = new StringBuilder();
         int total = 20_000;
+        int repeated = 100;
         for (int i = 0; i < total; i++) {
-            rows.append(i == 0 ? "" : ",").append("{\"email\": \"bulk").append(i).append("@large.example\"}");
+            // The last rows repeat the first ones, ten chunks apart: skipped whichever lane gets them.
+            int address = i < total - repeated ? i : i - (total - repeated);
+            rows.append(i == 0 ? "" : ",").append("{\"email\": \"bulk").append(address).append("@large.example\"}");
         }
         String activity = api.post("/v3/activities/contacts_json_import",
                 "{\"list_ids\": [\"" + list + "\"], \"import_data\": [" + rows + "]}").json().get("activity_id").asString();
@@ -126,9 +129,14 @@ class JsonImportIntegrationTest extends IntegrationTest {
         } while (!status.get("state").asString().equals("completed"));
 
         assertThat(sawProgress).as("counters moved while it ran").isTrue();
-        assertThat(status.get("status").get("person_count").asInt()).isEqualTo(total);
+        assertThat(status.get("status").get("items_completed_count").asInt()).isEqualTo(total);
+        assertThat(status.get("status").get("person_count").asInt()).isEqualTo(total - repeated);
+        assertThat(status.get("status").get("error_count").asInt()).isZero();
         assertThat(api.get("/v3/contact_lists/" + list + "?include_membership_count=all").json()
-                .get("membership_count").asInt()).isEqualTo(total);
+                .get("membership_count").asInt()).isEqualTo(total - repeated);
+        JsonNode last = api.get("/v3/activities/" + activity + "/report").json().get("rows").get(total - 1);
+        assertThat(last.get("outcome").asString()).isEqualTo("skipped");
+        assertThat(last.get("reason").asString()).isEqualTo("duplicate of row " + repeated + " in this import");
         assertThat(api.get("/v3/activities?state=completed").json().get("activities").toString()).contains(activity);
     }
 
