@@ -32,6 +32,11 @@ class ImportChunks {
      */
     private static final String KEYS = "any(array(select k.email_key from activity_item k where k.account_id = {0}"
             + " and k.activity_id = {1} and k.item_number >= {2} and k.item_number < {3} and k.email_key is not null))";
+    /**
+     * Rows this transaction decided. A range run again after a crash can hold rows an earlier
+     * lease already applied; their memberships and details are not written a second time.
+     */
+    static final String DECIDED_HERE = "i.xmin::text::bigint = txid_current() % 4294967296";
     private static final String OPTED_OUT = "coalesce(e.opt_out_source, '') = 'Contact'";
     /** A time-ordered (version 7) UUID, as {@code io.audience.identity.Ids} makes them. */
     private static final String UUID_V7 = """
@@ -80,7 +85,8 @@ class ImportChunks {
                 + " and i.outcome is null", (Object[]) p).fetchSingle().get(0, int.class);
         org.jooq.Record fresh = createAddresses(p);
         lap.run();
-        if (fresh.get(0, int.class) == pending) {
+        boolean allNew = fresh.get(0, int.class) == pending;
+        if (allNew) {
             // Every address of the chunk is new to the account (the common case of a first import):
             // no contact can have them and there is nothing to lock, update or look up.
             createContacts(p, false);
@@ -98,7 +104,7 @@ class ImportChunks {
             recordOutcomes(p);
             lap.run();
         }
-        addToLists(p);
+        addToLists(p, !allNew);
         lap.run();
         details.apply(p);
         lap.run();
@@ -185,6 +191,11 @@ class ImportChunks {
                        for update of e) locked""".formatted(CHUNK, KEYS), (Object[]) p).fetch();
     }
 
+    /**
+     * When every address of the chunk was just created by this transaction, no contact can have
+     * one (a contact references its address row, which this transaction holds): plain inserts,
+     * without the cost of ON CONFLICT's speculative insertion.
+     */
     private void createContacts(Param<?>[] p, boolean someMayExist) {
         db.execute("""
                 insert into contact (account_id, contact_id, email_key, email_address, email_created_at,
@@ -196,11 +207,11 @@ class ImportChunks {
                        'Account', {4}, {4}, null, 1
                   from activity_item i
                  where %s and i.outcome is null
-                   %s
-                 order by i.new_contact_id
-                    on conflict do nothing""".formatted(CHUNK, someMayExist ? """
+                   %s""".formatted(CHUNK, someMayExist ? """
                    and not exists (select 1 from contact c where c.account_id = {0} and c.email_key = i.email_key
-                                                              and c.email_key = %s)""".formatted(KEYS) : ""),
+                                                              and c.email_key = %s)
+                 order by i.new_contact_id
+                    on conflict do nothing""".formatted(KEYS) : ""),
                 (Object[]) p);
     }
 
@@ -252,16 +263,16 @@ class ImportChunks {
                  where %s and i.outcome is null""".formatted(CHUNK), (Object[]) p);
     }
 
-    /** {7} the import's lists; a list deleted meanwhile is left out. */
-    private void addToLists(Param<?>[] p) {
+    /** {7} the import's lists; a list deleted meanwhile is left out. New contacts have no memberships yet. */
+    private void addToLists(Param<?>[] p, boolean someMayExist) {
         db.execute("""
                 insert into list_membership (account_id, list_id, contact_id, created_at)
                 select {0}, l.list_id, i.contact_id, {4}
                   from activity_item i
                   join contact_list l on l.account_id = {0} and l.list_id = any({7}) and l.deleted_at is null
-                 where %s and i.outcome in ('created', 'updated') and not i.cannot_add
-                 order by i.contact_id
-                    on conflict do nothing""".formatted(CHUNK), (Object[]) p);
+                 where %s and %s and i.outcome in ('created', 'updated') and not i.cannot_add
+                 %s""".formatted(CHUNK, DECIDED_HERE, someMayExist ? "order by i.contact_id on conflict do nothing" : ""),
+                (Object[]) p);
     }
 
     /**
@@ -276,7 +287,7 @@ class ImportChunks {
                        (count(*) filter (where outcome = 'failed' and correctable))::int,
                        (count(*) filter (where cannot_add))::int
                   from activity_item i
-                 where %s and i.xmin::text::bigint = txid_current() %% 4294967296""".formatted(CHUNK), (Object[]) p)
+                 where %s and %s""".formatted(CHUNK, DECIDED_HERE), (Object[]) p)
                 .fetchSingle();
         return new ActivityView.Counters(0, r.get(0, int.class), r.get(1, int.class), r.get(2, int.class), r.get(3, int.class),
                 r.get(4, int.class), 0);

@@ -31,7 +31,7 @@ class ImportDetails {
                     select i.contact_id, e.v ->> 'phone_number' as phone_number, e.v ->> 'kind' as kind, e.ord
                       from activity_item i
                      cross join lateral jsonb_array_elements(i.extras::jsonb -> 'phones') with ordinality as e(v, ord)
-                     where %s and i.extras is not null and i.outcome in ('created', 'updated')
+                     where %s and i.extras is not null and i.outcome in ('created', 'updated') and %s
                 ), changed as (
                     update phone_number n set phone_number = x.phone_number, update_source = 'Account', updated_at = {4}
                       from x
@@ -47,7 +47,7 @@ class ImportDetails {
                   from x
                  where not exists (select 1 from phone_number n
                                     where n.account_id = {0} and n.contact_id = x.contact_id and n.kind = x.kind)
-                """.formatted(ImportChunks.CHUNK), (Object[]) p);
+                """.formatted(ImportChunks.CHUNK, ImportChunks.DECIDED_HERE), (Object[]) p);
     }
 
     /** An address of a kind the contact has gets the parts the row sends; others are added. */
@@ -59,7 +59,7 @@ class ImportDetails {
                            e.v ->> 'country' as country, e.ord
                       from activity_item i
                      cross join lateral jsonb_array_elements(i.extras::jsonb -> 'addresses') with ordinality as e(v, ord)
-                     where %s and i.extras is not null and i.outcome in ('created', 'updated')
+                     where %s and i.extras is not null and i.outcome in ('created', 'updated') and %s
                 ), changed as (
                     update street_address a
                        set street = coalesce(x.street, a.street), city = coalesce(x.city, a.city),
@@ -78,7 +78,7 @@ class ImportDetails {
                   from x
                  where not exists (select 1 from street_address a
                                     where a.account_id = {0} and a.contact_id = x.contact_id and a.kind = x.kind)
-                """.formatted(ImportChunks.CHUNK), (Object[]) p);
+                """.formatted(ImportChunks.CHUNK, ImportChunks.DECIDED_HERE), (Object[]) p);
     }
 
     /** A value replaces the contact's value of that field; a field deleted meanwhile is left out. */
@@ -89,7 +89,7 @@ class ImportDetails {
                            e.v -> 'choice_ids' as choice_ids, e.ord
                       from activity_item i
                      cross join lateral jsonb_array_elements(i.extras::jsonb -> 'fields') with ordinality as e(v, ord)
-                     where %s and i.extras is not null and i.outcome in ('created', 'updated')
+                     where %s and i.extras is not null and i.outcome in ('created', 'updated') and %s
                 )
                 insert into contact_custom_field (account_id, contact_id, custom_field_id, value, choice_ids, position)
                 select {0}, x.contact_id, x.custom_field_id, x.value,
@@ -100,6 +100,6 @@ class ImportDetails {
                   from x join custom_field f on f.account_id = {0} and f.custom_field_id = x.custom_field_id
                     on conflict (account_id, contact_id, custom_field_id)
                     do update set value = excluded.value, choice_ids = excluded.choice_ids
-                """.formatted(ImportChunks.CHUNK), (Object[]) p);
+                """.formatted(ImportChunks.CHUNK, ImportChunks.DECIDED_HERE), (Object[]) p);
     }
 }

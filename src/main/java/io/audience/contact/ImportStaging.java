@@ -1,10 +1,7 @@
 package io.audience.contact;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -43,7 +40,6 @@ class ImportStaging {
         private final UUID accountId;
         private final UUID activityId;
         private final PGCopyOutputStream copy;
-        private final Writer out;
         private final StringBuilder line = new StringBuilder(512);
         private final String prefix;
 
@@ -51,7 +47,6 @@ class ImportStaging {
             this.accountId = accountId;
             this.activityId = activityId;
             this.copy = copy;
-            this.out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
             this.prefix = accountId + "\t" + activityId + "\t";
         }
 
@@ -80,7 +75,9 @@ class ImportStaging {
             }
             line.append('\n');
             try {
-                out.append(line);
+                // Encoded in one call (an array copy for the usual ASCII line): a Writer's encoder
+                // cost a fifth of the upload's CPU, and the upload is bound by this thread.
+                copy.write(line.toString().getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new UncheckedIOException("Staging the import failed", e);
             }
@@ -101,7 +98,7 @@ class ImportStaging {
 
         void finish() {
             try {
-                out.close();
+                copy.close();
             } catch (IOException e) {
                 throw new UncheckedIOException("Staging the import failed", e);
             }

@@ -37,7 +37,8 @@ class EmailAddressesTest {
     @ParameterizedTest
     @ValueSource(strings = {"plainaddress", "@example.com", "jane@", "jane doe@example.com", "jane..doe@example.com",
             ".jane@example.com", "jane@localhost", "jane@127.0.0.1", "jane@exa_mple.com", "jane@-example.com",
-            "ja\"ne@example.com", "jane@example..com", "jane@\u0000example.com", ""})
+            "ja\"ne@example.com", "jane@example..com", "jane@\u0000example.com", "", "jane@example-.com",
+            "jane@example.com.", "j@aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com"})
     void invalidAddressesAreRefusedNamingTheField(String address) {
         assertThatThrownBy(() -> EmailAddresses.key("email_address.address", address))
                 .isInstanceOf(ValidationFailed.class)
