@@ -38,7 +38,7 @@ class ContactImportProcessor {
             @Override
             public ActivityView.Counters process(UUID accountId, UUID activityId, String payload, int from, int to) {
                 ContactImports.ImportPayload lists = json.readValue(payload, ContactImports.ImportPayload.class);
-                return chunks.apply(accountId, activityId, from, to, lists.listIds(), "activity:" + activityId,
+                return chunks.apply(accountId, activityId, from, to, lists, "activity:" + activityId,
                         kind + " " + activityId, OffsetDateTime.now(ZoneOffset.UTC));
             }
         };

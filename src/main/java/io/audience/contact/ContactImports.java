@@ -50,7 +50,11 @@ public class ContactImports {
         this.json = json;
     }
 
-    record ImportPayload(List<UUID> listIds) {}
+    /**
+     * What the chunks need to know of an import. The flags are negative so that a payload written
+     * before they existed reads as "look for repeats and details".
+     */
+    record ImportPayload(List<UUID> listIds, boolean noRepeats, boolean noExtras) {}
 
     @Transactional
     public ActivityView acceptJson(UUID accountId, ImportSource source) {
@@ -84,6 +88,8 @@ public class ContactImports {
         ImportStaging.Rows rows = staging.open(accountId, activityId);
         int[] count = {0};
         int[] failed = {0};
+        SeenAddresses seen = new SeenAddresses();
+        boolean[] extras = {false};
         try {
             source.forEachRow(row -> {
                 int number = ++count[0];
@@ -94,7 +100,10 @@ public class ContactImports {
                 }
                 try {
                     ImportRowReader.Read read = reader.read(row.cells());
-                    rows.staged(number, read, extras(read.extras()), fingerprints.apply(read.emailKey()), Ids.next());
+                    String fingerprint = fingerprints.apply(read.emailKey());
+                    seen.add(Long.parseUnsignedLong(fingerprint, 0, 16, 16));
+                    extras[0] |= read.extras() != null;
+                    rows.staged(number, read, extras(read.extras()), fingerprint, Ids.next());
                 } catch (ApiException invalid) {
                     failed[0]++;
                     rows.failed(number, invalid.getMessage());
@@ -114,7 +123,7 @@ public class ContactImports {
         staging.analyze();
         log.debug("Import {} staged {} rows in {} ms, analysed in {} ms", activityId, count[0],
                 (staged - started) / 1_000_000, (System.nanoTime() - staged) / 1_000_000);
-        activities.describe(accountId, activityId, json.writeValueAsString(new ImportPayload(lists)), lists.size());
+        activities.describe(accountId, activityId, json.writeValueAsString(new ImportPayload(lists, !seen.mayRepeat(), !extras[0])), lists.size());
         return activities.ready(accountId, activityId, count[0], failed[0]);
     }
 

@@ -4,7 +4,6 @@ import static org.jooq.impl.DSL.val;
 
 import io.audience.activity.ActivityView;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Param;
@@ -64,14 +63,16 @@ class ImportChunks {
     void refreshStatistics(int from) {
         int done = from - 1;
         if (done == 0 || done >= 10_000 && done % 10_000 == 0 && Integer.bitCount(done / 10_000) == 1) {
+            long started = System.nanoTime();
             db.execute("analyze contact, email_consent, list_membership");
+            log.debug("Statistics refreshed after {} rows in {} ms", done, (System.nanoTime() - started) / 1_000_000);
         }
     }
 
-    ActivityView.Counters apply(UUID accountId, UUID activityId, int from, int to, List<UUID> listIds, String actor,
-            String evidence, OffsetDateTime now) {
+    ActivityView.Counters apply(UUID accountId, UUID activityId, int from, int to, ContactImports.ImportPayload payload,
+            String actor, String evidence, OffsetDateTime now) {
         Param<?>[] p = {val(accountId), val(activityId), val(from), val(to), val(now), val(actor), val(evidence),
-            val(listIds.toArray(UUID[]::new))};
+            val(payload.listIds().toArray(UUID[]::new))};
         long[] at = {System.nanoTime()};
         StringBuilder timings = new StringBuilder();
         Runnable lap = () -> {
@@ -79,7 +80,9 @@ class ImportChunks {
             timings.append(' ').append((now2 - at[0]) / 1_000_000);
             at[0] = now2;
         };
-        skipDuplicates(p);
+        if (!payload.noRepeats()) {
+            skipDuplicates(p);
+        }
         lap.run();
         int pending = db.resultQuery("select count(*)::int from activity_item i where " + CHUNK
                 + " and i.outcome is null", (Object[]) p).fetchSingle().get(0, int.class);
@@ -106,7 +109,9 @@ class ImportChunks {
         }
         addToLists(p, !allNew);
         lap.run();
-        details.apply(p);
+        if (!payload.noExtras()) {
+            details.apply(p);
+        }
         lap.run();
         ActivityView.Counters counts = counts(p);
         lap.run();
