@@ -43,6 +43,6 @@ class AccountRepository {
         return db.select(API_TOKEN.ACCOUNT_ID, API_TOKEN.TOKEN_ID)
                 .from(API_TOKEN)
                 .where(API_TOKEN.TOKEN_HASH.eq(tokenHash))
-                .fetchOptional(r -> new Caller(r.value1(), r.value2()));
+                .fetchOptional(r -> Caller.apiToken(r.value1(), r.value2()));
     }
 }
