@@ -35,6 +35,11 @@ public class AccountService {
         return new NewAccount(accountId, trimmed, issue(accountId, now));
     }
 
+    @Transactional(readOnly = true)
+    public boolean exists(UUID accountId) {
+        return accounts.accountExists(accountId);
+    }
+
     @Transactional
     public String issueToken(UUID accountId) {
         if (!accounts.accountExists(accountId)) {

@@ -15,14 +15,21 @@ import org.springframework.stereotype.Component;
 public class Authenticator {
 
     private final AccountService accounts;
+    private final BearerTokens accessTokens;
     private final Cache<String, Caller> known;
 
-    Authenticator(AccountService accounts, @Value("${audience.token-cache-ttl:60s}") Duration ttl) {
+    Authenticator(AccountService accounts, BearerTokens accessTokens,
+            @Value("${audience.token-cache-ttl:60s}") Duration ttl) {
         this.accounts = accounts;
+        this.accessTokens = accessTokens;
         this.known = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(100_000).build();
     }
 
+    /** An OAuth access token is a JWT (three dot-separated parts); an API token has no dot. */
     public Optional<Caller> authenticate(String token) {
+        if (token.indexOf('.') >= 0) {
+            return accessTokens.authenticate(token);
+        }
         String hash = Tokens.hash(token);
         Caller cached = known.getIfPresent(hash);
         if (cached != null) {

@@ -2,6 +2,7 @@ package io.audience.confirmation;
 
 import io.audience.account.AccountSettings;
 import io.audience.account.AccountSettingsService;
+import io.audience.api.PublicUrl;
 import io.audience.consent.Actor;
 import io.audience.consent.Channel;
 import io.audience.consent.ConsentPolicy;

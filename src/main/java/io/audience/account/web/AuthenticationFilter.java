@@ -1,6 +1,7 @@
 package io.audience.account.web;
 
 import io.audience.account.Authenticator;
+import io.audience.account.Access;
 import io.audience.account.AdminToken;
 import io.audience.account.Caller;
 import io.audience.api.ErrorBodies;
@@ -17,8 +18,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * /admin/** needs the operator token; /v3/** an account's API token, sent as the vendor's SDKs send
- * OAuth tokens ({@code Authorization: Bearer}) or as {@code x-api-key}.
+ * /admin/** needs the operator token; /v3/** an account's API token or an OAuth access token, sent
+ * as the vendor's SDKs send them ({@code Authorization: Bearer}), or an API token as
+ * {@code x-api-key}; a caller whose token or role does not allow the request gets 403.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -48,6 +50,11 @@ class AuthenticationFilter extends OncePerRequestFilter {
             Optional<Caller> caller = token.flatMap(accounts::authenticate);
             if (caller.isEmpty()) {
                 unauthorized(response);
+                return;
+            }
+            Optional<String> denied = Access.denial(caller.get(), request.getMethod(), path);
+            if (denied.isPresent()) {
+                errors.write(response, HttpServletResponse.SC_FORBIDDEN, "forbidden", denied.get());
                 return;
             }
             request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller.get());

@@ -1,22 +1,27 @@
-package io.audience.confirmation;
+package io.audience.api;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** Where people reach this service from their mail: AUDIENCE_PUBLIC_URL, or localhost and the port. */
+/** Where people and apps reach this service: AUDIENCE_PUBLIC_URL, or localhost and the port. */
 @Component
-class PublicUrl {
+public class PublicUrl {
 
     private final String configured;
     private final Environment environment;
+
+    /** The configured base, or empty when it follows the port (known only once the server listens). */
+    public String configured() {
+        return configured;
+    }
 
     PublicUrl(@Value("${audience.public-url:}") String configured, Environment environment) {
         this.configured = configured.strip();
         this.environment = environment;
     }
 
-    String of(String path) {
+    public String of(String path) {
         String base = configured.isEmpty()
                 ? "http://localhost:" + environment.getProperty("local.server.port",
                         environment.getProperty("server.port", "8080"))

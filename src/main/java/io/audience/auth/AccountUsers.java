@@ -1,0 +1,103 @@
+package io.audience.auth;
+
+import io.audience.account.AccountService;
+import io.audience.account.Privileges;
+import io.audience.api.Conflict;
+import io.audience.api.NotFound;
+import io.audience.api.ValidationFailed;
+import io.audience.contact.EmailAddresses;
+import io.audience.identity.Ids;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The people of an account who sign in to authorise apps, and their sign-in attempts. */
+@Service
+public class AccountUsers {
+
+    /** BCrypt reads at most 72 bytes of a password; a longer one would be silently cut. */
+    static final int MAX_PASSWORD_BYTES = 72;
+    static final int MIN_PASSWORD_LENGTH = 12;
+
+    private final UserRepository users;
+    private final AccountService accounts;
+    private final PasswordEncoder passwords;
+
+    AccountUsers(UserRepository users, AccountService accounts, PasswordEncoder passwords) {
+        this.users = users;
+        this.accounts = accounts;
+        this.passwords = passwords;
+    }
+
+    /** What sign-in needs: the user, the password's hash, and until when sign-in is refused. */
+    public record Login(AccountUser user, String passwordHash, @Nullable OffsetDateTime lockedUntil) {}
+
+    public record NewUser(@Nullable String email, @Nullable String password, @Nullable String role) {}
+
+    @Transactional
+    public AccountUser create(UUID accountId, NewUser request) {
+        if (!accounts.exists(accountId)) {
+            throw new NotFound("No account " + accountId);
+        }
+        String email = request.email() == null ? "" : request.email();
+        String emailKey = EmailAddresses.key("email", email);
+        String role = request.role();
+        if (role == null || !Privileges.BY_ROLE.containsKey(role)) {
+            throw new ValidationFailed("role must be one of account_owner, account_manager, campaign_creator");
+        }
+        checkPassword(request.password(), emailKey);
+        AccountUser user = new AccountUser(accountId, Ids.next(), emailKey, EmailAddresses.display("email", email), role);
+        if (!users.insert(user, passwords.encode(request.password()), OffsetDateTime.now(ZoneOffset.UTC))) {
+            throw new Conflict("A user with the email " + emailKey + " already exists; an email signs in to one account",
+                    Map.of("email", emailKey));
+        }
+        return user;
+    }
+
+    static void checkPassword(@Nullable String password, String emailKey) {
+        if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
+            throw new ValidationFailed("password must be at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw new ValidationFailed("password must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8");
+        }
+        if (password.strip().equalsIgnoreCase(emailKey)) {
+            throw new ValidationFailed("password must not be the email address");
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Login> login(String email) {
+        try {
+            return users.findLogin(EmailAddresses.key("username", email));
+        } catch (ValidationFailed notAnAddress) {
+            return Optional.empty();
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<AccountUser> find(UUID accountId, UUID userId) {
+        return users.find(accountId, userId);
+    }
+
+    @Transactional
+    public void loginFailed(String email) {
+        try {
+            users.recordFailure(EmailAddresses.key("username", email), OffsetDateTime.now(ZoneOffset.UTC));
+        } catch (ValidationFailed notAnAddress) {
+            // nobody to count it against
+        }
+    }
+
+    @Transactional
+    public void loginSucceeded(UUID userId) {
+        users.recordSuccess(userId);
+    }
+}

@@ -1,0 +1,94 @@
+package io.audience.auth;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import io.audience.account.Scopes;
+import io.audience.api.PublicUrl;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2RefreshTokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The authorization server's parts, all kept in PostgreSQL so that every instance shares them. */
+@Configuration(proxyBeanMethods = false)
+class AuthorizationServerBeans {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    RegisteredClientRepository registeredClientRepository(JdbcOperations jdbc) {
+        return new JdbcRegisteredClientRepository(jdbc);
+    }
+
+    @Bean
+    OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, RegisteredClientRepository clients,
+            UsedRefreshTokens used) {
+        return new RotatingGrants(new JdbcOAuth2AuthorizationService(jdbc, clients), used);
+    }
+
+    @Bean
+    OAuth2AuthorizationConsentService authorizationConsentService(JdbcOperations jdbc,
+            RegisteredClientRepository clients) {
+        return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
+    }
+
+    @Bean
+    JWKSource<SecurityContext> jwkSource(SigningKeys keys, TransactionTemplate transactions) {
+        List<RSAKey> loaded = transactions.execute(tx -> keys.loadOrCreate());
+        return new ImmutableJWKSet<>(new JWKSet(List.copyOf(loaded)));
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys) {
+        return NimbusJwtDecoder.withJwkSource(keys).build();
+    }
+
+    /** The issuer is AUDIENCE_PUBLIC_URL when set; otherwise the server takes it from each request. */
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings(PublicUrl publicUrl) {
+        AuthorizationServerSettings.Builder settings = AuthorizationServerSettings.builder();
+        if (!publicUrl.configured().isEmpty()) {
+            settings.issuer(publicUrl.configured().replaceAll("/+$", ""));
+        }
+        return settings.build();
+    }
+
+    /**
+     * JWT access tokens that name the account, the user and the grant (sid, so that revoking the
+     * grant revokes them), and refresh tokens only for a grant that asked for offline_access.
+     */
+    @Bean
+    OAuth2TokenGenerator<?> tokenGenerator(JWKSource<SecurityContext> keys) {
+        JwtGenerator jwt = new JwtGenerator(new NimbusJwtEncoder(keys));
+        jwt.setJwtCustomizer(AccessTokenClaims::add);
+        OAuth2RefreshTokenGenerator refresh = new OAuth2RefreshTokenGenerator();
+        return new DelegatingOAuth2TokenGenerator(jwt, context ->
+                OAuth2TokenType.REFRESH_TOKEN.equals(context.getTokenType())
+                        && context.getAuthorizedScopes().contains(Scopes.OFFLINE_ACCESS)
+                        ? refresh.generate(context) : null);
+    }
+}

@@ -1,0 +1,81 @@
+package io.audience.auth;
+
+import static io.audience.db.Tables.ACCOUNT_USER;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.exception.IntegrityConstraintViolationException;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class UserRepository {
+
+    private final DSLContext db;
+
+    UserRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** False when the address already signs in somewhere. */
+    boolean insert(AccountUser user, String passwordHash, OffsetDateTime now) {
+        try {
+            db.insertInto(ACCOUNT_USER)
+                    .set(ACCOUNT_USER.ACCOUNT_ID, user.accountId())
+                    .set(ACCOUNT_USER.USER_ID, user.userId())
+                    .set(ACCOUNT_USER.EMAIL_KEY, user.emailKey())
+                    .set(ACCOUNT_USER.EMAIL_ADDRESS, user.emailAddress())
+                    .set(ACCOUNT_USER.PASSWORD_HASH, passwordHash)
+                    .set(ACCOUNT_USER.ROLE, user.role())
+                    .set(ACCOUNT_USER.CREATED_AT, now)
+                    .execute();
+            return true;
+        } catch (IntegrityConstraintViolationException e) {
+            if (e.getMessage() != null && e.getMessage().contains("account_user_email_uq")) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    Optional<AccountUsers.Login> findLogin(String emailKey) {
+        return db.selectFrom(ACCOUNT_USER)
+                .where(ACCOUNT_USER.EMAIL_KEY.eq(emailKey))
+                .fetchOptional(r -> new AccountUsers.Login(
+                        new AccountUser(r.getAccountId(), r.getUserId(), r.getEmailKey(), r.getEmailAddress(), r.getRole()),
+                        r.getPasswordHash(), r.getLockedUntil()));
+    }
+
+    Optional<AccountUser> find(UUID accountId, UUID userId) {
+        return db.selectFrom(ACCOUNT_USER)
+                .where(ACCOUNT_USER.ACCOUNT_ID.eq(accountId), ACCOUNT_USER.USER_ID.eq(userId))
+                .fetchOptional(r -> new AccountUser(r.getAccountId(), r.getUserId(), r.getEmailKey(),
+                        r.getEmailAddress(), r.getRole()));
+    }
+
+    /**
+     * Counts a failed sign-in and, from the fifth in a row, refuses sign-in for a while that
+     * doubles with each further failure (1 minute, 2, 4 ... at most an hour). One statement, so
+     * concurrent guesses are all counted.
+     */
+    void recordFailure(String emailKey, OffsetDateTime now) {
+        db.update(ACCOUNT_USER)
+                .set(ACCOUNT_USER.FAILED_LOGINS, ACCOUNT_USER.FAILED_LOGINS.plus(1))
+                .set(ACCOUNT_USER.LOCKED_UNTIL, DSL.when(ACCOUNT_USER.FAILED_LOGINS.plus(1).ge(5),
+                        DSL.field("{0} + least(power(2, {1} - 5), 60) * interval '1 minute'", OffsetDateTime.class,
+                                DSL.val(now), ACCOUNT_USER.FAILED_LOGINS.plus(1)))
+                        .otherwise(ACCOUNT_USER.LOCKED_UNTIL))
+                .where(ACCOUNT_USER.EMAIL_KEY.eq(emailKey))
+                .execute();
+    }
+
+    void recordSuccess(UUID userId) {
+        db.update(ACCOUNT_USER)
+                .set(ACCOUNT_USER.FAILED_LOGINS, 0)
+                .setNull(ACCOUNT_USER.LOCKED_UNTIL)
+                .where(ACCOUNT_USER.USER_ID.eq(userId), ACCOUNT_USER.FAILED_LOGINS.gt(0))
+                .execute();
+    }
+}

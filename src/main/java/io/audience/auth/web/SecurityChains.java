@@ -1,0 +1,92 @@
+package io.audience.auth.web;
+
+import io.audience.auth.OAuthClients;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationContext;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationException;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationValidator;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+/**
+ * Three filter chains. The authorization server's endpoints (/oauth2/**, the metadata) send a
+ * browser that is not signed in to the login page. The login page and its session. Everything
+ * else (the API, /admin, the public pages) passes through untouched: those have their own token
+ * checks (AuthenticationFilter) and no session or CSRF token to carry.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityChains {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServer(HttpSecurity http, OAuthClients clients) throws Exception {
+        OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
+        http.securityMatcher(server.getEndpointsMatcher())
+                .with(server, s -> s.authorizationEndpoint(endpoint -> endpoint
+                        .authenticationProviders(providers -> providers.forEach(p -> onlyTheAppsAccount(p, clients)))))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain login(HttpSecurity http) throws Exception {
+        http.securityMatcher("/login", "/logout")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .formLogin(Customizer.withDefaults())
+                .logout(Customizer.withDefaults());
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .anonymous(anonymous -> anonymous.disable());
+        return http.build();
+    }
+
+    /**
+     * An app acts only for the users of the account that registered it: a user of another account
+     * who signs in is sent back to the app with access_denied.
+     */
+    private static void onlyTheAppsAccount(AuthenticationProvider provider, OAuthClients clients) {
+        if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider codeRequests) {
+            codeRequests.setAuthenticationValidator(new OAuth2AuthorizationCodeRequestAuthenticationValidator()
+                    .andThen(context -> checkAccount(context, clients)));
+        }
+    }
+
+    private static void checkAccount(OAuth2AuthorizationCodeRequestAuthenticationContext context, OAuthClients clients) {
+        OAuth2AuthorizationCodeRequestAuthenticationToken request = context.getAuthentication();
+        if (!(request.getPrincipal() instanceof Authentication user) || !user.isAuthenticated()
+                || user instanceof AnonymousAuthenticationToken) {
+            return;
+        }
+        if (!clients.servesUserOf(context.getRegisteredClient().getClientId(), user)) {
+            throw new OAuth2AuthorizationCodeRequestAuthenticationException(new OAuth2Error(OAuth2ErrorCodes.ACCESS_DENIED,
+                    "This app belongs to another account than the user who signed in", null), request);
+        }
+    }
+}
