@@ -87,6 +87,16 @@ public class AccountUsers {
         return users.find(accountId, userId);
     }
 
+    /** The address of the user a signed-in principal names (by user id). */
+    @Transactional(readOnly = true)
+    public Optional<String> emailOf(String userId) {
+        try {
+            return users.emailOf(UUID.fromString(userId));
+        } catch (IllegalArgumentException notAUserId) {
+            return Optional.empty();
+        }
+    }
+
     @Transactional
     public void loginFailed(String email) {
         try {

@@ -28,6 +28,12 @@ class ClientRepository {
                 .execute();
     }
 
+    Optional<String> nameOf(String clientId) {
+        return db.select(OAUTH_CLIENT.NAME).from(OAUTH_CLIENT)
+                .where(OAUTH_CLIENT.CLIENT_ID.eq(clientId))
+                .fetchOptional(OAUTH_CLIENT.NAME);
+    }
+
     Optional<UUID> accountOf(String clientId) {
         return db.select(OAUTH_CLIENT.ACCOUNT_ID).from(OAUTH_CLIENT)
                 .where(OAUTH_CLIENT.CLIENT_ID.eq(clientId))

@@ -105,6 +105,11 @@ public class OAuthClients {
         return new Registered(clientId, secret, name, uris, isPublic, Scopes.ALL);
     }
 
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> name(String clientId) {
+        return clients.nameOf(clientId);
+    }
+
     /** An app acts only for the users of the account that registered it. */
     @Transactional(readOnly = true)
     public boolean servesUserOf(String clientId, Authentication user) {

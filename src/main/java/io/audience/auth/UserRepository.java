@@ -48,6 +48,12 @@ class UserRepository {
                         r.getPasswordHash(), r.getLockedUntil()));
     }
 
+    Optional<String> emailOf(UUID userId) {
+        return db.select(ACCOUNT_USER.EMAIL_ADDRESS).from(ACCOUNT_USER)
+                .where(ACCOUNT_USER.USER_ID.eq(userId))
+                .fetchOptional(ACCOUNT_USER.EMAIL_ADDRESS);
+    }
+
     Optional<AccountUser> find(UUID accountId, UUID userId) {
         return db.selectFrom(ACCOUNT_USER)
                 .where(ACCOUNT_USER.ACCOUNT_ID.eq(accountId), ACCOUNT_USER.USER_ID.eq(userId))

@@ -107,6 +107,10 @@ final class OAuthApp {
             assertThat(location(signedIn).getQuery()).as("signed in").doesNotContain("error");
             page = get(location(signedIn).toString());
         }
+        if (page.statusCode() == 302 && location(page).getPath().equals("/oauth2/consent")) {
+            page = get(base + location(page).getRawPath() + "?" + location(page).getRawQuery());
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        }
         if (page.statusCode() == 200) {
             Map<String, String> consent = new LinkedHashMap<>();
             consent.put("client_id", clientId);

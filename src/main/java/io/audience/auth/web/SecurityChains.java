@@ -37,7 +37,7 @@ class SecurityChains {
     SecurityFilterChain authorizationServer(HttpSecurity http, OAuthClients clients) throws Exception {
         OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
         http.securityMatcher(server.getEndpointsMatcher())
-                .with(server, s -> s.authorizationEndpoint(endpoint -> endpoint
+                .with(server, s -> s.authorizationEndpoint(endpoint -> endpoint.consentPage("/oauth2/consent")
                         .authenticationProviders(providers -> providers.forEach(p -> onlyTheAppsAccount(p, clients)))))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
@@ -48,9 +48,10 @@ class SecurityChains {
     @Bean
     @Order(2)
     SecurityFilterChain login(HttpSecurity http) throws Exception {
-        http.securityMatcher("/login", "/logout")
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .formLogin(Customizer.withDefaults())
+        http.securityMatcher("/login", "/logout", "/oauth2/consent")
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/oauth2/consent").authenticated()
+                        .anyRequest().permitAll())
+                .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(Customizer.withDefaults());
         return http.build();
     }

@@ -2,6 +2,7 @@ package io.audience.confirmation.web;
 
 import io.audience.confirmation.ConfirmationService;
 import io.audience.confirmation.LinkStatus;
+import io.audience.web.Pages;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -1,17 +1,17 @@
-package io.audience.confirmation.web;
+package io.audience.web;
 
 import org.springframework.web.util.HtmlUtils;
 
-/** The small HTML pages a person sees after following a link from our mail. */
-final class Pages {
+/** The small HTML pages a person sees: after following a link from our mail, or signing in for an app. */
+public final class Pages {
 
     private Pages() {}
 
-    static String page(String title, String message) {
+    public static String page(String title, String message) {
         return layout(title, "<p>" + HtmlUtils.htmlEscape(message) + "</p>");
     }
 
-    static String form(String title, String message, String action, String button, String hiddenName,
+    public static String form(String title, String message, String action, String button, String hiddenName,
             String hiddenValue) {
         String hidden = hiddenName == null ? ""
                 : "<input type=\"hidden\" name=\"" + HtmlUtils.htmlEscape(hiddenName) + "\" value=\""
@@ -21,14 +21,17 @@ final class Pages {
                 + "<button type=\"submit\" id=\"submit\">" + HtmlUtils.htmlEscape(button) + "</button></form>");
     }
 
-    private static String layout(String title, String body) {
+    /** A page around {@code body}, which the caller has escaped. */
+    public static String layout(String title, String body) {
         return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<meta name=\"robots\" content=\"noindex\">"
                 + "<title>" + HtmlUtils.htmlEscape(title) + "</title>"
                 + "<style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;"
                 + "line-height:1.5}button{font-size:1rem;padding:.6rem 1.4rem;border-radius:.4rem;border:0;"
-                + "background:#1f6feb;color:#fff;cursor:pointer}</style></head><body>"
+                + "background:#1f6feb;color:#fff;cursor:pointer}button.secondary{background:#6e7781}"
+                + "label{display:block;margin:.8rem 0 .2rem}input[type=email],input[type=password]{width:100%;"
+                + "font-size:1rem;padding:.5rem;box-sizing:border-box}.error{color:#b42318}</style></head><body>"
                 + "<h1>" + HtmlUtils.htmlEscape(title) + "</h1>" + body + "</body></html>";
     }
 }
