@@ -40,9 +40,9 @@ final class RedisBuckets implements Buckets, AutoCloseable {
             connection = client.connect(ByteArrayCodec.INSTANCE);
         } catch (RedisConnectionException e) {
             client.shutdown();
-            throw new IllegalStateException("spring.data.redis.url is set, but Redis at " + uri.getHost() + ":"
-                    + uri.getPort() + " does not answer; rate limits are kept there, so start Redis or unset "
-                    + "the URL to keep them in memory", e);
+            throw new IllegalStateException("SPRING_DATA_REDIS_URL (spring.data.redis.url) is set, but Redis at "
+                    + uri.getHost() + ":" + uri.getPort() + " does not answer; rate limits are kept there, so start "
+                    + "Redis or unset the URL to keep them in memory", e);
         }
         proxies = Bucket4jLettuce.casBasedBuilder(connection)
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_FULL))
