@@ -23,7 +23,7 @@ class RateLimiterTest {
     private final UUID account = UUID.randomUUID();
 
     @Test
-    void twoGrantsOfOneAppShareTheAppsLimitsWhileEachKeepsItsOwn() {
+    void twoGrantsOfOneAppShareTheAppsPerSecondLimit() {
         RateLimiter limiter = limiter(3, 1_000);
         Caller first = oauth("oauth:grant-1", "client-1");
         Caller second = oauth("oauth:grant-2", "client-1");
@@ -39,6 +39,20 @@ class RateLimiterTest {
         assertThat(refused.window()).isEqualTo(new Window(3, 0, 1));
         assertThat(refused.retryAfterSeconds()).isEqualTo(1);
         assertThat(limiter.admit(oauth("oauth:grant-3", "client-2"))).as("another app").isInstanceOf(Admitted.class);
+    }
+
+    @Test
+    void twoGrantsOfOneAppShareTheAppsDailyQuota() {
+        RateLimiter limiter = limiter(100, 3);
+        Caller first = oauth("oauth:grant-1", "client-1");
+        Caller second = oauth("oauth:grant-2", "client-1");
+        limiter.admit(first);
+        limiter.admit(first);
+        limiter.admit(second);
+
+        Refused refused = (Refused) limiter.admit(second);
+        assertThat(refused.limit()).isEqualTo(new Limit(Period.DAY, Holder.APP, "client-1", 3));
+        assertThat(refused.retryAfterSeconds()).isEqualTo(86_400);
     }
 
     @Test
