@@ -20,7 +20,9 @@ import tools.jackson.databind.JsonNode;
  * test makes its own account, so tests share one service and never see each other's data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"logging.level.root=WARN", "logging.level.io.audience=INFO"})
+        properties = {"logging.level.root=WARN", "logging.level.io.audience=INFO",
+            // Rate limits far above what any test sends; the rate-limit tests set theirs with @TestPropertySource.
+            "audience.rate-limit.per-second=1000000", "audience.rate-limit.per-day=1000000000"})
 public abstract class IntegrationTest {
 
     public static final String ADMIN_TOKEN = "test-admin-token";

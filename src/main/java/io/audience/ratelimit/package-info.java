@@ -1,0 +1,4 @@
+@NullMarked
+package io.audience.ratelimit;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.audience.ratelimit.web;
+
+import org.jspecify.annotations.NullMarked;
