@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -21,23 +20,16 @@ class UserRepository {
 
     /** False when the address already signs in somewhere. */
     boolean insert(AccountUser user, String passwordHash, OffsetDateTime now) {
-        try {
-            db.insertInto(ACCOUNT_USER)
-                    .set(ACCOUNT_USER.ACCOUNT_ID, user.accountId())
-                    .set(ACCOUNT_USER.USER_ID, user.userId())
-                    .set(ACCOUNT_USER.EMAIL_KEY, user.emailKey())
-                    .set(ACCOUNT_USER.EMAIL_ADDRESS, user.emailAddress())
-                    .set(ACCOUNT_USER.PASSWORD_HASH, passwordHash)
-                    .set(ACCOUNT_USER.ROLE, user.role())
-                    .set(ACCOUNT_USER.CREATED_AT, now)
-                    .execute();
-            return true;
-        } catch (IntegrityConstraintViolationException e) {
-            if (e.getMessage() != null && e.getMessage().contains("account_user_email_uq")) {
-                return false;
-            }
-            throw e;
-        }
+        return db.insertInto(ACCOUNT_USER)
+                .set(ACCOUNT_USER.ACCOUNT_ID, user.accountId())
+                .set(ACCOUNT_USER.USER_ID, user.userId())
+                .set(ACCOUNT_USER.EMAIL_KEY, user.emailKey())
+                .set(ACCOUNT_USER.EMAIL_ADDRESS, user.emailAddress())
+                .set(ACCOUNT_USER.PASSWORD_HASH, passwordHash)
+                .set(ACCOUNT_USER.ROLE, user.role())
+                .set(ACCOUNT_USER.CREATED_AT, now)
+                .onConflict(ACCOUNT_USER.EMAIL_KEY).doNothing()
+                .execute() == 1;
     }
 
     Optional<AccountUsers.Login> findLogin(String emailKey) {

@@ -1,9 +1,8 @@
-package io.audience.ratelimit;
+package io.audience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.audience.IntegrationTest;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -21,10 +20,10 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
- * A second service instance in its own JVM, on the test's database, started as
- * {@code TwoInstancesIntegrationTest} starts one, with the extra environment {@code env}.
+ * A second service instance in its own JVM, on the test's database, with the extra environment
+ * {@code extraEnv}; {@link #close} stops it.
  */
-final class OtherInstance implements AutoCloseable {
+public final class OtherInstance implements AutoCloseable {
 
     private final Process process;
     private final int port;
@@ -34,7 +33,7 @@ final class OtherInstance implements AutoCloseable {
         this.port = port;
     }
 
-    static OtherInstance start(DataSource dataSource, Map<String, String> extraEnv)
+    public static OtherInstance start(DataSource dataSource, Map<String, String> extraEnv)
             throws IOException, InterruptedException, SQLException {
         HikariDataSource hikari = dataSource.unwrap(HikariDataSource.class);
         int port;
@@ -79,7 +78,7 @@ final class OtherInstance implements AutoCloseable {
         throw new AssertionError("second instance did not start; see " + log);
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
