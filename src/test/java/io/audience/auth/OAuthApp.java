@@ -24,29 +24,32 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A registered app and a person's browser, over plain HTTP: the browser keeps the server's session
  * cookie, fills the login and consent forms as a person would, and hands the app the code from the
  * redirect, which the app exchanges at the token endpoint.
  */
-final class OAuthApp {
+public final class OAuthApp {
 
-    static final String REDIRECT = "http://127.0.0.1:9/callback";
+    public static final String REDIRECT = "http://127.0.0.1:9/callback";
+    /** The password {@link #newUser} gives every user. */
+    public static final String PASSWORD = "correct horse battery";
 
-    final String base;
-    final String clientId;
-    final String secret;
+    public final String base;
+    public final String clientId;
+    public final String secret;
     private HttpClient browser = newBrowser();
 
-    OAuthApp(String base, String clientId, String secret) {
+    public OAuthApp(String base, String clientId, String secret) {
         this.base = base;
         this.clientId = clientId;
         this.secret = secret;
     }
 
     /** Registers an app for the account through the admin API. */
-    static OAuthApp register(String base, Api admin, String accountId, boolean isPublic) {
+    public static OAuthApp register(String base, Api admin, String accountId, boolean isPublic) {
         Api.Response created = admin.post("/admin/accounts/" + accountId + "/oauth_clients", Api.json("""
                 {"name": "Test app", "redirect_uris": ["%s"], "public": %s}""".formatted(REDIRECT, isPublic)));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -54,21 +57,21 @@ final class OAuthApp {
                 isPublic ? null : created.json().get("client_secret").asString());
     }
 
-    static String newUser(Api admin, String accountId, String role) {
+    public static String newUser(Api admin, String accountId, String role) {
         String email = "user-" + UUID.randomUUID() + "@people.example";
         Api.Response created = admin.post("/admin/accounts/" + accountId + "/users", Api.json("""
-                {"email": "%s", "password": "correct horse battery", "role": "%s"}""".formatted(email, role)));
+                {"email": "%s", "password": "%s", "role": "%s"}""".formatted(email, PASSWORD, role)));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return email;
     }
 
-    static String verifier() {
+    public static String verifier() {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String challenge(String verifier) {
+    public static String challenge(String verifier) {
         try {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(
                     MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
@@ -78,11 +81,11 @@ final class OAuthApp {
     }
 
     /** A fresh browser: no session, as a person on another computer. */
-    void forgetSession() {
+    public void forgetSession() {
         browser = newBrowser();
     }
 
-    String authorizeUrl(String scope, String verifier, String state) {
+    public String authorizeUrl(String scope, String verifier, String state) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("response_type", "code");
         query.put("client_id", clientId);
@@ -97,7 +100,7 @@ final class OAuthApp {
     }
 
     /** Signs in (if the session has not), consents to every scope asked, and answers the redirect. */
-    URI signInAndConsent(String email, String password, String scope, String verifier) {
+    public URI signInAndConsent(String email, String password, String scope, String verifier) {
         HttpResponse<String> page = get(authorizeUrl(scope, verifier, "st-" + UUID.randomUUID()));
         if (page.statusCode() == 302 && location(page).getPath().equals("/login")) {
             HttpResponse<String> login = get(location(page).toString());
@@ -124,13 +127,21 @@ final class OAuthApp {
         return location(page);
     }
 
-    String code(URI redirect) {
+    /** The whole flow for a user of the app's account: sign-in, consent, PKCE, code exchange. */
+    public JsonNode tokens(String email, String scope) {
+        String verifier = verifier();
+        Api.Response tokens = exchange(code(signInAndConsent(email, PASSWORD, scope, verifier)), verifier);
+        assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
+        return tokens.json();
+    }
+
+    public String code(URI redirect) {
         Map<String, String> query = query(redirect);
         assertThat(query).as(redirect.toString()).containsKey("code");
         return query.get("code");
     }
 
-    Api.Response exchange(String code, String verifier) {
+    public Api.Response exchange(String code, String verifier) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("grant_type", "authorization_code");
         body.put("code", code);
@@ -141,20 +152,20 @@ final class OAuthApp {
         return token(body);
     }
 
-    Api.Response refresh(String refreshToken) {
+    public Api.Response refresh(String refreshToken) {
         return token(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
     }
 
-    Api.Response revoke(String token) {
+    public Api.Response revoke(String token) {
         return call("/oauth2/revoke", Map.of("token", token), secret);
     }
 
-    Api.Response token(Map<String, String> body) {
+    public Api.Response token(Map<String, String> body) {
         return call("/oauth2/token", body, secret);
     }
 
     /** A public app sends its client_id in the body; a confidential one authenticates with Basic. */
-    Api.Response call(String path, Map<String, String> body, String withSecret) {
+    public Api.Response call(String path, Map<String, String> body, String withSecret) {
         Map<String, String> form = new LinkedHashMap<>(body);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -170,24 +181,24 @@ final class OAuthApp {
         return new Api.Response(response.statusCode(), response.headers().map(), response.body());
     }
 
-    HttpResponse<String> get(String url) {
+    public HttpResponse<String> get(String url) {
         return send(browser, HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").GET());
     }
 
-    HttpResponse<String> post(String url, Map<String, String> fields, String... extra) {
+    public HttpResponse<String> post(String url, Map<String, String> fields, String... extra) {
         String body = form(fields) + (extra.length > 0 && !extra[0].isEmpty() ? "&" + extra[0] : "");
         return send(browser, HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    static URI location(HttpResponse<?> response) {
+    public static URI location(HttpResponse<?> response) {
         String location = response.headers().firstValue("Location").orElseThrow(
                 () -> new AssertionError("no redirect: " + response.statusCode() + " " + response.body()));
         return URI.create(location);
     }
 
-    static Map<String, String> query(URI uri) {
+    public static Map<String, String> query(URI uri) {
         Map<String, String> out = new LinkedHashMap<>();
         if (uri.getRawQuery() != null) {
             for (String pair : uri.getRawQuery().split("&")) {

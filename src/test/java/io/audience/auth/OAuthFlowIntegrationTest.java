@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 /** The authorization-code flow with PKCE, end to end over HTTP, and what the API makes of its tokens. */
 class OAuthFlowIntegrationTest extends IntegrationTest {
 
-    static final String PASSWORD = "correct horse battery";
+    static final String PASSWORD = OAuthApp.PASSWORD;
 
     record Account(String id, Api api) {}
 
@@ -26,11 +26,7 @@ class OAuthFlowIntegrationTest extends IntegrationTest {
     }
 
     JsonNode tokensFor(OAuthApp app, String email, String scope) {
-        String verifier = OAuthApp.verifier();
-        String code = app.code(app.signInAndConsent(email, PASSWORD, scope, verifier));
-        Api.Response tokens = app.exchange(code, verifier);
-        assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
-        return tokens.json();
+        return app.tokens(email, scope);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.audience.Api;
 import io.audience.IntegrationTest;
+import io.audience.auth.OAuthApp;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.annotation.DirtiesContext;
@@ -37,6 +38,28 @@ class RateLimitQuotaIntegrationTest extends IntegrationTest {
             assertThat(header(answer, "RateLimit-Reset")).isBetween(86_000L, 86_400L);
             assertThat(answer.header("Retry-After")).isEmpty();
         }
+    }
+
+    @Test
+    void twoUsersOfOneAppShareTheAppsDailyQuota() {
+        String account = admin().post("/admin/accounts", Api.object().put("name", "App quota " + UUID.randomUUID()))
+                .json().get("account_id").asString();
+        OAuthApp app = OAuthApp.register(baseUrl(), admin(), account, false);
+        Api first = new Api(baseUrl(), app.tokens(OAuthApp.newUser(admin(), account, "account_owner"), "contact_data")
+                .get("access_token").asString());
+        app.forgetSession();
+        Api second = new Api(baseUrl(), app.tokens(OAuthApp.newUser(admin(), account, "account_manager"),
+                "contact_data").get("access_token").asString());
+        int admitted = 0;
+        Api.Response last = null;
+        for (int i = 0; i < 14; i++) {
+            last = (i % 2 == 0 ? first : second).get("/v3/contact_lists");
+            admitted += last.status() == 200 ? 1 : 0;
+        }
+        assertThat(admitted).as("one quota of 10 for the app, though each grant used only 5").isEqualTo(10);
+        assertThat(last.status()).isEqualTo(429);
+        assertThat(last.error().get("error_key").asString()).isEqualTo("quota_exceeded");
+        assertThat(last.error().get("error_message").asString()).contains("app");
     }
 
     @Test
