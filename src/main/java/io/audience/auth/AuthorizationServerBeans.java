@@ -40,8 +40,8 @@ class AuthorizationServerBeans {
     }
 
     @Bean
-    RegisteredClientRepository registeredClientRepository(JdbcOperations jdbc) {
-        return new JdbcRegisteredClientRepository(jdbc);
+    RegisteredClientRepository registeredClientRepository(JdbcOperations jdbc, TokenPolicy tokens) {
+        return tokens.applyTo(new JdbcRegisteredClientRepository(jdbc));
     }
 
     @Bean

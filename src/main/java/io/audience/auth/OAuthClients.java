@@ -9,7 +9,6 @@ import io.audience.identity.Ids;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -26,8 +24,6 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
-import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
-import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,18 +38,15 @@ public class OAuthClients {
     private final ClientRepository clients;
     private final AccountService accounts;
     private final PasswordEncoder passwords;
-    private final Duration accessTokenTtl;
-    private final Duration refreshTokenTtl;
+    private final TokenPolicy tokens;
 
     OAuthClients(RegisteredClientRepository registered, ClientRepository clients, AccountService accounts,
-            PasswordEncoder passwords, @Value("${audience.oauth.access-token-ttl:24h}") Duration accessTokenTtl,
-            @Value("${audience.oauth.refresh-token-ttl:90d}") Duration refreshTokenTtl) {
+            PasswordEncoder passwords, TokenPolicy tokens) {
         this.registered = registered;
         this.clients = clients;
         this.accounts = accounts;
         this.passwords = passwords;
-        this.accessTokenTtl = accessTokenTtl;
-        this.refreshTokenTtl = refreshTokenTtl;
+        this.tokens = tokens;
     }
 
     public record NewClient(@Nullable String name, @Nullable List<String> redirectUris, @Nullable Boolean isPublic) {}
@@ -86,12 +79,7 @@ public class OAuthClients {
                         .requireProofKey(isPublic)
                         .requireAuthorizationConsent(true)
                         .build())
-                .tokenSettings(TokenSettings.builder()
-                        .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
-                        .accessTokenTimeToLive(accessTokenTtl)
-                        .refreshTokenTimeToLive(refreshTokenTtl)
-                        .reuseRefreshTokens(false)
-                        .build());
+                .tokenSettings(tokens.settings());
         if (isPublic) {
             client.clientAuthenticationMethod(ClientAuthenticationMethod.NONE);
         } else {

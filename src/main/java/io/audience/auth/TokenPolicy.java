@@ -1,0 +1,63 @@
+package io.audience.auth;
+
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.stereotype.Component;
+
+/**
+ * Token lifetimes come from the configuration at the time a token is issued, not from when its app
+ * was registered: changing AUDIENCE_OAUTH_ACCESS_TOKEN_TTL applies to every app at the next token.
+ */
+@Component
+class TokenPolicy {
+
+    private final Duration accessTokenTtl;
+    private final Duration refreshTokenTtl;
+
+    TokenPolicy(@Value("${audience.oauth.access-token-ttl:24h}") Duration accessTokenTtl,
+            @Value("${audience.oauth.refresh-token-ttl:90d}") Duration refreshTokenTtl) {
+        this.accessTokenTtl = accessTokenTtl;
+        this.refreshTokenTtl = refreshTokenTtl;
+    }
+
+    /** JWT access tokens; a refresh token is used once and replaced (reuse is detected, RotatingGrants). */
+    TokenSettings settings() {
+        return TokenSettings.builder()
+                .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
+                .accessTokenTimeToLive(accessTokenTtl)
+                .refreshTokenTimeToLive(refreshTokenTtl)
+                .reuseRefreshTokens(false)
+                .build();
+    }
+
+    Duration refreshTokenTtl() {
+        return refreshTokenTtl;
+    }
+
+    RegisteredClientRepository applyTo(RegisteredClientRepository stored) {
+        return new RegisteredClientRepository() {
+            @Override
+            public void save(RegisteredClient client) {
+                stored.save(client);
+            }
+
+            @Override
+            public RegisteredClient findById(String id) {
+                return current(stored.findById(id));
+            }
+
+            @Override
+            public RegisteredClient findByClientId(String clientId) {
+                return current(stored.findByClientId(clientId));
+            }
+        };
+    }
+
+    private RegisteredClient current(RegisteredClient client) {
+        return client == null ? null : RegisteredClient.from(client).tokenSettings(settings()).build();
+    }
+}
