@@ -3,50 +3,28 @@ package io.audience.confirmation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.audience.Api;
+import io.audience.Browser;
 import io.audience.IntegrationTest;
 import io.audience.Mailbox;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The pages a person sees, in a real headless Chromium. Without Chromium on the machine the test
- * is skipped, unless {@code -Daudience.test.browser=required} (as .ci/run sets) makes that a failure.
+ * The pages a person sees, in a real headless Chromium ({@link Browser}).
  */
 class PagesBrowserIntegrationTest extends IntegrationTest {
-
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
     private WebDriver browser;
 
     @BeforeEach
     void startBrowser() throws Exception {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
-        if (!present && "required".equals(System.getProperty("audience.test.browser"))) {
-            throw new AssertionError("Chromium and chromedriver are required: apt-get install chromium chromium-driver");
-        }
-        Assumptions.assumeTrue(present, "Chromium is not installed");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + Files.createTempDirectory("chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser = Browser.start();
     }
 
     @AfterEach
@@ -108,8 +86,6 @@ class PagesBrowserIntegrationTest extends IntegrationTest {
     }
 
     private void screenshot(String name) throws Exception {
-        Path target = Path.of("target", "screenshots", name + ".png");
-        Files.createDirectories(target.getParent());
-        Files.write(target, ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Browser.screenshot(browser, name);
     }
 }
