@@ -9,6 +9,7 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,9 +22,11 @@ import org.springframework.stereotype.Component;
 class LoginUsers implements UserDetailsService {
 
     private final AccountUsers users;
+    private final LoginAttempts attempts;
 
-    LoginUsers(AccountUsers users) {
+    LoginUsers(AccountUsers users, LoginAttempts attempts) {
         this.users = users;
+        this.attempts = attempts;
     }
 
     @Override
@@ -43,6 +46,10 @@ class LoginUsers implements UserDetailsService {
     void failed(AuthenticationFailureBadCredentialsEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof String email) {
             users.loginFailed(email);
+        }
+        if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details
+                && details.getRemoteAddress() != null) {
+            attempts.failed(details.getRemoteAddress());
         }
     }
 

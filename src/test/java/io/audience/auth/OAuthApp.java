@@ -127,6 +127,15 @@ public final class OAuthApp {
         return location(page);
     }
 
+    /** A fresh browser starts the flow and signs in: where the login form sends it (on, or back to /login?error). */
+    public String signIn(String email, String password) {
+        forgetSession();
+        get(authorizeUrl("contact_data", verifier(), "s"));
+        HttpResponse<String> login = get(base + "/login");
+        return location(post(base + "/login", Map.of("username", email, "password", password,
+                "_csrf", hidden(login.body(), "_csrf")))).toString();
+    }
+
     /** The whole flow for a user of the app's account: sign-in, consent, PKCE, code exchange. */
     public JsonNode tokens(String email, String scope) {
         String verifier = verifier();

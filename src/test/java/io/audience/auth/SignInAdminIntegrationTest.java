@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.audience.Api;
 import io.audience.IntegrationTest;
-import java.net.http.HttpResponse;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -110,30 +108,17 @@ class SignInAdminIntegrationTest extends IntegrationTest {
         String email = OAuthApp.newUser(admin(), account, "account_owner");
         OAuthApp app = OAuthApp.register(baseUrl(), admin(), account, false);
         for (int i = 0; i < 5; i++) {
-            assertThat(signIn(app, email, "wrong password " + i)).contains("error");
+            assertThat(app.signIn(email, "wrong password " + i)).contains("error");
         }
         assertThat(db.select(ACCOUNT_USER.FAILED_LOGINS).from(ACCOUNT_USER).where(ACCOUNT_USER.EMAIL_KEY.eq(email))
                 .fetchOne(ACCOUNT_USER.FAILED_LOGINS)).isEqualTo(5);
         assertThat(db.select(ACCOUNT_USER.LOCKED_UNTIL).from(ACCOUNT_USER).where(ACCOUNT_USER.EMAIL_KEY.eq(email))
                 .fetchOne(ACCOUNT_USER.LOCKED_UNTIL)).isAfter(java.time.OffsetDateTime.now());
-        assertThat(signIn(app, email, OAuthFlowIntegrationTest.PASSWORD)).as("paused").contains("error");
+        assertThat(app.signIn(email, OAuthFlowIntegrationTest.PASSWORD)).as("paused").contains("error");
 
         db.update(ACCOUNT_USER).setNull(ACCOUNT_USER.LOCKED_UNTIL).where(ACCOUNT_USER.EMAIL_KEY.eq(email)).execute();
-        assertThat(signIn(app, email, OAuthFlowIntegrationTest.PASSWORD)).as("after the pause").doesNotContain("error");
+        assertThat(app.signIn(email, OAuthFlowIntegrationTest.PASSWORD)).as("after the pause").doesNotContain("error");
         assertThat(db.select(ACCOUNT_USER.FAILED_LOGINS).from(ACCOUNT_USER).where(ACCOUNT_USER.EMAIL_KEY.eq(email))
                 .fetchOne(ACCOUNT_USER.FAILED_LOGINS)).as("a good sign-in clears the count").isZero();
-    }
-
-    /** Where the login form sends the browser: back to /login?error, or on to the saved request. */
-    private static String signIn(OAuthApp app, String email, String password) {
-        app.forgetSession();
-        app.get(app.authorizeUrl("contact_data", OAuthApp.verifier(), "s"));
-        HttpResponse<String> login = app.get(app.base + "/login");
-        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]*)\"")
-                .matcher(login.body());
-        assertThat(csrf.find()).isTrue();
-        HttpResponse<String> answer = app.post(app.base + "/login", Map.of("username", email, "password", password,
-                "_csrf", csrf.group(1)));
-        return OAuthApp.location(answer).toString();
     }
 }

@@ -4,34 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.audience.Api;
 import io.audience.Browser;
-import io.audience.IntegrationTest;
+import io.audience.BrowserIntegrationTest;
 import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The login and consent pages as a person meets them, in a real headless Chromium. */
-class SignInBrowserIntegrationTest extends IntegrationTest {
-
-    private WebDriver browser;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class SignInBrowserIntegrationTest extends BrowserIntegrationTest {
 
     @Test
     void aPersonSignsInAllowsTheAppAndTheAppExchangesTheCode() throws Exception {

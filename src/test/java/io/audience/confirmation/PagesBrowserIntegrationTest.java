@@ -4,35 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.audience.Api;
 import io.audience.Browser;
-import io.audience.IntegrationTest;
+import io.audience.BrowserIntegrationTest;
 import io.audience.Mailbox;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The pages a person sees, in a real headless Chromium ({@link Browser}).
  */
-class PagesBrowserIntegrationTest extends IntegrationTest {
-
-    private WebDriver browser;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class PagesBrowserIntegrationTest extends BrowserIntegrationTest {
 
     @Test
     void personConfirmsAndLaterUnsubscribesByTheButtonsOfThePagesTheirMailLinksTo() throws Exception {

@@ -1,5 +1,6 @@
 package io.audience.auth.web;
 
+import io.audience.auth.LoginAttempts;
 import io.audience.auth.OAuthClients;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +22,7 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationValidator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
@@ -47,8 +49,9 @@ class SecurityChains {
 
     @Bean
     @Order(2)
-    SecurityFilterChain login(HttpSecurity http) throws Exception {
-        http.securityMatcher("/login", "/logout", "/oauth2/consent")
+    SecurityFilterChain login(HttpSecurity http, LoginAttempts attempts) throws Exception {
+        http.addFilterBefore(new LoginThrottle(attempts), UsernamePasswordAuthenticationFilter.class)
+                .securityMatcher("/login", "/logout", "/oauth2/consent")
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/oauth2/consent").authenticated()
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").permitAll())
