@@ -213,4 +213,15 @@ class OAuthFlowIntegrationTest extends IntegrationTest {
                 db.select(io.audience.db.Tables.OAUTH_SIGNING_KEY.KEY_ID).from(io.audience.db.Tables.OAUTH_SIGNING_KEY)
                         .orderBy(io.audience.db.Tables.OAUTH_SIGNING_KEY.CREATED_AT).limit(1).fetchOne(0, String.class));
     }
+
+    @Test
+    void theSignInPagesCarryTheSecurityHeadersAndTheApiDoesNotPayForThem() {
+        OAuthApp app = new OAuthApp(baseUrl(), "none", null);
+        var login = app.get(baseUrl() + "/login");
+        assertThat(login.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(login.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        Api.Response api = account().api().get("/v3/contacts");
+        assertThat(api.status()).isEqualTo(200);
+        assertThat(api.header("X-Frame-Options")).isEmpty();
+    }
 }
