@@ -1,41 +1,67 @@
 package io.audience.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.audience.account.BearerTokens;
 import io.audience.account.Caller;
-import java.util.HashSet;
+import io.audience.account.Privileges;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
-import org.springframework.security.oauth2.core.AbstractOAuth2Token;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Accepts this server's JWT access tokens: signed by one of its keys, not expired, and of a grant
- * that still stands (not revoked, nor removed after a refresh token was reused). The user's
- * privileges are read at each request, so a removed user's tokens stop working at once.
+ * that still stands (not revoked, nor removed after a refresh token was reused), checked at every
+ * request with the user's current role. A token's signature is checked once and remembered (it
+ * cannot change); its expiry and its grant are checked every time.
  */
 @Component
 class AccessTokens implements BearerTokens {
 
-    private final JwtDecoder decoder;
-    private final OAuth2AuthorizationService grants;
-    private final AccountUsers users;
+    private record Verified(UUID accountId, UUID userId, String grantId, String clientId, Set<String> scopes,
+            Instant expiresAt) {}
 
-    AccessTokens(JwtDecoder decoder, OAuth2AuthorizationService grants, AccountUsers users) {
+    private final JwtDecoder decoder;
+    private final GrantChecks grants;
+    private final Cache<String, Verified> verified = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(10)).build();
+
+    AccessTokens(JwtDecoder decoder, GrantChecks grants) {
         this.decoder = decoder;
         this.grants = grants;
-        this.users = users;
     }
 
     @Override
+    @Transactional(readOnly = true)
     public Optional<Caller> authenticate(String token) {
+        Verified jwt = verified.getIfPresent(token);
+        if (jwt == null) {
+            jwt = verify(token).orElse(null);
+            if (jwt == null) {
+                return Optional.empty();
+            }
+            verified.put(token, jwt);
+        }
+        if (!Instant.now().isBefore(jwt.expiresAt())) {
+            verified.invalidate(token);
+            return Optional.empty();
+        }
+        Verified caller = jwt;
+        return grants.roleIfGrantStands(jwt.grantId(), jwt.accountId(), jwt.userId())
+                .map(role -> new Caller(caller.accountId(), "oauth:" + caller.clientId() + ":user:" + caller.userId(),
+                        "oauth_grant:" + caller.grantId(), caller.clientId(), caller.scopes(),
+                        Privileges.BY_ROLE.getOrDefault(role, Set.of())));
+    }
+
+    private Optional<Verified> verify(String token) {
         Jwt jwt;
         try {
             jwt = decoder.decode(token);
@@ -45,30 +71,16 @@ class AccessTokens implements BearerTokens {
         String grantId = jwt.getClaimAsString(AccessTokenClaims.GRANT_ID);
         String account = jwt.getClaimAsString(AccessTokenClaims.ACCOUNT_ID);
         List<String> audience = jwt.getAudience();
-        if (grantId == null || account == null || jwt.getSubject() == null || audience == null || audience.isEmpty()) {
+        if (grantId == null || account == null || jwt.getSubject() == null || audience == null || audience.isEmpty()
+                || jwt.getExpiresAt() == null) {
             return Optional.empty();
         }
-        OAuth2Authorization grant = grants.findById(grantId);
-        if (grant == null || revoked(grant.getAccessToken()) || revoked(grant.getRefreshToken())) {
-            return Optional.empty();
-        }
-        UUID accountId;
-        UUID userId;
         try {
-            accountId = UUID.fromString(account);
-            userId = UUID.fromString(jwt.getSubject());
+            return Optional.of(new Verified(UUID.fromString(account), UUID.fromString(jwt.getSubject()), grantId,
+                    audience.get(0), Set.copyOf(Optional.ofNullable(jwt.getClaimAsStringList("scope")).orElse(List.of())),
+                    jwt.getExpiresAt()));
         } catch (IllegalArgumentException notOurs) {
             return Optional.empty();
         }
-        String clientId = audience.get(0);
-        Set<String> scopes = new HashSet<>(Optional.ofNullable(jwt.getClaimAsStringList("scope")).orElse(List.of()));
-        return users.find(accountId, userId).map(user -> new Caller(accountId,
-                "oauth:" + clientId + ":user:" + userId, "oauth_grant:" + grantId, clientId, Set.copyOf(scopes),
-                user.privileges()));
-    }
-
-    /** Revoking the grant's access or refresh token revokes every access token issued to it so far. */
-    private static boolean revoked(OAuth2Authorization.@Nullable Token<? extends AbstractOAuth2Token> held) {
-        return held != null && held.isInvalidated();
     }
 }

@@ -82,11 +82,6 @@ public class AccountUsers {
         }
     }
 
-    @Transactional(readOnly = true)
-    public Optional<AccountUser> find(UUID accountId, UUID userId) {
-        return users.find(accountId, userId);
-    }
-
     /** The address of the user a signed-in principal names (by user id). */
     @Transactional(readOnly = true)
     public Optional<String> emailOf(String userId) {

@@ -46,13 +46,6 @@ class UserRepository {
                 .fetchOptional(ACCOUNT_USER.EMAIL_ADDRESS);
     }
 
-    Optional<AccountUser> find(UUID accountId, UUID userId) {
-        return db.selectFrom(ACCOUNT_USER)
-                .where(ACCOUNT_USER.ACCOUNT_ID.eq(accountId), ACCOUNT_USER.USER_ID.eq(userId))
-                .fetchOptional(r -> new AccountUser(r.getAccountId(), r.getUserId(), r.getEmailKey(),
-                        r.getEmailAddress(), r.getRole()));
-    }
-
     /**
      * Counts a failed sign-in and, from the fifth in a row, refuses sign-in for a while that
      * doubles with each further failure (1 minute, 2, 4 ... at most an hour). One statement, so

@@ -113,6 +113,23 @@ class OAuthFlowIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void revokingAnAccessTokenEndsItAtOnceThoughItHasNotExpired() {
+        Account mine = account();
+        OAuthApp app = OAuthApp.register(baseUrl(), admin(), mine.id(), false);
+        String access = tokensFor(app, OAuthApp.newUser(admin(), mine.id(), "account_owner"), "contact_data")
+                .get("access_token").asString();
+        Api asApp = new Api(baseUrl(), access);
+        assertThat(asApp.get("/v3/contacts").status()).isEqualTo(200);
+
+        assertThat(app.call("/oauth2/revoke", Map.of("token", access, "token_type_hint", "access_token"), app.secret)
+                .status()).isEqualTo(200);
+
+        Api.Response after = asApp.get("/v3/contacts");
+        assertThat(after.status()).isEqualTo(401);
+        assertThat(after.error().get("error_key").asString()).isEqualTo("unauthorized");
+    }
+
+    @Test
     void aPublicAppMustUsePkceAndGetsTokensWithoutASecret() {
         Account mine = account();
         OAuthApp app = OAuthApp.register(baseUrl(), admin(), mine.id(), true);
