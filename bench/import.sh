@@ -51,40 +51,8 @@ MIGRATIONS="$REPO/src/main/resources/db/migration"
 RESULTS="$BENCH_DIR/results/import-last-run.txt"
 DB="audience_import_bench_$(date +%Y%m%d%H%M%S)"
 WORK="$(mktemp -d /tmp/audience-import-bench.XXXXXX)"
-SERVICE_PID=""
-DB_CREATED=0
-
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
-
-# shellcheck disable=SC2317  # called through the EXIT trap
-cleanup() {
-  local rc=$?
-  set +e
-  if [ -n "$SERVICE_PID" ] && kill -0 "$SERVICE_PID" 2>/dev/null; then
-    log "stopping service (pid $SERVICE_PID)"
-    kill "$SERVICE_PID"
-    for _ in $(seq 1 30); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 1; done
-    kill -0 "$SERVICE_PID" 2>/dev/null && kill -9 "$SERVICE_PID"
-    wait "$SERVICE_PID" 2>/dev/null
-  fi
-  if [ "$DB_CREATED" = 1 ]; then
-    if [ "${KEEP_DB:-0}" = 1 ]; then
-      log "keeping database $DB (KEEP_DB=1)"
-    else
-      log "dropping database $DB"
-      psql -qX -d postgres -c "drop database if exists $DB with (force)" >/dev/null
-    fi
-  fi
-  if [ "$rc" -ne 0 ] && [ -f "$WORK/service.log" ]; then
-    log "last lines of the service log:"; tail -n 40 "$WORK/service.log" >&2
-  fi
-  [ -n "${KEEP_SERVICE_LOG:-}" ] && cp "$WORK/service.log" "$KEEP_SERVICE_LOG" 2>/dev/null
-  rm -rf "$WORK"
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+# shellcheck source=bench/lib.sh
+source "$BENCH_DIR/lib.sh"
 
 case "$IMPORT_FORMAT" in csv|json) ;; *) die "IMPORT_FORMAT must be csv or json, not $IMPORT_FORMAT" ;; esac
 case "$ROWS" in ''|*[!0-9]*|0) die "ROWS must be a positive integer, not $ROWS" ;; esac
@@ -99,17 +67,6 @@ q() { psql -qAtX -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
 now() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }            # start end -> seconds
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }'; } # rows seconds -> rows/s
-
-# Other work on the 2 cores (a Maven build, a test run) distorts every figure: record it.
-busy_note() {
-  local others
-  others=$(ps -eo pid=,pcpu=,args= --sort=-pcpu | awk -v me="${SERVICE_PID:-0}" \
-    '$1 != me && $2 > 20 && $0 !~ /postgres|psql|curl|ps -eo/ {
-      n = $3; sub(/.*\//, "", n)
-      if ($0 ~ /classworlds/) n = "maven"; else if ($0 ~ /surefire/) n = "maven-test-jvm"
-      printf "%s(pid %s, %s%% cpu over its life) ", n, $1, $2 }')
-  echo "load average $(cut -d' ' -f1-3 /proc/loadavg)${others:+; busy: $others}"
-}
 
 # ---------------------------------------------------------------------------------------------
 # The rows: imp<N>@bench.example, N = 1..ROWS, as CSV (the vendor's column names) and as JSON.
@@ -141,42 +98,7 @@ if [ $RAW_ONLY = 1 ]; then
                    values ('$RAW_ACCOUNT', gen_random_uuid(), 'bench raw', false, now(), now()) returning list_id" | head -n1)
   log "raw account $RAW_ACCOUNT, list $RAW_LIST"
 else
-  if [ ! -f "$JAR" ]; then
-    [ "$JAR" = "$REPO/target/audience.jar" ] || die "$JAR not found"
-    log "building $JAR"
-    (cd "$REPO" && ./mvnw -q -DskipTests package) || die "build failed"
-  fi
-  PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-  ADMIN_TOKEN="bench-admin-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-  BASE="http://127.0.0.1:$PORT"
-  log "starting service on $BASE (log: $WORK/service.log)"
-  SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
-  SPRING_DATASOURCE_USERNAME="$PGUSER" \
-  AUDIENCE_ADMIN_TOKEN="$ADMIN_TOKEN" \
-  SERVER_PORT="$PORT" SERVER_ADDRESS=127.0.0.1 \
-    java -Xmx512m -jar "$JAR" >"$WORK/service.log" 2>&1 &
-  SERVICE_PID=$!
-  for i in $(seq 1 180); do
-    kill -0 "$SERVICE_PID" 2>/dev/null || die "service exited during start"
-    [ "$(curl -s --max-time 2 -o /dev/null -w '%{http_code}' "$BASE/actuator/health")" = 200 ] && break
-    [ "$i" = 180 ] && die "service not healthy after 180 s"
-    sleep 1
-  done
-  log "service healthy after ~${i} s"
-
-  # api METHOD PATH TOKEN [JSON] -> body on stdout; on a non-2xx logs the exact request and response, returns 1.
-  api() {
-    local method=$1 path=$2 token=$3 body=${4:-} code
-    local args=(-s --max-time 30 -o "$WORK/resp" -w '%{http_code}' -X "$method" -H "Authorization: Bearer $token")
-    [ -n "$body" ] && args+=(-H 'Content-Type: application/json' --data "$body")
-    code=$(curl "${args[@]}" "$BASE$path")
-    if [ "${code:0:1}" != 2 ]; then
-      log "FAILED REQUEST: $method $path ${body:+body: $body}"
-      log "RESPONSE: HTTP $code $(cat "$WORK/resp")"
-      return 1
-    fi
-    cat "$WORK/resp"
-  }
+  start_service SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" SPRING_DATASOURCE_USERNAME="$PGUSER"
   # new_account NAME -> "account_id api_token list_id"
   new_account() {
     local json account token list
@@ -193,7 +115,7 @@ else
   log "service account $SVC_ACCOUNT, list $LIST_ID; raw account $RAW_ACCOUNT, list $RAW_LIST"
 fi
 
-LOAD_BEFORE=$(busy_note)
+LOAD_BEFORE=$(busy_note "postgres|psql|curl")
 log "before the runs: $LOAD_BEFORE"
 
 # ---------------------------------------------------------------------------------------------
@@ -438,7 +360,7 @@ fi
 # ---------------------------------------------------------------------------------------------
 # Report
 # ---------------------------------------------------------------------------------------------
-LOAD_AFTER=$(busy_note)
+LOAD_AFTER=$(busy_note "postgres|psql|curl")
 MISSED=0
 # row NAME SVC_OK SVC_SECS RAW_OK RAW_SECS TARGET -> sets ROW_SVC ROW_RAW ROW_RATIO ROW_VERDICT
 row() {

@@ -39,38 +39,8 @@ MIGRATION="$REPO/src/main/resources/db/migration/V1__create_schema.sql"
 RESULTS="$BENCH_DIR/results/last-run.txt"
 DB="audience_bench_$(date +%Y%m%d%H%M%S)"
 WORK="$(mktemp -d /tmp/audience-bench.XXXXXX)"
-SERVICE_PID=""
-DB_CREATED=0
-
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
-
-cleanup() {
-  local rc=$?
-  set +e
-  if [ -n "$SERVICE_PID" ] && kill -0 "$SERVICE_PID" 2>/dev/null; then
-    log "stopping service (pid $SERVICE_PID)"
-    kill "$SERVICE_PID"
-    for _ in $(seq 1 30); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 1; done
-    kill -0 "$SERVICE_PID" 2>/dev/null && kill -9 "$SERVICE_PID"
-    wait "$SERVICE_PID" 2>/dev/null
-  fi
-  if [ "$DB_CREATED" = 1 ]; then
-    if [ "${KEEP_DB:-0}" = 1 ]; then
-      log "keeping database $DB (KEEP_DB=1)"
-    else
-      log "dropping database $DB"
-      psql -qX -d postgres -c "drop database if exists $DB with (force)" >/dev/null
-    fi
-  fi
-  if [ $rc -ne 0 ] && [ -f "$WORK/service.log" ]; then
-    log "last lines of the service log:"; tail -n 40 "$WORK/service.log" >&2
-  fi
-  rm -rf "$WORK"
-  exit $rc
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+# shellcheck source=bench/lib.sh
+source "$BENCH_DIR/lib.sh"
 
 command -v psql >/dev/null || die "psql not found"
 [ -x "$PGBENCH" ] || die "pgbench not found (set PGBENCH)"
@@ -95,42 +65,8 @@ if [ $RAW_ONLY = 1 ]; then
   ACCOUNT_ID=$(q -c "insert into account values (gen_random_uuid(), 'bench', now()) returning account_id" | head -n1)
   LIST_ID=""
 else
-  if [ ! -f "$JAR" ]; then
-    log "building $JAR"
-    (cd "$REPO" && ./mvnw -q -DskipTests package) || die "build failed"
-  fi
-  PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-  ADMIN_TOKEN="bench-admin-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-  BASE="http://127.0.0.1:$PORT"
-  log "starting service on $BASE (log: $WORK/service.log)"
-  SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
-  SPRING_DATASOURCE_USERNAME="$PGUSER" \
-  AUDIENCE_ADMIN_TOKEN="$ADMIN_TOKEN" \
-  AUDIENCE_RATE_LIMIT_PER_SECOND=1000000 \
-  SERVER_PORT="$PORT" SERVER_ADDRESS=127.0.0.1 \
-    java -Xmx512m -jar "$JAR" >"$WORK/service.log" 2>&1 &
-  SERVICE_PID=$!
-  for i in $(seq 1 180); do
-    kill -0 "$SERVICE_PID" 2>/dev/null || die "service exited during start"
-    [ "$(curl -s --max-time 2 -o /dev/null -w '%{http_code}' "$BASE/actuator/health")" = 200 ] && break
-    [ "$i" = 180 ] && die "service not healthy after 180 s"
-    sleep 1
-  done
-  log "service healthy after ~${i} s"
-
-  # api METHOD PATH TOKEN [JSON] -> body on stdout; on a non-2xx logs the exact request and response, returns 1.
-  api() {
-    local method=$1 path=$2 token=$3 body=${4:-} code
-    local args=(-s --max-time 30 -o "$WORK/resp" -w '%{http_code}' -X "$method" -H "Authorization: Bearer $token")
-    [ -n "$body" ] && args+=(-H 'Content-Type: application/json' --data "$body")
-    code=$(curl "${args[@]}" "$BASE$path")
-    if [ "${code:0:1}" != 2 ]; then
-      log "FAILED REQUEST: $method $path ${body:+body: $body}"
-      log "RESPONSE: HTTP $code $(cat "$WORK/resp")"
-      return 1
-    fi
-    cat "$WORK/resp"
-  }
+  start_service SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" SPRING_DATASOURCE_USERNAME="$PGUSER" \
+    AUDIENCE_RATE_LIMIT_PER_SECOND=1000000
   ACCOUNT_JSON=$(api POST /admin/accounts "$ADMIN_TOKEN" '{"name":"bench"}') || die "cannot create account"
   ACCOUNT_ID=$(jq -er .account_id <<<"$ACCOUNT_JSON")
   API_TOKEN=$(jq -er .api_token <<<"$ACCOUNT_JSON")
@@ -229,20 +165,9 @@ run_wrk() {
 }
 bench_field() { grep -o "$2=[0-9]*" "$1" | head -n1 | cut -d= -f2; }
 
-# Other work on the 2 cores (a Maven build, a test run) distorts every figure: record it.
-busy_note() {
-  local others
-  others=$(ps -eo pid=,pcpu=,args= --sort=-pcpu | awk -v me="${SERVICE_PID:-0}" \
-    '$1 != me && $2 > 20 && $0 !~ /postgres|wrk|pgbench|ps -eo/ {
-      n = $3; sub(/.*\//, "", n)
-      if ($0 ~ /classworlds/) n = "maven"; else if ($0 ~ /surefire/) n = "maven-test-jvm"
-      printf "%s(pid %s, %s%% cpu over its life) ", n, $1, $2 }')
-  echo "load average $(cut -d' ' -f1-3 /proc/loadavg)${others:+; busy: $others}"
-}
-LOAD_BEFORE=$(busy_note)
+LOAD_BEFORE=$(busy_note "postgres|wrk|pgbench")
 log "before the runs: $LOAD_BEFORE"
 
-proc_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }  # utime + stime of a process
 declare -A API_RPS API_P99 API_P50 API_ERR API_STATUS_OK API_CPU
 API_STATUS_OK=([lookup]=1 [signup]=1)
 if [ $RAW_ONLY = 0 ]; then
@@ -343,7 +268,7 @@ done
 # ---------------------------------------------------------------------------------------------
 # Report
 # ---------------------------------------------------------------------------------------------
-LOAD_AFTER=$(busy_note)
+LOAD_AFTER=$(busy_note "postgres|wrk|pgbench")
 MISSED=0
 verdict() { # kind min_ratio max_p99_ms(or empty) -> "ratio verdict"
   local kind=$1 min=$2 maxp99=$3

@@ -32,7 +32,8 @@ public final class Browser {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + Files.createTempDirectory("chromium"));
+                "--no-first-run", "--user-data-dir=" + Files.createDirectories(
+                        Path.of("target", "chromium", java.util.UUID.randomUUID().toString())).toAbsolutePath());
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
         WebDriver browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));

@@ -40,7 +40,10 @@ public final class OtherInstance implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Path dir = Files.createTempDirectory("audience-second-instance");
+        // Under target/, like the test service's own data: a clean build removes it, and its log is
+        // there to read when a test fails.
+        Path dir = Files.createDirectories(Path.of("target", "other-instances", java.util.UUID.randomUUID().toString()))
+                .toAbsolutePath();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
                 "io.audience.AudienceApplication");
