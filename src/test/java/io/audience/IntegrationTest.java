@@ -86,8 +86,11 @@ public abstract class IntegrationTest {
     /** Waits until the activity that {@code accepted} (a 201) started is completed, and returns its status. */
     protected static JsonNode awaitCompleted(Api api, Api.Response accepted) {
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
-        String activity = accepted.json().get("activity_id").asString();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        return awaitCompleted(api, accepted.json().get("activity_id").asString(), Duration.ofSeconds(30));
+    }
+
+    protected static JsonNode awaitCompleted(Api api, String activity, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
         while (true) {
             JsonNode body = api.get("/v3/activities/" + activity).json();
             if (body.get("state").asString().equals("completed")) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.audience.Api;
 import io.audience.IntegrationTest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -65,24 +64,12 @@ class ConcurrentWorkersIntegrationTest extends IntegrationTest {
         }
 
         for (String activity : activities) {
-            JsonNode status = await(api, activity);
+            JsonNode status = awaitCompleted(api, activity, Duration.ofMinutes(2));
             assertThat(status.get("status").get("items_completed_count").asInt()).isEqualTo(perImport);
             assertThat(status.get("status").get("person_count").asInt()).isEqualTo(perImport);
         }
         assertThat(db.fetchCount(CONTACT, CONTACT.EMAIL_KEY.like("%@workers.example"))).isEqualTo(3 * perImport);
         assertThat(api.get("/v3/contact_lists/" + list + "?include_membership_count=all").json()
                 .get("membership_count").asInt()).isEqualTo(3 * perImport);
-    }
-
-    private static JsonNode await(Api api, String activity) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (true) {
-            JsonNode body = api.get("/v3/activities/" + activity).json();
-            if (body.get("state").asString().equals("completed")) {
-                return body;
-            }
-            assertThat(Instant.now()).isBefore(deadline);
-            Thread.sleep(100);
-        }
     }
 }

@@ -8,7 +8,6 @@ import io.audience.Api;
 import io.audience.IntegrationTest;
 import io.audience.OtherInstance;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +55,7 @@ class TwoInstancesIntegrationTest extends IntegrationTest {
         }
 
         for (String activity : activities) {
-            JsonNode done = await(api, activity);
+            JsonNode done = awaitCompleted(api, activity, Duration.ofMinutes(2));
             assertThat(done.get("status").get("items_completed_count").asInt()).isEqualTo(perImport);
             assertThat(done.get("status").get("person_count").asInt()).isEqualTo(perImport);
             assertThat(done.get("status").get("error_count").asInt()).isZero();
@@ -68,17 +67,5 @@ class TwoInstancesIntegrationTest extends IntegrationTest {
                 .where(ACTIVITY.ACTIVITY_ID.in(activities.stream().map(UUID::fromString).toList()))
                 .fetch(ACTIVITY.LEASE_OWNER))
                 .as("both instances ran some of the imports").hasSizeGreaterThanOrEqualTo(2);
-    }
-
-    private static JsonNode await(Api api, String activity) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (true) {
-            JsonNode body = api.get("/v3/activities/" + activity).json();
-            if (body.get("state").asString().equals("completed")) {
-                return body;
-            }
-            assertThat(Instant.now()).as(body.toString()).isBefore(deadline);
-            Thread.sleep(100);
-        }
     }
 }
