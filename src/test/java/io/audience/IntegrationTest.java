@@ -19,13 +19,13 @@ import tools.jackson.databind.JsonNode;
  * embedded one by default, or the server named by {@code -Daudience.test.database.url}. Every
  * test makes its own account, so tests share one service and never see each other's data.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = {"logging.level.root=WARN", "logging.level.io.audience=INFO",
             // Rate limits far above what any test sends; the rate-limit tests set theirs with @TestPropertySource.
             "audience.rate-limit.per-second=1000000", "audience.rate-limit.per-day=1000000000"})
 public abstract class IntegrationTest {
 
-    public static final String ADMIN_TOKEN = "test-admin-token";
+    public static final String ADMIN_TOKEN = "test-admin-token-of-the-integration-tests";
 
     @LocalServerPort
     protected int port;
@@ -41,6 +41,10 @@ public abstract class IntegrationTest {
             registry.add("spring.datasource.username", () -> System.getProperty("audience.test.database.username", "postgres"));
             registry.add("spring.datasource.password", () -> System.getProperty("audience.test.database.password", ""));
         }
+        // A port of our own rather than a random one: the OAuth issuer is http://localhost and the
+        // configured port, as in production, never a port learnt from a request.
+        int serverPort = freePort();
+        registry.add("server.port", () -> serverPort);
         Path dataDir = Path.of("target", "it-data", UUID.randomUUID().toString());
         registry.add("audience.data-dir", dataDir::toString);
         registry.add("audience.admin-token", () -> ADMIN_TOKEN);
@@ -52,6 +56,14 @@ public abstract class IntegrationTest {
         registry.add("audience.activity.poll-interval", () -> "100ms");
         registry.add("audience.activity.chunk-size", () -> "200");
         registry.add("audience.activity.import-chunk-size", () -> "2000");
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     protected String baseUrl() {

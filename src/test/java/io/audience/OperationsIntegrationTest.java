@@ -7,12 +7,22 @@ import org.junit.jupiter.api.Test;
 class OperationsIntegrationTest extends IntegrationTest {
 
     @Test
-    void healthMetricsAndApiDocumentationAreServedWithoutAnAccountToken() {
+    void healthAndApiDocumentationAreServedWithoutATokenAndMetricsOnlyToTheOperator() {
         Api anonymous = new Api(baseUrl(), null);
         assertThat(anonymous.get("/actuator/health").json().get("status").asString()).isEqualTo("UP");
-        Api.Response metrics = anonymous.get("/actuator/prometheus", "Accept", "text/plain");
+        assertThat(anonymous.get("/actuator/health/liveness").status()).isEqualTo(200);
+        assertThat(anonymous.get("/actuator/health/readiness").status()).isEqualTo(200);
+        for (String token : new String[] {null, newAccountToken(), "wrong-token-that-is-long-enough-1234"}) {
+            for (String path : new String[] {"/actuator/prometheus", "/actuator/info", "/actuator"}) {
+                Api.Response refused = new Api(baseUrl(), token).get(path, "Accept", "*/*");
+                assertThat(refused.status()).as(path + " " + refused).isEqualTo(401);
+                assertThat(refused.error().get("error_key").asString()).isEqualTo("unauthorized");
+            }
+        }
+        Api.Response metrics = admin().get("/actuator/prometheus", "Accept", "text/plain");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.raw()).contains("http_server_requests");
+        assertThat(admin().get("/actuator").status()).isEqualTo(200);
         Api.Response docs = anonymous.get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().get("paths").has("/v3/contacts")).isTrue();
@@ -22,6 +32,10 @@ class OperationsIntegrationTest extends IntegrationTest {
                 .has("email_address")).as("the document names properties as the wire does").isTrue();
         assertThat(docs.json().get("components").get("schemas").has("Caller")).isFalse();
         assertThat(anonymous.get("/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+
+    private String newAccountToken() {
+        return admin().post("/admin/accounts", Api.object().put("name", "Ops")).json().get("api_token").asString();
     }
 
     @Test

@@ -81,6 +81,10 @@ public final class OtherInstance implements AutoCloseable {
         throw new AssertionError("second instance did not start; see " + log);
     }
 
+    public int port() {
+        return port;
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

@@ -3,40 +3,47 @@ package io.audience.account;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
-import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Resolves API tokens to callers, remembering valid ones briefly so that most requests need no
- * database round trip to authenticate. Unknown tokens are never remembered.
+ * Resolves presented tokens to callers. An API token's answer is remembered for at most {@code
+ * audience.token-cache-ttl} (1 s), so that a busy token costs one lookup a second while a revoked
+ * token, or one of a disabled account, is refused by every instance within that second. Unknown
+ * tokens are never remembered.
  */
 @Component
 public class Authenticator {
 
     private final AccountService accounts;
     private final BearerTokens accessTokens;
-    private final Cache<String, Caller> known;
+    private final Cache<String, TokenCheck> known;
 
     Authenticator(AccountService accounts, BearerTokens accessTokens,
-            @Value("${audience.token-cache-ttl:60s}") Duration ttl) {
+            @Value("${audience.token-cache-ttl:1s}") Duration ttl) {
+        if (ttl.compareTo(Duration.ofSeconds(2)) > 0) {
+            throw new IllegalStateException("audience.token-cache-ttl is " + ttl + "; at most 2s, or a revoked token"
+                    + " would be accepted for longer");
+        }
         this.accounts = accounts;
         this.accessTokens = accessTokens;
         this.known = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(100_000).build();
     }
 
     /** An OAuth access token is a JWT (three dot-separated parts); an API token has no dot. */
-    public Optional<Caller> authenticate(String token) {
+    public TokenCheck authenticate(String token) {
         if (token.indexOf('.') >= 0) {
             return accessTokens.authenticate(token);
         }
         String hash = Tokens.hash(token);
-        Caller cached = known.getIfPresent(hash);
+        TokenCheck cached = known.getIfPresent(hash);
         if (cached != null) {
-            return Optional.of(cached);
+            return cached;
         }
-        Optional<Caller> found = accounts.authenticateHash(hash);
-        found.ifPresent(caller -> known.put(hash, caller));
+        TokenCheck found = accounts.authenticateHash(hash);
+        if (!(found instanceof TokenCheck.Unknown)) {
+            known.put(hash, found);
+        }
         return found;
     }
 }

@@ -1,28 +1,29 @@
 package io.audience.account;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The vendor's user roles and the privileges each grants. */
 public final class Privileges {
 
-    public static final String CONTACTS_READ = "contacts:read";
-    public static final String CONTACTS_WRITE = "contacts:write";
-    public static final String LISTS_READ = "contacts:lists:read";
-    public static final String LISTS_WRITE = "contacts:lists:write";
-    public static final String ACCOUNT_READ = "account:read";
-    public static final String ACCOUNT_UPDATE = "account:update";
-    public static final Set<String> ALL = Set.of(CONTACTS_READ, CONTACTS_WRITE, LISTS_READ, LISTS_WRITE, ACCOUNT_READ,
-            ACCOUNT_UPDATE);
+    /** Every privilege that guards an endpoint here: an account owner's or manager's. */
+    public static final Set<String> ALL = Arrays.stream(Privilege.values()).map(Privilege::wireName)
+            .collect(Collectors.toUnmodifiableSet());
 
     /**
-     * A campaign creator builds campaigns from the contacts and lists; it does not change them,
-     * nor the account's settings.
+     * The vendor: campaign creators "only have privileges that allow them to create campaigns, edit
+     * campaigns, view campaigns, and view contact lists" and "lack the privileges necessary to access
+     * contacts, access reports, or modify contact lists". Of those, viewing lists is served here.
      */
+    static final Set<String> CAMPAIGN_CREATOR = Set.of("campaign:create", "campaign:read", "campaign:write",
+            Privilege.LISTS_READ.wireName());
+
     public static final Map<String, Set<String>> BY_ROLE = Map.of(
             "account_owner", ALL,
             "account_manager", ALL,
-            "campaign_creator", Set.of(CONTACTS_READ, LISTS_READ, ACCOUNT_READ));
+            "campaign_creator", CAMPAIGN_CREATOR);
 
     private Privileges() {}
 }

@@ -20,6 +20,11 @@ final class Tokens {
         return "aud_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
+    /** The first characters of a token: enough to tell tokens apart, far too few to guess the rest. */
+    static String prefix(String token) {
+        return token.substring(0, Math.min(token.length(), 8));
+    }
+
     static String hash(String token) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");

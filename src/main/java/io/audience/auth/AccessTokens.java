@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.audience.account.BearerTokens;
 import io.audience.account.Caller;
 import io.audience.account.Privileges;
+import io.audience.account.TokenCheck;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,8 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class AccessTokens implements BearerTokens {
 
-    private record Verified(UUID accountId, UUID userId, String grantId, String clientId, Set<String> scopes,
-            Instant expiresAt) {}
+    private record Verified(UUID accountId, UUID userId, String grantId, String tokenId, String clientId,
+            Set<String> scopes, Instant expiresAt) {}
 
     private final JwtDecoder decoder;
     private final GrantChecks grants;
@@ -41,24 +42,28 @@ class AccessTokens implements BearerTokens {
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<Caller> authenticate(String token) {
+    public TokenCheck authenticate(String token) {
         Verified jwt = verified.getIfPresent(token);
         if (jwt == null) {
             jwt = verify(token).orElse(null);
             if (jwt == null) {
-                return Optional.empty();
+                return TokenCheck.UNKNOWN;
             }
             verified.put(token, jwt);
         }
         if (!Instant.now().isBefore(jwt.expiresAt())) {
             verified.invalidate(token);
-            return Optional.empty();
+            return TokenCheck.UNKNOWN;
         }
         Verified caller = jwt;
-        return grants.roleIfGrantStands(jwt.grantId(), jwt.accountId(), jwt.userId())
-                .map(role -> new Caller(caller.accountId(), "oauth:" + caller.clientId() + ":user:" + caller.userId(),
-                        "oauth_grant:" + caller.grantId(), caller.clientId(), caller.scopes(),
-                        Privileges.BY_ROLE.getOrDefault(role, Set.of())));
+        return grants.standing(jwt.grantId(), jwt.tokenId(), jwt.accountId(), jwt.userId())
+                .<TokenCheck>map(standing -> standing.accountDisabledAt() != null
+                        ? new TokenCheck.AccountDisabled(caller.accountId())
+                        : new TokenCheck.Valid(new Caller(caller.accountId(),
+                                "oauth:" + caller.clientId() + ":user:" + caller.userId(),
+                                "oauth_grant:" + caller.grantId(), caller.clientId(), caller.scopes(),
+                                Privileges.BY_ROLE.getOrDefault(standing.role(), Set.of()))))
+                .orElse(TokenCheck.UNKNOWN);
     }
 
     private Optional<Verified> verify(String token) {
@@ -72,12 +77,12 @@ class AccessTokens implements BearerTokens {
         String account = jwt.getClaimAsString(AccessTokenClaims.ACCOUNT_ID);
         List<String> audience = jwt.getAudience();
         if (grantId == null || account == null || jwt.getSubject() == null || audience == null || audience.isEmpty()
-                || jwt.getExpiresAt() == null) {
+                || jwt.getExpiresAt() == null || jwt.getId() == null) {
             return Optional.empty();
         }
         try {
             return Optional.of(new Verified(UUID.fromString(account), UUID.fromString(jwt.getSubject()), grantId,
-                    audience.get(0), Set.copyOf(Optional.ofNullable(jwt.getClaimAsStringList("scope")).orElse(List.of())),
+                    jwt.getId(), audience.get(0), Set.copyOf(Optional.ofNullable(jwt.getClaimAsStringList("scope")).orElse(List.of())),
                     jwt.getExpiresAt()));
         } catch (IllegalArgumentException notOurs) {
             return Optional.empty();

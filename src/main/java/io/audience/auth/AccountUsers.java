@@ -37,7 +37,8 @@ public class AccountUsers {
     }
 
     /** What sign-in needs: the user, the password's hash, and until when sign-in is refused. */
-    public record Login(AccountUser user, String passwordHash, @Nullable OffsetDateTime lockedUntil) {}
+    public record Login(AccountUser user, String passwordHash, @Nullable OffsetDateTime lockedUntil,
+            boolean accountDisabled) {}
 
     public record NewUser(@Nullable String email, @Nullable String password, @Nullable String role) {}
 

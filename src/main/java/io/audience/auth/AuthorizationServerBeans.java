@@ -8,6 +8,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import io.audience.account.Scopes;
 import io.audience.api.PublicUrl;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcOperations;
@@ -47,7 +48,7 @@ class AuthorizationServerBeans {
     @Bean
     OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, RegisteredClientRepository clients,
             UsedRefreshTokens used) {
-        return new RotatingGrants(new JdbcOAuth2AuthorizationService(jdbc, clients), used);
+        return new HashedGrants(new JdbcOAuth2AuthorizationService(jdbc, clients), used);
     }
 
     @Bean
@@ -67,14 +68,17 @@ class AuthorizationServerBeans {
         return NimbusJwtDecoder.withJwkSource(keys).build();
     }
 
-    /** The issuer is AUDIENCE_PUBLIC_URL when set; otherwise the server takes it from each request. */
+    /**
+     * The issuer comes from the configuration, never from a request: AUDIENCE_PUBLIC_URL, or
+     * http://localhost and the configured port. Taken from the Host header, anyone could make the
+     * server name another issuer in its metadata and in the tokens it signs.
+     */
     @Bean
-    AuthorizationServerSettings authorizationServerSettings(PublicUrl publicUrl) {
-        AuthorizationServerSettings.Builder settings = AuthorizationServerSettings.builder();
-        if (!publicUrl.configured().isEmpty()) {
-            settings.issuer(publicUrl.configured().replaceAll("/+$", ""));
-        }
-        return settings.build();
+    AuthorizationServerSettings authorizationServerSettings(PublicUrl publicUrl,
+            @Value("${server.port:8080}") int port) {
+        String issuer = publicUrl.configured().isEmpty() ? "http://localhost:" + port
+                : publicUrl.configured().replaceAll("/+$", "");
+        return AuthorizationServerSettings.builder().issuer(issuer).build();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.audience.auth;
 
 import static io.audience.db.Tables.OAUTH2_AUTHORIZATION;
+import static io.audience.db.Tables.OAUTH_REVOKED_ACCESS_TOKEN;
 import static io.audience.db.Tables.OAUTH_USED_REFRESH_TOKEN;
 
 import java.time.Duration;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Grants whose every token has expired, and the record of refresh tokens that can no longer be
- * presented: kept a day for the record, then deleted, so that the tables do not grow for ever.
+ * presented: kept a day for the record, then deleted, so that the tables do not grow for ever;
+ * revoked access tokens once they expire.
  */
 @Repository
 class ExpiredGrants {
@@ -29,6 +31,7 @@ class ExpiredGrants {
                         OAUTH2_AUTHORIZATION.ACCESS_TOKEN_EXPIRES_AT, OAUTH2_AUTHORIZATION.REFRESH_TOKEN_EXPIRES_AT)
                         .lt(now.minusDays(1)))
                 .execute();
+        db.deleteFrom(OAUTH_REVOKED_ACCESS_TOKEN).where(OAUTH_REVOKED_ACCESS_TOKEN.EXPIRES_AT.lt(now)).execute();
         db.deleteFrom(OAUTH_USED_REFRESH_TOKEN)
                 .where(OAUTH_USED_REFRESH_TOKEN.USED_AT.lt(now.minus(refreshTokenTtl).minusDays(1)))
                 .execute();

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * Sign-in by email and password. The signed-in principal is named by the user's id (the subject
  * of their tokens) and carries the account as an authority: Spring's own User type, which the
  * server can store with a grant and read back. A user whose failed attempts locked sign-in is
- * refused before the password is checked, so a locked account tells a guesser nothing.
+ * refused before the password is checked, so a locked account tells a guesser nothing; so is a
+ * user of an account the operator disabled.
  */
 @Component
 class LoginUsers implements UserDetailsService {
@@ -39,6 +40,7 @@ class LoginUsers implements UserDetailsService {
                 .password(login.passwordHash())
                 .authorities(AccessTokenClaims.ACCOUNT_AUTHORITY + login.user().accountId())
                 .accountLocked(locked)
+                .disabled(login.accountDisabled())
                 .build();
     }
 

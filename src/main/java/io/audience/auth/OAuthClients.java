@@ -76,7 +76,7 @@ public class OAuthClients {
                 .redirectUris(set -> set.addAll(uris))
                 .scopes(set -> set.addAll(Scopes.ALL))
                 .clientSettings(ClientSettings.builder()
-                        .requireProofKey(isPublic)
+                        .requireProofKey(true)
                         .requireAuthorizationConsent(true)
                         .build())
                 .tokenSettings(tokens.settings());
@@ -96,6 +96,12 @@ public class OAuthClients {
     @Transactional(readOnly = true)
     public java.util.Optional<String> name(String clientId) {
         return clients.nameOf(clientId);
+    }
+
+    /** Whether the account that registered the app is disabled (or gone). */
+    @Transactional(readOnly = true)
+    public boolean ofDisabledAccount(String clientId) {
+        return clients.accountOf(clientId).map(accounts::isDisabled).orElse(true);
     }
 
     /** An app acts only for the users of the account that registered it. */

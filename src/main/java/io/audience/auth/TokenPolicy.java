@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.stereotype.Component;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * Token lifetimes come from the configuration at the time a token is issued, not from when its app
  * was registered: changing AUDIENCE_OAUTH_ACCESS_TOKEN_TTL applies to every app at the next token.
+ * Likewise the rule that every app uses PKCE.
  */
 @Component
 class TokenPolicy {
@@ -57,7 +59,14 @@ class TokenPolicy {
         };
     }
 
+    /**
+     * Every app must use PKCE (S256), confidential ones too (OAuth 2.0 Security BCP 2.1.1), apps
+     * registered before this was the rule included.
+     */
     private RegisteredClient current(RegisteredClient client) {
-        return client == null ? null : RegisteredClient.from(client).tokenSettings(settings()).build();
+        return client == null ? null : RegisteredClient.from(client).tokenSettings(settings())
+                .clientSettings(ClientSettings.withSettings(client.getClientSettings().getSettings())
+                        .requireProofKey(true).build())
+                .build();
     }
 }

@@ -1,5 +1,6 @@
 package io.audience.auth;
 
+import static io.audience.db.Tables.ACCOUNT;
 import static io.audience.db.Tables.ACCOUNT_USER;
 
 import java.time.OffsetDateTime;
@@ -33,11 +34,15 @@ class UserRepository {
     }
 
     Optional<AccountUsers.Login> findLogin(String emailKey) {
-        return db.selectFrom(ACCOUNT_USER)
+        return db.select(ACCOUNT_USER.asterisk(), ACCOUNT.DISABLED_AT)
+                .from(ACCOUNT_USER)
+                .join(ACCOUNT).on(ACCOUNT.ACCOUNT_ID.eq(ACCOUNT_USER.ACCOUNT_ID))
                 .where(ACCOUNT_USER.EMAIL_KEY.eq(emailKey))
                 .fetchOptional(r -> new AccountUsers.Login(
-                        new AccountUser(r.getAccountId(), r.getUserId(), r.getEmailKey(), r.getEmailAddress(), r.getRole()),
-                        r.getPasswordHash(), r.getLockedUntil()));
+                        new AccountUser(r.get(ACCOUNT_USER.ACCOUNT_ID), r.get(ACCOUNT_USER.USER_ID),
+                                r.get(ACCOUNT_USER.EMAIL_KEY), r.get(ACCOUNT_USER.EMAIL_ADDRESS), r.get(ACCOUNT_USER.ROLE)),
+                        r.get(ACCOUNT_USER.PASSWORD_HASH), r.get(ACCOUNT_USER.LOCKED_UNTIL),
+                        r.get(ACCOUNT.DISABLED_AT) != null));
     }
 
     Optional<String> emailOf(UUID userId) {

@@ -18,14 +18,8 @@ public class JsonErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0) {
             return;
         }
-        String key = switch (status) {
-            case 400 -> "contacts.api.validation.error";
-            case 404 -> "contacts.api.not_found";
-            default -> status >= 500 ? "server_error" : "http_" + status;
-        };
-        String message = status == 400
-                ? "The request is not valid HTTP or its URL does not decode as UTF-8"
-                : status >= 500 ? "There was a problem with our internal service" : "The request was refused";
+        String key = StatusErrors.key(status);
+        String message = StatusErrors.message(status);
         try {
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");

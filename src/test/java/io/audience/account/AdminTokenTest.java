@@ -1,6 +1,7 @@
 package io.audience.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,10 +30,26 @@ class AdminTokenTest {
 
     @Test
     void configuredTokenWinsAndNoFileIsWritten() {
-        AdminToken token = new AdminToken("operator-secret", dataDir);
-        assertThat(token.matches("operator-secret")).isTrue();
+        AdminToken token = new AdminToken("operator-secret-of-24-chars", dataDir);
+        assertThat(token.matches("operator-secret-of-24-chars")).isTrue();
         assertThat(Files.exists(dataDir.resolve("admin-token"))).isFalse();
         assertThat(token.matches("")).isFalse();
         assertThat(token.matches("operator")).isFalse();
+    }
+
+    @Test
+    void aConfiguredTokenShorterThan24CharactersStopsTheServiceSayingWhy() {
+        assertThatThrownBy(() -> new AdminToken("change-me", dataDir))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("AUDIENCE_ADMIN_TOKEN has 9 characters; it must have at least 24");
+        assertThat(new AdminToken("x".repeat(24), dataDir).matches("x".repeat(24))).isTrue();
+    }
+
+    @Test
+    void aShortTokenInTheFileStopsTheServiceToo() throws Exception {
+        Files.writeString(dataDir.resolve("admin-token"), "short\n");
+        assertThatThrownBy(() -> new AdminToken("", dataDir))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("admin-token has 5 characters");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.audience.Api;
 import io.audience.IntegrationTest;
 import java.net.URI;
+import java.util.List;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
@@ -85,10 +86,24 @@ class OAuthFlowIntegrationTest extends IntegrationTest {
         assertThat(secondRefresh).isNotEqualTo(firstRefresh);
         assertThat(new Api(baseUrl(), secondAccess).get("/v3/contacts").status()).isEqualTo(200);
 
+        Api.Response retried = app.refresh(firstRefresh);
+        assertThat(retried.status()).as("presented again at once: a duplicate, refused").isEqualTo(400);
+        assertThat(retried.json().get("error").asString()).isEqualTo("invalid_grant");
+        Api.Response third = app.refresh(secondRefresh);
+        assertThat(third.status()).as("and the grant stands").isEqualTo(200);
+        String newestRefresh = third.json().get("refresh_token").asString();
+        // Later than a concurrent duplicate could be: a reuse.
+        db.update(io.audience.db.Tables.OAUTH_USED_REFRESH_TOKEN)
+                .set(io.audience.db.Tables.OAUTH_USED_REFRESH_TOKEN.USED_AT,
+                        java.time.OffsetDateTime.now().minusSeconds(10))
+                .where(io.audience.db.Tables.OAUTH_USED_REFRESH_TOKEN.AUTHORIZATION_ID.in(
+                        db.select(io.audience.db.Tables.OAUTH2_AUTHORIZATION.ID).from(io.audience.db.Tables.OAUTH2_AUTHORIZATION)
+                                .where(io.audience.db.Tables.OAUTH2_AUTHORIZATION.REGISTERED_CLIENT_ID.eq(app.clientId))))
+                .execute();
         Api.Response reused = app.refresh(firstRefresh);
         assertThat(reused.status()).isEqualTo(400);
         assertThat(reused.json().get("error").asString()).isEqualTo("invalid_grant");
-        assertThat(app.refresh(secondRefresh).json().get("error").asString())
+        assertThat(app.refresh(newestRefresh).json().get("error").asString())
                 .as("the grant is revoked: the newest refresh token fails too").isEqualTo("invalid_grant");
         Api.Response api = new Api(baseUrl(), secondAccess).get("/v3/contacts");
         assertThat(api.status()).as("and its access tokens").isEqualTo(401);
@@ -197,7 +212,15 @@ class OAuthFlowIntegrationTest extends IntegrationTest {
         app.forgetSession();
         JsonNode creator = tokensFor(app, OAuthApp.newUser(admin(), mine.id(), "campaign_creator"), "contact_data");
         Api asCreator = new Api(baseUrl(), creator.get("access_token").asString());
-        assertThat(asCreator.get("/v3/contacts").status()).isEqualTo(200);
+        // The vendor: campaign creators view lists and lack the privileges to access contacts.
+        assertThat(asCreator.get("/v3/contact_lists").status()).isEqualTo(200);
+        Api.Response read = asCreator.get("/v3/contacts");
+        assertThat(read.status()).isEqualTo(403);
+        assertThat(read.error().get("error_message").asString()).contains("contacts:read");
+        for (String path : List.of("/v3/contacts/counts", "/v3/contact_tags", "/v3/contact_custom_fields",
+                "/v3/activities")) {
+            assertThat(asCreator.get(path).status()).as(path).isEqualTo(403);
+        }
         Api.Response write = asCreator.post("/v3/contact_lists", Api.object().put("name", "Nope"));
         assertThat(write.status()).isEqualTo(403);
         assertThat(write.error().get("error_message").asString()).contains("contacts:lists:write");

@@ -27,7 +27,7 @@ class SignInAdminIntegrationTest extends IntegrationTest {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.json().get("role").asString()).isEqualTo("campaign_creator");
         assertThat(created.json().get("privileges").toString())
-                .isEqualTo("[\"account:read\",\"contacts:lists:read\",\"contacts:read\"]");
+                .isEqualTo("[\"campaign:create\",\"campaign:read\",\"campaign:write\",\"contacts:lists:read\"]");
         String hash = db.select(ACCOUNT_USER.PASSWORD_HASH).from(ACCOUNT_USER)
                 .where(ACCOUNT_USER.EMAIL_KEY.eq(email.toLowerCase())).fetchOne(ACCOUNT_USER.PASSWORD_HASH);
         assertThat(hash).startsWith("{bcrypt}$2").doesNotContain("horse");

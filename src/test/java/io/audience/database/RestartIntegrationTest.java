@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class RestartIntegrationTest {
 
-    private static final String ADMIN = "restart-admin-token";
+    private static final String ADMIN = "restart-admin-token-of-the-restart-test";
 
     private final Path dataDir = Path.of("target", "restart-data", UUID.randomUUID().toString()).toAbsolutePath();
     private Process service;

@@ -27,7 +27,7 @@ class RateLimitQuotaIntegrationTest extends IntegrationTest {
             api.post("/v3/contact_lists", Api.object().put("name", "Counted")),
             api.get("/v3/contacts/" + UUID.randomUUID()),
             api.post("/v3/contact_lists", Api.object().put("name", 12)),
-            api.get("/v3/no_such_resource"),
+            api.delete("/v3/contact_lists/" + UUID.randomUUID()),
         };
         int[] statuses = {200, 201, 404, 400, 404};
         for (int i = 0; i < answers.length; i++) {
@@ -38,6 +38,11 @@ class RateLimitQuotaIntegrationTest extends IntegrationTest {
             assertThat(header(answer, "RateLimit-Reset")).isBetween(86_000L, 86_400L);
             assertThat(answer.header("Retry-After")).isEmpty();
         }
+        // A path no endpoint has needs no token, so it is neither authenticated nor counted.
+        Api.Response nowhere = api.get("/v3/no_such_resource");
+        assertThat(nowhere.status()).isEqualTo(404);
+        assertThat(nowhere.header("RateLimit-Limit")).isEmpty();
+        assertThat(header(api.get("/v3/contact_lists"), "RateLimit-Remaining")).isEqualTo(4);
     }
 
     @Test

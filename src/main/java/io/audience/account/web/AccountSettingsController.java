@@ -1,5 +1,7 @@
 package io.audience.account.web;
 
+import io.audience.account.Requires;
+import io.audience.account.Privilege;
 import io.audience.account.AccountSettings;
 import io.audience.account.AccountSettingsService;
 import io.audience.account.Caller;
@@ -10,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Requires(Privilege.ACCOUNT_UPDATE)
 class AccountSettingsController {
 
     private final AccountSettingsService settings;
@@ -20,6 +23,7 @@ class AccountSettingsController {
 
     record SettingsInput(@Nullable Boolean confirmedOptIn, @Nullable String fromEmail, @Nullable String fromName) {}
 
+    @Requires(Privilege.ACCOUNT_READ)
     @GetMapping("/v3/account/settings")
     AccountSettings get(Caller caller) {
         return settings.get(caller.accountId());

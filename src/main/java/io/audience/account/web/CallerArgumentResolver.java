@@ -21,7 +21,7 @@ final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
             NativeWebRequest request, WebDataBinderFactory binderFactory) {
         Object caller = request.getAttribute(Caller.REQUEST_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
         if (caller == null) {
-            throw new IllegalStateException("No caller: " + parameter.getMethod() + " is outside /v3/");
+            throw new IllegalStateException("No caller: " + parameter.getMethod() + " is not a @Requires endpoint");
         }
         return caller;
     }

@@ -1,5 +1,7 @@
 package io.audience.activity.web;
 
+import io.audience.account.Requires;
+import io.audience.account.Privilege;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.audience.account.Caller;
 import io.audience.activity.ActivityLog;
@@ -24,6 +26,7 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 @RestController
+@Requires(Privilege.CONTACTS_WRITE)
 class ActivityController {
 
     private static final String COLLECTION = "activities";

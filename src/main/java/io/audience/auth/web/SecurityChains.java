@@ -2,6 +2,7 @@ package io.audience.auth.web;
 
 import io.audience.auth.LoginAttempts;
 import io.audience.auth.OAuthClients;
+import io.audience.auth.TokenEndpointRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -36,11 +37,17 @@ class SecurityChains {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServer(HttpSecurity http, OAuthClients clients) throws Exception {
+    SecurityFilterChain authorizationServer(HttpSecurity http, OAuthClients clients, TokenEndpointRules rules)
+            throws Exception {
         OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
         http.securityMatcher(server.getEndpointsMatcher())
                 .with(server, s -> s.authorizationEndpoint(endpoint -> endpoint.consentPage("/oauth2/consent")
-                        .authenticationProviders(providers -> providers.forEach(p -> onlyTheAppsAccount(p, clients)))))
+                                .authenticationProviders(providers -> providers.forEach(p -> onlyTheAppsAccount(p, clients))))
+                        .tokenEndpoint(endpoint -> endpoint.authenticationProviders(rules::tokenProviders))
+                        .tokenRevocationEndpoint(endpoint -> endpoint.authenticationProviders(rules::revocationProviders))
+                        .clientAuthentication(authentication -> authentication
+                                .authenticationProviders(rules::clientAuthenticationProviders)
+                                .errorResponseHandler(rules.clientAuthenticationFailures())))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));

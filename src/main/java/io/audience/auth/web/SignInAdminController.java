@@ -1,5 +1,6 @@
 package io.audience.auth.web;
 
+import io.audience.account.OperatorOnly;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.audience.api.Limits;
 import io.audience.auth.AccountUser;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Operator endpoints for an account's users and apps, authorised by the admin token. */
 @RestController
+@OperatorOnly
 class SignInAdminController {
 
     private final AccountUsers users;

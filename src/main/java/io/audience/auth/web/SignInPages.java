@@ -1,5 +1,6 @@
 package io.audience.auth.web;
 
+import io.audience.account.PublicEndpoint;
 import io.audience.auth.AccountUsers;
 import io.audience.auth.OAuthClients;
 import io.audience.web.Pages;
@@ -21,6 +22,8 @@ import org.springframework.web.util.HtmlUtils;
 
 /** The login page and the consent page of the sign-in for apps. */
 @RestController
+@PublicEndpoint("the sign-in pages for apps; Spring Security's login chain guards the consent page with the"
+        + " sign-in session")
 class SignInPages {
 
     private static final String HTML = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8";

@@ -1,5 +1,6 @@
 package io.audience.confirmation.web;
 
+import io.audience.account.PublicEndpoint;
 import io.audience.confirmation.ConfirmationService;
 import io.audience.confirmation.LinkStatus;
 import io.audience.web.Pages;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the POST of that page (or an RFC 8058 one-click POST) is what acts.
  */
 @RestController
+@PublicEndpoint("the pages a person opens from our mail; the signed token in the path is their credential")
 class ConfirmationPages {
 
     private static final String HTML = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8";

@@ -1,5 +1,7 @@
 package io.audience.contact.web;
 
+import io.audience.account.Requires;
+import io.audience.account.Privilege;
 import io.audience.account.Caller;
 import io.audience.activity.web.ActivityResource;
 import io.audience.api.IdLists;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Bulk deletes, list-membership and tagging changes, answered 201 with the activity that does them. */
 @RestController
+@Requires(Privilege.CONTACTS_WRITE)
 class BulkController {
 
     private final ContactBulk bulk;

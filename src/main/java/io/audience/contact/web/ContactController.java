@@ -1,5 +1,7 @@
 package io.audience.contact.web;
 
+import io.audience.account.Requires;
+import io.audience.account.Privilege;
 import io.audience.account.Caller;
 import io.audience.api.IdLists;
 import io.audience.api.Limits;
@@ -30,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Contact writes: create, replace (and revive), delete, and the sign-up form's create-or-update. */
 @RestController
+@Requires(Privilege.CONTACTS_WRITE)
 class ContactController {
 
     private final ContactService contacts;

@@ -1,5 +1,7 @@
 package io.audience.contact.web;
 
+import io.audience.account.Requires;
+import io.audience.account.Privilege;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.audience.account.Caller;
 import io.audience.api.Cursor;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Requires(Privilege.CONTACTS_READ)
 class ContactReadController {
 
     private static final String COLLECTION = "contacts";
@@ -69,7 +72,12 @@ class ContactReadController {
             @RequestParam(required = false) String include,
             @RequestParam(name = "include_count", required = false) Boolean includeCount,
             @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String cursor) {
+            @RequestParam(required = false) String cursor,
+            @RequestParam(name = "segment_id", required = false) @Nullable String segmentId,
+            @RequestParam(name = "sms_status", required = false) @Nullable String smsStatus) {
+        Unsupported.refuse("segment_id", segmentId != null, "Audience has no segments");
+        Unsupported.refuse("sms_status", smsStatus != null && !smsStatus.strip().equals("all"),
+                "SMS is not part of Audience (only sms_status=all is accepted)");
         Set<Include> includes = Include.parse(include);
         ContactQuery query = new ContactQuery(
                 ContactQuery.statuses(status),

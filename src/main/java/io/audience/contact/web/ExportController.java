@@ -1,5 +1,7 @@
 package io.audience.contact.web;
 
+import io.audience.account.Requires;
+import io.audience.account.Privilege;
 import io.audience.account.Caller;
 import io.audience.activity.web.ActivityResource;
 import io.audience.api.IdLists;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 @RestController
+@Requires(Privilege.CONTACTS_WRITE)
 class ExportController {
 
     private final ContactExports exports;
@@ -32,10 +35,14 @@ class ExportController {
     record Exclude(@Nullable List<String> contactIds) {}
 
     record ExportInput(@Nullable List<String> contactIds, @Nullable List<String> listIds, @Nullable List<String> tagIds,
-            @Nullable String status, @Nullable List<String> fields, @Nullable Exclude exclude) {}
+            @Nullable String status, @Nullable List<String> fields, @Nullable Exclude exclude,
+            @Nullable Object segmentId, @Nullable Boolean newSubscriber) {}
 
     @PostMapping(path = "/v3/activities/contact_exports", consumes = "application/json")
     ResponseEntity<ActivityResource> request(Caller caller, @RequestBody ExportInput body) {
+        Unsupported.refuse("segment_id", body.segmentId() != null, "Audience has no segments");
+        Unsupported.refuse("new_subscriber", Boolean.TRUE.equals(body.newSubscriber()),
+                "select the contacts by list_ids, tag_ids, contact_ids or status instead");
         ContactExports.ExportRequest request = new ContactExports.ExportRequest(IdLists.idsOf("contact_ids", body.contactIds()),
                 IdLists.idsOf("list_ids", body.listIds()), IdLists.idsOf("tag_ids", body.tagIds()), body.status(),
                 body.fields() == null ? List.of() : body.fields(),

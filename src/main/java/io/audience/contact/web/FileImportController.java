@@ -1,5 +1,7 @@
 package io.audience.contact.web;
 
+import io.audience.account.Requires;
+import io.audience.account.Privilege;
 import io.audience.account.Caller;
 import io.audience.activity.web.ActivityResource;
 import io.audience.api.ValidationFailed;
@@ -41,6 +43,7 @@ import org.springframework.web.bind.annotation.RestController;
  * 40,000 lines and 4 MB.
  */
 @RestController
+@Requires(Privilege.CONTACTS_WRITE)
 class FileImportController {
 
     private final ContactImports imports;

@@ -1,5 +1,7 @@
 package io.audience.contact.web;
 
+import io.audience.account.Requires;
+import io.audience.account.Privilege;
 import io.audience.account.Caller;
 import io.audience.activity.web.ActivityResource;
 import io.audience.api.ValidationFailed;
@@ -29,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * size is bounded by the upload limit, not by memory (the vendor's 4 MB ceiling does not apply).
  */
 @RestController
+@Requires(Privilege.CONTACTS_WRITE)
 class ImportController {
 
     private final ContactImports imports;

@@ -1,5 +1,7 @@
 package io.audience.customfield.web;
 
+import io.audience.account.Requires;
+import io.audience.account.Privilege;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.audience.account.Caller;
 import io.audience.activity.web.ActivityResource;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Requires(Privilege.CONTACTS_WRITE)
 class CustomFieldController {
 
     private static final String COLLECTION = "contact_custom_fields";
@@ -45,6 +48,7 @@ class CustomFieldController {
     record CustomFields(List<CustomFieldView> customFields,
             @JsonProperty("_links") @Nullable Map<String, Map<String, String>> links) {}
 
+    @Requires(Privilege.CONTACTS_READ)
     @GetMapping("/v3/contact_custom_fields")
     CustomFields list(Caller caller, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
@@ -61,6 +65,7 @@ class CustomFieldController {
                 body.version());
     }
 
+    @Requires(Privilege.CONTACTS_READ)
     @GetMapping("/v3/contact_custom_fields/{custom_field_id}")
     CustomFieldView get(Caller caller, @PathVariable("custom_field_id") String id) {
         return fields.get(caller.accountId(), Limits.uuid("custom field", id));

@@ -1,5 +1,7 @@
 package io.audience.list.web;
 
+import io.audience.account.Requires;
+import io.audience.account.Privilege;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.audience.account.Caller;
 import io.audience.activity.web.ActivityResource;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Requires(Privilege.LISTS_WRITE)
 class ListController {
 
     private static final String COLLECTION = "contact_lists";
@@ -44,6 +47,7 @@ class ListController {
             @Nullable Integer listsCount,
             @JsonProperty("_links") @Nullable Map<String, Map<String, String>> links) {}
 
+    @Requires(Privilege.LISTS_READ)
     @GetMapping("/v3/contact_lists")
     ContactListArray list(Caller caller,
             @RequestParam(required = false) Integer limit,
@@ -71,6 +75,7 @@ class ListController {
         return lists.create(caller.accountId(), body);
     }
 
+    @Requires(Privilege.LISTS_READ)
     @GetMapping("/v3/contact_lists/{list_id}")
     ContactListView get(Caller caller, @PathVariable("list_id") String listId,
             @RequestParam(name = "include_membership_count", required = false) String membershipCount) {
@@ -85,6 +90,7 @@ class ListController {
     record ListIdsInput(@Nullable List<String> listIds) {}
 
     /** Deletes up to 100 lists, each as DELETE /v3/contact_lists/{list_id} does, in an activity. */
+    @Requires(Privilege.CONTACTS_WRITE)
     @PostMapping(path = "/v3/activities/list_delete", consumes = "application/json")
     ResponseEntity<ActivityResource> deleteEach(Caller caller, @RequestBody ListIdsInput body) {
         return ActivityResource.created(lists.deleteEach(caller.accountId(), IdLists.idsOf("list_ids", body.listIds())));

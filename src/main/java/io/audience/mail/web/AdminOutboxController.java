@@ -1,5 +1,6 @@
 package io.audience.mail.web;
 
+import io.audience.account.OperatorOnly;
 import io.audience.mail.Outbox;
 import io.audience.mail.QueuedMail;
 import java.util.List;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Lets the operator read queued and sent mail, for an installation without SMTP. */
 @RestController
+@OperatorOnly
 class AdminOutboxController {
 
     private final Outbox outbox;

@@ -1,5 +1,7 @@
 package io.audience.tag.web;
 
+import io.audience.account.Requires;
+import io.audience.account.Privilege;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.audience.account.Caller;
 import io.audience.activity.web.ActivityResource;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Requires(Privilege.CONTACTS_WRITE)
 class TagController {
 
     private static final String COLLECTION = "contact_tags";
@@ -40,6 +43,7 @@ class TagController {
 
     record Tags(List<TagView> tags, @JsonProperty("_links") @Nullable Map<String, Map<String, String>> links) {}
 
+    @Requires(Privilege.CONTACTS_READ)
     @GetMapping("/v3/contact_tags")
     Tags list(Caller caller, @RequestParam(required = false) Integer limit,
             @RequestParam(name = "include_count", required = false) Boolean includeCount,
@@ -57,6 +61,7 @@ class TagController {
         return tags.create(caller.accountId(), body.name(), body.tagSource());
     }
 
+    @Requires(Privilege.CONTACTS_READ)
     @GetMapping("/v3/contact_tags/{tag_id}")
     TagView get(Caller caller, @PathVariable("tag_id") String tagId,
             @RequestParam(name = "include_count", required = false) Boolean includeCount) {
