@@ -26,6 +26,8 @@ import tools.jackson.databind.JsonNode;
 public abstract class IntegrationTest {
 
     public static final String ADMIN_TOKEN = "test-admin-token-of-the-integration-tests";
+    /** Every instance on one database shares the master key (32 bytes, base64). */
+    public static final String MASTER_KEY = "dGVzdC1tYXN0ZXIta2V5LW9mLTMyLWJ5dGVzLS0tLS0=";
 
     @LocalServerPort
     protected int port;
@@ -48,6 +50,7 @@ public abstract class IntegrationTest {
         Path dataDir = Path.of("target", "it-data", UUID.randomUUID().toString());
         registry.add("audience.data-dir", dataDir::toString);
         registry.add("audience.admin-token", () -> ADMIN_TOKEN);
+        registry.add("audience.master-key", () -> MASTER_KEY);
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", Mailbox::port);
         registry.add("audience.mail.poll-interval", () -> "100ms");

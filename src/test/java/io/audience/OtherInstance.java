@@ -56,6 +56,7 @@ public final class OtherInstance implements AutoCloseable {
         }
         env.put("AUDIENCE_DATA_DIR", dir.toString());
         env.put("AUDIENCE_ADMIN_TOKEN", IntegrationTest.ADMIN_TOKEN);
+        env.put("AUDIENCE_MASTER_KEY", IntegrationTest.MASTER_KEY);
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("SERVER_ADDRESS", "127.0.0.1");
         env.putAll(extraEnv);

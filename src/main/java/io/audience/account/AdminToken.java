@@ -1,12 +1,8 @@
 package io.audience.account;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
+import io.audience.identity.SecretFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,24 +38,11 @@ public class AdminToken {
     }
 
     private static String fromFile(Path file) {
-        try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                    Files.writeString(file, Tokens.newToken() + "\n", StandardCharsets.UTF_8);
-                    log.info("Generated an admin token in {}", file.toAbsolutePath());
-                } catch (FileAlreadyExistsException raced) {
-                    log.debug("Another process created {} first", file);
-                }
-            }
-            String stored = Files.readString(file, StandardCharsets.UTF_8).strip();
-            if (stored.isEmpty()) {
-                throw new IllegalStateException(file + " is empty; delete it to generate a new admin token");
-            }
-            return stored;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read or create the admin token " + file, e);
+        boolean existed = Files.exists(file);
+        String stored = SecretFiles.readOrCreate(file, () -> Tokens.newToken());
+        if (!existed) {
+            log.info("Generated an admin token in {}", file.toAbsolutePath());
         }
+        return stored;
     }
 }

@@ -15,13 +15,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import io.audience.identity.MasterKey;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The RSA keys that sign access tokens, kept in the database: the first instance to start makes
+ * The RSA keys that sign access tokens, kept in the database (sealed): the first instance to start makes
  * one (under an advisory lock, so two instances starting together agree on it), every instance
  * signs with the oldest and accepts all, and tokens outlive restarts.
  */
@@ -29,26 +30,45 @@ import org.springframework.transaction.annotation.Transactional;
 class SigningKeys {
 
     private final DSLContext db;
+    private final MasterKey master;
 
-    SigningKeys(DSLContext db) {
+    SigningKeys(DSLContext db, MasterKey master) {
         this.db = db;
+        this.master = master;
     }
 
+    /**
+     * The keys, the private halves sealed with the master key; a key an earlier release stored in
+     * clear is sealed here, and its clear copy removed.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     List<RSAKey> loadOrCreate() {
         db.execute("select pg_advisory_xact_lock(hashtext('oauth_signing_key'))");
         if (!db.fetchExists(OAUTH_SIGNING_KEY)) {
             KeyPair pair = generate();
+            String keyId = UUID.randomUUID().toString();
             db.insertInto(OAUTH_SIGNING_KEY)
-                    .set(OAUTH_SIGNING_KEY.KEY_ID, UUID.randomUUID().toString())
-                    .set(OAUTH_SIGNING_KEY.PRIVATE_KEY, pair.getPrivate().getEncoded())
+                    .set(OAUTH_SIGNING_KEY.KEY_ID, keyId)
+                    .set(OAUTH_SIGNING_KEY.PRIVATE_KEY_SEALED, master.seal(pair.getPrivate().getEncoded(), context(keyId)))
                     .set(OAUTH_SIGNING_KEY.PUBLIC_KEY, pair.getPublic().getEncoded())
                     .set(OAUTH_SIGNING_KEY.CREATED_AT, OffsetDateTime.now(ZoneOffset.UTC))
                     .execute();
         }
+        db.selectFrom(OAUTH_SIGNING_KEY).where(OAUTH_SIGNING_KEY.PRIVATE_KEY_SEALED.isNull()).fetch()
+                .forEach(clear -> db.update(OAUTH_SIGNING_KEY)
+                        .set(OAUTH_SIGNING_KEY.PRIVATE_KEY_SEALED,
+                                master.seal(clear.getPrivateKey(), context(clear.getKeyId())))
+                        .setNull(OAUTH_SIGNING_KEY.PRIVATE_KEY)
+                        .where(OAUTH_SIGNING_KEY.KEY_ID.eq(clear.getKeyId()))
+                        .execute());
         return db.selectFrom(OAUTH_SIGNING_KEY)
                 .orderBy(OAUTH_SIGNING_KEY.CREATED_AT, OAUTH_SIGNING_KEY.KEY_ID)
-                .fetch(r -> toJwk(r.getKeyId(), r.getPrivateKey(), r.getPublicKey()));
+                .fetch(r -> toJwk(r.getKeyId(), master.open(r.getPrivateKeySealed(), context(r.getKeyId())),
+                        r.getPublicKey()));
+    }
+
+    private static String context(String keyId) {
+        return "oauth_signing_key:" + keyId;
     }
 
     private static KeyPair generate() {

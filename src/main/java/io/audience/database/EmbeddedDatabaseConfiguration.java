@@ -1,9 +1,7 @@
 package io.audience.database;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
-import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -15,16 +13,18 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${audience.data-dir}") Path dataDir) {
+    EmbeddedPostgresLauncher.Embedded embeddedPostgres(@Value("${audience.data-dir}") Path dataDir) {
         return new EmbeddedPostgresLauncher(dataDir).start();
     }
 
+    /** The service connects as its own role, which owns the schema and is not a superuser. */
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+    HikariDataSource dataSource(EmbeddedPostgresLauncher.Embedded postgres) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setPoolName("audience-embedded");
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        dataSource.setUsername("postgres");
+        dataSource.setJdbcUrl(postgres.jdbcUrl());
+        dataSource.setUsername(postgres.user());
+        dataSource.setPassword(postgres.password());
         dataSource.setMaximumPoolSize(16);
         return dataSource;
     }

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,7 +23,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts the embedded PostgreSQL on a persistent data folder, robustly: zonky's defaults are made
  * for throw-away test databases, so this turns durability back on, stops a server orphaned by a
- * killed JVM before starting, and refuses to run against any server but the one on our folder.
+ * killed JVM before starting, refuses to run against any server but the one on our folder, and
+ * lets nobody in without a password: a new folder is made with scram-sha-256 from its first
+ * moment (initdb's own options), one of an earlier release is secured at its first start, and the
+ * service connects as a role that is not a superuser ({@link DatabaseAccess}).
  */
 final class EmbeddedPostgresLauncher {
 
@@ -32,19 +36,44 @@ final class EmbeddedPostgresLauncher {
 
     private final Path pgData;
     private final Path runtimeDir;
+    private final Path credentialsFile;
+    private final Path initdbPasswordFile;
 
     EmbeddedPostgresLauncher(Path dataDir) {
         Path root = dataDir.toAbsolutePath().normalize();
         this.pgData = root.resolve("postgres");
         this.runtimeDir = root.resolve("postgres-runtime");
+        this.credentialsFile = root.resolve("postgres-credentials");
+        this.initdbPasswordFile = root.resolve("postgres-initdb-password");
     }
 
-    EmbeddedPostgres start() {
+    /** The running server and what the service connects with. */
+    record Embedded(EmbeddedPostgres server, String user, String password) implements AutoCloseable {
+
+        String jdbcUrl() {
+            return "jdbc:postgresql://127.0.0.1:" + server.getPort() + "/postgres";
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+        }
+    }
+
+    Embedded start() {
         try {
             Files.createDirectories(pgData);
             Files.createDirectories(runtimeDir);
             stopOrphanedServer();
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            boolean fresh = !Files.exists(pgData.resolve("postgresql.conf"));
+            boolean earlierRelease = !fresh && !DatabaseAccess.demandsPasswords(pgData);
+            PostgresCredentials credentials = PostgresCredentials.loadOrCreate(credentialsFile);
+            if (!fresh && !earlierRelease && credentials.madeNow()) {
+                Files.delete(credentialsFile);
+                throw new IllegalStateException(credentialsFile + " is missing: the embedded PostgreSQL in " + pgData
+                        + " cannot be opened without the passwords it holds; restore it from a backup");
+            }
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(runtimeDir.toFile())
@@ -54,12 +83,66 @@ final class EmbeddedPostgresLauncher {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("listen_addresses", "127.0.0.1")
-                    .start();
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    .setConnectConfig("password", credentials.superuserPassword());
+            if (fresh) {
+                // zonky hands these to initdb as --auth=... and --pwfile=...: the folder demands a
+                // password from its first moment, there is no window in which anyone is trusted.
+                writeOwnerOnly(initdbPasswordFile, credentials.superuserPassword());
+                builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", initdbPasswordFile.toString());
+            }
+            if (!earlierRelease) {
+                builder.setDataDirectoryCustomizer(dir -> writeHba(dir.toPath()));
+            }
+            EmbeddedPostgres postgres;
+            try {
+                postgres = builder.start();
+            } finally {
+                Files.deleteIfExists(initdbPasswordFile);
+            }
             verifyItIsOurs(postgres);
-            return postgres;
+            secure(postgres, credentials, earlierRelease);
+            return new Embedded(postgres, PostgresCredentials.SERVICE_ROLE, credentials.servicePassword());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + pgData, e);
         }
+    }
+
+    private void secure(EmbeddedPostgres postgres, PostgresCredentials credentials, boolean earlierRelease)
+            throws IOException {
+        try (Connection superuser = postgres.getPostgresDatabase().getConnection()) {
+            DatabaseAccess.secure(superuser, credentials);
+            if (earlierRelease) {
+                writeHba(pgData);
+                try (Statement sql = superuser.createStatement()) {
+                    sql.execute("select pg_reload_conf()");
+                }
+                log.info("Secured the embedded PostgreSQL of an earlier release: passwords in {}", credentialsFile);
+            }
+        } catch (SQLException e) {
+            postgres.close();
+            throw new IllegalStateException("Could not secure the embedded PostgreSQL in " + pgData, e);
+        }
+        try {
+            DatabaseAccess.verifyPasswordsRequired(postgres.getPort());
+        } catch (IllegalStateException open) {
+            postgres.close();
+            throw open;
+        }
+    }
+
+    private static void writeHba(Path pgData) {
+        try {
+            DatabaseAccess.writeHba(pgData);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + pgData.resolve("pg_hba.conf"), e);
+        }
+    }
+
+    private static void writeOwnerOnly(Path file, String content) throws IOException {
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, content + "\n", StandardCharsets.UTF_8);
     }
 
     private void stopOrphanedServer() throws IOException {

@@ -3,13 +3,8 @@ package io.audience.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.audience.Api;
-import java.io.File;
+import io.audience.ServiceProcess;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -161,41 +156,9 @@ class RestartIntegrationTest {
     }
 
     private Process start(int port, Map<String, String> extra) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
-                "io.audience.AudienceApplication");
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.startsWith("SPRING_DATASOURCE") || k.startsWith("SPRING_MAIL"));
-        env.put("AUDIENCE_DATA_DIR", dataDir.toString());
+        Map<String, String> env = new java.util.HashMap<>(extra);
         env.put("AUDIENCE_ADMIN_TOKEN", ADMIN);
-        env.put("SERVER_PORT", Integer.toString(port));
-        env.putAll(extra);
-        Files.createDirectories(dataDir);
-        builder.redirectErrorStream(true);
-        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(new File(dataDir.toFile(), "service.log")));
-        Process process = builder.start();
-        awaitHealthy(process, port);
-        return process;
-    }
-
-    private void awaitHealthy(Process process, int port) throws InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            assertThat(process.isAlive()).as("service exited; see " + dataDir.resolve("service.log")).isTrue();
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("service did not become healthy; see " + dataDir.resolve("service.log"));
+        return ServiceProcess.start(dataDir, port, env);
     }
 
     private long postmasterPid() throws IOException {
@@ -212,8 +175,7 @@ class RestartIntegrationTest {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return ServiceProcess.freePort();
     }
+
 }

@@ -1,0 +1,52 @@
+package io.audience.identity;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.function.Supplier;
+
+/**
+ * Secrets an installation generates once and keeps in its data folder, in files only their owner
+ * can read or write (mode 600): made on first start, read on every later one.
+ */
+public final class SecretFiles {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private SecretFiles() {}
+
+    /** {@code bytes} random bytes, base64url without padding. */
+    public static String random(int bytes) {
+        byte[] secret = new byte[bytes];
+        RANDOM.nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
+    /** The file's content, stripped; written first from {@code generate} when the file does not exist. */
+    public static String readOrCreate(Path file, Supplier<String> generate) {
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                try {
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    Files.writeString(file, generate.get() + "\n", StandardCharsets.UTF_8);
+                } catch (FileAlreadyExistsException raced) {
+                    // Another process made it first; read theirs.
+                }
+            }
+            String stored = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (stored.isEmpty()) {
+                throw new IllegalStateException(file.toAbsolutePath() + " is empty; restore it from a backup");
+            }
+            return stored;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read or create " + file.toAbsolutePath(), e);
+        }
+    }
+}
