@@ -16,8 +16,9 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * The service as a user runs it: its own JVM on the embedded PostgreSQL in {@code dataDir}, with
- * the environment {@code env}, logging to {@code <dataDir>/service.log}; healthy when started.
+ * The service as a user runs it: its own JVM, with the data folder {@code dataDir} (the embedded
+ * PostgreSQL, unless {@code env} names a database) and the environment {@code env}, logging to
+ * {@code <dataDir>/service.log}; healthy when started, or stopped and failed.
  */
 public final class ServiceProcess {
 
@@ -36,7 +37,12 @@ public final class ServiceProcess {
         builder.redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(new File(dataDir.toFile(), "service.log")));
         Process process = builder.start();
-        awaitHealthy(process, port, dataDir);
+        try {
+            awaitHealthy(process, port, dataDir);
+        } catch (AssertionError | InterruptedException | RuntimeException e) {
+            process.destroyForcibly();
+            throw e;
+        }
         return process;
     }
 
@@ -46,7 +52,8 @@ public final class ServiceProcess {
         }
     }
 
-    private static void awaitHealthy(Process process, int port, Path dataDir) throws InterruptedException {
+    /** Waits until the service answers its health probe; fails when it exits first or takes 3 minutes. */
+    public static void awaitHealthy(Process process, int port, Path dataDir) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {

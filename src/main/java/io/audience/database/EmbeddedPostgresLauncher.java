@@ -83,6 +83,8 @@ final class EmbeddedPostgresLauncher {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("listen_addresses", "127.0.0.1")
+                    // No Unix socket (its default, /tmp, is open to every local user): loopback TCP only.
+                    .setServerConfig("unix_socket_directories", "")
                     .setServerConfig("password_encryption", "scram-sha-256")
                     .setConnectConfig("password", credentials.superuserPassword());
             if (fresh) {

@@ -59,6 +59,8 @@ class EmbeddedPostgresLauncherTest {
             assertThat(Files.readString(dataDir.resolve("postgres").resolve("pg_hba.conf")))
                     .doesNotContain("trust").contains("scram-sha-256");
             assertThat(Files.exists(dataDir.resolve("postgres-initdb-password"))).isFalse();
+            assertThat(Path.of("/tmp", ".s.PGSQL." + port)).as("no Unix socket for local users").doesNotExist();
+            assertThat(setting(db.server(), "unix_socket_directories")).isEmpty();
         }
     }
 
@@ -106,7 +108,7 @@ class EmbeddedPostgresLauncherTest {
                 .hasMessageContaining("password");
     }
 
-    private static Connection connect(int port, String user, String password) throws SQLException {
+    static Connection connect(int port, String user, String password) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", user);
         if (password != null) {

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -98,15 +97,15 @@ class PreviousReleaseUpgradeIntegrationTest {
 
     private void assertSecretsAtRest() throws Exception {
         int pgPort = postgresPort();
-        assertThatThrownBy(() -> connect(pgPort, "postgres", null).close()).isInstanceOf(SQLException.class);
-        assertThatThrownBy(() -> connect(pgPort, "audience", null).close()).isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> EmbeddedPostgresLauncherTest.connect(pgPort, "postgres", null).close()).isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> EmbeddedPostgresLauncherTest.connect(pgPort, "audience", null).close()).isInstanceOf(SQLException.class);
         Properties passwords = new Properties();
         passwords.load(Files.newBufferedReader(dataDir.resolve("postgres-credentials")));
         for (String file : List.of("postgres-credentials", "master-key", "admin-token")) {
             assertThat(Files.getPosixFilePermissions(dataDir.resolve(file))).as(file)
                     .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         }
-        try (Connection db = connect(pgPort, "audience", passwords.getProperty("audience"));
+        try (Connection db = EmbeddedPostgresLauncherTest.connect(pgPort, "audience", passwords.getProperty("audience"));
                 Statement sql = db.createStatement()) {
             assertThat(single(sql, "select rolsuper from pg_roles where rolname = current_user")).isEqualTo("f");
             assertThat(single(sql, "select count(*) from pg_tables where schemaname = 'public'"
@@ -148,15 +147,6 @@ class PreviousReleaseUpgradeIntegrationTest {
 
     private int postgresPort() throws IOException {
         return Integer.parseInt(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(3).trim());
-    }
-
-    private static Connection connect(int port, String user, String password) throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", user);
-        if (password != null) {
-            properties.setProperty("password", password);
-        }
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", properties);
     }
 
     private static String single(Statement sql, String query) throws SQLException {
