@@ -7,6 +7,7 @@ import io.audience.identity.Ids;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -38,7 +39,7 @@ public class AccountService {
     public NewAccount create(@Nullable String name) {
         String trimmed = validName(name);
         UUID accountId = Ids.next();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = now();
         accounts.insertAccount(accountId, trimmed, now);
         return new NewAccount(accountId, trimmed, issue(accountId, now).apiToken());
     }
@@ -64,7 +65,7 @@ public class AccountService {
         AccountView current = get(accountId);
         String name = change.name() == null ? current.name() : validName(change.name());
         OffsetDateTime disabledAt = change.disabled() == null ? current.disabledAt()
-                : change.disabled() ? (current.disabled() ? current.disabledAt() : OffsetDateTime.now(ZoneOffset.UTC))
+                : change.disabled() ? (current.disabled() ? current.disabledAt() : now())
                 : null;
         accounts.update(accountId, name, disabledAt);
         return new AccountView(accountId, name, current.createdAt(), disabledAt);
@@ -75,7 +76,7 @@ public class AccountService {
         if (!accounts.accountExists(accountId)) {
             throw noAccount(accountId);
         }
-        return issue(accountId, OffsetDateTime.now(ZoneOffset.UTC));
+        return issue(accountId, now());
     }
 
     @Transactional(readOnly = true)
@@ -92,7 +93,7 @@ public class AccountService {
         if (!accounts.tokenExists(accountId, tokenId)) {
             throw new NotFound("No API token " + tokenId + " in account " + accountId);
         }
-        accounts.revokeToken(accountId, tokenId, OffsetDateTime.now(ZoneOffset.UTC));
+        accounts.revokeToken(accountId, tokenId, now());
     }
 
     @Transactional
@@ -101,7 +102,7 @@ public class AccountService {
             if (owner.accountDisabledAt() != null) {
                 return new TokenCheck.AccountDisabled(owner.accountId());
             }
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            OffsetDateTime now = now();
             if (owner.lastUsedAt() == null || owner.lastUsedAt().isBefore(now.minus(LAST_USE_PRECISION))) {
                 accounts.touchToken(owner.accountId(), owner.tokenId(), now);
             }
@@ -113,6 +114,11 @@ public class AccountService {
     @Transactional(readOnly = true)
     public boolean isDisabled(UUID accountId) {
         return accounts.find(accountId).map(AccountView::disabled).orElse(true);
+    }
+
+    /** To the microsecond, as PostgreSQL keeps it: what is shown once equals what is listed after. */
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
     private IssuedToken issue(UUID accountId, OffsetDateTime now) {

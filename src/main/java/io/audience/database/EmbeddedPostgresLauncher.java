@@ -1,5 +1,6 @@
 package io.audience.database;
 
+import io.audience.identity.SecretFiles;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,6 +63,7 @@ final class EmbeddedPostgresLauncher {
 
     Embedded start() {
         try {
+            SecretFiles.privateDirectory(pgData.getParent());
             Files.createDirectories(pgData);
             Files.createDirectories(runtimeDir);
             stopOrphanedServer();

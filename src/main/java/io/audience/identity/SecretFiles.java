@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -28,11 +30,30 @@ public final class SecretFiles {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
+    /**
+     * Makes {@code dir} (the data folder) reachable by its owner only (mode 700), creating it if
+     * needed: nothing in it, the database's binaries included, can then be read or swapped by
+     * another local user, whatever the modes inside.
+     */
+    public static Path privateDirectory(Path dir) {
+        try {
+            Path absolute = dir.toAbsolutePath();
+            Files.createDirectories(absolute);
+            Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rwx------");
+            if (!Files.getPosixFilePermissions(absolute).equals(ownerOnly)) {
+                Files.setPosixFilePermissions(absolute, ownerOnly);
+            }
+            return absolute;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not make " + dir.toAbsolutePath() + " private to its owner", e);
+        }
+    }
+
     /** The file's content, stripped; written first from {@code generate} when the file does not exist. */
     public static String readOrCreate(Path file, Supplier<String> generate) {
         try {
             if (!Files.exists(file)) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
+                privateDirectory(file.toAbsolutePath().getParent());
                 try {
                     Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                     Files.writeString(file, generate.get() + "\n", StandardCharsets.UTF_8);

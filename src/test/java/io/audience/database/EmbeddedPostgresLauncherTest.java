@@ -41,6 +41,7 @@ class EmbeddedPostgresLauncherTest {
 
     @Test
     void aNewFolderLetsNobodyInWithoutAPasswordAndTheServiceIsNoSuperuser() throws Exception {
+        Files.setPosixFilePermissions(dataDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         try (EmbeddedPostgresLauncher.Embedded db = new EmbeddedPostgresLauncher(dataDir).start()) {
             int port = db.server().getPort();
             assertRefusedWithoutPassword(port, "postgres");
@@ -56,6 +57,9 @@ class EmbeddedPostgresLauncherTest {
             }
             assertThat(Files.getPosixFilePermissions(dataDir.resolve("postgres-credentials")))
                     .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            assertThat(Files.getPosixFilePermissions(dataDir)).as("nobody else reaches the binaries or the data")
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                            PosixFilePermission.OWNER_EXECUTE);
             assertThat(Files.readString(dataDir.resolve("postgres").resolve("pg_hba.conf")))
                     .doesNotContain("trust").contains("scram-sha-256");
             assertThat(Files.exists(dataDir.resolve("postgres-initdb-password"))).isFalse();
