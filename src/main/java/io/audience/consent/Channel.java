@@ -8,7 +8,9 @@ public enum Channel {
     IMPORT,
     FORM,
     LINK,
-    UI;
+    UI,
+    /** A change the installation made to its own data, such as merging two keys of one mailbox. */
+    MIGRATION;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

@@ -95,6 +95,29 @@ public final class ConsentPolicy {
         return new ConsentState(Permission.EXPLICIT, Source.CONTACT, at, null, null, null, ConfirmStatus.CONFIRMED);
     }
 
+    /**
+     * Of two states of one mailbox (two keys found to be one), the stricter: the person's own
+     * opt-out, then the account's, then the states that send nothing (pending, on hold, not set),
+     * then implicit, then explicit consent.
+     */
+    public static ConsentState stricter(ConsentState a, ConsentState b) {
+        return strictness(a) <= strictness(b) ? a : b;
+    }
+
+    private static int strictness(ConsentState state) {
+        if (state.optedOutByContact()) {
+            return 0;
+        }
+        return switch (state.permission()) {
+            case UNSUBSCRIBED -> 1;
+            case PENDING_CONFIRMATION -> 2;
+            case TEMP_HOLD -> 3;
+            case NOT_SET -> 4;
+            case IMPLICIT -> 5;
+            case EXPLICIT -> 6;
+        };
+    }
+
     private static ConsentState notSet() {
         return new ConsentState(Permission.NOT_SET, null, null, null, null, null, ConfirmStatus.OFF);
     }

@@ -50,12 +50,12 @@ class SuppressionRepository {
     }
 
     private String fingerprint(UUID accountId, String emailKey) {
-        return HexFormat.of().formatHex(secrets.hmac("suppression", accountId + "|" + emailKey));
+        return HexFormat.of().formatHex(secrets.hmac("suppression", accountId + "|" + SuppressionForm.of(emailKey)));
     }
 
     /** The same fingerprints, for many addresses of one account on one thread. */
     java.util.function.Function<String, String> fingerprints(UUID accountId) {
         java.util.function.Function<String, byte[]> hmac = secrets.hmacs("suppression");
-        return emailKey -> HexFormat.of().formatHex(hmac.apply(accountId + "|" + emailKey));
+        return emailKey -> HexFormat.of().formatHex(hmac.apply(accountId + "|" + SuppressionForm.of(emailKey)));
     }
 }

@@ -46,6 +46,41 @@ class EmailAddressesTest {
     }
 
     @Test
+    void aDomainIsMappedByIdna2008SoEszettIsNotDoubleS() {
+        assertThat(EmailAddresses.key("email", "jane@straße.de"))
+                .isEqualTo(EmailAddresses.key("email", "jane@xn--strae-oqa.de"))
+                .isEqualTo(EmailAddresses.key("email", "JANE@XN--STRAE-OQA.DE"))
+                .isEqualTo("jane@xn--strae-oqa.de")
+                .isNotEqualTo(EmailAddresses.key("email", "jane@strasse.de"));
+    }
+
+    @Test
+    void fullWidthAndDecomposedSpellingsOfADomainAreOneKey() {
+        assertThat(EmailAddresses.key("email", "jane@ｅｘａｍｐｌｅ．ｃｏｍ")).isEqualTo("jane@example.com");
+        assertThat(EmailAddresses.key("email", "jane@Bu\u0308cher.example")).isEqualTo("jane@xn--bcher-kva.example");
+        assertThat(EmailAddresses.key("email", "jane@例え。テスト")).isEqualTo("jane@xn--r8jz45g.xn--zckzah");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ja\u00a0ne@example.com", "ja\u200bne@example.com", "jane\u2028@example.com",
+            "ja\u0085ne@example.com", "\u202ejane@example.com", "jane\u200e@example.com", "ja\ufeffne@example.com",
+            "ja\u2060ne@example.com", "\u3000jane@example.com", "ja\u00adne@example.com", "ja\ue000ne@example.com"})
+    void aLocalPartWithAnInvisibleCharacterIsRefusedNamingIt(String address) {
+        int invisible = address.codePoints().filter(c -> c > 0x7e).findFirst().orElseThrow();
+        assertThatThrownBy(() -> EmailAddresses.key("email_address.address", address))
+                .isInstanceOf(ValidationFailed.class)
+                .hasMessageContaining("email_address.address")
+                .hasMessageContaining(String.format("invisible character U+%04X", invisible));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jane@xn--abc.com", "jane@ex ample.com", "jane@exa\u00a0mple.com", "jane@xn--.com"})
+    void anInvalidInternationalDomainIsRefused(String address) {
+        assertThatThrownBy(() -> EmailAddresses.key("email", address)).isInstanceOf(ValidationFailed.class)
+                .hasMessageContaining("not a valid host name");
+    }
+
+    @Test
     void addressesLongerThanTheVendorLimitAreRefused() {
         String address = "a".repeat(70) + "@example.com";
         assertThatThrownBy(() -> EmailAddresses.key("email", address))
