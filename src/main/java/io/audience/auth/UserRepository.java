@@ -7,11 +7,14 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class UserRepository {
+
+    static final int MAX_COUNTED = 1_000;
 
     private final DSLContext db;
 
@@ -54,14 +57,16 @@ class UserRepository {
     /**
      * Counts a failed sign-in and, from the fifth in a row, refuses sign-in for a while that
      * doubles with each further failure (1 minute, 2, 4 ... at most an hour). One statement, so
-     * concurrent guesses are all counted.
+     * concurrent guesses are all counted. The count stops at {@value #MAX_COUNTED} and the exponent
+     * at 6 (64 minutes, then the hour): an endless guesser overflows neither the integer nor power().
      */
     void recordFailure(String emailKey, OffsetDateTime now) {
+        Field<Integer> failures = DSL.least(ACCOUNT_USER.FAILED_LOGINS, DSL.val(MAX_COUNTED - 1)).plus(1);
         db.update(ACCOUNT_USER)
-                .set(ACCOUNT_USER.FAILED_LOGINS, ACCOUNT_USER.FAILED_LOGINS.plus(1))
-                .set(ACCOUNT_USER.LOCKED_UNTIL, DSL.when(ACCOUNT_USER.FAILED_LOGINS.plus(1).ge(5),
-                        DSL.field("{0} + least(power(2, {1} - 5), 60) * interval '1 minute'", OffsetDateTime.class,
-                                DSL.val(now), ACCOUNT_USER.FAILED_LOGINS.plus(1)))
+                .set(ACCOUNT_USER.FAILED_LOGINS, failures)
+                .set(ACCOUNT_USER.LOCKED_UNTIL, DSL.when(failures.ge(5),
+                        DSL.field("{0} + least(power(2, least({1} - 5, 6)), 60) * interval '1 minute'",
+                                OffsetDateTime.class, DSL.val(now), failures))
                         .otherwise(ACCOUNT_USER.LOCKED_UNTIL))
                 .where(ACCOUNT_USER.EMAIL_KEY.eq(emailKey))
                 .execute();

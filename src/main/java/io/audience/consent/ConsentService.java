@@ -89,6 +89,21 @@ public class ConsentService {
         consent.delete(lock.accountId(), lock.emailKey());
     }
 
+    /**
+     * Refuses (409) when the account would add to lists a person who opted out themselves: as the
+     * bulk add, a write of the contact never puts such an address on a list. The caller holds the
+     * contact's lock.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void requireMayAddToLists(UUID accountId, String emailKey, String address, java.util.Collection<UUID> adding) {
+        if (adding.isEmpty()) {
+            return;
+        }
+        consent.find(accountId, emailKey).filter(ConsentState::optedOutByContact).ifPresent(state -> {
+            throw ConsentViolation.listsRefused(address, state, adding);
+        });
+    }
+
     @Transactional(readOnly = true)
     public Optional<ConsentState> find(UUID accountId, String emailKey) {
         return consent.find(accountId, emailKey);

@@ -27,6 +27,9 @@ class ContactLocks {
 
     record Locked(ContactRow row, @Nullable AddressLock address) {}
 
+    /** The contact with its current address and the address it moves to. */
+    record Moving(ContactRow row, @Nullable AddressLock from, AddressLock to) {}
+
     Locked lock(UUID accountId, UUID contactId, Actor actor, OffsetDateTime now) {
         ContactRow unlocked = contacts.row(accountId, contactId).orElseThrow(() -> ContactQueries.notFound(contactId));
         AddressLock address = unlocked.emailKey() == null ? null
@@ -36,5 +39,29 @@ class ContactLocks {
             throw new Conflict("A concurrent request changed this contact's address; retry");
         }
         return new Locked(row, address);
+    }
+
+    /**
+     * For a write that moves the contact to {@code newKey}: both addresses are locked in key order,
+     * then the row. Two writes that swap the addresses of two contacts take the locks in one order
+     * and queue (the second then finds its address taken) instead of deadlocking each other.
+     */
+    Moving lockMoving(UUID accountId, UUID contactId, String newKey, Actor actor, OffsetDateTime now) {
+        ContactRow unlocked = contacts.row(accountId, contactId).orElseThrow(() -> ContactQueries.notFound(contactId));
+        String oldKey = unlocked.emailKey();
+        AddressLock from = null;
+        AddressLock to;
+        if (oldKey != null && oldKey.compareTo(newKey) < 0) {
+            from = consent.lock(accountId, oldKey, actor, now);
+            to = consent.lock(accountId, newKey, actor, now);
+        } else {
+            to = consent.lock(accountId, newKey, actor, now);
+            from = oldKey == null ? null : consent.lock(accountId, oldKey, actor, now);
+        }
+        ContactRow row = contacts.lockRow(accountId, contactId).orElseThrow(() -> ContactQueries.notFound(contactId));
+        if (!Objects.equals(row.emailKey(), oldKey)) {
+            throw new Conflict("A concurrent request changed this contact's address; retry");
+        }
+        return new Moving(row, from, to);
     }
 }

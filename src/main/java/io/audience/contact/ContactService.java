@@ -21,6 +21,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -79,9 +80,10 @@ public class ContactService {
             }
             consent.apply(lock, contactId, current -> accountWrite(draft, current, now), actor);
         }
-        insert(ContactRow.create(accountId, contactId, draft, draft.source(), now));
+        ContactRow created = ContactRow.create(accountId, contactId, draft, draft.source(), now);
+        insert(created);
         details.replaceAll(accountId, contactId, draft, now);
-        replaceLists(accountId, contactId, draft, now);
+        replaceLists(accountId, contactId, created, draft, now);
         return queries.get(accountId, contactId, EVERYTHING);
     }
 
@@ -90,7 +92,9 @@ public class ContactService {
     public ContactView update(UUID accountId, UUID contactId, ContactDraft draft, @Nullable String ifMatch,
             Actor actor) {
         OffsetDateTime now = now();
-        ContactRow row = locks.lock(accountId, contactId, actor, now).row();
+        boolean moves = draft.emailKey() != null && !draft.emailKey().equals(currentKey(accountId, contactId));
+        ContactRow row = moves ? locks.lockMoving(accountId, contactId, draft.emailKey(), actor, now).row()
+                : locks.lock(accountId, contactId, actor, now).row();
         row.checkIfMatch(ifMatch);
         AddressLock address = null;
         if (draft.emailKey() != null && !draft.emailKey().equals(row.emailKey())) {
@@ -105,10 +109,15 @@ public class ContactService {
         if (address != null) {
             consent.apply(address, contactId, current -> accountWrite(draft, current, now), actor);
         }
-        contacts.update(row.replacedBy(draft, now));
+        ContactRow replaced = row.replacedBy(draft, now);
+        contacts.update(replaced);
         details.replaceAll(accountId, contactId, draft, now);
-        replaceLists(accountId, contactId, draft, now);
+        replaceLists(accountId, contactId, replaced, draft, now);
         return queries.get(accountId, contactId, EVERYTHING);
+    }
+
+    private @Nullable String currentKey(UUID accountId, UUID contactId) {
+        return contacts.row(accountId, contactId).map(ContactRow::emailKey).orElse(null);
     }
 
     /** Deleting keeps the contact findable and its consent untouched; it leaves every list. */
@@ -216,8 +225,15 @@ public class ContactService {
     }
 
     /** Lists, tags and custom field values the draft carries replace the contact's; others stay. */
-    private void replaceLists(UUID accountId, UUID contactId, ContactDraft draft, OffsetDateTime now) {
+    private void replaceLists(UUID accountId, UUID contactId, ContactRow contact, ContactDraft draft,
+            OffsetDateTime now) {
         if (draft.listMemberships() != null) {
+            if (contact.emailKey() != null) {
+                Set<UUID> adding = new LinkedHashSet<>(draft.listMemberships());
+                adding.removeAll(memberships.listsOf(accountId, List.of(contactId)).getOrDefault(contactId, List.of()));
+                consent.requireMayAddToLists(accountId, contact.emailKey(),
+                        Objects.requireNonNullElse(contact.emailAddress(), contact.emailKey()), adding);
+            }
             memberships.replace(accountId, contactId, draft.listMemberships(), now);
         }
         if (draft.taggings() != null) {

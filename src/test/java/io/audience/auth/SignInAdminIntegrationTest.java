@@ -121,4 +121,21 @@ class SignInAdminIntegrationTest extends IntegrationTest {
         assertThat(db.select(ACCOUNT_USER.FAILED_LOGINS).from(ACCOUNT_USER).where(ACCOUNT_USER.EMAIL_KEY.eq(email))
                 .fetchOne(ACCOUNT_USER.FAILED_LOGINS)).as("a good sign-in clears the count").isZero();
     }
+
+    @Test
+    void anEndlessGuesserOverflowsNeitherTheCountNorThePause() {
+        String account = account();
+        String email = OAuthApp.newUser(admin(), account, "account_owner");
+        OAuthApp app = OAuthApp.register(baseUrl(), admin(), account, false);
+        db.update(ACCOUNT_USER).set(ACCOUNT_USER.FAILED_LOGINS, Integer.MAX_VALUE).setNull(ACCOUNT_USER.LOCKED_UNTIL)
+                .where(ACCOUNT_USER.EMAIL_KEY.eq(email)).execute();
+
+        assertThat(app.signIn(email, "yet another wrong password")).endsWith("/login?error");
+
+        assertThat(db.select(ACCOUNT_USER.FAILED_LOGINS).from(ACCOUNT_USER).where(ACCOUNT_USER.EMAIL_KEY.eq(email))
+                .fetchOne(ACCOUNT_USER.FAILED_LOGINS)).isEqualTo(1_000);
+        assertThat(db.select(ACCOUNT_USER.LOCKED_UNTIL).from(ACCOUNT_USER).where(ACCOUNT_USER.EMAIL_KEY.eq(email))
+                .fetchOne(ACCOUNT_USER.LOCKED_UNTIL)).isBetween(java.time.OffsetDateTime.now().plusMinutes(59),
+                        java.time.OffsetDateTime.now().plusMinutes(61));
+    }
 }
