@@ -79,6 +79,12 @@ public class ActivityLog {
         return ready(accountId, activityId, number);
     }
 
+    /** Erase: the staged rows that name the person, whatever activity they belong to. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void forgetPerson(UUID accountId, UUID contactId, java.util.Collection<String> emailKeys) {
+        store.forgetPerson(accountId, contactId, emailKeys);
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public void stage(UUID accountId, UUID activityId, List<ActivityItem> items) {
         store.stage(accountId, activityId, items);

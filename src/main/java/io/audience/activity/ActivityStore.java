@@ -268,4 +268,12 @@ class ActivityStore {
                         r.getErrorCount(), r.getCorrectableCount(), r.getCannotAddToListCount(), r.getListCount()),
                 r.getActivityError());
     }
+
+    /** The staged rows that name the person: by the contact they made or met, or by an address of theirs. */
+    void forgetPerson(UUID accountId, UUID contactId, java.util.Collection<String> emailKeys) {
+        db.deleteFrom(ACTIVITY_ITEM)
+                .where(ACTIVITY_ITEM.ACCOUNT_ID.eq(accountId), ACTIVITY_ITEM.CONTACT_ID.eq(contactId)
+                        .or(ACTIVITY_ITEM.NEW_CONTACT_ID.eq(contactId)).or(ACTIVITY_ITEM.EMAIL_KEY.in(emailKeys)))
+                .execute();
+    }
 }

@@ -88,6 +88,13 @@ class ConsentRepository {
                 .execute();
     }
 
+    /** The addresses whose history names the contact: its current one and those it had before. */
+    List<String> addressesOf(UUID accountId, UUID contactId) {
+        return db.selectDistinct(CONSENT_EVENT.EMAIL_KEY).from(CONSENT_EVENT)
+                .where(CONSENT_EVENT.ACCOUNT_ID.eq(accountId), CONSENT_EVENT.CONTACT_ID.eq(contactId))
+                .fetch(CONSENT_EVENT.EMAIL_KEY);
+    }
+
     List<ConsentEvent> history(UUID accountId, String emailKey) {
         return db.selectFrom(CONSENT_EVENT)
                 .where(CONSENT_EVENT.ACCOUNT_ID.eq(accountId), CONSENT_EVENT.EMAIL_KEY.eq(emailKey))

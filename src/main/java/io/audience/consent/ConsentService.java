@@ -47,7 +47,7 @@ public class ConsentService {
         Actor restore = new Actor(actor.source(), actor.channel(), actor.actor(), actor.ip(), actor.userAgent(),
                 "suppression: this address was erased after an opt-out on " + suppressed.get().optedOutAt());
         ConsentState state = apply(fresh, null,
-                none -> ConsentPolicy.suppressed(Source.CONTACT, suppressed.get().optedOutAt()),
+                none -> ConsentPolicy.suppressed(suppressed.get().optOutSource(), suppressed.get().optedOutAt()),
                 restore);
         return new AddressLock(accountId, emailKey, state, now);
     }
@@ -102,6 +102,12 @@ public class ConsentService {
         consent.find(accountId, emailKey).filter(ConsentState::optedOutByContact).ifPresent(state -> {
             throw ConsentViolation.listsRefused(address, state, adding);
         });
+    }
+
+    /** The addresses a contact has had, by their history (for erase). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<String> addressesOf(UUID accountId, UUID contactId) {
+        return consent.addressesOf(accountId, contactId);
     }
 
     @Transactional(readOnly = true)

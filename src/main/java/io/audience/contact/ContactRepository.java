@@ -65,6 +65,12 @@ class ContactRepository {
                 .fetchOptional(ContactRepository::view);
     }
 
+    /** Whether another contact of the account has the address now. */
+    boolean isAddressOfAnother(UUID accountId, String emailKey, UUID contactId) {
+        return db.fetchExists(CONTACT, CONTACT.ACCOUNT_ID.eq(accountId), CONTACT.EMAIL_KEY.eq(emailKey),
+                CONTACT.CONTACT_ID.ne(contactId));
+    }
+
     Optional<ContactView> findByEmail(UUID accountId, String emailKey) {
         return withConsent().where(CONTACT.ACCOUNT_ID.eq(accountId), CONTACT.EMAIL_KEY.eq(emailKey))
                 .fetchOptional(ContactRepository::view);

@@ -193,20 +193,6 @@ public class ContactService {
                 now);
     }
 
-    /**
-     * Erase, for a privacy request: the person's data, memberships, mail and history go; an opt-out
-     * stays behind only as a keyed hash that keeps the address suppressed.
-     */
-    @Transactional
-    public void erase(UUID accountId, UUID contactId, Actor actor) {
-        ContactLocks.Locked locked = locks.lock(accountId, contactId, actor, now());
-        contacts.delete(accountId, contactId);
-        if (locked.address() != null) {
-            confirmations.forget(accountId, locked.address().emailKey());
-            consent.erase(locked.address());
-        }
-    }
-
     private void insert(ContactRow row) {
         if (!contacts.insert(row)) {
             throw new Conflict("A concurrent request created a contact with this address; retry");

@@ -145,7 +145,7 @@ class ImportChunks {
     private org.jooq.Record createAddresses(Param<?>[] p) {
         return db.resultQuery("""
                 with fresh as (
-                    select i.email_key, i.fingerprint, i.new_contact_id, i.item_number, s.opted_out_at
+                    select i.email_key, i.fingerprint, i.new_contact_id, i.item_number, s.opted_out_at, s.opt_out_source
                       from activity_item i
                       left join suppression s on s.account_id = {0} and s.fingerprint = i.fingerprint
                      where %s and i.outcome is null
@@ -159,7 +159,7 @@ class ImportChunks {
                            case when opted_out_at is null then 'implicit' else 'unsubscribed' end,
                            case when opted_out_at is null then 'Account' end,
                            case when opted_out_at is null then {4} end,
-                           case when opted_out_at is null then null else 'Contact' end,
+                           case when opted_out_at is null then null else opt_out_source end,
                            opted_out_at, 'off', {4}, {4}
                       from fresh
                         on conflict do nothing

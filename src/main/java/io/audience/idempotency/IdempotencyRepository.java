@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -46,6 +47,18 @@ class IdempotencyRepository {
         return db.selectFrom(IDEMPOTENCY_KEY)
                 .where(IDEMPOTENCY_KEY.ACCOUNT_ID.eq(accountId), IDEMPOTENCY_KEY.IDEMPOTENCY_KEY_.eq(key))
                 .fetchOptional(r -> new Stored(r.getRequestHash(), r.getResponseStatus(), r.getResponseBody()));
+    }
+
+    /** Erase: the stored answers that name the person (their contact id or an address of theirs). */
+    int forgetAnswersNaming(UUID accountId, java.util.Collection<String> needles) {
+        return needles.isEmpty() ? 0 : db.deleteFrom(IDEMPOTENCY_KEY)
+                .where(IDEMPOTENCY_KEY.ACCOUNT_ID.eq(accountId),
+                        DSL.or(needles.stream().map(IDEMPOTENCY_KEY.RESPONSE_BODY::containsIgnoreCase).toList()))
+                .execute();
+    }
+
+    int forgetOlderThan(OffsetDateTime expiredBefore) {
+        return db.deleteFrom(IDEMPOTENCY_KEY).where(IDEMPOTENCY_KEY.CREATED_AT.lt(expiredBefore)).execute();
     }
 
     void complete(UUID accountId, String key, int status, String body) {

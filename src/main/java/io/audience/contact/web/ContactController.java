@@ -10,6 +10,7 @@ import io.audience.consent.Source;
 import io.audience.contact.ContactDraft;
 import io.audience.contact.ContactQueries;
 import io.audience.contact.Include;
+import io.audience.contact.ContactErasure;
 import io.audience.contact.ContactService;
 import io.audience.contact.ContactView;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,10 +37,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ContactController {
 
     private final ContactService contacts;
+    private final ContactErasure erasure;
     private final ContactQueries queries;
 
-    ContactController(ContactService contacts, ContactQueries queries) {
+    ContactController(ContactService contacts, ContactErasure erasure, ContactQueries queries) {
         this.contacts = contacts;
+        this.erasure = erasure;
         this.queries = queries;
     }
 
@@ -96,7 +99,7 @@ class ContactController {
     ResponseEntity<Void> erase(Caller caller, @PathVariable("contact_id") String contactId,
             HttpServletRequest request) {
         UUID id = Limits.uuid("contact", contactId);
-        contacts.erase(caller.accountId(), id,
+        erasure.erase(caller.accountId(), id,
                 RequestActors.of(caller, Source.ACCOUNT, Channel.API, request, "POST /v3/contacts/" + id + "/erase"));
         return ResponseEntity.noContent().build();
     }

@@ -1,0 +1,72 @@
+package io.audience.contact;
+
+import io.audience.activity.ActivityLog;
+import io.audience.confirmation.ConfirmationService;
+import io.audience.consent.Actor;
+import io.audience.consent.ConsentService;
+import io.audience.consent.ConsentService.AddressLock;
+import io.audience.idempotency.IdempotentAnswers;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Erasing a person, for a privacy request (extension). */
+@Service
+public class ContactErasure {
+
+    private final ContactRepository contacts;
+    private final ContactLocks locks;
+    private final ConsentService consent;
+    private final ConfirmationService confirmations;
+    private final ActivityLog activities;
+    private final IdempotentAnswers answers;
+
+    ContactErasure(ContactRepository contacts, ContactLocks locks, ConsentService consent,
+            ConfirmationService confirmations, ActivityLog activities, IdempotentAnswers answers) {
+        this.contacts = contacts;
+        this.locks = locks;
+        this.consent = consent;
+        this.confirmations = confirmations;
+        this.activities = activities;
+        this.answers = answers;
+    }
+
+    /**
+     * Erase, for a privacy request: the person's data goes from every table: the contact, its
+     * memberships and details, its current address and every earlier one it left (unless another
+     * contact has it now), with their history, confirmations, links and mail, the import rows that
+     * named it and the answers kept for Idempotency-Key replays. An opt-out stays behind only as a
+     * keyed hash, with its real source, that keeps the address suppressed.
+     */
+    @Transactional
+    public void erase(UUID accountId, UUID contactId, Actor actor) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        ContactLocks.Locked locked = locks.lock(accountId, contactId, actor, now);
+        String current = locked.row().emailKey();
+        Set<String> keys = new TreeSet<>(consent.addressesOf(accountId, contactId));
+        keys.removeIf(key -> !key.equals(current) && contacts.isAddressOfAnother(accountId, key, contactId));
+        if (current != null) {
+            keys.add(current);
+        }
+        contacts.delete(accountId, contactId);
+        for (String key : keys) {
+            AddressLock address = key.equals(current) ? locked.address() : consent.lock(accountId, key, actor, now);
+            confirmations.forget(accountId, key);
+            consent.erase(Objects.requireNonNull(address));
+        }
+        activities.forgetPerson(accountId, contactId, keys);
+        List<String> naming = new ArrayList<>(keys);
+        naming.add(contactId.toString());
+        if (locked.row().emailAddress() != null) {
+            naming.add(locked.row().emailAddress());
+        }
+        answers.forgetNaming(accountId, naming);
+    }
+}
