@@ -126,14 +126,27 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(DuplicateKeyException.class)
     ResponseEntity<List<ApiError>> duplicate(DuplicateKeyException e) {
-        log.info("Unique constraint refused a write: {}", e.getMostSpecificCause().getMessage());
+        // The server's message quotes the key (an address, say): only at DEBUG, never in INFO logs.
+        log.info("Unique constraint refused a write: {}", constraintOf(e));
+        log.debug("Unique constraint refused a write: {}", e.getMostSpecificCause().getMessage());
         return body(HttpStatus.CONFLICT, new ApiError("contacts.api.conflict",
                 "The request conflicts with an existing resource; read it and retry", java.util.Map.of()));
     }
 
+    /** The constraint or state a database refusal names, without the values it quotes. */
+    private static String constraintOf(Exception e) {
+        org.postgresql.util.PSQLException pg = causeOfType(e, org.postgresql.util.PSQLException.class);
+        if (pg == null || pg.getServerErrorMessage() == null) {
+            return e.getClass().getSimpleName();
+        }
+        String constraint = pg.getServerErrorMessage().getConstraint();
+        return pg.getSQLState() + (constraint == null ? "" : " on " + constraint);
+    }
+
     @ExceptionHandler(PessimisticLockingFailureException.class)
     ResponseEntity<List<ApiError>> contention(PessimisticLockingFailureException e) {
-        log.info("Concurrent writers collided: {}", e.getMostSpecificCause().getMessage());
+        log.info("Concurrent writers collided: {}", constraintOf(e));
+        log.debug("Concurrent writers collided: {}", e.getMostSpecificCause().getMessage());
         return body(HttpStatus.CONFLICT, new ApiError("contacts.api.conflict",
                 "A concurrent request changed the same data; retry", java.util.Map.of()));
     }
