@@ -276,4 +276,17 @@ class ActivityStore {
                         .or(ACTIVITY_ITEM.NEW_CONTACT_ID.eq(contactId)).or(ACTIVITY_ITEM.EMAIL_KEY.in(emailKeys)))
                 .execute();
     }
+
+    /** Deletes up to {@code batch} rows of activities that ended before {@code endedBefore}; how many. */
+    int purgeRowsOfActivitiesEndedBefore(OffsetDateTime endedBefore, int batch) {
+        return db.deleteFrom(ACTIVITY_ITEM)
+                .where(DSL.row(ACTIVITY_ITEM.ACCOUNT_ID, ACTIVITY_ITEM.ACTIVITY_ID, ACTIVITY_ITEM.ITEM_NUMBER).in(
+                        DSL.select(ACTIVITY_ITEM.ACCOUNT_ID, ACTIVITY_ITEM.ACTIVITY_ID, ACTIVITY_ITEM.ITEM_NUMBER)
+                                .from(ACTIVITY_ITEM).join(ACTIVITY).on(ACTIVITY.ACCOUNT_ID.eq(ACTIVITY_ITEM.ACCOUNT_ID),
+                                        ACTIVITY.ACTIVITY_ID.eq(ACTIVITY_ITEM.ACTIVITY_ID))
+                                .where(ACTIVITY.STATE.in("completed", "failed", "cancelled"),
+                                        ACTIVITY.UPDATED_AT.lt(endedBefore))
+                                .limit(batch)))
+                .execute();
+    }
 }

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -72,6 +73,14 @@ class OutboxRepository {
 
     List<QueuedMail> recent(int max) {
         return db.selectFrom(OUTBOX_MAIL).orderBy(OUTBOX_MAIL.MAIL_ID.desc()).limit(max).fetch(OutboxRepository::mail);
+    }
+
+    /** Mail no longer pending: sent, or given up on (every status but pending), before {@code cutoff}. */
+    int purgeFinishedBefore(OffsetDateTime cutoff) {
+        return db.deleteFrom(OUTBOX_MAIL)
+                .where(OUTBOX_MAIL.STATUS.ne(PENDING), DSL.coalesce(OUTBOX_MAIL.SENT_AT, OUTBOX_MAIL.NEXT_ATTEMPT_AT)
+                        .lt(cutoff))
+                .execute();
     }
 
     void forget(UUID accountId, String emailKey) {

@@ -1,0 +1,38 @@
+package io.audience.mail;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Mail that was sent, or given up on, more than AUDIENCE_RETENTION_SENT_MAIL ago (30 days) is
+ * deleted: it holds the address, the person's name and their links.
+ */
+@Component
+class OutboxRetention {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRetention.class);
+
+    private final OutboxRepository outbox;
+    private final Duration retention;
+
+    OutboxRetention(OutboxRepository outbox, @Value("${audience.retention.sent-mail}") Duration retention) {
+        this.outbox = outbox;
+        this.retention = retention;
+    }
+
+    @Scheduled(fixedDelayString = "${audience.retention.interval}", initialDelayString = "${audience.retention.interval}")
+    @Transactional
+    public void purge() {
+        int deleted = outbox.purgeFinishedBefore(OffsetDateTime.now(ZoneOffset.UTC).minus(retention));
+        if (deleted > 0) {
+            log.info("Deleted {} mails sent or given up on more than {} ago", deleted, retention);
+        }
+    }
+}

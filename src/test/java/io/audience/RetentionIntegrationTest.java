@@ -1,0 +1,74 @@
+package io.audience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/** Finished work expires on schedule: replay answers, rows of ended activities, sent mail; what is fresh stays. */
+@TestPropertySource(properties = "audience.retention.interval=300ms")
+class RetentionIntegrationTest extends IntegrationTest {
+
+    @Test
+    void answersRowsAndMailPastTheirRetentionAreDeletedAndFreshOnesKept() throws Exception {
+        Api api = newAccount();
+        String oldKey = "old-" + UUID.randomUUID();
+        String freshKey = "fresh-" + UUID.randomUUID();
+        assertThat(api.post("/v3/contacts", Api.json("""
+                {"email_address": {"address": "%s"}, "create_source": "Account"}""".formatted(uniqueEmail("kept-answer"))),
+                "Idempotency-Key", oldKey).status()).isEqualTo(201);
+        assertThat(api.post("/v3/contacts", Api.json("""
+                {"email_address": {"address": "%s"}, "create_source": "Account"}""".formatted(uniqueEmail("fresh-answer"))),
+                "Idempotency-Key", freshKey).status()).isEqualTo(201);
+        db.execute("update idempotency_key set created_at = now() - interval '25 hours' where idempotency_key = ?",
+                oldKey);
+
+        String list = createList(api, "Retention");
+        String old = awaitCompleted(api, api.post("/v3/activities/contacts_json_import", Api.json("""
+                {"import_data": [{"email": "%s"}], "list_ids": ["%s"]}""".formatted(uniqueEmail("old-import"), list))))
+                .get("activity_id").asString();
+        String fresh = awaitCompleted(api, api.post("/v3/activities/contacts_json_import", Api.json("""
+                {"import_data": [{"email": "%s"}], "list_ids": ["%s"]}""".formatted(uniqueEmail("fresh-import"), list))))
+                .get("activity_id").asString();
+        db.execute("update activity set updated_at = now() - interval '31 days' where activity_id = ?::uuid", old);
+
+        String address = uniqueEmail("old-mail");
+        String id = createContact(api, address).get("contact_id").asString();
+        assertThat(api.put("/v3/contacts/" + id, Api.json("""
+                {"email_address": {"address": "%s", "permission_to_send": "unsubscribed"}, "update_source": "Contact"}
+                """.formatted(address))).status()).isEqualTo(200);
+        assertThat(api.put("/v3/contacts/resubscribe/" + id, Api.json("{\"list_ids\": [\"" + list + "\"]}")).status())
+                .isEqualTo(200);
+        await("the mail is sent", () -> count("select count(*) from outbox_mail m join contact c using (account_id,"
+                + " email_key) where c.contact_id = '" + id + "' and m.status = 'sent'") == 1);
+        db.execute("update outbox_mail set sent_at = now() - interval '31 days' where email_key = (select email_key"
+                + " from contact where contact_id = ?::uuid)", id);
+
+        await("the old answer is deleted", () -> count("select count(*) from idempotency_key where idempotency_key = '"
+                + oldKey + "'") == 0);
+        await("the old activity's rows are deleted", () -> count("select count(*) from activity_item where activity_id"
+                + " = '" + old + "'") == 0);
+        await("the old mail is deleted", () -> count("select count(*) from outbox_mail where email_key = (select"
+                + " email_key from contact where contact_id = '" + id + "')") == 0);
+        assertThat(count("select count(*) from idempotency_key where idempotency_key = '" + freshKey + "'")).isEqualTo(1);
+        assertThat(count("select count(*) from activity_item where activity_id = '" + fresh + "'")).isEqualTo(1);
+        assertThat(api.get("/v3/activities/" + old).json().get("state").asString()).as("the activity stays")
+                .isEqualTo("completed");
+    }
+
+    private long count(String sql) {
+        return ((Number) db.fetchValue(sql)).longValue();
+    }
+
+    private static void await(String what, BooleanSupplier done) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (!done.getAsBoolean()) {
+            assertThat(Instant.now()).as(what).isBefore(deadline);
+            Thread.sleep(100);
+        }
+    }
+}
