@@ -20,17 +20,21 @@ class OutboxRetention {
     private static final Logger log = LoggerFactory.getLogger(OutboxRetention.class);
 
     private final OutboxRepository outbox;
+    private final ConfirmationThrottle throttle;
     private final Duration retention;
 
-    OutboxRetention(OutboxRepository outbox, @Value("${audience.retention.sent-mail}") Duration retention) {
+    OutboxRetention(OutboxRepository outbox, ConfirmationThrottle throttle, @Value("${audience.retention.sent-mail}") Duration retention) {
         this.outbox = outbox;
+        this.throttle = throttle;
         this.retention = retention;
     }
 
     @Scheduled(fixedDelayString = "${audience.retention.interval}", initialDelayString = "${audience.retention.interval}")
     @Transactional
     public void purge() {
-        int deleted = outbox.purgeFinishedBefore(OffsetDateTime.now(ZoneOffset.UTC).minus(retention));
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        throttle.purgeOld(now);
+        int deleted = outbox.purgeFinishedBefore(now.minus(retention));
         if (deleted > 0) {
             log.info("Deleted {} mails sent or given up on more than {} ago", deleted, retention);
         }
