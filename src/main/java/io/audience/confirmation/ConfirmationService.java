@@ -33,6 +33,7 @@ public class ConfirmationService {
 
     private final ConfirmationRepository confirmations;
     private final ConfirmationTokens tokens;
+    private final ContactAddresses addresses;
     private final ConsentService consent;
     private final AccountSettingsService settings;
     private final Outbox outbox;
@@ -42,12 +43,14 @@ public class ConfirmationService {
     private final Duration validity;
     private final String defaultFrom;
 
-    ConfirmationService(ConfirmationRepository confirmations, ConfirmationTokens tokens, ConsentService consent,
+    ConfirmationService(ConfirmationRepository confirmations, ConfirmationTokens tokens,
+            ContactAddresses addresses, ConsentService consent,
             AccountSettingsService settings, Outbox outbox, ConfirmationThrottle throttle, PublicUrl publicUrl, ApplicationEventPublisher events,
             @Value("${audience.confirmation-validity}") Duration validity,
             @Value("${audience.mail.default-from}") String defaultFrom) {
         this.confirmations = confirmations;
         this.tokens = tokens;
+        this.addresses = addresses;
         this.consent = consent;
         this.settings = settings;
         this.outbox = outbox;
@@ -91,7 +94,7 @@ public class ConfirmationService {
     public LinkStatus inspect(String token) {
         return tokens.verify(token)
                 .flatMap(ref -> confirmations.find(ref.accountId(), ref.confirmationId()))
-                .map(c -> status(c, now()))
+                .map(c -> stillApplies(c) ? status(c, now()) : LinkStatus.NO_LONGER_APPLIES)
                 .orElse(LinkStatus.INVALID);
     }
 
@@ -107,6 +110,10 @@ public class ConfirmationService {
         Actor person = new Actor(Source.CONTACT, Channel.LINK, "confirmation:" + c.confirmationId(), ip, userAgent,
                 "confirmation " + c.confirmationId() + " (" + c.purpose().wire() + ", lists " + c.listIds() + ")");
         ConsentService.AddressLock lock = consent.lock(c.accountId(), c.emailKey(), person, now);
+        // Checked under the address's lock, which a change of the contact's address takes too.
+        if (!stillApplies(c)) {
+            return LinkStatus.NO_LONGER_APPLIES;
+        }
         consent.apply(lock, c.contactId(), current -> ConsentPolicy.contactConfirms(now), person);
         confirmations.markConfirmed(c.accountId(), c.confirmationId(), now);
         events.publishEvent(new ContactConfirmed(c.accountId(), c.contactId(), c.listIds(), now));
@@ -145,6 +152,11 @@ public class ConfirmationService {
         confirmations.forget(accountId, emailKey);
         outbox.forget(accountId, emailKey);
         throttle.forget(accountId, emailKey);
+    }
+
+    /** The person confirmed an address; if their contact now has another one, the click is not about it. */
+    private boolean stillApplies(ConfirmationRepository.Stored c) {
+        return addresses.currentKey(c.accountId(), c.contactId()).filter(c.emailKey()::equals).isPresent();
     }
 
     private static LinkStatus status(ConfirmationRepository.Stored c, OffsetDateTime now) {
