@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import io.audience.scheduling.Schedulers;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +29,8 @@ class ActivityRetention {
         this.retention = retention;
     }
 
-    @Scheduled(fixedDelayString = "${audience.retention.interval}", initialDelayString = "${audience.retention.interval}")
+    @Scheduled(fixedDelayString = "${audience.retention.interval}", initialDelayString = "${audience.retention.interval}",
+            scheduler = Schedulers.HOUSEKEEPING)
     public void purge() {
         OffsetDateTime endedBefore = OffsetDateTime.now(ZoneOffset.UTC).minus(retention);
         int total = 0;

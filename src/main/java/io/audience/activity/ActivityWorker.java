@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import io.audience.scheduling.Schedulers;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -57,7 +58,8 @@ class ActivityWorker {
         this.lanes = new ChunkLanes(store, transactions, importLanes, setChunk, lease);
     }
 
-    @Scheduled(fixedDelayString = "${audience.activity.poll-interval:500ms}")
+    @Scheduled(fixedDelayString = "${audience.activity.poll-interval:500ms}",
+            scheduler = Schedulers.ACTIVITIES)
     void runDue() {
         Optional<ActivityStore.Claim> claim;
         while ((claim = transactions.execute(tx -> store.claim(owner, now(), now().plus(lease)))) != null

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.audience.scheduling.Schedulers;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +23,8 @@ class GrantHousekeeping {
         this.tokens = tokens;
     }
 
-    @Scheduled(fixedDelayString = "${audience.oauth.cleanup-interval:1h}", initialDelayString = "1m")
+    @Scheduled(fixedDelayString = "${audience.oauth.cleanup-interval:1h}", initialDelayString = "1m",
+            scheduler = Schedulers.HOUSEKEEPING)
     @Transactional
     public void deleteExpired() {
         int deleted = expired.delete(OffsetDateTime.now(ZoneOffset.UTC), tokens.refreshTokenTtl());

@@ -8,6 +8,7 @@ import io.audience.consent.Channel;
 import io.audience.consent.ConsentPolicy;
 import io.audience.consent.ConsentService;
 import io.audience.consent.Source;
+import io.audience.mail.ConfirmationThrottle;
 import io.audience.mail.Outbox;
 import io.audience.mail.OutgoingMail;
 import java.time.Duration;
@@ -32,33 +33,45 @@ public class ConfirmationService {
 
     private final ConfirmationRepository confirmations;
     private final ConfirmationTokens tokens;
+    private final ContactAddresses addresses;
     private final ConsentService consent;
     private final AccountSettingsService settings;
     private final Outbox outbox;
+    private final ConfirmationThrottle throttle;
     private final PublicUrl publicUrl;
     private final ApplicationEventPublisher events;
     private final Duration validity;
     private final String defaultFrom;
 
-    ConfirmationService(ConfirmationRepository confirmations, ConfirmationTokens tokens, ConsentService consent,
-            AccountSettingsService settings, Outbox outbox, PublicUrl publicUrl, ApplicationEventPublisher events,
+    ConfirmationService(ConfirmationRepository confirmations, ConfirmationTokens tokens,
+            ContactAddresses addresses, ConsentService consent,
+            AccountSettingsService settings, Outbox outbox, ConfirmationThrottle throttle, PublicUrl publicUrl, ApplicationEventPublisher events,
             @Value("${audience.confirmation-validity}") Duration validity,
             @Value("${audience.mail.default-from}") String defaultFrom) {
         this.confirmations = confirmations;
         this.tokens = tokens;
+        this.addresses = addresses;
         this.consent = consent;
         this.settings = settings;
         this.outbox = outbox;
+        this.throttle = throttle;
         this.publicUrl = publicUrl;
         this.events = events;
         this.validity = validity;
         this.defaultFrom = defaultFrom;
     }
 
-    /** Asks the person to confirm, by mail queued in the caller's transaction. */
+    /**
+     * Asks the person to confirm, by mail queued in the caller's transaction, unless the throttle
+     * holds it back (a link sent moments ago still works); the caller answers the same either way,
+     * so a client cannot tell, and cannot use us to mail-bomb the address.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public UUID request(UUID accountId, String emailKey, String address, UUID contactId, List<UUID> listIds,
-            Purpose purpose, OffsetDateTime now) {
+    public Optional<UUID> request(UUID accountId, String emailKey, String address, UUID contactId,
+            List<UUID> listIds, Purpose purpose, OffsetDateTime now) {
+        if (!throttle.admit(accountId, emailKey, now)) {
+            return Optional.empty();
+        }
         UUID confirmationId = UUID.randomUUID();
         confirmations.insert(new ConfirmationRepository.Stored(accountId, confirmationId, emailKey, contactId,
                 purpose, listIds, now, now.plus(validity), null));
@@ -68,7 +81,7 @@ public class ConfirmationService {
         outbox.queue(new OutgoingMail(accountId, emailKey, purpose.wire() + "_confirmation",
                 MailTexts.from(account, defaultFrom), address, MailTexts.subject(purpose, account),
                 MailTexts.body(purpose, account, confirmUrl, unsubscribeUrl), confirmUrl, unsubscribeUrl), now);
-        return confirmationId;
+        return Optional.of(confirmationId);
     }
 
     /** When a resubscribe request was already sent since the opt-out, if one was. */
@@ -81,7 +94,7 @@ public class ConfirmationService {
     public LinkStatus inspect(String token) {
         return tokens.verify(token)
                 .flatMap(ref -> confirmations.find(ref.accountId(), ref.confirmationId()))
-                .map(c -> status(c, now()))
+                .map(c -> stillApplies(c) ? status(c, now()) : LinkStatus.NO_LONGER_APPLIES)
                 .orElse(LinkStatus.INVALID);
     }
 
@@ -97,6 +110,10 @@ public class ConfirmationService {
         Actor person = new Actor(Source.CONTACT, Channel.LINK, "confirmation:" + c.confirmationId(), ip, userAgent,
                 "confirmation " + c.confirmationId() + " (" + c.purpose().wire() + ", lists " + c.listIds() + ")");
         ConsentService.AddressLock lock = consent.lock(c.accountId(), c.emailKey(), person, now);
+        // Checked under the address's lock, which a change of the contact's address takes too.
+        if (!stillApplies(c)) {
+            return LinkStatus.NO_LONGER_APPLIES;
+        }
         consent.apply(lock, c.contactId(), current -> ConsentPolicy.contactConfirms(now), person);
         confirmations.markConfirmed(c.accountId(), c.confirmationId(), now);
         events.publishEvent(new ContactConfirmed(c.accountId(), c.contactId(), c.listIds(), now));
@@ -134,6 +151,12 @@ public class ConfirmationService {
     public void forget(UUID accountId, String emailKey) {
         confirmations.forget(accountId, emailKey);
         outbox.forget(accountId, emailKey);
+        throttle.forget(accountId, emailKey);
+    }
+
+    /** The person confirmed an address; if their contact now has another one, the click is not about it. */
+    private boolean stillApplies(ConfirmationRepository.Stored c) {
+        return addresses.currentKey(c.accountId(), c.contactId()).filter(c.emailKey()::equals).isPresent();
     }
 
     private static LinkStatus status(ConfirmationRepository.Stored c, OffsetDateTime now) {

@@ -6,5 +6,7 @@ public enum LinkStatus {
     DONE,
     USED,
     EXPIRED,
+    /** The contact's address changed since the mail was sent: the link was for the old one. */
+    NO_LONGER_APPLIES,
     INVALID
 }

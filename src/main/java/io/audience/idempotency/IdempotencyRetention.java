@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import io.audience.scheduling.Schedulers;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,7 +28,8 @@ class IdempotencyRetention {
         this.retention = retention;
     }
 
-    @Scheduled(fixedDelayString = "${audience.retention.interval}", initialDelayString = "${audience.retention.interval}")
+    @Scheduled(fixedDelayString = "${audience.retention.interval}", initialDelayString = "${audience.retention.interval}",
+            scheduler = Schedulers.HOUSEKEEPING)
     @Transactional
     public void purge() {
         int deleted = keys.forgetOlderThan(OffsetDateTime.now(ZoneOffset.UTC).minus(retention));

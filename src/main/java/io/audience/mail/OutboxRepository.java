@@ -5,9 +5,11 @@ import static io.audience.db.Tables.OUTBOX_MAIL;
 import io.audience.db.tables.records.OutboxMailRecord;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -15,6 +17,7 @@ class OutboxRepository {
 
     static final String PENDING = "pending";
     static final String SENT = "sent";
+    static final String FAILED = "failed";
 
     private final DSLContext db;
 
@@ -41,34 +44,60 @@ class OutboxRepository {
                 .execute();
     }
 
-    /** Due mail, locked; another worker (or instance) skips what this one holds. */
-    List<QueuedMail> lockDue(OffsetDateTime now, int max) {
-        return db.selectFrom(OUTBOX_MAIL)
-                .where(OUTBOX_MAIL.STATUS.eq(PENDING), OUTBOX_MAIL.NEXT_ATTEMPT_AT.le(now))
+    /**
+     * Claims the next due mail for {@code claim} until {@code until}, in one statement: rows another
+     * worker (or instance) is claiming are skipped, and a claim that was never recorded (its worker
+     * died) lets the mail become due again once it has expired.
+     */
+    Optional<QueuedMail> claimNext(OffsetDateTime now, UUID claim, OffsetDateTime until) {
+        var due = db.select(OUTBOX_MAIL.ACCOUNT_ID, OUTBOX_MAIL.MAIL_ID).from(OUTBOX_MAIL)
+                .where(OUTBOX_MAIL.STATUS.eq(PENDING), OUTBOX_MAIL.NEXT_ATTEMPT_AT.le(now),
+                        OUTBOX_MAIL.CLAIMED_UNTIL.isNull().or(OUTBOX_MAIL.CLAIMED_UNTIL.le(now)))
                 .orderBy(OUTBOX_MAIL.NEXT_ATTEMPT_AT)
-                .limit(max)
+                .limit(1)
                 .forUpdate()
-                .skipLocked()
-                .fetch(OutboxRepository::mail);
+                .skipLocked();
+        return db.update(OUTBOX_MAIL)
+                .set(OUTBOX_MAIL.CLAIMED_BY, claim)
+                .set(OUTBOX_MAIL.CLAIMED_UNTIL, until)
+                .where(DSL.row(OUTBOX_MAIL.ACCOUNT_ID, OUTBOX_MAIL.MAIL_ID).in(due))
+                .returning()
+                .fetchOptional()
+                .map(OutboxRepository::mail);
     }
 
-    void markSent(QueuedMail mail, OffsetDateTime now) {
-        db.update(OUTBOX_MAIL)
+    /** Records a send; false when the claim was no longer this worker's (it expired and was taken). */
+    boolean markSent(QueuedMail mail, UUID claim, OffsetDateTime now) {
+        return db.update(OUTBOX_MAIL)
                 .set(OUTBOX_MAIL.STATUS, SENT)
-                .set(OUTBOX_MAIL.ATTEMPTS, mail.attempts() + 1)
+                .set(OUTBOX_MAIL.ATTEMPTS, OUTBOX_MAIL.ATTEMPTS.plus(1))
                 .set(OUTBOX_MAIL.SENT_AT, now)
                 .setNull(OUTBOX_MAIL.LAST_ERROR)
-                .where(OUTBOX_MAIL.ACCOUNT_ID.eq(mail.accountId()), OUTBOX_MAIL.MAIL_ID.eq(mail.mailId()))
-                .execute();
+                .setNull(OUTBOX_MAIL.REPLY_CODE)
+                .setNull(OUTBOX_MAIL.CLAIMED_BY)
+                .setNull(OUTBOX_MAIL.CLAIMED_UNTIL)
+                .where(claimed(mail, claim))
+                .execute() == 1;
     }
 
-    void markFailed(QueuedMail mail, String error, OffsetDateTime retryAt) {
-        db.update(OUTBOX_MAIL)
-                .set(OUTBOX_MAIL.ATTEMPTS, mail.attempts() + 1)
+    /** Records a failed attempt: retried at {@code retryAt}, or, when {@code retryAt} is null, given up on. */
+    boolean markFailed(QueuedMail mail, UUID claim, @Nullable Integer replyCode, String error,
+            @Nullable OffsetDateTime retryAt, OffsetDateTime now) {
+        return db.update(OUTBOX_MAIL)
+                .set(OUTBOX_MAIL.STATUS, retryAt == null ? FAILED : PENDING)
+                .set(OUTBOX_MAIL.ATTEMPTS, OUTBOX_MAIL.ATTEMPTS.plus(1))
                 .set(OUTBOX_MAIL.LAST_ERROR, error.length() > 2000 ? error.substring(0, 2000) : error)
-                .set(OUTBOX_MAIL.NEXT_ATTEMPT_AT, retryAt)
-                .where(OUTBOX_MAIL.ACCOUNT_ID.eq(mail.accountId()), OUTBOX_MAIL.MAIL_ID.eq(mail.mailId()))
-                .execute();
+                .set(OUTBOX_MAIL.REPLY_CODE, replyCode)
+                .set(OUTBOX_MAIL.NEXT_ATTEMPT_AT, retryAt == null ? now : retryAt)
+                .setNull(OUTBOX_MAIL.CLAIMED_BY)
+                .setNull(OUTBOX_MAIL.CLAIMED_UNTIL)
+                .where(claimed(mail, claim))
+                .execute() == 1;
+    }
+
+    private static org.jooq.Condition claimed(QueuedMail mail, UUID claim) {
+        return OUTBOX_MAIL.ACCOUNT_ID.eq(mail.accountId()).and(OUTBOX_MAIL.MAIL_ID.eq(mail.mailId()))
+                .and(OUTBOX_MAIL.CLAIMED_BY.eq(claim));
     }
 
     List<QueuedMail> recent(int max) {
@@ -92,6 +121,6 @@ class OutboxRepository {
     private static QueuedMail mail(OutboxMailRecord r) {
         return new QueuedMail(r.getAccountId(), r.getMailId(), r.getKind(), r.getFromAddress(), r.getToAddress(),
                 r.getSubject(), r.getBody(), r.getActionUrl(), r.getUnsubscribeUrl(), r.getStatus(), r.getAttempts(),
-                r.getNextAttemptAt(), r.getLastError(), r.getCreatedAt(), r.getSentAt());
+                r.getNextAttemptAt(), r.getLastError(), r.getReplyCode(), r.getCreatedAt(), r.getSentAt());
     }
 }

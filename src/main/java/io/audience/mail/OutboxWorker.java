@@ -5,7 +5,8 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,70 +14,95 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
+import io.audience.scheduling.Schedulers;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends queued mail through SMTP, retrying with exponential backoff. Each batch is taken with
- * {@code FOR UPDATE SKIP LOCKED}, so several instances never send one mail at the same time.
+ * Sends queued mail through SMTP, never inside a database transaction: claim a due mail and
+ * commit, send, then record the result in a new short transaction. A 5xx reply ends the mail as
+ * failed; other failures retry with exponential backoff.
  */
 @Component
 class OutboxWorker {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
-    private static final int BATCH = 20;
+    /** Mails one poll sends at most, so one poll never runs for ever. */
+    private static final int PER_POLL = 100;
 
     private final OutboxRepository outbox;
     private final ObjectProvider<JavaMailSender> smtp;
     private final TransactionTemplate transactions;
     private final Duration firstRetry;
     private final Duration maxRetry;
+    private final Duration claimFor;
 
     OutboxWorker(OutboxRepository outbox, ObjectProvider<JavaMailSender> smtp, TransactionTemplate transactions,
             @Value("${audience.mail.first-retry}") Duration firstRetry,
-            @Value("${audience.mail.max-retry}") Duration maxRetry) {
+            @Value("${audience.mail.max-retry}") Duration maxRetry,
+            @Value("${audience.mail.claim-for}") Duration claimFor) {
         this.outbox = outbox;
         this.smtp = smtp;
         this.transactions = transactions;
         this.firstRetry = firstRetry;
         this.maxRetry = maxRetry;
+        this.claimFor = claimFor;
     }
 
-    @Scheduled(fixedDelayString = "${audience.mail.poll-interval}")
+    @Scheduled(fixedDelayString = "${audience.mail.poll-interval}",
+            scheduler = Schedulers.MAIL)
     void sendDue() {
         JavaMailSender sender = smtp.getIfAvailable();
         if (sender == null) {
             return;
         }
-        Integer sent;
-        do {
-            sent = transactions.execute(tx -> sendBatch(sender));
-        } while (sent != null && sent == BATCH);
+        UUID claim = UUID.randomUUID();
+        for (int i = 0; i < PER_POLL; i++) {
+            OffsetDateTime now = now();
+            Optional<QueuedMail> claimed = transactions.execute(tx -> outbox.claimNext(now, claim, now.plus(claimFor)));
+            if (claimed == null || claimed.isEmpty()) {
+                return;
+            }
+            send(sender, claimed.get(), claim);
+        }
     }
 
-    private int sendBatch(JavaMailSender sender) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        List<QueuedMail> due = outbox.lockDue(now, BATCH);
-        int sent = 0;
-        for (QueuedMail mail : due) {
-            try {
-                sender.send(message(sender, mail));
-                outbox.markSent(mail, OffsetDateTime.now(ZoneOffset.UTC));
-                sent++;
-            } catch (MailException | MessagingException e) {
-                OffsetDateTime retryAt = now.plus(backoff(mail.attempts()));
-                log.warn("Sending {} mail {} failed (attempt {}), retrying at {}: {}", mail.kind(), mail.mailId(),
-                        mail.attempts() + 1, retryAt, e.getMessage());
-                outbox.markFailed(mail, String.valueOf(e.getMessage()), retryAt);
-            }
+    private void send(JavaMailSender sender, QueuedMail mail, UUID claim) {
+        try {
+            sender.send(message(sender, mail));
+        } catch (MailException | MessagingException e) {
+            recordFailure(mail, claim, SmtpFailure.of(e));
+            return;
         }
-        return sent == due.size() ? sent : -1;
+        Boolean recorded = transactions.execute(tx -> outbox.markSent(mail, claim, now()));
+        if (!Boolean.TRUE.equals(recorded)) {
+            log.warn("Mail {} was sent after its claim expired (the send took longer than audience.mail.claim-for)",
+                    mail.mailId());
+        }
+    }
+
+    private void recordFailure(QueuedMail mail, UUID claim, SmtpFailure failure) {
+        OffsetDateTime now = now();
+        OffsetDateTime retryAt = failure.permanent() ? null : now.plus(backoff(mail.attempts()));
+        String error = failure.replyCode() == null ? failure.reason() : failure.replyCode() + " " + failure.reason();
+        transactions.executeWithoutResult(tx -> outbox.markFailed(mail, claim, failure.replyCode(), error, retryAt, now));
+        if (retryAt == null) {
+            log.warn("Sending {} mail {} failed for good (attempt {}): {}", mail.kind(), mail.mailId(),
+                    mail.attempts() + 1, error);
+        } else {
+            log.warn("Sending {} mail {} failed (attempt {}), retrying at {}: {}", mail.kind(), mail.mailId(),
+                    mail.attempts() + 1, retryAt, error);
+        }
     }
 
     Duration backoff(int attemptsSoFar) {
         Duration delay = firstRetry.multipliedBy(1L << Math.min(attemptsSoFar, 20));
         return delay.compareTo(maxRetry) > 0 ? maxRetry : delay;
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 
     private static MimeMessage message(JavaMailSender sender, QueuedMail mail) throws MessagingException {

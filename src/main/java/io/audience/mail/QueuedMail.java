@@ -18,5 +18,6 @@ public record QueuedMail(
         int attempts,
         OffsetDateTime nextAttemptAt,
         @Nullable String lastError,
+        @Nullable Integer replyCode,
         OffsetDateTime createdAt,
         @Nullable OffsetDateTime sentAt) {}

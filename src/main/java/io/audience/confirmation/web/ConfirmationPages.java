@@ -80,6 +80,8 @@ class ConfirmationPages {
         return switch (status) {
             case USED -> html(HttpStatus.CONFLICT, Pages.page("Already confirmed",
                     "This link was used already. Nothing more to do."));
+            case NO_LONGER_APPLIES -> html(HttpStatus.CONFLICT, Pages.page("This link no longer applies",
+                    "The address this mail was sent to is no longer the one on file. Nothing was changed."));
             case EXPIRED -> html(HttpStatus.GONE, Pages.page("This link has expired",
                     "Confirmation links are valid for 7 days. Sign up again to get a new one."));
             default -> html(HttpStatus.NOT_FOUND, Pages.page("This link is not valid",

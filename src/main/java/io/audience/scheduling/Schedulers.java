@@ -1,0 +1,44 @@
+package io.audience.scheduling;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+
+/**
+ * Background work runs on three executors: activities (imports and bulk work), mail, and
+ * housekeeping (retention and expired grants). With Spring's one shared scheduler thread, a mail
+ * send stuck on a silent SMTP server held back every import and purge; now each {@code @Scheduled}
+ * job names its executor, and a stuck one stalls only its own kind.
+ */
+@Configuration(proxyBeanMethods = false)
+public class Schedulers {
+
+    public static final String ACTIVITIES = "activityScheduler";
+    public static final String MAIL = "mailScheduler";
+    public static final String HOUSEKEEPING = "housekeepingScheduler";
+
+    @Bean(name = ACTIVITIES)
+    ThreadPoolTaskScheduler activityScheduler() {
+        return scheduler("activity-", 1);
+    }
+
+    @Bean(name = MAIL)
+    ThreadPoolTaskScheduler mailScheduler() {
+        return scheduler("mail-", 1);
+    }
+
+    /** Two threads: four jobs, each of which may take a while on a big table. */
+    @Bean(name = HOUSEKEEPING)
+    ThreadPoolTaskScheduler housekeepingScheduler() {
+        return scheduler("housekeeping-", 2);
+    }
+
+    private static ThreadPoolTaskScheduler scheduler(String prefix, int threads) {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(threads);
+        scheduler.setThreadNamePrefix(prefix);
+        scheduler.setWaitForTasksToCompleteOnShutdown(true);
+        scheduler.setAwaitTerminationSeconds(10);
+        return scheduler;
+    }
+}
