@@ -6,19 +6,15 @@ import io.audience.account.Caller;
 import io.audience.activity.web.ActivityResource;
 import io.audience.api.ValidationFailed;
 import io.audience.contact.ContactImports;
+import io.audience.contact.ImportCells;
 import io.audience.contact.ImportSource;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -65,35 +61,16 @@ class FileImportController {
             Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(listIds::add);
         }
         ActivityResource activity;
-        try (Reader reader = utf8(file);
+        try (Reader reader = ImportCells.utf8(file.getInputStream());
              CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                     .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).setTrim(true).get().parse(reader)) {
+                     .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).get().parse(reader)) {
             activity = ActivityResource.of(imports.acceptFile(caller.accountId(), new CsvRows(csv, listIds)));
         } catch (IllegalArgumentException e) {
             throw new ValidationFailed("The file's first line must name its columns: " + e.getMessage());
-        } catch (CharacterCodingException e) {
-            throw new ValidationFailed("The file must be UTF-8 text");
-        } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof CharacterCodingException) {
-                throw new ValidationFailed("The file must be UTF-8 text");
-            }
-            throw e;
         }
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create(ActivityResource.hrefOf(activity)))
                 .body(activity);
-    }
-
-    /** UTF-8, strictly (a wrong encoding is an error, not mangled names), without a leading byte-order mark. */
-    private static Reader utf8(Part file) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(file.getInputStream(),
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
-        reader.mark(1);
-        if (reader.read() != '\uFEFF') {
-            reader.reset();
-        }
-        return reader;
     }
 
     private static final class CsvRows implements ImportSource {
@@ -134,16 +111,26 @@ class FileImportController {
                     }
                     Map<String, @Nullable String> cells = new HashMap<>(columns.size() * 2);
                     for (int i = 0; i < columns.size(); i++) {
-                        cells.put(columns.get(i), record.get(i));
+                        cells.put(columns.get(i), strip(record.get(i)));
                     }
                     rows.accept(Row.of(cells));
                 }
             } catch (UncheckedIOException e) {
-                if (e.getCause() instanceof CharacterCodingException) {
-                    throw new ValidationFailed("The file must be UTF-8 text");
-                }
                 throw new ValidationFailed("The file is not valid CSV: " + e.getMessage());
             }
+        }
+
+        /** Spaces around a cell go; any other character, a control character too, stays to be judged. */
+        private static String strip(String cell) {
+            int start = 0;
+            int end = cell.length();
+            while (start < end && cell.charAt(start) == ' ') {
+                start++;
+            }
+            while (end > start && cell.charAt(end - 1) == ' ') {
+                end--;
+            }
+            return cell.substring(start, end);
         }
 
         @Override
