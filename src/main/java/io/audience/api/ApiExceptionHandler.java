@@ -43,6 +43,13 @@ class ApiExceptionHandler {
         return body(e.status(), new ApiError(e.errorKey(), e.getMessage(), e.details()));
     }
 
+    @ExceptionHandler(TooManyRequests.class)
+    ResponseEntity<List<ApiError>> tooMany(TooManyRequests e) {
+        return ResponseEntity.status(e.status()).header("Retry-After", Long.toString(e.retryAfter().toSeconds()))
+                .contentType(MediaType.APPLICATION_JSON).body(List.of(new ApiError(e.errorKey(), e.getMessage(),
+                        e.details())));
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<List<ApiError>> unreadable(HttpMessageNotReadableException e) {
         ApiException cause = causeOfType(e, ApiException.class);

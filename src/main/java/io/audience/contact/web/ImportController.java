@@ -8,6 +8,8 @@ import io.audience.api.ValidationFailed;
 import io.audience.contact.ContactImports;
 import io.audience.contact.ImportCells;
 import io.audience.contact.ImportSource;
+import io.audience.transfer.Spool;
+import io.audience.transfer.TransferSlots;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.Reader;
@@ -36,17 +38,29 @@ class ImportController {
 
     private final ContactImports imports;
     private final JsonMapper json;
+    private final Spool spool;
+    private final TransferSlots slots;
 
-    ImportController(ContactImports imports, JsonMapper json) {
+    ImportController(ContactImports imports, JsonMapper json, Spool spool, TransferSlots slots) {
         this.imports = imports;
         this.json = json;
+        this.spool = spool;
+        this.slots = slots;
     }
 
+    /**
+     * The body is received whole into a spool file first, and only then staged in a transaction:
+     * a client that sends slowly holds no database connection meanwhile.
+     */
     @PostMapping(path = "/v3/activities/contacts_json_import", consumes = "application/json")
     ResponseEntity<ActivityResource> importJson(Caller caller, HttpServletRequest request) throws IOException {
         ActivityResource activity;
-        try (Reader body = ImportCells.utf8(request.getInputStream())) {
+        TransferSlots.Slot slot = slots.upload(caller.accountId());
+        try (Spool.File file = spool.receive(request.getInputStream(), ".json");
+             Reader body = ImportCells.utf8(file.read())) {
             activity = ActivityResource.of(imports.acceptJson(caller.accountId(), new StreamedBody(body)));
+        } finally {
+            slot.close();
         }
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create(ActivityResource.hrefOf(activity)))
