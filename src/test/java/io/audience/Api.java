@@ -51,6 +51,10 @@ public final class Api {
         }
     }
 
+    public String token() {
+        return token;
+    }
+
     public Api withToken(String otherToken) {
         return new Api(base, otherToken);
     }

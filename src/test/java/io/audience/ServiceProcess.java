@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,9 +27,17 @@ public final class ServiceProcess {
     private ServiceProcess() {}
 
     public static Process start(Path dataDir, int port, Map<String, String> env) throws IOException, InterruptedException {
+        return start(dataDir, port, env, "-Xmx384m");
+    }
+
+    /** As {@link #start(Path, int, Map)}, with these JVM options instead of the default heap. */
+    public static Process start(Path dataDir, int port, Map<String, String> env, String... jvmOptions)
+            throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
-                "io.audience.AudienceApplication");
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.audience.AudienceApplication"));
+        ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(k -> k.startsWith("SPRING_") || k.startsWith("AUDIENCE_"));
         environment.put("AUDIENCE_DATA_DIR", dataDir.toString());

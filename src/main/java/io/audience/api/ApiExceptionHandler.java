@@ -43,6 +43,20 @@ class ApiExceptionHandler {
         return body(e.status(), new ApiError(e.errorKey(), e.getMessage(), e.details()));
     }
 
+    /** The client went away mid-body or mid-download: nobody to answer, and nothing went wrong here. */
+    @ExceptionHandler({org.apache.catalina.connector.ClientAbortException.class,
+        org.springframework.web.context.request.async.AsyncRequestNotUsableException.class})
+    void clientGone(Exception e) {
+        log.debug("The client closed the connection: {}", e.getMessage());
+    }
+
+    @ExceptionHandler(TooManyRequests.class)
+    ResponseEntity<List<ApiError>> tooMany(TooManyRequests e) {
+        return ResponseEntity.status(e.status()).header("Retry-After", Long.toString(e.retryAfter().toSeconds()))
+                .contentType(MediaType.APPLICATION_JSON).body(List.of(new ApiError(e.errorKey(), e.getMessage(),
+                        e.details())));
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<List<ApiError>> unreadable(HttpMessageNotReadableException e) {
         ApiException cause = causeOfType(e, ApiException.class);

@@ -32,6 +32,9 @@ import org.springframework.stereotype.Repository;
 class ExportCopies {
 
     static final Map<String, Field<?>> COLUMNS = columns();
+    private static final Set<String> TIMES = Set.of("email_optin_date", "email_optout_date", "created_at", "updated_at");
+    private static final List<Field<String>> FORMULA_STARTS = List.of("=", "+", "-", "@", "\t", "\r").stream()
+            .<Field<String>>map(DSL::inline).toList();
 
     private final DSLContext db;
     private final DataSource dataSource;
@@ -44,7 +47,16 @@ class ExportCopies {
     /** Copies the contacts the query selects, in contact id order, as CSV with a header line. */
     void copy(UUID accountId, ContactQuery query, List<String> columns, OutputStream out) {
         List<SelectField<?>> fields = new ArrayList<>();
-        columns.forEach(c -> fields.add(COLUMNS.get(c).as(c)));
+        List<String> text = new ArrayList<>();
+        for (String c : columns) {
+            Field<?> column = COLUMNS.get(c);
+            if (column.getType() == String.class && !TIMES.contains(c)) {
+                fields.add(neutralised(column.coerce(String.class)).as(c));
+                text.add(DSL.quotedName(c).toString());
+            } else {
+                fields.add(column.as(c));
+            }
+        }
         String select = db.renderInlined(db.select(fields)
                 .from(CONTACT)
                 .leftJoin(EMAIL_CONSENT).on(EMAIL_CONSENT.ACCOUNT_ID.eq(CONTACT.ACCOUNT_ID),
@@ -53,12 +65,22 @@ class ExportCopies {
                 .orderBy(CONTACT.CONTACT_ID));
         try (Connection connection = dataSource.getConnection()) {
             connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyOut("COPY (" + select + ") TO STDOUT (FORMAT csv, HEADER)", out);
+                    .copyOut("COPY (" + select + ") TO STDOUT (FORMAT csv, HEADER"
+                            + (text.isEmpty() ? "" : ", FORCE_QUOTE (" + String.join(", ", text) + ")") + ")", out);
         } catch (SQLException e) {
             throw new IllegalStateException("Copying a page of an export failed", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A text cell that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a
+     * carriage return) gets a leading single quote, as OWASP advises against CSV injection; every
+     * text cell is quoted too (FORCE_QUOTE). Done in the COPY's select, so the export keeps COPY's speed.
+     */
+    private static Field<String> neutralised(Field<String> text) {
+        return DSL.when(DSL.left(text, 1).in(FORMULA_STARTS), DSL.inline("'").concat(text)).otherwise(text);
     }
 
     static Set<String> columnNames() {

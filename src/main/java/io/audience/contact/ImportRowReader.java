@@ -60,7 +60,8 @@ final class ImportRowReader {
                 + " other_) and cf:<custom field name>";
     }
 
-    Read read(Map<String, String> row) {
+    Read read(Map<String, @Nullable String> row) {
+        ImportCells.check(row);
         boolean beyondBasics = false;
         for (String column : row.keySet()) {
             if (BASIC.contains(column)) {
@@ -99,7 +100,7 @@ final class ImportRowReader {
                 beyondBasics ? extras(row) : null);
     }
 
-    private @Nullable Extras extras(Map<String, String> row) {
+    private @Nullable Extras extras(Map<String, @Nullable String> row) {
         List<ContactDraft.Phone> phones = new ArrayList<>();
         List<ContactDraft.Address> addresses = new ArrayList<>();
         List<FieldValue> values = new ArrayList<>();
@@ -141,7 +142,8 @@ final class ImportRowReader {
                 : new Extras(phones, addresses, values);
     }
 
-    private static ContactDraft.@Nullable Address address(Map<String, String> row, String kind, String prefix) {
+    private static ContactDraft.@Nullable Address address(Map<String, @Nullable String> row, String kind,
+            String prefix) {
         String street = text(row, prefix + "street", 255);
         String street2 = text(row, prefix + "street2", 255);
         if (street2 != null) {
@@ -199,7 +201,7 @@ final class ImportRowReader {
         }
     }
 
-    private static @Nullable String text(Map<String, String> row, String column, int max) {
+    private static @Nullable String text(Map<String, @Nullable String> row, String column, int max) {
         String value = blankToNull(row.get(column));
         if (value == null) {
             return null;

@@ -58,7 +58,7 @@ class ImportStaging {
 
         void failed(int number, String reason) {
             print(number, null, null, null, null, null, null, null, null, null, null, null, null, "failed",
-                    reason.length() > 500 ? reason.substring(0, 500) : reason, true);
+                    ImportCells.printable(reason.length() > 500 ? reason.substring(0, 500) : reason), true);
         }
 
         /** One line of COPY's text format: tab-separated, {@code \N} for null, backslash escapes. */

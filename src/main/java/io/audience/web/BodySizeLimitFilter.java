@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -17,10 +18,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** 413 for bodies over {@code audience.max-body-size}, declared or streamed (chunked). */
+/**
+ * 413 for bodies over {@code audience.max-body-size} ({@code max-upload-size} for the imports),
+ * declared or streamed (chunked): the body is counted as it is read, so nothing past the limit is
+ * ever read or bound.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class BodySizeLimitFilter extends OncePerRequestFilter {
+
+    private static final Set<String> UPLOADS = Set.of("/v3/activities/contacts_json_import",
+            "/v3/activities/contacts_file_import");
 
     private final long maxBytes;
     private final long maxUploadBytes;
@@ -36,8 +44,9 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        // Bulk activities stream their bodies, so they may be as large as an upload may be.
-        long limit = request.getRequestURI().startsWith(request.getContextPath() + "/v3/activities/")
+        // Only the imports take large bodies (received into a spool file, never into memory); every
+        // other body, the bulk activities' id lists too, is bound in memory, so it stays small.
+        long limit = UPLOADS.contains(request.getRequestURI().substring(request.getContextPath().length()))
                 ? maxUploadBytes : maxBytes;
         if (request.getContentLengthLong() > limit) {
             errors.write(response, tooLarge(limit));

@@ -10,18 +10,19 @@ import io.audience.api.Cursor;
 import io.audience.api.Limits;
 import io.audience.api.Links;
 import io.audience.api.ValidationFailed;
+import io.audience.transfer.web.SpooledDownloads;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,10 +36,12 @@ class ActivityController {
 
     private final ActivityLog activities;
     private final JsonMapper json;
+    private final SpooledDownloads downloads;
 
-    ActivityController(ActivityLog activities, JsonMapper json) {
+    ActivityController(ActivityLog activities, JsonMapper json, SpooledDownloads downloads) {
         this.activities = activities;
         this.json = json;
+        this.downloads = downloads;
     }
 
     record Activities(List<ActivityResource> activities,
@@ -65,14 +68,16 @@ class ActivityController {
     }
 
     /**
-     * Every row of an activity with how it ended (extension), written while it is read: a report
-     * of a million rows never sits in memory.
+     * Every row of an activity with how it ended (extension): written from a cursor into a spool
+     * file, then sent, so a report of a million rows never sits in memory and a slow reader holds
+     * no database connection.
      */
     @GetMapping("/v3/activities/{activity_id}/report")
-    ResponseEntity<StreamingResponseBody> report(Caller caller, @PathVariable("activity_id") String activityId) {
+    void report(Caller caller, @PathVariable("activity_id") String activityId, HttpServletResponse response)
+            throws IOException {
         UUID id = Limits.uuid("activity", activityId);
         activities.get(caller.accountId(), id);
-        StreamingResponseBody body = out -> {
+        downloads.send(caller.accountId(), response, MediaType.APPLICATION_JSON_VALUE, ".json", out -> {
             try (JsonGenerator rows = json.createGenerator(out)) {
                 rows.writeStartObject();
                 rows.writeName("rows");
@@ -81,7 +86,6 @@ class ActivityController {
                 rows.writeEndArray();
                 rows.writeEndObject();
             }
-        };
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+        });
     }
 }

@@ -7,29 +7,31 @@ import io.audience.activity.web.ActivityResource;
 import io.audience.api.IdLists;
 import io.audience.api.Limits;
 import io.audience.contact.ContactExports;
+import io.audience.transfer.web.SpooledDownloads;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 @RestController
 @Requires(Privilege.CONTACTS_WRITE)
 class ExportController {
 
     private final ContactExports exports;
+    private final SpooledDownloads downloads;
 
-    ExportController(ContactExports exports) {
+    ExportController(ContactExports exports, SpooledDownloads downloads) {
         this.exports = exports;
+        this.downloads = downloads;
     }
 
     record Exclude(@Nullable List<String> contactIds) {}
@@ -52,15 +54,17 @@ class ExportController {
                 .body(activity);
     }
 
-    /** The CSV, written while it is read: keyset pages copied by PostgreSQL, never the whole export in memory. */
+    /**
+     * The CSV, copied by PostgreSQL into a spool file (never the whole export in memory, and no
+     * connection held while the client reads), then sent.
+     */
     @GetMapping("/v3/contact_exports/{file_export_id}")
-    ResponseEntity<StreamingResponseBody> download(Caller caller, @PathVariable("file_export_id") String id) {
+    void download(Caller caller, @PathVariable("file_export_id") String id, HttpServletResponse response)
+            throws IOException {
         UUID exportId = Limits.uuid("contact export", id);
         exports.requireExport(caller.accountId(), exportId);
-        StreamingResponseBody body = out -> exports.write(caller.accountId(), exportId, out);
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header("Content-Disposition", "attachment; filename=\"contacts-" + exportId + ".csv\"")
-                .body(body);
+        response.setHeader("Content-Disposition", "attachment; filename=\"contacts-" + exportId + ".csv\"");
+        downloads.send(caller.accountId(), response, "text/csv;charset=UTF-8", ".csv",
+                out -> exports.write(caller.accountId(), exportId, out));
     }
 }

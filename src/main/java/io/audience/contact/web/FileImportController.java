@@ -6,19 +6,19 @@ import io.audience.account.Caller;
 import io.audience.activity.web.ActivityResource;
 import io.audience.api.ValidationFailed;
 import io.audience.contact.ContactImports;
+import io.audience.contact.ImportCells;
 import io.audience.contact.ImportSource;
-import jakarta.servlet.ServletException;
+import io.audience.transfer.Spool;
+import io.audience.transfer.TransferSlots;
+import io.audience.api.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.Part;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -30,6 +30,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
+import org.apache.commons.fileupload2.core.FileItemInput;
+import org.apache.commons.fileupload2.core.FileItemInputIterator;
+import org.apache.commons.fileupload2.core.FileUploadException;
+import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -46,54 +50,102 @@ import org.springframework.web.bind.annotation.RestController;
 @Requires(Privilege.CONTACTS_WRITE)
 class FileImportController {
 
-    private final ContactImports imports;
+    /** Longer than any record of the vendor's columns and 25 custom fields can usefully be. */
+    static final int MAX_RECORD = 1 << 20;
+    private static final int MAX_LIST_IDS_FIELD = 64 * 1024;
 
-    FileImportController(ContactImports imports) {
+    private final ContactImports imports;
+    private final Spool spool;
+    private final TransferSlots slots;
+
+    FileImportController(ContactImports imports, Spool spool, TransferSlots slots) {
         this.imports = imports;
+        this.spool = spool;
+        this.slots = slots;
     }
 
+    /**
+     * The form is parsed here, as a stream, after the caller was authenticated (the container
+     * parses no multipart); the file part is received whole into a spool file before the import's
+     * transaction starts, so a client that sends slowly holds no database connection.
+     */
     @PostMapping(path = "/v3/activities/contacts_file_import", consumes = "multipart/form-data")
-    ResponseEntity<ActivityResource> importFile(Caller caller, HttpServletRequest request)
-            throws IOException, ServletException {
-        Part file = request.getPart("file");
-        if (file == null) {
-            throw new ValidationFailed("The form must have a file part holding the CSV");
-        }
-        List<String> listIds = new ArrayList<>();
-        for (String value : request.getParameterValues("list_ids") == null ? new String[0]
-                : request.getParameterValues("list_ids")) {
-            Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(listIds::add);
-        }
+    ResponseEntity<ActivityResource> importFile(Caller caller, HttpServletRequest request) throws IOException {
         ActivityResource activity;
-        try (Reader reader = utf8(file);
-             CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                     .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).setTrim(true).get().parse(reader)) {
-            activity = ActivityResource.of(imports.acceptFile(caller.accountId(), new CsvRows(csv, listIds)));
-        } catch (IllegalArgumentException e) {
-            throw new ValidationFailed("The file's first line must name its columns: " + e.getMessage());
-        } catch (CharacterCodingException e) {
-            throw new ValidationFailed("The file must be UTF-8 text");
-        } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof CharacterCodingException) {
-                throw new ValidationFailed("The file must be UTF-8 text");
+        TransferSlots.Slot slot = slots.upload(caller.accountId());
+        try (Form form = form(request)) {
+            if (form.file == null) {
+                throw new ValidationFailed("The form must have a file part holding the CSV");
             }
-            throw e;
+            try (Reader reader = new RecordLimit(ImportCells.utf8(form.file.read()), MAX_RECORD);
+                 CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                         .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).get().parse(reader)) {
+                activity = ActivityResource.of(imports.acceptFile(caller.accountId(),
+                        new CsvRows(csv, form.listIds)));
+            } catch (IllegalArgumentException e) {
+                throw new ValidationFailed("The file's first line must name its columns: " + e.getMessage());
+            }
+        } finally {
+            slot.close();
         }
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create(ActivityResource.hrefOf(activity)))
                 .body(activity);
     }
 
-    /** UTF-8, strictly (a wrong encoding is an error, not mangled names), without a leading byte-order mark. */
-    private static Reader utf8(Part file) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(file.getInputStream(),
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
-        reader.mark(1);
-        if (reader.read() != '\uFEFF') {
-            reader.reset();
+    /** The form's list ids and its file, spooled; closing it deletes the file. */
+    private static final class Form implements AutoCloseable {
+
+        private final List<String> listIds = new ArrayList<>();
+        private Spool.@Nullable File file;
+
+        @Override
+        public void close() {
+            if (file != null) {
+                file.close();
+            }
         }
-        return reader;
+    }
+
+    private Form form(HttpServletRequest request) throws IOException {
+        Form form = new Form();
+        try {
+            FileItemInputIterator parts = new JakartaServletFileUpload<>().getItemIterator(request);
+            while (parts.hasNext()) {
+                FileItemInput part = parts.next();
+                if ("file".equals(part.getFieldName()) && !part.isFormField()) {
+                    if (form.file != null) {
+                        throw new ValidationFailed("The form must have one file part, not several");
+                    }
+                    try (InputStream in = part.getInputStream()) {
+                        form.file = spool.receive(in, ".csv");
+                    }
+                } else if ("list_ids".equals(part.getFieldName()) && part.isFormField()) {
+                    try (InputStream in = part.getInputStream()) {
+                        byte[] value = in.readNBytes(MAX_LIST_IDS_FIELD + 1);
+                        if (value.length > MAX_LIST_IDS_FIELD) {
+                            throw new ValidationFailed("list_ids is longer than " + MAX_LIST_IDS_FIELD + " bytes");
+                        }
+                        Arrays.stream(new String(value, StandardCharsets.UTF_8).split(",")).map(String::strip)
+                                .filter(s -> !s.isEmpty()).forEach(form.listIds::add);
+                    }
+                } else {
+                    try (InputStream in = part.getInputStream()) {
+                        in.transferTo(OutputStream.nullOutputStream());
+                    }
+                }
+            }
+            return form;
+        } catch (FileUploadException e) {
+            form.close();
+            throw new ValidationFailed("The body is not a valid multipart/form-data form: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            form.close();
+            if (e.getCause() instanceof ApiException api) {
+                throw api;
+            }
+            throw e;
+        }
     }
 
     private static final class CsvRows implements ImportSource {
@@ -134,16 +186,26 @@ class FileImportController {
                     }
                     Map<String, @Nullable String> cells = new HashMap<>(columns.size() * 2);
                     for (int i = 0; i < columns.size(); i++) {
-                        cells.put(columns.get(i), record.get(i));
+                        cells.put(columns.get(i), strip(record.get(i)));
                     }
                     rows.accept(Row.of(cells));
                 }
             } catch (UncheckedIOException e) {
-                if (e.getCause() instanceof CharacterCodingException) {
-                    throw new ValidationFailed("The file must be UTF-8 text");
-                }
                 throw new ValidationFailed("The file is not valid CSV: " + e.getMessage());
             }
+        }
+
+        /** Spaces around a cell go; any other character, a control character too, stays to be judged. */
+        private static String strip(String cell) {
+            int start = 0;
+            int end = cell.length();
+            while (start < end && cell.charAt(start) == ' ') {
+                start++;
+            }
+            while (end > start && cell.charAt(end - 1) == ' ') {
+                end--;
+            }
+            return cell.substring(start, end);
         }
 
         @Override

@@ -6,10 +6,13 @@ import io.audience.account.Caller;
 import io.audience.activity.web.ActivityResource;
 import io.audience.api.ValidationFailed;
 import io.audience.contact.ContactImports;
+import io.audience.contact.ImportCells;
 import io.audience.contact.ImportSource;
+import io.audience.transfer.Spool;
+import io.audience.transfer.TransferSlots;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.Reader;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,17 +38,29 @@ class ImportController {
 
     private final ContactImports imports;
     private final JsonMapper json;
+    private final Spool spool;
+    private final TransferSlots slots;
 
-    ImportController(ContactImports imports, JsonMapper json) {
+    ImportController(ContactImports imports, JsonMapper json, Spool spool, TransferSlots slots) {
         this.imports = imports;
         this.json = json;
+        this.spool = spool;
+        this.slots = slots;
     }
 
+    /**
+     * The body is received whole into a spool file first, and only then staged in a transaction:
+     * a client that sends slowly holds no database connection meanwhile.
+     */
     @PostMapping(path = "/v3/activities/contacts_json_import", consumes = "application/json")
     ResponseEntity<ActivityResource> importJson(Caller caller, HttpServletRequest request) throws IOException {
         ActivityResource activity;
-        try (InputStream body = request.getInputStream()) {
+        TransferSlots.Slot slot = slots.upload(caller.accountId());
+        try (Spool.File file = spool.receive(request.getInputStream(), ".json");
+             Reader body = ImportCells.utf8(file.read())) {
             activity = ActivityResource.of(imports.acceptJson(caller.accountId(), new StreamedBody(body)));
+        } finally {
+            slot.close();
         }
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create(ActivityResource.hrefOf(activity)))
@@ -56,10 +70,10 @@ class ImportController {
     /** Walks {"import_data": [...], "list_ids": [...]} in whatever order the two come. */
     private final class StreamedBody implements ImportSource {
 
-        private final InputStream body;
+        private final Reader body;
         private final List<String> listIds = new ArrayList<>();
 
-        StreamedBody(InputStream body) {
+        StreamedBody(Reader body) {
             this.body = body;
         }
 
@@ -75,11 +89,10 @@ class ImportController {
                     if ("import_data".equals(name)) {
                         expectArray(value, "import_data");
                         while (parser.nextToken() != JsonToken.END_ARRAY) {
-                            JsonNode row = parser.readValueAsTree();
-                            if (!row.isObject()) {
+                            if (parser.currentToken() != JsonToken.START_OBJECT) {
                                 throw new ValidationFailed("import_data must hold contact objects");
                             }
-                            rowJson.accept(cells(row));
+                            rowJson.accept(row(parser));
                         }
                     } else if ("list_ids".equals(name)) {
                         expectArray(value, "list_ids");
@@ -106,18 +119,29 @@ class ImportController {
             return listIds;
         }
 
-        /** The row's properties as the vendor's columns; a property that is not a scalar spoils the row. */
-        private ImportSource.Row cells(JsonNode row) {
+        /**
+         * The row's properties as the vendor's columns, read token by token so that a row is never
+         * held whole: an array or object value, or too many properties, spoil the row and are skipped.
+         */
+        private ImportSource.Row row(JsonParser parser) {
             Map<String, @Nullable String> cells = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonNode> property : row.properties()) {
-                JsonNode value = property.getValue();
-                if (value.isContainer()) {
-                    return ImportSource.Row.unreadable(property.getKey() + " must be a text or number value, not "
-                            + (value.isArray() ? "an array" : "an object"));
+            String problem = null;
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (value.isStructStart()) {
+                    parser.skipChildren();
+                    problem = problem != null ? problem : (name.length() <= 100 ? name : "a property")
+                            + " must be a text or number value, not "
+                            + (value == JsonToken.START_ARRAY ? "an array" : "an object");
+                } else if (cells.size() == ImportCells.MAX_CELLS) {
+                    problem = problem != null ? problem : "a contact has at most " + ImportCells.MAX_CELLS
+                            + " properties";
+                } else if (problem == null) {
+                    cells.put(name, value == JsonToken.VALUE_NULL ? null : parser.getValueAsString());
                 }
-                cells.put(property.getKey(), value.isNull() ? null : value.asString());
             }
-            return ImportSource.Row.of(cells);
+            return problem == null ? ImportSource.Row.of(cells) : ImportSource.Row.unreadable(problem);
         }
 
         private void expectArray(JsonToken token, String field) {

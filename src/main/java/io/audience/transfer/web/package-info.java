@@ -1,0 +1,4 @@
+@NullMarked
+package io.audience.transfer.web;
+
+import org.jspecify.annotations.NullMarked;
