@@ -153,7 +153,7 @@ class SmtpFailuresIntegrationTest extends IntegrationTest {
     }
 
     /** Queues a confirmation mail the ordinary way: a sign-up under confirmed opt-in. */
-    private static void queueConfirmation(Api api, String email) {
+    private void queueConfirmation(Api api, String email) {
         settings(api, true);
         String list = createList(api, "News " + UUID.randomUUID());
         Api.Response signUp = api.post("/v3/contacts/sign_up_form", Api.json("""
