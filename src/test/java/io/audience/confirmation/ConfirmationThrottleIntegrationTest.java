@@ -18,6 +18,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -33,7 +36,8 @@ class ConfirmationThrottleIntegrationTest extends IntegrationTest {
     private final Map<Api, String> lists = new ConcurrentHashMap<>();
 
     @Test
-    void fiftySignUpsOfOneAddressInARowSendOneMailAndAnswerAsUsual() throws Exception {
+    @ExtendWith(OutputCaptureExtension.class)
+    void fiftySignUpsOfOneAddressInARowSendOneMailAndAnswerAsUsual(CapturedOutput log) throws Exception {
         Api api = confirmedOptInAccount();
         String email = uniqueEmail("bomb");
 
@@ -48,6 +52,8 @@ class ConfirmationThrottleIntegrationTest extends IntegrationTest {
         }
 
         assertOneMailOnly(email);
+        assertThat(log.getAll()).as("no address or link in the log").doesNotContain(email).doesNotContain("/confirm/")
+                .doesNotContain("/unsubscribe/");
     }
 
     @Test
