@@ -121,11 +121,25 @@ public abstract class IntegrationTest {
         }
     }
 
-    protected static void settings(Api api, boolean confirmedOptIn) {
+    protected void settings(Api api, boolean confirmedOptIn) {
+        confirmSender(api, "news@bakery.example");
         Api.Response put = api.put("/v3/account/settings", Api.json("""
                 {"confirmed_opt_in": %s, "from_email": "news@bakery.example", "from_name": "Acme Bakery"}
                 """.formatted(confirmedOptIn)));
         assertThat(put.status()).as(put.toString()).isEqualTo(200);
+    }
+
+    /**
+     * Makes {@code address} a CONFIRMED sender address of the account, as if its owner had followed
+     * the link of the confirmation mail (tests that need the link itself follow it).
+     */
+    protected void confirmSender(Api api, String address) {
+        Api.Response added = api.post("/v3/account/emails", Api.object().put("email_address", address));
+        assertThat(added.status()).as(added.toString()).isIn(201, 409);
+        if (added.status() == 201) {
+            db.execute("update account_email set email_status = 'CONFIRMED', confirm_time = now(),"
+                    + " confirm_source_type = 'SITE_OWNER' where email_id = ?", added.json().get("email_id").asLong());
+        }
     }
 
     /**

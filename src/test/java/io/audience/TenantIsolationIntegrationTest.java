@@ -117,6 +117,7 @@ class TenantIsolationIntegrationTest extends IntegrationTest {
     void accountSettingsBelongToTheirAccount() {
         Api a = newAccount();
         Api b = newAccount();
+        confirmSender(a, "a@shop.example");
         assertThat(a.put("/v3/account/settings", Api.json("""
                 {"confirmed_opt_in": true, "from_email": "a@shop.example", "from_name": "Shop A"}
                 """)).status()).isEqualTo(200);

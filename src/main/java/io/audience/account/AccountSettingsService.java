@@ -13,9 +13,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccountSettingsService {
 
     private final AccountSettingsRepository settings;
+    private final ConfirmedSenders senders;
 
-    AccountSettingsService(AccountSettingsRepository settings) {
+    AccountSettingsService(AccountSettingsRepository settings, ConfirmedSenders senders) {
         this.settings = settings;
+        this.senders = senders;
     }
 
     @Transactional(readOnly = true)
@@ -31,12 +33,30 @@ public class AccountSettingsService {
         if (email != null && (email.length() > 80 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
             throw new ValidationFailed("from_email must be an email address of at most 80 characters, not " + fromEmail);
         }
-        String name = fromName == null || fromName.isBlank() ? null : Text.printable("from_name", fromName.strip());
+        if (email != null && !senders.isConfirmed(accountId, email)) {
+            throw new ValidationFailed("from_email " + email + " is not a CONFIRMED sender address of this account:"
+                    + " add it with POST /v3/account/emails and follow the link in the mail sent to it");
+        }
+        String name = fromName == null || fromName.isBlank() ? null : headerText("from_name", fromName.strip());
         if (name != null && (name.length() > 100 || name.contains("\"") || name.contains("<"))) {
             throw new ValidationFailed("from_name must be at most 100 characters, without quotes or angle brackets");
         }
         AccountSettings replaced = new AccountSettings(Boolean.TRUE.equals(confirmedOptIn), email, name);
         settings.save(accountId, replaced, OffsetDateTime.now(ZoneOffset.UTC));
         return replaced;
+    }
+
+    /**
+     * A value that goes into a mail header: no control character at all (a CR or LF would start a
+     * header of the caller's choosing), and no Unicode line or paragraph separator or invisible format character.
+     */
+    private static String headerText(String field, String value) {
+        boolean bad = value.codePoints().anyMatch(c -> Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.LINE_SEPARATOR
+                || Character.getType(c) == Character.PARAGRAPH_SEPARATOR);
+        if (bad) {
+            throw new ValidationFailed(field + " must not contain control characters, line breaks or invisible characters");
+        }
+        return Text.printable(field, value);
     }
 }

@@ -82,7 +82,7 @@ class ActivityWorker {
             }
             boolean more = true;
             while (more) {
-                more = retryingLockConflicts(() -> transactions.execute(tx -> chunk(claim, processor)));
+                more = retryingTransientFailures(() -> transactions.execute(tx -> chunk(claim, processor)));
             }
         } catch (RuntimeException e) {
             log.error("Activity {} failed", claim.activityId(), e);
@@ -92,18 +92,20 @@ class ActivityWorker {
     }
 
     /**
-     * A chunk lost to a deadlock with a concurrent writer rolled back whole, so it is simply run
-     * again; anything else ends the activity.
+     * A chunk that met a transient failure (a deadlock with a concurrent writer, a lost connection)
+     * rolled back whole, so it is run again after a pause; anything else ends the activity.
      */
-    private boolean retryingLockConflicts(java.util.function.Supplier<Boolean> chunk) {
+    private boolean retryingTransientFailures(java.util.function.Supplier<Boolean> chunk) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return Boolean.TRUE.equals(chunk.get());
-            } catch (org.springframework.dao.PessimisticLockingFailureException e) {
-                if (attempt == 5) {
+            } catch (RuntimeException e) {
+                if (!TransientFailures.isTransient(e) || attempt == TransientFailures.MAX_ATTEMPTS) {
                     throw e;
                 }
-                log.info("Chunk lost a lock conflict (attempt {}); running it again", attempt);
+                log.info("Chunk met a transient database failure (attempt {}: {}); running it again", attempt,
+                        e.getClass().getSimpleName());
+                TransientFailures.pause(attempt);
             }
         }
     }

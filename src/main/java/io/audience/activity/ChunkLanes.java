@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -65,7 +64,7 @@ final class ChunkLanes {
                     }
                     int to = Math.min(claim.total() + 1, from + chunk);
                     processor.beforeChunk(claim.accountId(), claim.activityId(), from);
-                    if (!applyRetryingLockConflicts(claim, owner, processor, from, to)) {
+                    if (!applyRetryingTransientFailures(claim, owner, processor, from, to)) {
                         lost.set(true);
                     }
                 }
@@ -101,7 +100,16 @@ final class ChunkLanes {
                 lane.get(renewEvery, TimeUnit.MILLISECONDS);
                 return;
             } catch (TimeoutException stillRunning) {
-                Boolean owned = transactions.execute(tx -> store.renewLease(claim, owner, now().plus(lease)));
+                Boolean owned;
+                try {
+                    owned = transactions.execute(tx -> store.renewLease(claim, owner, now().plus(lease)));
+                } catch (RuntimeException e) {
+                    if (!TransientFailures.isTransient(e)) {
+                        throw e;
+                    }
+                    log.info("Renewing the lease of activity {} met a transient failure; trying again", claim.activityId());
+                    continue;
+                }
                 if (!Boolean.TRUE.equals(owned) && !lost.getAndSet(true)) {
                     log.warn("Activity {} is no longer leased to this worker; its lanes stop", claim.activityId());
                 }
@@ -109,8 +117,11 @@ final class ChunkLanes {
         }
     }
 
-    /** False when the lease was lost: the range rolled back, another worker goes on. */
-    private boolean applyRetryingLockConflicts(ActivityStore.Claim claim, UUID owner, ChunkProcessor processor,
+    /**
+     * False when the lease was lost: the range rolled back, another worker goes on. A range that
+     * meets a transient failure (a deadlock, a lost connection) rolled back whole and runs again.
+     */
+    private boolean applyRetryingTransientFailures(ActivityStore.Claim claim, UUID owner, ChunkProcessor processor,
             int from, int to) {
         for (int attempt = 1; ; attempt++) {
             try {
@@ -125,12 +136,13 @@ final class ChunkLanes {
                     }
                     return true;
                 }));
-            } catch (PessimisticLockingFailureException e) {
-                if (attempt == 5) {
+            } catch (RuntimeException e) {
+                if (!TransientFailures.isTransient(e) || attempt == TransientFailures.MAX_ATTEMPTS) {
                     throw e;
                 }
-                log.info("Rows {}..{} of activity {} lost a lock conflict (attempt {}); running them again", from, to,
-                        claim.activityId(), attempt);
+                log.info("Rows {}..{} of activity {} met a transient database failure (attempt {}: {}); running them"
+                        + " again", from, to, claim.activityId(), attempt, e.getClass().getSimpleName());
+                TransientFailures.pause(attempt);
             }
         }
     }

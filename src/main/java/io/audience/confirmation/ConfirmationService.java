@@ -2,6 +2,7 @@ package io.audience.confirmation;
 
 import io.audience.account.AccountSettings;
 import io.audience.account.AccountSettingsService;
+import io.audience.account.ConfirmedSenders;
 import io.audience.api.PublicUrl;
 import io.audience.consent.Actor;
 import io.audience.consent.Channel;
@@ -36,6 +37,7 @@ public class ConfirmationService {
     private final ContactAddresses addresses;
     private final ConsentService consent;
     private final AccountSettingsService settings;
+    private final ConfirmedSenders senders;
     private final Outbox outbox;
     private final ConfirmationThrottle throttle;
     private final PublicUrl publicUrl;
@@ -45,7 +47,7 @@ public class ConfirmationService {
 
     ConfirmationService(ConfirmationRepository confirmations, ConfirmationTokens tokens,
             ContactAddresses addresses, ConsentService consent,
-            AccountSettingsService settings, Outbox outbox, ConfirmationThrottle throttle, PublicUrl publicUrl, ApplicationEventPublisher events,
+            AccountSettingsService settings, ConfirmedSenders senders, Outbox outbox, ConfirmationThrottle throttle, PublicUrl publicUrl, ApplicationEventPublisher events,
             @Value("${audience.confirmation-validity}") Duration validity,
             @Value("${audience.mail.default-from}") String defaultFrom) {
         this.confirmations = confirmations;
@@ -53,6 +55,7 @@ public class ConfirmationService {
         this.addresses = addresses;
         this.consent = consent;
         this.settings = settings;
+        this.senders = senders;
         this.outbox = outbox;
         this.throttle = throttle;
         this.publicUrl = publicUrl;
@@ -75,7 +78,7 @@ public class ConfirmationService {
         UUID confirmationId = UUID.randomUUID();
         confirmations.insert(new ConfirmationRepository.Stored(accountId, confirmationId, emailKey, contactId,
                 purpose, listIds, now, now.plus(validity), null));
-        AccountSettings account = settings.get(accountId);
+        AccountSettings account = sendable(settings.get(accountId), accountId);
         String confirmUrl = publicUrl.of("/confirm/" + tokens.sign(accountId, confirmationId));
         String unsubscribeUrl = unsubscribeUrl(accountId, emailKey, now);
         outbox.queue(new OutgoingMail(accountId, emailKey, purpose.wire() + "_confirmation",
@@ -152,6 +155,13 @@ public class ConfirmationService {
         confirmations.forget(accountId, emailKey);
         outbox.forget(accountId, emailKey);
         throttle.forget(accountId, emailKey);
+    }
+
+    /** A from_email saved before sender addresses were verified is not used until it is confirmed. */
+    private AccountSettings sendable(AccountSettings account, UUID accountId) {
+        String from = account.fromEmail();
+        return from == null || senders.isConfirmed(accountId, from) ? account
+                : new AccountSettings(account.confirmedOptIn(), null, account.fromName());
     }
 
     /** The person confirmed an address; if their contact now has another one, the click is not about it. */

@@ -31,8 +31,9 @@ public class Outbox {
         UUID mailId = Ids.next();
         outbox.insert(mailId, mail, now);
         if (smtp.getIfAvailable() == null) {
-            log.info("No SMTP server is configured; {} mail to {} stays queued (GET /admin/outbox). Its link: {}",
-                    mail.kind(), mail.to(), mail.actionUrl());
+            // The address and the link are the person's (a link is a credential): never at INFO.
+            log.info("No SMTP server is configured; {} mail {} stays queued (GET /admin/outbox)", mail.kind(), mailId);
+            log.debug("Queued mail {} is to {}; its link: {}", mailId, mail.to(), mail.actionUrl());
         }
         return mailId;
     }

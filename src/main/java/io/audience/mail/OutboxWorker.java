@@ -112,9 +112,12 @@ class OutboxWorker {
         helper.setTo(mail.to());
         helper.setSubject(mail.subject());
         helper.setText(mail.body(), false);
-        // RFC 8058 one-click unsubscribe, which mailbox providers now expect on every bulk sender.
-        message.setHeader("List-Unsubscribe", "<" + mail.unsubscribeUrl() + ">");
-        message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        // RFC 8058 one-click unsubscribe, which mailbox providers now expect on every bulk sender;
+        // mail that is no subscription (a sender address's confirmation) has none.
+        if (!mail.unsubscribeUrl().isEmpty()) {
+            message.setHeader("List-Unsubscribe", "<" + mail.unsubscribeUrl() + ">");
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         message.setHeader("X-Audience-Mail-Id", mail.mailId().toString());
         return message;
     }

@@ -18,6 +18,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -33,7 +36,8 @@ class ConfirmationThrottleIntegrationTest extends IntegrationTest {
     private final Map<Api, String> lists = new ConcurrentHashMap<>();
 
     @Test
-    void fiftySignUpsOfOneAddressInARowSendOneMailAndAnswerAsUsual() throws Exception {
+    @ExtendWith(OutputCaptureExtension.class)
+    void fiftySignUpsOfOneAddressInARowSendOneMailAndAnswerAsUsual(CapturedOutput log) throws Exception {
         Api api = confirmedOptInAccount();
         String email = uniqueEmail("bomb");
 
@@ -48,6 +52,8 @@ class ConfirmationThrottleIntegrationTest extends IntegrationTest {
         }
 
         assertOneMailOnly(email);
+        assertThat(log.getAll()).as("no address or link in the log").doesNotContain(email).doesNotContain("/confirm/")
+                .doesNotContain("/unsubscribe/");
     }
 
     @Test
@@ -110,9 +116,11 @@ class ConfirmationThrottleIntegrationTest extends IntegrationTest {
             assertThat(signUp(api, email).status()).isEqualTo(201);
         }
         long queued = addresses.stream().filter(a -> queuedTo(a) == 1).count();
-        assertThat(queued).as("the account's daily cap is 6").isEqualTo(6);
+        assertThat(queued).as("the account's daily cap is 6, and the mail that confirmed its sender address counted")
+                .isEqualTo(5);
 
         String last = addresses.get(7);
+        assertThat(addresses.stream().limit(5).allMatch(a -> queuedTo(a) == 1)).isTrue();
         assertThat(queuedTo(last)).isZero();
         assertThat(signUp(other, last).status()).as("another account, same address").isEqualTo(201);
         assertThat(queuedTo(last)).as("this account's throttle and cap are its own").isEqualTo(1);

@@ -13,6 +13,9 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -61,7 +64,8 @@ class SmtpFailuresIntegrationTest extends IntegrationTest {
     }
 
     @Test
-    void aPermanentRefusalIsRecordedWithItsReplyCodeAndNeverRetried() throws Exception {
+    @ExtendWith(OutputCaptureExtension.class)
+    void aPermanentRefusalIsRecordedWithItsReplyCodeAndNeverRetried(CapturedOutput log) throws Exception {
         Api api = newAccount();
         String email = uniqueEmail("reject");
         queueConfirmation(api, email);
@@ -76,6 +80,7 @@ class SmtpFailuresIntegrationTest extends IntegrationTest {
         assertThat(failed.getLastError()).startsWith("550").contains("Recipient address rejected")
                 .doesNotContain(email).doesNotContain("@");
         assertThat(failed.getClaimedBy()).isNull();
+        assertThat(log.getAll()).contains("failed for good").doesNotContain(email).doesNotContain("/confirm/");
     }
 
     @Test
@@ -144,8 +149,8 @@ class SmtpFailuresIntegrationTest extends IntegrationTest {
         queueClaimed(api, expired, "now() - interval '1 second'");
         queueClaimed(api, held, "now() + interval '1 hour'");
 
-        await("the mail of the expired claim is sent", () -> SMTP.delivered(expired) == 1);
-        assertThat(mail(expired).getStatus()).isEqualTo("sent");
+        await("the mail of the expired claim is sent", () -> mail(expired).getStatus().equals("sent"));
+        assertThat(SMTP.delivered(expired)).isEqualTo(1);
         Thread.sleep(1500);
         assertThat(SMTP.delivered(held)).as("claimed by a live worker").isZero();
         assertThat(mail(held).getStatus()).isEqualTo("pending");
@@ -153,7 +158,7 @@ class SmtpFailuresIntegrationTest extends IntegrationTest {
     }
 
     /** Queues a confirmation mail the ordinary way: a sign-up under confirmed opt-in. */
-    private static void queueConfirmation(Api api, String email) {
+    private void queueConfirmation(Api api, String email) {
         settings(api, true);
         String list = createList(api, "News " + UUID.randomUUID());
         Api.Response signUp = api.post("/v3/contacts/sign_up_form", Api.json("""

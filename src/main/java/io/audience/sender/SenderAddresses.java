@@ -1,0 +1,135 @@
+package io.audience.sender;
+
+import io.audience.account.ConfirmedSenders;
+import io.audience.api.Conflict;
+import io.audience.api.PublicUrl;
+import io.audience.api.ValidationFailed;
+import io.audience.confirmation.LinkStatus;
+import io.audience.contact.EmailAddresses;
+import io.audience.mail.ConfirmationThrottle;
+import io.audience.mail.Outbox;
+import io.audience.mail.OutgoingMail;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sender addresses are verified as the vendor does it: adding one mails a link to it, and only the
+ * click of someone who reads that mailbox makes it CONFIRMED. Only a confirmed address may be the
+ * account's from_email, so no account can send our mail in the name of a stranger.
+ */
+@Service
+public class SenderAddresses implements ConfirmedSenders {
+
+    /** How the vendor says the owner of the mailbox confirmed it. */
+    static final String CONFIRMED_BY_LINK = "SITE_OWNER";
+
+    private final SenderAddressRepository addresses;
+    private final SenderTokens tokens;
+    private final Outbox outbox;
+    private final ConfirmationThrottle throttle;
+    private final PublicUrl publicUrl;
+    private final Duration validity;
+    private final String defaultFrom;
+
+    SenderAddresses(SenderAddressRepository addresses, SenderTokens tokens, Outbox outbox, ConfirmationThrottle throttle,
+            PublicUrl publicUrl, @Value("${audience.confirmation-validity}") Duration validity,
+            @Value("${audience.mail.default-from}") String defaultFrom) {
+        this.addresses = addresses;
+        this.tokens = tokens;
+        this.outbox = outbox;
+        this.throttle = throttle;
+        this.publicUrl = publicUrl;
+        this.validity = validity;
+        this.defaultFrom = defaultFrom;
+    }
+
+    @Transactional(readOnly = true)
+    public List<SenderAddress> list(UUID accountId, @Nullable String confirmStatus, @Nullable String emailAddress) {
+        String status = null;
+        if (confirmStatus != null) {
+            status = confirmStatus.toUpperCase(Locale.ROOT);
+            if (!status.equals(SenderAddress.CONFIRMED) && !status.equals(SenderAddress.UNCONFIRMED)) {
+                throw new ValidationFailed("confirm_status must be CONFIRMED or UNCONFIRMED, not " + confirmStatus);
+            }
+        }
+        String key = emailAddress == null ? null : EmailAddresses.key("email_address", emailAddress);
+        return addresses.list(accountId, status, key);
+    }
+
+    /**
+     * Adds the address (or asks again for one not yet confirmed) and mails it a confirmation link,
+     * within the same limits as every other confirmation mail: a request held back by them answers
+     * the same and sends nothing.
+     */
+    @Transactional
+    public SenderAddress add(UUID accountId, @Nullable String emailAddress) {
+        if (emailAddress == null) {
+            throw new ValidationFailed("email_address is required");
+        }
+        String display = EmailAddresses.display("email_address", emailAddress);
+        String key = EmailAddresses.key("email_address", display);
+        OffsetDateTime now = now();
+        SenderAddressRepository.Stored stored = addresses.upsertRequested(accountId, key, display, now);
+        if (stored.view().emailStatus().equals(SenderAddress.CONFIRMED)) {
+            throw new Conflict("email_address " + display + " is already a confirmed sender address of this account");
+        }
+        if (throttle.admit(accountId, key, now)) {
+            String link = publicUrl.of("/confirm/sender/" + tokens.sign(accountId, stored.emailId()));
+            outbox.queue(new OutgoingMail(accountId, key, "sender_confirmation", defaultFrom, display,
+                    "Confirm your sender address",
+                    "Someone asked to send mail from this address (" + display + ") through Audience.\n\n"
+                            + "If that was you, open this link and press the Confirm button (valid for "
+                            + validity.toDays() + " days):\n" + link + "\n\n"
+                            + "If not, ignore this mail: the address cannot be used as a sender until it is confirmed.\n",
+                    link, ""), now);
+        }
+        return stored.view();
+    }
+
+    @Transactional(readOnly = true)
+    public LinkStatus inspect(String token) {
+        return tokens.verify(token).flatMap(ref -> addresses.find(ref.accountId(), ref.emailId()))
+                .map(this::status).orElse(LinkStatus.INVALID);
+    }
+
+    @Transactional
+    public LinkStatus confirm(String token) {
+        Optional<SenderAddressRepository.Stored> found = tokens.verify(token)
+                .flatMap(ref -> addresses.lock(ref.accountId(), ref.emailId()));
+        if (found.isEmpty()) {
+            return LinkStatus.INVALID;
+        }
+        LinkStatus status = status(found.get());
+        if (status != LinkStatus.VALID) {
+            return status;
+        }
+        addresses.confirm(found.get().accountId(), found.get().emailId(), CONFIRMED_BY_LINK, now());
+        return LinkStatus.DONE;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean isConfirmed(UUID accountId, String address) {
+        return addresses.isConfirmed(accountId, EmailAddresses.key("from_email", address));
+    }
+
+    private LinkStatus status(SenderAddressRepository.Stored stored) {
+        if (stored.view().emailStatus().equals(SenderAddress.CONFIRMED)) {
+            return LinkStatus.USED;
+        }
+        return now().isAfter(stored.requestedAt().plus(validity)) ? LinkStatus.EXPIRED : LinkStatus.VALID;
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

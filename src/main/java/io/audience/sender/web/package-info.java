@@ -1,0 +1,4 @@
+@NullMarked
+package io.audience.sender.web;
+
+import org.jspecify.annotations.NullMarked;
