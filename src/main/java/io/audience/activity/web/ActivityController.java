@@ -77,7 +77,7 @@ class ActivityController {
             throws IOException {
         UUID id = Limits.uuid("activity", activityId);
         activities.get(caller.accountId(), id);
-        downloads.send(caller.accountId(), response, MediaType.APPLICATION_JSON_VALUE, ".json", out -> {
+        downloads.send(caller.accountId(), response, MediaType.APPLICATION_JSON_VALUE, null, out -> {
             try (JsonGenerator rows = json.createGenerator(out)) {
                 rows.writeStartObject();
                 rows.writeName("rows");

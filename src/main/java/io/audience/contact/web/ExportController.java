@@ -63,8 +63,7 @@ class ExportController {
             throws IOException {
         UUID exportId = Limits.uuid("contact export", id);
         exports.requireExport(caller.accountId(), exportId);
-        response.setHeader("Content-Disposition", "attachment; filename=\"contacts-" + exportId + ".csv\"");
-        downloads.send(caller.accountId(), response, "text/csv;charset=UTF-8", ".csv",
+        downloads.send(caller.accountId(), response, "text/csv;charset=UTF-8", "contacts-" + exportId + ".csv",
                 out -> exports.write(caller.accountId(), exportId, out));
     }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,8 +33,10 @@ public class SpooledDownloads {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    public void send(UUID accountId, HttpServletResponse response, String contentType, String suffix,
+    /** Sends the content; {@code filename}, when given, makes it an attachment of that name. */
+    public void send(UUID accountId, HttpServletResponse response, String contentType, @Nullable String filename,
             Content content) throws IOException {
+        String suffix = filename == null ? ".json" : filename.substring(Math.max(0, filename.lastIndexOf('.')));
         TransferSlots.Slot slot = slots.download(accountId);
         try (Spool.File file = spool.create(suffix)) {
             try (OutputStream out = file.write()) {
@@ -41,6 +44,9 @@ public class SpooledDownloads {
             }
             response.setStatus(HttpServletResponse.SC_OK);
             response.setContentType(contentType);
+            if (filename != null) {
+                response.setHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+            }
             response.setContentLengthLong(file.size());
             try (InputStream in = file.read()) {
                 in.transferTo(response.getOutputStream());

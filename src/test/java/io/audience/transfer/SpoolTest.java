@@ -1,0 +1,55 @@
+package io.audience.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpoolTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void filesLeftByAnEarlierRunAreDeletedAtStartUp() throws IOException {
+        Path spool = Files.createDirectories(dataDir.resolve("spool"));
+        Files.writeString(spool.resolve("left-by-a-crash.json"), "{\"import_data\": [");
+        new Spool(dataDir);
+        try (var left = Files.list(spool)) {
+            assertThat(left.toList()).isEmpty();
+        }
+    }
+
+    @Test
+    void aReceivedBodyIsKeptUntilClosedAndAFailedOneIsDeletedAtOnce() throws IOException {
+        Spool spool = new Spool(dataDir);
+        Path kept;
+        try (Spool.File file = spool.receive(new ByteArrayInputStream("body".getBytes()), ".json")) {
+            kept = file.path();
+            assertThat(Files.readString(kept)).isEqualTo("body");
+        }
+        assertThat(kept).doesNotExist();
+
+        InputStream failing = new InputStream() {
+            private int n;
+
+            @Override
+            public int read() throws IOException {
+                if (n++ > 10) {
+                    throw new IOException("client went away");
+                }
+                return 'x';
+            }
+        };
+        assertThatThrownBy(() -> spool.receive(failing, ".csv")).hasMessage("client went away");
+        try (var left = Files.list(dataDir.resolve("spool"))) {
+            assertThat(left.toList()).isEmpty();
+        }
+    }
+}
