@@ -3,6 +3,7 @@ package io.audience.confirmation;
 import io.audience.account.AccountSettings;
 import io.audience.account.AccountSettingsService;
 import io.audience.account.ConfirmedSenders;
+import io.audience.identity.SignedIds;
 import io.audience.api.PublicUrl;
 import io.audience.consent.Actor;
 import io.audience.consent.Channel;
@@ -32,8 +33,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ConfirmationService {
 
+    private static final String TOKEN_PURPOSE = "confirmation";
+
     private final ConfirmationRepository confirmations;
-    private final ConfirmationTokens tokens;
+    private final SignedIds tokens;
     private final ContactAddresses addresses;
     private final ConsentService consent;
     private final AccountSettingsService settings;
@@ -45,7 +48,7 @@ public class ConfirmationService {
     private final Duration validity;
     private final String defaultFrom;
 
-    ConfirmationService(ConfirmationRepository confirmations, ConfirmationTokens tokens,
+    ConfirmationService(ConfirmationRepository confirmations, SignedIds tokens,
             ContactAddresses addresses, ConsentService consent,
             AccountSettingsService settings, ConfirmedSenders senders, Outbox outbox, ConfirmationThrottle throttle, PublicUrl publicUrl, ApplicationEventPublisher events,
             @Value("${audience.confirmation-validity}") Duration validity,
@@ -79,7 +82,7 @@ public class ConfirmationService {
         confirmations.insert(new ConfirmationRepository.Stored(accountId, confirmationId, emailKey, contactId,
                 purpose, listIds, now, now.plus(validity), null));
         AccountSettings account = sendable(settings.get(accountId), accountId);
-        String confirmUrl = publicUrl.of("/confirm/" + tokens.sign(accountId, confirmationId));
+        String confirmUrl = publicUrl.of("/confirm/" + tokens.sign(TOKEN_PURPOSE, accountId, confirmationId));
         String unsubscribeUrl = unsubscribeUrl(accountId, emailKey, now);
         outbox.queue(new OutgoingMail(accountId, emailKey, purpose.wire() + "_confirmation",
                 MailTexts.from(account, defaultFrom), address, MailTexts.subject(purpose, account),
@@ -95,16 +98,16 @@ public class ConfirmationService {
 
     @Transactional(readOnly = true)
     public LinkStatus inspect(String token) {
-        return tokens.verify(token)
-                .flatMap(ref -> confirmations.find(ref.accountId(), ref.confirmationId()))
+        return tokens.verify(TOKEN_PURPOSE, token)
+                .flatMap(ref -> confirmations.find(ref.accountId(), ref.id()))
                 .map(c -> stillApplies(c) ? status(c, now()) : LinkStatus.NO_LONGER_APPLIES)
                 .orElse(LinkStatus.INVALID);
     }
 
     @Transactional
     public LinkStatus confirm(String token, @Nullable String ip, @Nullable String userAgent) {
-        Optional<ConfirmationRepository.Stored> found = tokens.verify(token)
-                .flatMap(ref -> confirmations.lock(ref.accountId(), ref.confirmationId()));
+        Optional<ConfirmationRepository.Stored> found = tokens.verify(TOKEN_PURPOSE, token)
+                .flatMap(ref -> confirmations.lock(ref.accountId(), ref.id()));
         OffsetDateTime now = now();
         if (found.isEmpty() || status(found.get(), now) != LinkStatus.VALID) {
             return found.map(c -> status(c, now)).orElse(LinkStatus.INVALID);

@@ -1,5 +1,6 @@
 package io.audience.sender;
 
+import io.audience.identity.SignedIds;
 import io.audience.account.ConfirmedSenders;
 import io.audience.api.Conflict;
 import io.audience.api.PublicUrl;
@@ -31,16 +32,17 @@ public class SenderAddresses implements ConfirmedSenders {
 
     /** How the vendor says the owner of the mailbox confirmed it. */
     static final String CONFIRMED_BY_LINK = "SITE_OWNER";
+    private static final String TOKEN_PURPOSE = "sender-confirmation";
 
     private final SenderAddressRepository addresses;
-    private final SenderTokens tokens;
+    private final SignedIds tokens;
     private final Outbox outbox;
     private final ConfirmationThrottle throttle;
     private final PublicUrl publicUrl;
     private final Duration validity;
     private final String defaultFrom;
 
-    SenderAddresses(SenderAddressRepository addresses, SenderTokens tokens, Outbox outbox, ConfirmationThrottle throttle,
+    SenderAddresses(SenderAddressRepository addresses, SignedIds tokens, Outbox outbox, ConfirmationThrottle throttle,
             PublicUrl publicUrl, @Value("${audience.confirmation-validity}") Duration validity,
             @Value("${audience.mail.default-from}") String defaultFrom) {
         this.addresses = addresses;
@@ -83,7 +85,7 @@ public class SenderAddresses implements ConfirmedSenders {
             throw new Conflict("email_address " + display + " is already a confirmed sender address of this account");
         }
         if (throttle.admit(accountId, key, now)) {
-            String link = publicUrl.of("/confirm/sender/" + tokens.sign(accountId, stored.emailId()));
+            String link = publicUrl.of("/confirm/sender/" + tokens.sign(TOKEN_PURPOSE, accountId, new UUID(0, stored.emailId())));
             outbox.queue(new OutgoingMail(accountId, key, "sender_confirmation", defaultFrom, display,
                     "Confirm your sender address",
                     "Someone asked to send mail from this address (" + display + ") through Audience.\n\n"
@@ -97,14 +99,14 @@ public class SenderAddresses implements ConfirmedSenders {
 
     @Transactional(readOnly = true)
     public LinkStatus inspect(String token) {
-        return tokens.verify(token).flatMap(ref -> addresses.find(ref.accountId(), ref.emailId()))
+        return tokens.verify(TOKEN_PURPOSE, token).flatMap(ref -> addresses.find(ref.accountId(), ref.id().getLeastSignificantBits()))
                 .map(this::status).orElse(LinkStatus.INVALID);
     }
 
     @Transactional
     public LinkStatus confirm(String token) {
-        Optional<SenderAddressRepository.Stored> found = tokens.verify(token)
-                .flatMap(ref -> addresses.lock(ref.accountId(), ref.emailId()));
+        Optional<SenderAddressRepository.Stored> found = tokens.verify(TOKEN_PURPOSE, token)
+                .flatMap(ref -> addresses.lock(ref.accountId(), ref.id().getLeastSignificantBits()));
         if (found.isEmpty()) {
             return LinkStatus.INVALID;
         }
