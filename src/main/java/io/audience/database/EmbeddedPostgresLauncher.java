@@ -81,6 +81,9 @@ final class EmbeddedPostgresLauncher {
                     .setOverrideWorkingDirectory(runtimeDir.toFile())
                     .setPort(freeLoopbackPort())
                     .setPGStartupWait(STARTUP_WAIT)
+                    // The service stops it when its context closes, after the jobs that use it: zonky's own
+                    // shutdown hook would stop it at the same moment, under a job still writing.
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
