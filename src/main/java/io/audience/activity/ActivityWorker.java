@@ -85,6 +85,13 @@ class ActivityWorker {
                 more = retryingTransientFailures(() -> transactions.execute(tx -> chunk(claim, processor)));
             }
         } catch (RuntimeException e) {
+            if (TransientFailures.isTransient(e)) {
+                // The database is still away after every attempt: failing the activity now would end an
+                // import that can go on. Its lease runs out, and a worker takes it up where it stopped.
+                log.warn("Activity {} paused: the database is unreachable ({}); it resumes when its lease of {} has run"
+                        + " out", claim.activityId(), e.getClass().getSimpleName(), lease);
+                return;
+            }
             log.error("Activity {} failed", claim.activityId(), e);
             transactions.executeWithoutResult(tx -> store.fail(claim,
                     "Internal error (" + e.getClass().getSimpleName() + "); the service log has the details", now()));
