@@ -60,6 +60,32 @@ class RetentionIntegrationTest extends IntegrationTest {
                 .isEqualTo("completed");
     }
 
+    @Test
+    void confirmationCountersOfPastDaysAndExpiredGrantsAreDeletedOnTheSameSchedule() throws Exception {
+        Api.Response created = admin().post("/admin/accounts", Api.object().put("name", "Retention " + UUID.randomUUID()));
+        String account = created.json().get("account_id").asString();
+        db.execute("insert into confirmation_throttle (account_id, fingerprint, last_sent_at, sent_on, day_count)"
+                + " select account_id, 'old-' || md5(random()::text), now() - interval '2 days', current_date - 2, 1"
+                + " from account where account_id = ?::uuid", account);
+        db.execute("insert into confirmation_account_day (account_id, sent_on, sent)"
+                + " select account_id, current_date - 2, 1 from account where account_id = ?::uuid", account);
+        db.execute("insert into confirmation_account_day (account_id, sent_on, sent)"
+                + " select account_id, current_date, 1 from account where account_id = ?::uuid", account);
+        String grant = "retention-" + UUID.randomUUID();
+        db.execute("insert into oauth2_authorization (id, registered_client_id, principal_name, authorization_grant_type,"
+                + " access_token_expires_at, refresh_token_expires_at) values (?, 'retention-test', 'nobody',"
+                + " 'authorization_code', now() - interval '3 days', now() - interval '2 days')", grant);
+        String ofAccount = " where account_id = '" + account + "'";
+
+        await("the old per-address counter is deleted", () -> count("select count(*) from confirmation_throttle" + ofAccount) == 0);
+        await("the old account counter is deleted", () -> count("select count(*) from confirmation_account_day"
+                + ofAccount + " and sent_on < current_date") == 0);
+        await("the expired grant is deleted", () -> count("select count(*) from oauth2_authorization where id = '"
+                + grant + "'") == 0);
+        assertThat(count("select count(*) from confirmation_account_day" + ofAccount + " and sent_on = current_date"))
+                .as("today's counter stays").isEqualTo(1);
+    }
+
     private long count(String sql) {
         return ((Number) db.fetchValue(sql)).longValue();
     }

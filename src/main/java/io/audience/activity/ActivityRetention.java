@@ -1,13 +1,9 @@
 package io.audience.activity;
 
+import io.audience.scheduling.Retention;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import io.audience.scheduling.Schedulers;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,9 +12,8 @@ import org.springframework.stereotype.Component;
  * report is then empty. Deleted in batches, each its own transaction, so no long lock is held.
  */
 @Component
-class ActivityRetention {
+class ActivityRetention implements Retention {
 
-    private static final Logger log = LoggerFactory.getLogger(ActivityRetention.class);
     private static final int BATCH = 10_000;
 
     private final ActivityStore store;
@@ -29,18 +24,20 @@ class ActivityRetention {
         this.retention = retention;
     }
 
-    @Scheduled(fixedDelayString = "${audience.retention.interval}", initialDelayString = "${audience.retention.interval}",
-            scheduler = Schedulers.HOUSEKEEPING)
-    public void purge() {
-        OffsetDateTime endedBefore = OffsetDateTime.now(ZoneOffset.UTC).minus(retention);
+    @Override
+    public String describe() {
+        return "rows of activities that ended more than " + retention + " ago";
+    }
+
+    @Override
+    public int purge(OffsetDateTime now) {
+        OffsetDateTime endedBefore = now.minus(retention);
         int total = 0;
         int deleted;
         do {
             deleted = store.purgeRowsOfActivitiesEndedBefore(endedBefore, BATCH);
             total += deleted;
         } while (deleted == BATCH);
-        if (total > 0) {
-            log.info("Deleted {} rows of activities that ended before {}", total, endedBefore);
-        }
+        return total;
     }
 }

@@ -1,19 +1,13 @@
 package io.audience.auth;
 
+import io.audience.scheduling.Retention;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import io.audience.scheduling.Schedulers;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Deletes expired grants every hour; every instance may run it, the deletes do not conflict. */
+/** Grants whose every token has expired are deleted with the other expired data. */
 @Component
-class GrantHousekeeping {
-
-    private static final Logger log = LoggerFactory.getLogger(GrantHousekeeping.class);
+class GrantHousekeeping implements Retention {
 
     private final ExpiredGrants expired;
     private final TokenPolicy tokens;
@@ -23,13 +17,14 @@ class GrantHousekeeping {
         this.tokens = tokens;
     }
 
-    @Scheduled(fixedDelayString = "${audience.oauth.cleanup-interval:1h}", initialDelayString = "1m",
-            scheduler = Schedulers.HOUSEKEEPING)
+    @Override
+    public String describe() {
+        return "expired OAuth grants";
+    }
+
+    @Override
     @Transactional
-    public void deleteExpired() {
-        int deleted = expired.delete(OffsetDateTime.now(ZoneOffset.UTC), tokens.refreshTokenTtl());
-        if (deleted > 0) {
-            log.info("Deleted {} expired OAuth grants", deleted);
-        }
+    public int purge(OffsetDateTime now) {
+        return expired.delete(now, tokens.refreshTokenTtl());
     }
 }

@@ -1,13 +1,9 @@
 package io.audience.idempotency;
 
+import io.audience.scheduling.Retention;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import io.audience.scheduling.Schedulers;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,9 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (AUDIENCE_IDEMPOTENCY_RETENTION, 24 hours): they hold the contacts they answered with.
  */
 @Component
-class IdempotencyRetention {
-
-    private static final Logger log = LoggerFactory.getLogger(IdempotencyRetention.class);
+class IdempotencyRetention implements Retention {
 
     private final IdempotencyRepository keys;
     private final Duration retention;
@@ -28,13 +22,14 @@ class IdempotencyRetention {
         this.retention = retention;
     }
 
-    @Scheduled(fixedDelayString = "${audience.retention.interval}", initialDelayString = "${audience.retention.interval}",
-            scheduler = Schedulers.HOUSEKEEPING)
+    @Override
+    public String describe() {
+        return "Idempotency-Key answers older than " + retention;
+    }
+
+    @Override
     @Transactional
-    public void purge() {
-        int deleted = keys.forgetOlderThan(OffsetDateTime.now(ZoneOffset.UTC).minus(retention));
-        if (deleted > 0) {
-            log.info("Deleted {} Idempotency-Key answers older than {}", deleted, retention);
-        }
+    public int purge(OffsetDateTime now) {
+        return keys.forgetOlderThan(now.minus(retention));
     }
 }

@@ -73,12 +73,6 @@ public class ConfirmationThrottle {
         counters.forget(accountId, fingerprint(accountId, emailKey));
     }
 
-    /** Housekeeping: counters of earlier days whose window is over decide nothing any more. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    int purgeOld(OffsetDateTime now) {
-        return counters.purgeBefore(now.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate(), now.minus(resendAfter));
-    }
-
     private String fingerprint(UUID accountId, String emailKey) {
         return HexFormat.of().formatHex(secrets.hmac("confirmation-throttle", accountId + "|" + emailKey));
     }

@@ -1,13 +1,9 @@
 package io.audience.mail;
 
+import io.audience.scheduling.Retention;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import io.audience.scheduling.Schedulers;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,29 +12,24 @@ import org.springframework.transaction.annotation.Transactional;
  * deleted: it holds the address, the person's name and their links.
  */
 @Component
-class OutboxRetention {
-
-    private static final Logger log = LoggerFactory.getLogger(OutboxRetention.class);
+class OutboxRetention implements Retention {
 
     private final OutboxRepository outbox;
-    private final ConfirmationThrottle throttle;
     private final Duration retention;
 
-    OutboxRetention(OutboxRepository outbox, ConfirmationThrottle throttle, @Value("${audience.retention.sent-mail}") Duration retention) {
+    OutboxRetention(OutboxRepository outbox, @Value("${audience.retention.sent-mail}") Duration retention) {
         this.outbox = outbox;
-        this.throttle = throttle;
         this.retention = retention;
     }
 
-    @Scheduled(fixedDelayString = "${audience.retention.interval}", initialDelayString = "${audience.retention.interval}",
-            scheduler = Schedulers.HOUSEKEEPING)
+    @Override
+    public String describe() {
+        return "mails sent or given up on more than " + retention + " ago";
+    }
+
+    @Override
     @Transactional
-    public void purge() {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        throttle.purgeOld(now);
-        int deleted = outbox.purgeFinishedBefore(now.minus(retention));
-        if (deleted > 0) {
-            log.info("Deleted {} mails sent or given up on more than {} ago", deleted, retention);
-        }
+    public int purge(OffsetDateTime now) {
+        return outbox.purgeFinishedBefore(now.minus(retention));
     }
 }

@@ -21,7 +21,7 @@ class GrantHousekeepingIntegrationTest extends IntegrationTest {
         String refreshable = grant(now.minusDays(3), now.plusDays(30));
         String recent = grant(now.minusHours(2), null);
 
-        housekeeping.deleteExpired();
+        housekeeping.purge(OffsetDateTime.now());
 
         assertThat(db.fetchExists(OAUTH2_AUTHORIZATION, OAUTH2_AUTHORIZATION.ID.eq(expired))).isFalse();
         assertThat(db.fetchExists(OAUTH2_AUTHORIZATION, OAUTH2_AUTHORIZATION.ID.eq(refreshable))).isTrue();
