@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.audience.Api;
 import io.audience.IntegrationTest;
+import io.audience.OtherInstance;
 import io.audience.db.tables.records.OutboxMailRecord;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -22,6 +27,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import javax.sql.DataSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,6 +38,9 @@ import tools.jackson.databind.JsonNode;
 class SmtpFailuresIntegrationTest extends IntegrationTest {
 
     private static final FakeSmtpServer SMTP = new FakeSmtpServer();
+
+    @Autowired
+    DataSource dataSource;
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     /** Replaces the sender Spring Boot would make for the shared GreenMail server. */
@@ -155,6 +164,31 @@ class SmtpFailuresIntegrationTest extends IntegrationTest {
         assertThat(SMTP.delivered(held)).as("claimed by a live worker").isZero();
         assertThat(mail(held).getStatus()).isEqualTo("pending");
         assertThat(SMTP.delivered(expired)).isEqualTo(1);
+    }
+
+    @Test
+    void twoInstancesOnOneDatabaseSendEveryMailExactlyOnce() throws Exception {
+        Api api = newAccount();
+        settings(api, true);
+        String list = createList(api, "Both");
+        List<String> addresses = new ArrayList<>();
+        try (OtherInstance other = OtherInstance.start(dataSource, Map.of("SPRING_MAIL_HOST", "127.0.0.1",
+                "SPRING_MAIL_PORT", String.valueOf(SMTP.port()), "AUDIENCE_MAIL_POLL_INTERVAL", "50ms"))) {
+            assertThat(new Api(other.baseUrl(), null).get("/actuator/health").status()).isEqualTo(200);
+            for (int i = 0; i < 40; i++) {
+                String email = uniqueEmail("twice" + i);
+                addresses.add(email);
+                assertThat(api.post("/v3/contacts/sign_up_form", Api.json("""
+                        {"email_address": "%s", "list_memberships": ["%s"]}""".formatted(email, list))).status())
+                        .isEqualTo(201);
+            }
+            await("every mail is sent", () -> addresses.stream().allMatch(a -> mail(a).getStatus().equals("sent")));
+            Thread.sleep(1000);
+        }
+        for (String email : addresses) {
+            assertThat(SMTP.delivered(email)).as(email).isEqualTo(1);
+            assertThat(mail(email).getAttempts()).isEqualTo(1);
+        }
     }
 
     /** Queues a confirmation mail the ordinary way: a sign-up under confirmed opt-in. */
