@@ -111,6 +111,7 @@ public abstract class IntegrationTest {
             if (body.get("state").asString().equals("completed")) {
                 return body;
             }
+            assertThat(body.get("state").asString()).as("the activity failed: " + body).isNotEqualTo("failed");
             assertThat(Instant.now()).as(body.toString()).isBefore(deadline);
             try {
                 Thread.sleep(100);
