@@ -66,6 +66,11 @@ class HugeBodiesIntegrationTest {
                 "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\"\r\n\r\n",
                 "a", "\r\n--" + BOUNDARY + "--\r\n", GB, 415);
         assertRefused(port, token, "POST", "/admin/accounts", json, true, "{\"name\": \"", "a", "\"}", GB, 401);
+        // An upload is parsed only after its token is checked.
+        assertRefused(port, "not-a-token", "POST", "/v3/activities/contacts_file_import",
+                "multipart/form-data; boundary=" + BOUNDARY, true,
+                "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"c.csv\"\r\n\r\n",
+                "email\r\n", "\r\n--" + BOUNDARY + "--\r\n", GB, 401);
 
         // The imports read up to 1 GB into a spool file, then refuse what they cannot use.
         long justUnder = GB - 4096;

@@ -1,5 +1,6 @@
 package io.audience.transfer;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -58,8 +59,9 @@ public class Spool {
             return Files.newInputStream(path);
         }
 
+        /** Buffered: COPY TO STDOUT writes a row at a time, a system call each without it. */
         public OutputStream write() throws IOException {
-            return Files.newOutputStream(path);
+            return new BufferedOutputStream(Files.newOutputStream(path), 1 << 16);
         }
 
         public long size() throws IOException {
