@@ -1,5 +1,6 @@
 package io.audience.transfer;
 
+import io.audience.identity.SecretFiles;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,11 +30,15 @@ public class Spool {
 
     private static final Logger log = LoggerFactory.getLogger(Spool.class);
 
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+
     private final Path directory;
 
     Spool(@Value("${audience.data-dir}") Path dataDir) throws IOException {
-        this.directory = dataDir.resolve("spool");
-        Files.createDirectories(directory);
+        // Spooled bodies and exports hold people's data: owner only, whatever the data folder's mode
+        // (with a PostgreSQL server configured, nothing else makes that folder private).
+        this.directory = SecretFiles.privateDirectory(dataDir.resolve("spool"));
         int left = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
             for (Path file : files) {
@@ -80,7 +89,7 @@ public class Spool {
 
     public File create(String suffix) {
         try {
-            return new File(Files.createFile(directory.resolve(UUID.randomUUID() + suffix)));
+            return new File(Files.createFile(directory.resolve(UUID.randomUUID() + suffix), OWNER_ONLY));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create a spool file in " + directory, e);
         }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +51,17 @@ class SpoolTest {
         assertThatThrownBy(() -> spool.receive(failing, ".csv")).hasMessage("client went away");
         try (var left = Files.list(dataDir.resolve("spool"))) {
             assertThat(left.toList()).isEmpty();
+        }
+    }
+
+    @Test
+    void theSpoolAndItsFilesAreReadableByTheirOwnerOnly() throws IOException {
+        Path spoolDir = Files.createDirectories(dataDir.resolve("spool"));
+        Files.setPosixFilePermissions(spoolDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Spool spool = new Spool(dataDir);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(spoolDir))).isEqualTo("rwx------");
+        try (Spool.File file = spool.create(".csv")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.path()))).isEqualTo("rw-------");
         }
     }
 }
