@@ -9,7 +9,12 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
@@ -75,6 +80,19 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
                 limited = new LimitedStream(super.getInputStream(), limit);
             }
             return limited;
+        }
+
+        // Without this a reader would read the unlimited stream underneath.
+        @Override
+        public BufferedReader getReader() throws IOException {
+            String encoding = getCharacterEncoding();
+            Charset charset;
+            try {
+                charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+            } catch (IllegalArgumentException unknown) {
+                throw new UnsupportedEncodingException(encoding);
+            }
+            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
         }
     }
 
