@@ -6,8 +6,6 @@ import io.audience.Api;
 import io.audience.IntegrationTest;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -26,38 +24,17 @@ class TransientDatabaseFailuresIntegrationTest extends IntegrationTest {
             rows.append(i == 0 ? "" : ",").append("{\"email\": \"").append(prefix).append(i).append("@example.com\"}");
         }
 
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicInteger killed = new AtomicInteger();
-        Thread killer = new Thread(() -> {
-            // The chunk statements of an import (ImportChunks) read the staged rows as "activity_item i".
-            while (!stop.get() && killed.get() < 2) {
-                Object n = db.fetchValue("""
-                        select count(*)::int from (
-                          select pg_terminate_backend(pid) from pg_stat_activity
-                          where datname = current_database() and pid <> pg_backend_pid()
-                            and state in ('active', 'idle in transaction') and query like '%activity_item i %'
-                            and query not like '%pg_terminate_backend%') t""");
-                killed.addAndGet(n == null ? 0 : ((Number) n).intValue());
-                try {
-                    Thread.sleep(2);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "backend-killer");
-        killer.start();
         JsonNode done;
-        try {
+        int killed;
+        try (ChunkBackendKiller killer = ChunkBackendKiller.killing(db, 2)) {
             Api.Response accepted = api.post("/v3/activities/contacts_json_import",
                     "{\"list_ids\": [\"" + list + "\"], \"import_data\": [" + rows + "]}");
             assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
             done = awaitCompleted(api, accepted.json().get("activity_id").asString(), Duration.ofMinutes(3));
-        } finally {
-            stop.set(true);
-            killer.join();
+            killed = killer.killed();
         }
 
-        assertThat(killed.get()).as("backends of the import's chunks were terminated").isPositive();
+        assertThat(killed).as("backends of the import's chunks were terminated").isPositive();
         assertThat(done.get("state").asString()).isEqualTo("completed");
         JsonNode status = done.get("status");
         assertThat(status.get("items_completed_count").asInt()).isEqualTo(ROWS);
