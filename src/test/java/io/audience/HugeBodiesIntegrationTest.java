@@ -55,13 +55,17 @@ class HugeBodiesIntegrationTest {
         // The small endpoints stop reading at 1 MB, whatever the shape or framing.
         assertRefused(port, token, "POST", "/v3/contacts", json, false,
                 "{\"first_name\": \"", "a", "\"}", GB, 413);
+        // An id list is refused at its 501st id, long before the size limit.
         assertRefused(port, token, "POST", "/v3/activities/contact_delete", json, true,
-                "{\"contact_ids\": [", "\"" + UUID.randomUUID() + "\",", "\"x\"]}", GB, 413);
+                "{\"contact_ids\": [", "\"" + UUID.randomUUID() + "\",", "\"x\"]}", GB, 400);
+        // Past the size limit before the list's end: a single id padded with spaces.
+        assertRefused(port, token, "POST", "/v3/activities/contact_delete", json, true,
+                "{\"contact_ids\": [\"" + UUID.randomUUID() + "\"", " ", "]}", GB, 413);
         // Deep nesting stops at the parser's depth limit, long before the size limit.
         assertRefused(port, token, "PUT", "/v3/contact_lists/" + list, json, true,
                 "", "[", "", GB, 400);
         assertRefused(port, token, "POST", "/v3/activities/contact_exports", json, true,
-                "{\"list_ids\": [", "\"" + list + "\",", "\"x\"]}", GB, 413);
+                "{\"list_ids\": [", "\"" + list + "\",", "\"x\"]}", GB, 400);
         assertRefused(port, token, "POST", "/v3/contacts", "multipart/form-data; boundary=" + BOUNDARY, true,
                 "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\"\r\n\r\n",
                 "a", "\r\n--" + BOUNDARY + "--\r\n", GB, 415);

@@ -1,5 +1,6 @@
 package io.audience.contact.web;
 
+import io.audience.api.BoundedIds;
 import io.audience.account.Requires;
 import io.audience.account.Privilege;
 import io.audience.account.Caller;
@@ -9,6 +10,7 @@ import io.audience.api.ValidationFailed;
 import io.audience.contact.ContactBulk;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonDeserialize;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -25,14 +27,14 @@ class BulkController {
         this.bulk = bulk;
     }
 
-    record DeleteInput(@Nullable List<String> contactIds, @Nullable List<String> listIds) {}
+    record DeleteInput(@JsonDeserialize(using = BoundedIds.class) @Nullable List<String> contactIds, @JsonDeserialize(using = BoundedIds.class) @Nullable List<String> listIds) {}
 
-    record SourceInput(@Nullable List<String> contactIds, @Nullable List<String> listIds, @Nullable List<String> tagIds,
+    record SourceInput(@JsonDeserialize(using = BoundedIds.class) @Nullable List<String> contactIds, @JsonDeserialize(using = BoundedIds.class) @Nullable List<String> listIds, @JsonDeserialize(using = BoundedIds.class) @Nullable List<String> tagIds,
             @Nullable Boolean allActiveContacts) {}
 
-    record MembershipInput(@Nullable SourceInput source, @Nullable List<String> listIds) {}
+    record MembershipInput(@Nullable SourceInput source, @JsonDeserialize(using = BoundedIds.class) @Nullable List<String> listIds) {}
 
-    record TaggingInput(@Nullable SourceInput source, @Nullable List<String> tagIds) {}
+    record TaggingInput(@Nullable SourceInput source, @JsonDeserialize(using = BoundedIds.class) @Nullable List<String> tagIds) {}
 
     @PostMapping(path = "/v3/activities/contact_delete", consumes = "application/json")
     ResponseEntity<ActivityResource> delete(Caller caller, @RequestBody DeleteInput body) {

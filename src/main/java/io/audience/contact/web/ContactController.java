@@ -1,5 +1,6 @@
 package io.audience.contact.web;
 
+import io.audience.api.BoundedIds;
 import io.audience.account.Requires;
 import io.audience.account.Privilege;
 import io.audience.account.Caller;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonDeserialize;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -81,7 +83,7 @@ class ContactController {
         return ResponseEntity.noContent().build();
     }
 
-    record ResubscribeInput(@Nullable List<String> listIds) {}
+    record ResubscribeInput(@JsonDeserialize(using = BoundedIds.class) @Nullable List<String> listIds) {}
 
     @PutMapping(path = "/v3/contacts/resubscribe/{contact_id}", consumes = "application/json")
     ResponseEntity<ContactResource> resubscribe(Caller caller, @PathVariable("contact_id") String contactId,

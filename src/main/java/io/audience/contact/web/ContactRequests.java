@@ -1,6 +1,8 @@
 package io.audience.contact.web;
 
+import io.audience.api.BoundedIds;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonDeserialize;
 import java.util.List;
 
 /** The request bodies of the contacts API, in the vendor's shapes (ContactPostRequest and friends). */
@@ -16,7 +18,7 @@ final class ContactRequests {
     record StreetAddressInput(@Nullable String kind, @Nullable String street, @Nullable String city,
             @Nullable String state, @Nullable String postalCode, @Nullable String country) {}
 
-    record CustomFieldInput(@Nullable String customFieldId, @Nullable String value, @Nullable List<String> choiceIds) {}
+    record CustomFieldInput(@Nullable String customFieldId, @Nullable String value, @JsonDeserialize(using = BoundedIds.class) @Nullable List<String> choiceIds) {}
 
     record NoteInput(@Nullable String noteId, @Nullable String createdAt, @Nullable String content) {}
 
@@ -35,8 +37,8 @@ final class ContactRequests {
             @Nullable List<PhoneNumberInput> phoneNumbers,
             @Nullable List<StreetAddressInput> streetAddresses,
             @Nullable List<NoteInput> notes,
-            @Nullable List<String> listMemberships,
-            @Nullable List<String> taggings,
+            @JsonDeserialize(using = BoundedIds.class) @Nullable List<String> listMemberships,
+            @JsonDeserialize(using = BoundedIds.class) @Nullable List<String> taggings,
             @Nullable List<CustomFieldInput> customFields) {}
 
     record SignUpInput(
@@ -46,7 +48,7 @@ final class ContactRequests {
             @Nullable String jobTitle,
             @Nullable String companyName,
             @Nullable String phoneNumber,
-            @Nullable List<String> listMemberships,
+            @JsonDeserialize(using = BoundedIds.class) @Nullable List<String> listMemberships,
             @Nullable String anniversary,
             @Nullable Integer birthdayMonth,
             @Nullable Integer birthdayDay,

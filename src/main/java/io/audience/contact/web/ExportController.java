@@ -1,5 +1,6 @@
 package io.audience.contact.web;
 
+import io.audience.api.BoundedIds;
 import io.audience.account.Requires;
 import io.audience.account.Privilege;
 import io.audience.account.Caller;
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonDeserialize;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,10 +36,10 @@ class ExportController {
         this.downloads = downloads;
     }
 
-    record Exclude(@Nullable List<String> contactIds) {}
+    record Exclude(@JsonDeserialize(using = BoundedIds.class) @Nullable List<String> contactIds) {}
 
-    record ExportInput(@Nullable List<String> contactIds, @Nullable List<String> listIds, @Nullable List<String> tagIds,
-            @Nullable String status, @Nullable List<String> fields, @Nullable Exclude exclude,
+    record ExportInput(@JsonDeserialize(using = BoundedIds.class) @Nullable List<String> contactIds, @JsonDeserialize(using = BoundedIds.class) @Nullable List<String> listIds, @JsonDeserialize(using = BoundedIds.class) @Nullable List<String> tagIds,
+            @Nullable String status, @JsonDeserialize(using = BoundedIds.class) @Nullable List<String> fields, @Nullable Exclude exclude,
             @Nullable Object segmentId, @Nullable Boolean newSubscriber) {}
 
     @PostMapping(path = "/v3/activities/contact_exports", consumes = "application/json")

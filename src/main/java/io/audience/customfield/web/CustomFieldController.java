@@ -1,5 +1,6 @@
 package io.audience.customfield.web;
 
+import io.audience.api.BoundedIds;
 import io.audience.account.Requires;
 import io.audience.account.Privilege;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonDeserialize;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -77,7 +79,7 @@ class CustomFieldController {
                 choices(body.choices()));
     }
 
-    record FieldIdsInput(@Nullable List<String> customFieldIds) {}
+    record FieldIdsInput(@JsonDeserialize(using = BoundedIds.class) @Nullable List<String> customFieldIds) {}
 
     /** Deletes up to 100 custom fields, each as DELETE /v3/contact_custom_fields/{id} does, in an activity. */
     @PostMapping(path = "/v3/activities/custom_fields_delete", consumes = "application/json")

@@ -1,5 +1,6 @@
 package io.audience.list.web;
 
+import io.audience.api.BoundedIds;
 import io.audience.account.Requires;
 import io.audience.account.Privilege;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -18,6 +19,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonDeserialize;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -87,7 +89,7 @@ class ListController {
         return lists.update(caller.accountId(), Limits.uuid("list", listId), body);
     }
 
-    record ListIdsInput(@Nullable List<String> listIds) {}
+    record ListIdsInput(@JsonDeserialize(using = BoundedIds.class) @Nullable List<String> listIds) {}
 
     /** Deletes up to 100 lists, each as DELETE /v3/contact_lists/{list_id} does, in an activity. */
     @Requires(Privilege.CONTACTS_WRITE)

@@ -1,5 +1,6 @@
 package io.audience.tag.web;
 
+import io.audience.api.BoundedIds;
 import io.audience.account.Requires;
 import io.audience.account.Privilege;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -15,6 +16,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonDeserialize;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -73,7 +75,7 @@ class TagController {
         return tags.rename(caller.accountId(), Limits.uuid("tag", tagId), body.name());
     }
 
-    record TagIdsInput(@Nullable List<String> tagIds) {}
+    record TagIdsInput(@JsonDeserialize(using = BoundedIds.class) @Nullable List<String> tagIds) {}
 
     /** Deletes up to 500 tags, each as DELETE /v3/contact_tags/{tag_id} does, in an activity. */
     @PostMapping(path = "/v3/activities/contacts_tags_delete", consumes = "application/json")
