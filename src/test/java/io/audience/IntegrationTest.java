@@ -77,6 +77,16 @@ public abstract class IntegrationTest {
         return new Api(baseUrl(), ADMIN_TOKEN);
     }
 
+    /** A fresh account, with its id and token, named after {@code label}. */
+    protected record NamedAccount(String id, String token, Api api) {}
+
+    protected NamedAccount namedAccount(String label) {
+        Api.Response created = admin().post("/admin/accounts", Api.object().put("name", label + " " + UUID.randomUUID()));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String token = created.json().get("api_token").asString();
+        return new NamedAccount(created.json().get("account_id").asString(), token, new Api(baseUrl(), token));
+    }
+
     /** A fresh account and a client holding its API token. */
     protected Api newAccount() {
         Api.Response created = admin().post("/admin/accounts", Api.object().put("name", "Test " + UUID.randomUUID()));

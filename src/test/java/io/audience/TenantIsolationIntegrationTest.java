@@ -2,38 +2,26 @@ package io.audience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * No request crosses accounts (DESIGN.md sections 1 and 5): another account's ids are 404 on every
  * endpoint that takes one, its lists cannot be attached, its data never shows in listings, and
- * nothing B tries changes A. Plus the tokens that decide who the caller is.
+ * nothing B tries changes A. The tokens that decide who the caller is: AccountTokensIntegrationTest.
  */
 class TenantIsolationIntegrationTest extends IntegrationTest {
 
     private static final String NOT_FOUND = "contacts.api.not_found";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /** Account A's data: a list, a contact on it with a phone, a signed-up person, a deleted list's activity. */
     private final class TenantA {
 
-        final Account account = account("A");
+        final NamedAccount account = namedAccount("A");
         final Api api = account.api();
         final String listId = createList(api, "Customers");
         final String email = uniqueEmail("alice");
@@ -102,15 +90,6 @@ class TenantIsolationIntegrationTest extends IntegrationTest {
             assertThat(ids(api.get("/v3/contacts?email=" + encode(signUpEmail)))).containsExactly(signedUpId);
             assertThat(state()).isEqualTo(before);
         }
-    }
-
-    private record Account(String id, String token, Api api) {}
-
-    private Account account(String label) {
-        Api.Response created = admin().post("/admin/accounts", Api.object().put("name", label + " " + UUID.randomUUID()));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        String token = created.json().get("api_token").asString();
-        return new Account(created.json().get("account_id").asString(), token, new Api(baseUrl(), token));
     }
 
     @Test
@@ -291,146 +270,13 @@ class TenantIsolationIntegrationTest extends IntegrationTest {
         a.assertIntact(before);
     }
 
-    // ---------------------------------------------------------------- tokens
-
-    static Stream<Arguments> requestsWithoutAValidToken() {
-        return Stream.of(
-                Arguments.of("no token", null, null),
-                Arguments.of("a wrong token", "Authorization", "Bearer aud_not-a-real-token"),
-                Arguments.of("the admin token", "Authorization", "Bearer " + ADMIN_TOKEN),
-                Arguments.of("an empty bearer", "Authorization", "Bearer "),
-                Arguments.of("basic credentials", "Authorization", "Basic dXNlcjpwYXNz"),
-                Arguments.of("a wrong x-api-key", "x-api-key", "aud_not-a-real-token"),
-                Arguments.of("the admin token as x-api-key", "x-api-key", ADMIN_TOKEN));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("requestsWithoutAValidToken")
-    void theApiRefusesACallerWithoutAnAccountToken(String label, String header, String value) {
-        Account owner = account("Owner");
-        String contact = createContact(owner.api(), uniqueEmail("owner")).get("contact_id").asString();
-        String list = createList(owner.api(), "Owned");
-        String[] headers = header == null ? new String[0] : new String[] {header, value};
-        String contactBody = """
-                {"email_address": {"address": "%s"}, "first_name": "Eve", "create_source": "Account"}
-                """.formatted(uniqueEmail("eve"));
-
-        for (Api.Response response : List.of(
-                send("GET", "/v3/contacts", null, headers),
-                send("GET", "/v3/contacts/" + contact, null, headers),
-                send("POST", "/v3/contacts", contactBody, headers),
-                send("PUT", "/v3/contacts/" + contact, "{\"first_name\": \"Eve\", \"update_source\": \"Account\"}", headers),
-                send("DELETE", "/v3/contacts/" + contact, null, headers),
-                send("POST", "/v3/contacts/sign_up_form",
-                        "{\"email_address\": \"" + uniqueEmail("eve") + "\", \"list_memberships\": [\"" + list + "\"]}", headers),
-                send("GET", "/v3/contact_lists", null, headers),
-                send("DELETE", "/v3/contact_lists/" + list, null, headers),
-                send("GET", "/v3/contacts/counts", null, headers))) {
-            assertUnauthorized(response);
-        }
-        // A path no endpoint has is a 404 whatever the token: there is nothing to guard.
-        assertThat(send("GET", "/v3/no_such_endpoint", null, headers).status()).isEqualTo(404);
-
-        assertThat(contactsCount(owner.api())).isEqualTo(1);
-        JsonNode kept = owner.api().get("/v3/contacts/" + contact).json();
-        assertThat(kept.get("first_name").asString()).isEqualTo("Test");
-        assertThat(kept.has("deleted_at")).isFalse();
-        assertThat(owner.api().get("/v3/contact_lists/" + list).json().has("deleted_at")).isFalse();
-    }
-
-    @Test
-    void anXApiKeyHeaderWorksLikeABearerToken() {
-        Account account = account("Key");
-        String email = uniqueEmail("key");
-
-        Api.Response created = send("POST", "/v3/contacts", """
-                {"email_address": {"address": "%s"}, "first_name": "Kay", "create_source": "Account"}
-                """.formatted(email), "x-api-key", account.token());
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        String id = created.json().get("contact_id").asString();
-
-        Api.Response listed = send("GET", "/v3/contacts?email=" + encode(email), null, "x-api-key", account.token());
-        assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
-        assertThat(ids(listed)).containsExactly(id);
-        assertThat(ids(account.api().get("/v3/contacts"))).containsExactly(id);
-        Api.Response lowercase = send("GET", "/v3/contacts/" + id, null, "authorization", "bearer " + account.token());
-        assertThat(lowercase.status()).as(lowercase.toString()).isEqualTo(200);
-        // B's key sees B's data only
-        Account other = account("Other");
-        assertNotFound(send("GET", "/v3/contacts/" + id, null, "x-api-key", other.token()));
-    }
-
-    @Test
-    void anAccountTokenCannotUseTheAdminEndpoints() {
-        Account account = account("Tenant");
-        String body = "{\"name\": \"Sneaky " + UUID.randomUUID() + "\"}";
-
-        assertUnauthorized(send("POST", "/admin/accounts", body, "Authorization", "Bearer " + account.token()));
-        assertUnauthorized(send("POST", "/admin/accounts", body, "x-api-key", account.token()));
-        assertUnauthorized(send("POST", "/admin/accounts", body));
-        assertUnauthorized(send("POST", "/admin/accounts", body, "Authorization", "Bearer wrong"));
-        assertUnauthorized(send("POST", "/admin/accounts/" + account.id() + "/api_tokens", "",
-                "Authorization", "Bearer " + account.token()));
-    }
-
-    @Test
-    void theAdminIssuesFurtherWorkingTokensForAnAccount() {
-        Account account = account("Tokens");
-        String contact = createContact(account.api(), uniqueEmail("tok")).get("contact_id").asString();
-
-        Api.Response issued = admin().post("/admin/accounts/" + account.id() + "/api_tokens", Api.object());
-        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
-        String second = issued.json().get("api_token").asString();
-        assertThat(second).isNotBlank().isNotEqualTo(account.token());
-
-        Api secondClient = account.api().withToken(second);
-        assertThat(ids(secondClient.get("/v3/contacts"))).containsExactly(contact);
-        assertThat(secondClient.get("/v3/contacts/" + contact).status()).isEqualTo(200);
-        assertThat(ids(account.api().get("/v3/contacts"))).containsExactly(contact);
-
-        for (String unknown : List.of(UUID.randomUUID().toString(), "not-an-account")) {
-            Api.Response missing = admin().post("/admin/accounts/" + unknown + "/api_tokens", Api.object());
-            assertNotFound(missing);
-        }
-    }
-
     // ---------------------------------------------------------------- helpers
-
-    private Api.Response send(String method, String path, String body, String... headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (body != null) {
-            builder.header("Content-Type", "application/json");
-        }
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            builder.header(headers[i], headers[i + 1]);
-        }
-        try {
-            HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Api.Response(response.statusCode(), response.headers().map(), response.body());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static void assertNotFound(Api.Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(404);
         assertThat(response.json().isArray()).as(response.toString()).isTrue();
         assertThat(response.error().path("error_key").asString("")).as(response.toString()).isEqualTo(NOT_FOUND);
         assertThat(response.error().path("error_message").asString("")).as(response.toString()).isNotBlank();
-    }
-
-    private static void assertUnauthorized(Api.Response response) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(401);
-        assertThat(response.error().path("error_key").asString("")).as(response.toString()).isEqualTo("unauthorized");
-        assertThat(response.error().path("error_message").asString("")).as(response.toString()).isNotBlank();
-        assertThat(response.header("WWW-Authenticate")).as(response.toString()).contains("Bearer");
     }
 
     private static int contactsCount(Api api) {
