@@ -13,11 +13,11 @@ import org.jooq.Condition;
 import org.jooq.impl.DSL;
 
 /** Turns a {@link ContactQuery} into SQL conditions over contact joined with email_consent. */
-final class ContactFilters {
+public final class ContactFilters {
 
     private ContactFilters() {}
 
-    static Condition of(UUID accountId, ContactQuery query) {
+    public static Condition of(UUID accountId, ContactQuery query) {
         List<Condition> all = new ArrayList<>();
         all.add(CONTACT.ACCOUNT_ID.eq(accountId));
         if (query.emailKey() != null) {

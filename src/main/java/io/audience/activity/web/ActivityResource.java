@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /** The vendor's activity status shape (ActivityImport, ActivityDeleteListResponse and friends). */
+@NamedInterface("web")
 public record ActivityResource(
         UUID activityId,
         String state,

@@ -1,5 +1,6 @@
 package io.audience.contact.web;
 
+import io.audience.api.Unsupported;
 import io.audience.account.Requires;
 import io.audience.account.Privilege;
 import com.fasterxml.jackson.annotation.JsonProperty;

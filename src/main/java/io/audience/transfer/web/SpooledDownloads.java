@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * download; one account runs at most {@code audience.transfers.downloads-per-account} at once.
  */
 @Component
+@NamedInterface("web")
 public class SpooledDownloads {
 
     private final Spool spool;

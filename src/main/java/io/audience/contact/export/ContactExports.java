@@ -1,0 +1,88 @@
+package io.audience.contact.export;
+
+import io.audience.contact.ContactQuery;
+import io.audience.activity.ActivityLog;
+import io.audience.activity.ActivityView;
+import io.audience.api.NotFound;
+import io.audience.api.ValidationFailed;
+import io.audience.list.ListMemberships;
+import java.io.OutputStream;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Contact exports: the request is recorded as a completed activity with its filters, and the CSV
+ * is produced when it is downloaded, streamed by PostgreSQL, so an export of any size takes constant
+ * memory.
+ */
+@Service
+public class ContactExports {
+
+    static final String KIND = "contact_exports";
+
+    private final ActivityLog activities;
+    private final ExportCopies copies;
+    private final ListMemberships memberships;
+    private final JsonMapper json;
+
+    ContactExports(ActivityLog activities, ExportCopies copies, ListMemberships memberships, JsonMapper json) {
+        this.activities = activities;
+        this.copies = copies;
+        this.memberships = memberships;
+        this.json = json;
+    }
+
+    /** What to export, as the vendor's ContactsExport. */
+    public record ExportRequest(List<UUID> contactIds, List<UUID> listIds, List<UUID> tagIds, @Nullable String status,
+            List<String> fields, List<UUID> excludedIds) {}
+
+    @Transactional
+    public ActivityView request(UUID accountId, ExportRequest request) {
+        if (request.contactIds().size() > 500 || request.listIds().size() > 50 || request.tagIds().size() > 50
+                || request.excludedIds().size() > 50) {
+            throw new ValidationFailed("contact_ids takes at most 500 ids; list_ids, tag_ids and exclude.contact_ids 50");
+        }
+        for (String field : request.fields()) {
+            if (!ExportCopies.columnNames().contains(field)) {
+                throw new ValidationFailed("fields accepts " + ExportCopies.columnNames() + ", not " + field);
+            }
+        }
+        ContactQuery.statuses(request.status());
+        memberships.requireLive(accountId, request.listIds());
+        return activities.completedWith(accountId, KIND, json.writeValueAsString(request),
+                OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    /** Another account's export, or another kind of activity, is a 404: checked before streaming starts. */
+    public void requireExport(UUID accountId, UUID activityId) {
+        activities.payloadOf(accountId, activityId, KIND)
+                .orElseThrow(() -> new NotFound("No contact export " + activityId + " in this account"));
+    }
+
+    /**
+     * Writes the export's CSV: one {@code COPY ... TO STDOUT} that PostgreSQL streams into the
+     * response, so the file is one consistent snapshot (no contact twice or missed when others
+     * change meanwhile) and costs about what a raw COPY does.
+     */
+    public void write(UUID accountId, UUID activityId, OutputStream out) {
+        String payload = activities.payloadOf(accountId, activityId, KIND)
+                .orElseThrow(() -> new NotFound("No contact export " + activityId + " in this account"));
+        ExportRequest request = json.readValue(payload, ExportRequest.class);
+        List<String> columns = request.fields().isEmpty() ? new ArrayList<>(ExportCopies.columnNames())
+                : request.fields();
+        ContactQuery query = ContactQuery.forExport(ContactQuery.statuses(request.status()),
+                new LinkedHashSet<>(request.listIds()), new LinkedHashSet<>(request.tagIds()),
+                new LinkedHashSet<>(request.contactIds()), Set.copyOf(request.excludedIds()), Integer.MAX_VALUE);
+        copies.copy(accountId, query, columns, out);
+    }
+}

@@ -1,0 +1,119 @@
+package io.audience.contact.export;
+
+import io.audience.contact.ContactFilters;
+import io.audience.contact.ContactQuery;
+import static io.audience.db.Tables.CONTACT;
+import static io.audience.db.Tables.EMAIL_CONSENT;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.SelectField;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.postgresql.PGConnection;
+import org.springframework.stereotype.Repository;
+
+/**
+ * An export as one {@code COPY (select ...) TO STDOUT}, copied by PostgreSQL straight into the
+ * response: the speed of a raw {@code COPY}, in constant memory. COPY takes no bind values, so the
+ * query is rendered with its values inlined (escaped by jOOQ; they are ids and enum names).
+ */
+@Repository
+class ExportCopies {
+
+    static final Map<String, Field<?>> COLUMNS = columns();
+    private static final Set<String> TIMES = Set.of("email_optin_date", "email_optout_date", "created_at", "updated_at");
+    private static final List<Field<String>> FORMULA_STARTS = List.of("=", "+", "-", "@", "\t", "\r").stream()
+            .<Field<String>>map(DSL::inline).toList();
+
+    private final DSLContext db;
+    private final DataSource dataSource;
+
+    ExportCopies(DSLContext db, DataSource dataSource) {
+        this.db = db;
+        this.dataSource = dataSource;
+    }
+
+    /** Copies the contacts the query selects, in contact id order, as CSV with a header line. */
+    void copy(UUID accountId, ContactQuery query, List<String> columns, OutputStream out) {
+        List<SelectField<?>> fields = new ArrayList<>();
+        List<String> text = new ArrayList<>();
+        for (String c : columns) {
+            Field<?> column = COLUMNS.get(c);
+            if (column.getType() == String.class && !TIMES.contains(c)) {
+                fields.add(neutralised(column.coerce(String.class)).as(c));
+                text.add(DSL.quotedName(c).toString());
+            } else {
+                fields.add(column.as(c));
+            }
+        }
+        String select = db.renderInlined(db.select(fields)
+                .from(CONTACT)
+                .leftJoin(EMAIL_CONSENT).on(EMAIL_CONSENT.ACCOUNT_ID.eq(CONTACT.ACCOUNT_ID),
+                        EMAIL_CONSENT.EMAIL_KEY.eq(CONTACT.EMAIL_KEY))
+                .where(ContactFilters.of(accountId, query))
+                .orderBy(CONTACT.CONTACT_ID));
+        try (Connection connection = dataSource.getConnection()) {
+            connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyOut("COPY (" + select + ") TO STDOUT (FORMAT csv, HEADER"
+                            + (text.isEmpty() ? "" : ", FORCE_QUOTE (" + String.join(", ", text) + ")") + ")", out);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Copying a page of an export failed", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A text cell that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a
+     * carriage return) gets a leading single quote, as OWASP advises against CSV injection; every
+     * text cell is quoted too (FORCE_QUOTE). Done in the COPY's select, so the export keeps COPY's speed.
+     */
+    private static Field<String> neutralised(Field<String> text) {
+        return DSL.when(DSL.left(text, 1).in(FORMULA_STARTS), DSL.inline("'").concat(text)).otherwise(text);
+    }
+
+    static Set<String> columnNames() {
+        return COLUMNS.keySet();
+    }
+
+    private static Map<String, Field<?>> columns() {
+        Map<String, Field<?>> c = new LinkedHashMap<>();
+        c.put("contact_id", CONTACT.CONTACT_ID);
+        c.put("email_address", CONTACT.EMAIL_ADDRESS);
+        c.put("first_name", CONTACT.FIRST_NAME);
+        c.put("last_name", CONTACT.LAST_NAME);
+        c.put("job_title", CONTACT.JOB_TITLE);
+        c.put("company_name", CONTACT.COMPANY_NAME);
+        c.put("birthday_month", CONTACT.BIRTHDAY_MONTH);
+        c.put("birthday_day", CONTACT.BIRTHDAY_DAY);
+        c.put("anniversary", CONTACT.ANNIVERSARY);
+        c.put("email_permission_status", EMAIL_CONSENT.PERMISSION_TO_SEND);
+        c.put("email_optin_source", EMAIL_CONSENT.OPT_IN_SOURCE);
+        c.put("email_optin_date", iso(EMAIL_CONSENT.OPT_IN_DATE));
+        c.put("email_optout_source", EMAIL_CONSENT.OPT_OUT_SOURCE);
+        c.put("email_optout_date", iso(EMAIL_CONSENT.OPT_OUT_DATE));
+        c.put("email_optout_reason", EMAIL_CONSENT.OPT_OUT_REASON);
+        c.put("created_at", iso(CONTACT.CREATED_AT));
+        c.put("updated_at", iso(CONTACT.UPDATED_AT));
+        return c;
+    }
+
+    /** Times as the API writes them: ISO 8601 in UTC. */
+    private static Field<String> iso(Field<?> time) {
+        return DSL.field("to_char({0} at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')", SQLDataType.VARCHAR,
+                time);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.audience.contact.export.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,46 @@
+package io.audience.contact.imports;
+
+import io.audience.activity.ActivityView;
+import io.audience.activity.ChunkProcessor;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Applies staged JSON and CSV imports a chunk at a time, through {@link ImportChunks}. */
+@Configuration(proxyBeanMethods = false)
+class ContactImportProcessor {
+
+    @Bean
+    ChunkProcessor jsonImportProcessor(ImportChunks chunks, JsonMapper json) {
+        return processor(ContactImports.JSON_KIND, chunks, json);
+    }
+
+    @Bean
+    ChunkProcessor fileImportProcessor(ImportChunks chunks, JsonMapper json) {
+        return processor(ContactImports.FILE_KIND, chunks, json);
+    }
+
+    private static ChunkProcessor processor(String kind, ImportChunks chunks, JsonMapper json) {
+        return new ChunkProcessor() {
+            @Override
+            public String kind() {
+                return kind;
+            }
+
+            @Override
+            public void beforeChunk(UUID accountId, UUID activityId, int from) {
+                chunks.refreshStatistics(from);
+            }
+
+            @Override
+            public ActivityView.Counters process(UUID accountId, UUID activityId, String payload, int from, int to) {
+                ContactImports.ImportPayload lists = json.readValue(payload, ContactImports.ImportPayload.class);
+                return chunks.apply(accountId, activityId, from, to, lists, "activity:" + activityId,
+                        kind + " " + activityId, OffsetDateTime.now(ZoneOffset.UTC));
+            }
+        };
+    }
+}

@@ -1,0 +1,148 @@
+package io.audience.contact.imports;
+
+import io.audience.activity.ActivityLog;
+import io.audience.activity.ActivityView;
+import io.audience.api.ApiException;
+import io.audience.api.ValidationFailed;
+import io.audience.consent.ConsentService;
+import io.audience.customfield.CustomFieldService;
+import io.audience.identity.Ids;
+import io.audience.list.ListMemberships;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Accepts an import: rows are read and checked as they stream in and staged with COPY, in the
+ * transaction that creates the activity, so an import is either accepted whole or not at all;
+ * workers then apply it a chunk at a time ({@link ImportChunks}). A row that cannot be imported is
+ * staged already failed, with its reason.
+ */
+@Service
+public class ContactImports {
+
+    static final String JSON_KIND = "contacts_json_import";
+    static final String FILE_KIND = "contacts_file_import";
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ContactImports.class);
+
+    private final ActivityLog activities;
+    private final ListMemberships memberships;
+    private final CustomFieldService customFields;
+    private final ConsentService consent;
+    private final ImportStaging staging;
+    private final JsonMapper json;
+
+    ContactImports(ActivityLog activities, ListMemberships memberships, CustomFieldService customFields,
+            ConsentService consent, ImportStaging staging, JsonMapper json) {
+        this.activities = activities;
+        this.memberships = memberships;
+        this.customFields = customFields;
+        this.consent = consent;
+        this.staging = staging;
+        this.json = json;
+    }
+
+    /**
+     * What the chunks need to know of an import. The flags are negative so that a payload written
+     * before they existed reads as "look for repeats and details".
+     */
+    record ImportPayload(List<UUID> listIds, boolean noRepeats, boolean noExtras) {}
+
+    @Transactional
+    public ActivityView acceptJson(UUID accountId, ImportSource source) {
+        return accept(accountId, JSON_KIND, source);
+    }
+
+    /** A CSV file: its lists and its header are checked before any row is read. */
+    @Transactional
+    public ActivityView acceptFile(UUID accountId, ImportSource source) {
+        memberships.requireLive(accountId, listIds(source.listIds()));
+        ImportRowReader reader = new ImportRowReader(customFields.byName(accountId));
+        List<String> columns = source.columns();
+        if (columns == null || !columns.contains("email")) {
+            throw new ValidationFailed("The file must have an email column (the first line names the columns)");
+        }
+        for (String column : columns) {
+            String problem = reader.columnProblem(column);
+            if (problem != null) {
+                throw new ValidationFailed(problem);
+            }
+        }
+        return accept(accountId, FILE_KIND, source);
+    }
+
+    private ActivityView accept(UUID accountId, String kind, ImportSource source) {
+        long started = System.nanoTime();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        ImportRowReader reader = new ImportRowReader(customFields.byName(accountId));
+        Function<String, String> fingerprints = consent.suppressionFingerprints(accountId);
+        UUID activityId = activities.accept(accountId, kind, "{}", 0, now);
+        ImportStaging.Rows rows = staging.open(accountId, activityId);
+        int[] count = {0};
+        int[] failed = {0};
+        SeenAddresses seen = new SeenAddresses();
+        boolean[] extras = {false};
+        try {
+            source.forEachRow(row -> {
+                int number = ++count[0];
+                if (row.problem() != null) {
+                    failed[0]++;
+                    rows.failed(number, row.problem());
+                    return;
+                }
+                try {
+                    ImportRowReader.Read read = reader.read(row.cells());
+                    String fingerprint = fingerprints.apply(read.emailKey());
+                    seen.add(Long.parseUnsignedLong(fingerprint, 0, 16, 16));
+                    extras[0] |= read.extras() != null;
+                    rows.staged(number, read, extras(read.extras()), fingerprint, Ids.next());
+                } catch (ApiException invalid) {
+                    failed[0]++;
+                    rows.failed(number, invalid.getMessage());
+                }
+            });
+            rows.finish();
+        } catch (RuntimeException e) {
+            rows.abort();
+            throw e;
+        }
+        long staged = System.nanoTime();
+        List<UUID> lists = listIds(source.listIds());
+        memberships.requireLive(accountId, lists);
+        if (count[0] == 0) {
+            throw new ValidationFailed("The import must hold at least one contact");
+        }
+        staging.analyze();
+        log.debug("Import {} staged {} rows in {} ms, analysed in {} ms", activityId, count[0],
+                (staged - started) / 1_000_000, (System.nanoTime() - staged) / 1_000_000);
+        activities.describe(accountId, activityId, json.writeValueAsString(new ImportPayload(lists, !seen.mayRepeat(), !extras[0])), lists.size());
+        return activities.ready(accountId, activityId, count[0], failed[0]);
+    }
+
+    private @Nullable String extras(ImportRowReader.@Nullable Extras extras) {
+        return extras == null ? null : json.writeValueAsString(extras);
+    }
+
+    private static List<UUID> listIds(List<String> in) {
+        if (in.isEmpty() || in.size() > 50) {
+            throw new ValidationFailed("list_ids must name 1 to 50 lists");
+        }
+        List<UUID> out = new ArrayList<>();
+        for (int i = 0; i < in.size(); i++) {
+            try {
+                out.add(UUID.fromString(in.get(i).strip()));
+            } catch (IllegalArgumentException e) {
+                throw new ValidationFailed("list_ids[" + i + "] must be a UUID, not " + in.get(i));
+            }
+        }
+        return out;
+    }
+}

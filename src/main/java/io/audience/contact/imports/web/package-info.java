@@ -1,0 +1,4 @@
+@NullMarked
+package io.audience.contact.imports.web;
+
+import org.jspecify.annotations.NullMarked;
