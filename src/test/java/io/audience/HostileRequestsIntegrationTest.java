@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.audience.HostileRoutes.Guard;
 import io.audience.HostileRoutes.Route;
-import io.audience.account.Privilege;
+import io.audience.api.Privilege;
 import io.audience.auth.OAuthApp;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

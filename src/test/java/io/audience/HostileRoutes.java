@@ -1,9 +1,9 @@
 package io.audience;
 
-import io.audience.account.OperatorOnly;
-import io.audience.account.Privilege;
-import io.audience.account.PublicEndpoint;
-import io.audience.account.Requires;
+import io.audience.api.OperatorOnly;
+import io.audience.api.Privilege;
+import io.audience.api.PublicEndpoint;
+import io.audience.api.Requires;
 import java.lang.reflect.AnnotatedElement;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,6 @@
 package io.audience.account;
 
 import static io.audience.db.Tables.ACCOUNT;
-import static io.audience.db.Tables.API_TOKEN;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -19,10 +18,6 @@ class AccountRepository {
     AccountRepository(DSLContext db) {
         this.db = db;
     }
-
-    /** A live token's account, and when the token was last used. */
-    record TokenOwner(UUID accountId, UUID tokenId, @Nullable OffsetDateTime accountDisabledAt,
-            @Nullable OffsetDateTime lastUsedAt) {}
 
     void insertAccount(UUID accountId, String name, OffsetDateTime now) {
         db.insertInto(ACCOUNT)
@@ -57,51 +52,6 @@ class AccountRepository {
                 .set(ACCOUNT.NAME, name)
                 .set(ACCOUNT.DISABLED_AT, disabledAt)
                 .where(ACCOUNT.ACCOUNT_ID.eq(accountId))
-                .execute();
-    }
-
-    void insertToken(UUID accountId, UUID tokenId, String tokenHash, String prefix, OffsetDateTime now) {
-        db.insertInto(API_TOKEN)
-                .set(API_TOKEN.ACCOUNT_ID, accountId)
-                .set(API_TOKEN.TOKEN_ID, tokenId)
-                .set(API_TOKEN.TOKEN_HASH, tokenHash)
-                .set(API_TOKEN.PREFIX, prefix)
-                .set(API_TOKEN.CREATED_AT, now)
-                .execute();
-    }
-
-    List<ApiTokenView> tokens(UUID accountId) {
-        return db.select(API_TOKEN.TOKEN_ID, API_TOKEN.PREFIX, API_TOKEN.CREATED_AT, API_TOKEN.LAST_USED_AT,
-                        API_TOKEN.REVOKED_AT)
-                .from(API_TOKEN)
-                .where(API_TOKEN.ACCOUNT_ID.eq(accountId))
-                .orderBy(API_TOKEN.CREATED_AT, API_TOKEN.TOKEN_ID)
-                .fetch(r -> new ApiTokenView(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
-    }
-
-    boolean tokenExists(UUID accountId, UUID tokenId) {
-        return db.fetchExists(API_TOKEN, API_TOKEN.ACCOUNT_ID.eq(accountId), API_TOKEN.TOKEN_ID.eq(tokenId));
-    }
-
-    void revokeToken(UUID accountId, UUID tokenId, OffsetDateTime now) {
-        db.update(API_TOKEN)
-                .set(API_TOKEN.REVOKED_AT, now)
-                .where(API_TOKEN.ACCOUNT_ID.eq(accountId), API_TOKEN.TOKEN_ID.eq(tokenId), API_TOKEN.REVOKED_AT.isNull())
-                .execute();
-    }
-
-    Optional<TokenOwner> findByTokenHash(String tokenHash) {
-        return db.select(API_TOKEN.ACCOUNT_ID, API_TOKEN.TOKEN_ID, ACCOUNT.DISABLED_AT, API_TOKEN.LAST_USED_AT)
-                .from(API_TOKEN)
-                .join(ACCOUNT).on(ACCOUNT.ACCOUNT_ID.eq(API_TOKEN.ACCOUNT_ID))
-                .where(API_TOKEN.TOKEN_HASH.eq(tokenHash), API_TOKEN.REVOKED_AT.isNull())
-                .fetchOptional(r -> new TokenOwner(r.value1(), r.value2(), r.value3(), r.value4()));
-    }
-
-    void touchToken(UUID accountId, UUID tokenId, OffsetDateTime now) {
-        db.update(API_TOKEN)
-                .set(API_TOKEN.LAST_USED_AT, now)
-                .where(API_TOKEN.ACCOUNT_ID.eq(accountId), API_TOKEN.TOKEN_ID.eq(tokenId))
                 .execute();
     }
 }

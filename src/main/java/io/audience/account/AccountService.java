@@ -4,7 +4,6 @@ import io.audience.api.NotFound;
 import io.audience.api.Text;
 import io.audience.api.ValidationFailed;
 import io.audience.identity.Ids;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -14,12 +13,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Accounts and their API tokens, as the operator manages them. */
+/** Accounts, as the operator manages them; their tokens belong to auth. */
 @Service
 public class AccountService {
-
-    /** A token's last use is recorded to this precision, so a busy token costs no write per request. */
-    private static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
 
     private final AccountRepository accounts;
 
@@ -27,21 +23,17 @@ public class AccountService {
         this.accounts = accounts;
     }
 
-    public record NewAccount(UUID accountId, String name, String apiToken) {}
-
-    /** The secret is shown once, here; only its hash is kept. */
-    public record IssuedToken(UUID tokenId, String apiToken, String prefix, OffsetDateTime createdAt) {}
-
     /** What the operator may change: the name, and whether the account is disabled. */
     public record AccountChange(@Nullable String name, @Nullable Boolean disabled) {}
 
+    /** A new account; its first API token is issued in the same transaction by the caller (auth). */
     @Transactional
-    public NewAccount create(@Nullable String name) {
+    public AccountView create(@Nullable String name) {
         String trimmed = validName(name);
         UUID accountId = Ids.next();
         OffsetDateTime now = now();
         accounts.insertAccount(accountId, trimmed, now);
-        return new NewAccount(accountId, trimmed, issue(accountId, now).apiToken());
+        return new AccountView(accountId, trimmed, now, null);
     }
 
     @Transactional(readOnly = true)
@@ -71,45 +63,6 @@ public class AccountService {
         return new AccountView(accountId, name, current.createdAt(), disabledAt);
     }
 
-    @Transactional
-    public IssuedToken issueToken(UUID accountId) {
-        if (!accounts.accountExists(accountId)) {
-            throw noAccount(accountId);
-        }
-        return issue(accountId, now());
-    }
-
-    @Transactional(readOnly = true)
-    public List<ApiTokenView> tokens(UUID accountId) {
-        if (!accounts.accountExists(accountId)) {
-            throw noAccount(accountId);
-        }
-        return accounts.tokens(accountId);
-    }
-
-    /** Revoking is final and idempotent; a revoked token is refused everywhere within a second. */
-    @Transactional
-    public void revokeToken(UUID accountId, UUID tokenId) {
-        if (!accounts.tokenExists(accountId, tokenId)) {
-            throw new NotFound("No API token " + tokenId + " in account " + accountId);
-        }
-        accounts.revokeToken(accountId, tokenId, now());
-    }
-
-    @Transactional
-    TokenCheck authenticateHash(String tokenHash) {
-        return accounts.findByTokenHash(tokenHash).<TokenCheck>map(owner -> {
-            if (owner.accountDisabledAt() != null) {
-                return new TokenCheck.AccountDisabled(owner.accountId());
-            }
-            OffsetDateTime now = now();
-            if (owner.lastUsedAt() == null || owner.lastUsedAt().isBefore(now.minus(LAST_USE_PRECISION))) {
-                accounts.touchToken(owner.accountId(), owner.tokenId(), now);
-            }
-            return new TokenCheck.Valid(Caller.apiToken(owner.accountId(), owner.tokenId()));
-        }).orElse(TokenCheck.UNKNOWN);
-    }
-
     /** Whether an account the operator disabled: its users and apps are refused too. */
     @Transactional(readOnly = true)
     public boolean isDisabled(UUID accountId) {
@@ -119,14 +72,6 @@ public class AccountService {
     /** To the microsecond, as PostgreSQL keeps it: what is shown once equals what is listed after. */
     private static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private IssuedToken issue(UUID accountId, OffsetDateTime now) {
-        String token = Tokens.newToken();
-        UUID tokenId = Ids.next();
-        String prefix = Tokens.prefix(token);
-        accounts.insertToken(accountId, tokenId, Tokens.hash(token), prefix, now);
-        return new IssuedToken(tokenId, token, prefix, now);
     }
 
     private static String validName(@Nullable String name) {

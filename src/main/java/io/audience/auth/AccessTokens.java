@@ -2,10 +2,9 @@ package io.audience.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.audience.account.BearerTokens;
-import io.audience.account.Caller;
-import io.audience.account.Privileges;
-import io.audience.account.TokenCheck;
+import io.audience.api.Caller;
+import io.audience.api.Privileges;
+import io.audience.auth.TokenCheck;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * cannot change); its expiry and its grant are checked every time.
  */
 @Component
-class AccessTokens implements BearerTokens {
+class AccessTokens {
 
     private record Verified(UUID accountId, UUID userId, String grantId, String tokenId, String clientId,
             Set<String> scopes, Instant expiresAt) {}
@@ -40,7 +39,6 @@ class AccessTokens implements BearerTokens {
         this.grants = grants;
     }
 
-    @Override
     @Transactional(readOnly = true)
     public TokenCheck authenticate(String token) {
         Verified jwt = verified.getIfPresent(token);

@@ -1,6 +1,6 @@
 package io.audience.auth;
 
-import io.audience.account.Privileges;
+import io.audience.api.Privileges;
 import java.util.Set;
 import java.util.UUID;
 

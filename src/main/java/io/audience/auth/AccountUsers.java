@@ -1,11 +1,11 @@
 package io.audience.auth;
 
 import io.audience.account.AccountService;
-import io.audience.account.Privileges;
+import io.audience.api.Privileges;
 import io.audience.api.Conflict;
 import io.audience.api.NotFound;
 import io.audience.api.ValidationFailed;
-import io.audience.contact.EmailAddresses;
+import io.audience.consent.EmailAddresses;
 import io.audience.identity.Ids;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;

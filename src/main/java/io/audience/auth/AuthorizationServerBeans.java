@@ -5,7 +5,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
-import io.audience.account.Scopes;
+import io.audience.api.Scopes;
 import io.audience.api.PublicUrl;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,6 +1,5 @@
 package io.audience.auth;
 
-import static io.audience.db.Tables.ACCOUNT;
 import static io.audience.db.Tables.ACCOUNT_USER;
 import static io.audience.db.Tables.OAUTH2_AUTHORIZATION;
 import static io.audience.db.Tables.OAUTH_REVOKED_ACCESS_TOKEN;
@@ -8,6 +7,7 @@ import static io.audience.db.Tables.OAUTH_REVOKED_ACCESS_TOKEN;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
+import io.audience.account.AccountColumns;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -29,8 +29,11 @@ class GrantChecks {
 
     private final DSLContext db;
 
-    GrantChecks(DSLContext db) {
+    private final AccountColumns accounts;
+
+    GrantChecks(DSLContext db, AccountColumns accounts) {
         this.db = db;
+        this.accounts = accounts;
     }
 
     /** The user's role, and when the account was disabled (null: it is not). */
@@ -41,10 +44,9 @@ class GrantChecks {
                 .or(DSL.coalesce(OAUTH2_AUTHORIZATION.REFRESH_TOKEN_METADATA, "").like(INVALIDATED));
         Field<Boolean> revoked = DSL.field(DSL.exists(DSL.selectOne().from(OAUTH_REVOKED_ACCESS_TOKEN)
                 .where(OAUTH_REVOKED_ACCESS_TOKEN.TOKEN_ID.eq(tokenId))));
-        return db.select(ACCOUNT_USER.ROLE, ACCOUNT.DISABLED_AT, DSL.field(invalidated), revoked)
+        return db.select(ACCOUNT_USER.ROLE, accounts.disabledAt(ACCOUNT_USER.ACCOUNT_ID), DSL.field(invalidated), revoked)
                 .from(OAUTH2_AUTHORIZATION)
                 .join(ACCOUNT_USER).on(ACCOUNT_USER.ACCOUNT_ID.eq(accountId), ACCOUNT_USER.USER_ID.eq(userId))
-                .join(ACCOUNT).on(ACCOUNT.ACCOUNT_ID.eq(ACCOUNT_USER.ACCOUNT_ID))
                 .where(OAUTH2_AUTHORIZATION.ID.eq(grantId),
                         OAUTH2_AUTHORIZATION.PRINCIPAL_NAME.eq(userId.toString()))
                 .fetchOptional()

@@ -1,7 +1,7 @@
 package io.audience.auth;
 
 import io.audience.account.AccountService;
-import io.audience.account.Scopes;
+import io.audience.api.Scopes;
 import io.audience.api.NotFound;
 import io.audience.api.Text;
 import io.audience.api.ValidationFailed;

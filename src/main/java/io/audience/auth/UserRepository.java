@@ -1,8 +1,8 @@
 package io.audience.auth;
 
-import static io.audience.db.Tables.ACCOUNT;
 import static io.audience.db.Tables.ACCOUNT_USER;
 
+import io.audience.account.AccountColumns;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,9 +17,11 @@ class UserRepository {
     static final int MAX_COUNTED = 1_000;
 
     private final DSLContext db;
+    private final AccountColumns accounts;
 
-    UserRepository(DSLContext db) {
+    UserRepository(DSLContext db, AccountColumns accounts) {
         this.db = db;
+        this.accounts = accounts;
     }
 
     /** False when the address already signs in somewhere. */
@@ -37,15 +39,15 @@ class UserRepository {
     }
 
     Optional<AccountUsers.Login> findLogin(String emailKey) {
-        return db.select(ACCOUNT_USER.asterisk(), ACCOUNT.DISABLED_AT)
+        Field<OffsetDateTime> disabledAt = accounts.disabledAt(ACCOUNT_USER.ACCOUNT_ID).as("account_disabled_at");
+        return db.select(ACCOUNT_USER.asterisk(), disabledAt)
                 .from(ACCOUNT_USER)
-                .join(ACCOUNT).on(ACCOUNT.ACCOUNT_ID.eq(ACCOUNT_USER.ACCOUNT_ID))
                 .where(ACCOUNT_USER.EMAIL_KEY.eq(emailKey))
                 .fetchOptional(r -> new AccountUsers.Login(
                         new AccountUser(r.get(ACCOUNT_USER.ACCOUNT_ID), r.get(ACCOUNT_USER.USER_ID),
                                 r.get(ACCOUNT_USER.EMAIL_KEY), r.get(ACCOUNT_USER.EMAIL_ADDRESS), r.get(ACCOUNT_USER.ROLE)),
                         r.get(ACCOUNT_USER.PASSWORD_HASH), r.get(ACCOUNT_USER.LOCKED_UNTIL),
-                        r.get(ACCOUNT.DISABLED_AT) != null));
+                        r.get(disabledAt) != null));
     }
 
     Optional<String> emailOf(UUID userId) {

@@ -1,6 +1,5 @@
 package io.audience.customfield;
 
-import static io.audience.db.Tables.ACCOUNT;
 import static io.audience.db.Tables.CONTACT_CUSTOM_FIELD;
 import static io.audience.db.Tables.CUSTOM_FIELD;
 import static io.audience.db.Tables.CUSTOM_FIELD_CHOICE;
@@ -32,9 +31,13 @@ class CustomFieldRepository {
         this.json = json;
     }
 
-    /** Serialises creations per account, so the 100-field limit holds under concurrent requests. */
+    /**
+     * Serialises creations per account, so the 100-field limit holds under concurrent requests: a
+     * transaction-scoped advisory lock of this account's custom fields (the account row belongs to
+     * the account module).
+     */
     int lockAccountAndCount(UUID accountId) {
-        db.selectOne().from(ACCOUNT).where(ACCOUNT.ACCOUNT_ID.eq(accountId)).forUpdate().execute();
+        db.execute("select pg_advisory_xact_lock(hashtextextended('custom_field:' || {0}, 0))", DSL.val(accountId));
         return db.fetchCount(CUSTOM_FIELD, CUSTOM_FIELD.ACCOUNT_ID.eq(accountId));
     }
 

@@ -1,6 +1,6 @@
 package io.audience.idempotency;
 
-import io.audience.account.Caller;
+import io.audience.api.Caller;
 import io.audience.api.ErrorBodies;
 import io.audience.api.PayloadTooLarge;
 import jakarta.servlet.FilterChain;

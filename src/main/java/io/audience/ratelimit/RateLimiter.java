@@ -1,6 +1,6 @@
 package io.audience.ratelimit;
 
-import io.audience.account.Caller;
+import io.audience.api.Caller;
 import io.audience.ratelimit.Admission.Admitted;
 import io.audience.ratelimit.Admission.Refused;
 import io.audience.ratelimit.Admission.Window;

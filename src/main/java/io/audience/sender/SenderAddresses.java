@@ -6,7 +6,7 @@ import io.audience.api.Conflict;
 import io.audience.api.PublicUrl;
 import io.audience.api.ValidationFailed;
 import io.audience.confirmation.LinkStatus;
-import io.audience.contact.EmailAddresses;
+import io.audience.consent.EmailAddresses;
 import io.audience.mail.ConfirmationThrottle;
 import io.audience.mail.Outbox;
 import io.audience.mail.OutgoingMail;

@@ -1,6 +1,6 @@
 package io.audience.web;
 
-import io.audience.account.PublicEndpoint;
+import io.audience.api.PublicEndpoint;
 import io.audience.api.ErrorBodies;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;

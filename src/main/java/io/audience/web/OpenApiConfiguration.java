@@ -1,7 +1,7 @@
 package io.audience.web;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import io.audience.account.Caller;
+import io.audience.api.Caller;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;

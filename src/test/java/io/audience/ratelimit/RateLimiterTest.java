@@ -3,9 +3,9 @@ package io.audience.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.audience.account.Caller;
-import io.audience.account.Privileges;
-import io.audience.account.Scopes;
+import io.audience.api.Caller;
+import io.audience.api.Privileges;
+import io.audience.api.Scopes;
 import io.audience.ratelimit.Admission.Admitted;
 import io.audience.ratelimit.Admission.Refused;
 import io.audience.ratelimit.Admission.Window;

@@ -1,10 +1,10 @@
 package io.audience.account.web;
 
-import io.audience.account.Requires;
-import io.audience.account.Privilege;
+import io.audience.api.Requires;
+import io.audience.api.Privilege;
 import io.audience.account.AccountSettings;
 import io.audience.account.AccountSettingsService;
-import io.audience.account.Caller;
+import io.audience.api.Caller;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;

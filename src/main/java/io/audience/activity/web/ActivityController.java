@@ -1,9 +1,9 @@
 package io.audience.activity.web;
 
-import io.audience.account.Requires;
-import io.audience.account.Privilege;
+import io.audience.api.Requires;
+import io.audience.api.Privilege;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.audience.account.Caller;
+import io.audience.api.Caller;
 import io.audience.activity.ActivityLog;
 import io.audience.activity.ActivityView;
 import io.audience.api.Cursor;

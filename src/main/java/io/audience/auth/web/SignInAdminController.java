@@ -1,6 +1,6 @@
 package io.audience.auth.web;
 
-import io.audience.account.OperatorOnly;
+import io.audience.api.OperatorOnly;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.audience.api.Limits;
 import io.audience.auth.AccountUser;

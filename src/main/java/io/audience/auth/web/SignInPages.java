@@ -1,6 +1,6 @@
 package io.audience.auth.web;
 
-import io.audience.account.PublicEndpoint;
+import io.audience.api.PublicEndpoint;
 import io.audience.auth.AccountUsers;
 import io.audience.auth.OAuthClients;
 import io.audience.web.Pages;

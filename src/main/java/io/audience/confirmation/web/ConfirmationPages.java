@@ -1,6 +1,6 @@
 package io.audience.confirmation.web;
 
-import io.audience.account.PublicEndpoint;
+import io.audience.api.PublicEndpoint;
 import io.audience.confirmation.ConfirmationService;
 import io.audience.confirmation.LinkStatus;
 import io.audience.web.Pages;

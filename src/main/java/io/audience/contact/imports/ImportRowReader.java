@@ -1,7 +1,7 @@
 package io.audience.contact.imports;
 
 import io.audience.contact.ContactDraft;
-import io.audience.contact.EmailAddresses;
+import io.audience.consent.EmailAddresses;
 import io.audience.api.Text;
 import io.audience.api.ValidationFailed;
 import io.audience.api.VendorDates;

@@ -1,9 +1,9 @@
 package io.audience.contact.web;
 
 import io.audience.api.BoundedIds;
-import io.audience.account.Requires;
-import io.audience.account.Privilege;
-import io.audience.account.Caller;
+import io.audience.api.Requires;
+import io.audience.api.Privilege;
+import io.audience.api.Caller;
 import io.audience.api.IdLists;
 import io.audience.api.Limits;
 import io.audience.consent.Channel;

@@ -1,10 +1,10 @@
 package io.audience.contact.web;
 
 import io.audience.api.Unsupported;
-import io.audience.account.Requires;
-import io.audience.account.Privilege;
+import io.audience.api.Requires;
+import io.audience.api.Privilege;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.audience.account.Caller;
+import io.audience.api.Caller;
 import io.audience.api.Cursor;
 import io.audience.api.Limits;
 import io.audience.api.Links;
@@ -14,7 +14,7 @@ import io.audience.contact.ContactCounts;
 import io.audience.contact.ContactQueries;
 import io.audience.contact.ContactQuery;
 import io.audience.contact.ContactView;
-import io.audience.contact.EmailAddresses;
+import io.audience.consent.EmailAddresses;
 import io.audience.contact.Include;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;

@@ -5,7 +5,7 @@ import io.audience.api.Text;
 import io.audience.api.VendorDates;
 import io.audience.api.ValidationFailed;
 import io.audience.contact.ContactDraft;
-import io.audience.contact.EmailAddresses;
+import io.audience.consent.EmailAddresses;
 import io.audience.customfield.FieldValue;
 import io.audience.consent.Permission;
 import io.audience.consent.Source;

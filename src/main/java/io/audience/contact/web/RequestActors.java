@@ -1,6 +1,6 @@
 package io.audience.contact.web;
 
-import io.audience.account.Caller;
+import io.audience.api.Caller;
 import io.audience.consent.Actor;
 import io.audience.consent.Channel;
 import io.audience.consent.Source;

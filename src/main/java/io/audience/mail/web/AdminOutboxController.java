@@ -1,6 +1,6 @@
 package io.audience.mail.web;
 
-import io.audience.account.OperatorOnly;
+import io.audience.api.OperatorOnly;
 import io.audience.mail.Outbox;
 import io.audience.mail.QueuedMail;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.audience.ratelimit.web;
 
-import io.audience.account.Caller;
+import io.audience.api.Caller;
 import io.audience.api.ErrorBodies;
 import io.audience.ratelimit.Admission;
 import io.audience.ratelimit.Admission.Refused;

@@ -1,8 +1,8 @@
 package io.audience.sender.web;
 
-import io.audience.account.Caller;
-import io.audience.account.Privilege;
-import io.audience.account.Requires;
+import io.audience.api.Caller;
+import io.audience.api.Privilege;
+import io.audience.api.Requires;
 import io.audience.sender.SenderAddress;
 import io.audience.sender.SenderAddresses;
 import java.util.List;

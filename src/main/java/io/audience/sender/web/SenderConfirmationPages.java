@@ -1,6 +1,6 @@
 package io.audience.sender.web;
 
-import io.audience.account.PublicEndpoint;
+import io.audience.api.PublicEndpoint;
 import io.audience.confirmation.LinkStatus;
 import io.audience.sender.SenderAddresses;
 import io.audience.web.Pages;

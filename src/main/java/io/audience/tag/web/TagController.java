@@ -1,10 +1,10 @@
 package io.audience.tag.web;
 
 import io.audience.api.BoundedIds;
-import io.audience.account.Requires;
-import io.audience.account.Privilege;
+import io.audience.api.Requires;
+import io.audience.api.Privilege;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.audience.account.Caller;
+import io.audience.api.Caller;
 import io.audience.activity.web.ActivityResource;
 import io.audience.api.Cursor;
 import io.audience.api.IdLists;

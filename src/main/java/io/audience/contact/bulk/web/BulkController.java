@@ -1,9 +1,9 @@
 package io.audience.contact.bulk.web;
 
 import io.audience.api.BoundedIds;
-import io.audience.account.Requires;
-import io.audience.account.Privilege;
-import io.audience.account.Caller;
+import io.audience.api.Requires;
+import io.audience.api.Privilege;
+import io.audience.api.Caller;
 import io.audience.activity.web.ActivityResource;
 import io.audience.api.IdLists;
 import io.audience.api.ValidationFailed;

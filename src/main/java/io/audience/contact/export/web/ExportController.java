@@ -2,9 +2,9 @@ package io.audience.contact.export.web;
 
 import io.audience.api.Unsupported;
 import io.audience.api.BoundedIds;
-import io.audience.account.Requires;
-import io.audience.account.Privilege;
-import io.audience.account.Caller;
+import io.audience.api.Requires;
+import io.audience.api.Privilege;
+import io.audience.api.Caller;
 import io.audience.activity.web.ActivityResource;
 import io.audience.api.IdLists;
 import io.audience.api.Limits;

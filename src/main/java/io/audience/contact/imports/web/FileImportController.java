@@ -1,8 +1,8 @@
 package io.audience.contact.imports.web;
 
-import io.audience.account.Requires;
-import io.audience.account.Privilege;
-import io.audience.account.Caller;
+import io.audience.api.Requires;
+import io.audience.api.Privilege;
+import io.audience.api.Caller;
 import io.audience.activity.web.ActivityResource;
 import io.audience.api.ValidationFailed;
 import io.audience.contact.imports.ContactImports;

@@ -1,10 +1,10 @@
-package io.audience.account.web;
+package io.audience.auth.web;
 
-import io.audience.account.Access;
-import io.audience.account.AdminToken;
-import io.audience.account.Authenticator;
-import io.audience.account.Caller;
-import io.audience.account.TokenCheck;
+import io.audience.auth.Access;
+import io.audience.auth.AdminToken;
+import io.audience.auth.Authenticator;
+import io.audience.api.Caller;
+import io.audience.auth.TokenCheck;
 import io.audience.api.ErrorBodies;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

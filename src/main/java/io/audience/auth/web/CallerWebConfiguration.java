@@ -1,4 +1,4 @@
-package io.audience.account.web;
+package io.audience.auth.web;
 
 import java.util.List;
 import org.springframework.context.annotation.Configuration;

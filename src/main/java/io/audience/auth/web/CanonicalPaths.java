@@ -1,4 +1,4 @@
-package io.audience.account.web;
+package io.audience.auth.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;

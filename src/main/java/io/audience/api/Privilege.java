@@ -1,4 +1,4 @@
-package io.audience.account;
+package io.audience.api;
 
 /**
  * The vendor's user privileges that guard this service's endpoints (the {@code

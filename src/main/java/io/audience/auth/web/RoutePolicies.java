@@ -1,9 +1,9 @@
-package io.audience.account.web;
+package io.audience.auth.web;
 
-import io.audience.account.Caller;
-import io.audience.account.OperatorOnly;
-import io.audience.account.PublicEndpoint;
-import io.audience.account.Requires;
+import io.audience.api.Caller;
+import io.audience.api.OperatorOnly;
+import io.audience.api.PublicEndpoint;
+import io.audience.api.Requires;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.lang.reflect.AnnotatedElement;

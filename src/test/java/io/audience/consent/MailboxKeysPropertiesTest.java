@@ -1,4 +1,4 @@
-package io.audience.contact;
+package io.audience.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;

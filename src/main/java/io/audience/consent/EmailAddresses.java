@@ -1,4 +1,4 @@
-package io.audience.contact;
+package io.audience.consent;
 
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UCharacterCategory;

@@ -1,4 +1,4 @@
-package io.audience.account;
+package io.audience.api;
 
 import java.util.Set;
 

@@ -1,10 +1,11 @@
-package io.audience.account.web;
+package io.audience.auth.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.audience.account.AccountService;
 import io.audience.account.AccountView;
-import io.audience.account.ApiTokenView;
-import io.audience.account.OperatorOnly;
+import io.audience.auth.ApiTokenView;
+import io.audience.auth.ApiTokens;
+import io.audience.api.OperatorOnly;
 import io.audience.api.Cursor;
 import io.audience.api.Limits;
 import io.audience.api.Links;
@@ -33,9 +34,11 @@ class AdminController {
     private static final String COLLECTION = "accounts";
 
     private final AccountService accounts;
+    private final ApiTokens tokens;
 
-    AdminController(AccountService accounts) {
+    AdminController(AccountService accounts, ApiTokens tokens) {
         this.accounts = accounts;
+        this.tokens = tokens;
     }
 
     record CreateAccount(@Nullable String name) {}
@@ -51,14 +54,14 @@ class AdminController {
     record ApiToken(UUID tokenId, @Nullable String prefix, OffsetDateTime createdAt, @Nullable OffsetDateTime lastUsedAt,
             @Nullable OffsetDateTime revokedAt) {}
 
-    record ApiTokens(List<ApiToken> apiTokens) {}
+    record TokenList(List<ApiToken> apiTokens) {}
 
     record ApiTokenIssued(UUID tokenId, String apiToken, String prefix, OffsetDateTime createdAt) {}
 
     @PostMapping(path = "/admin/accounts", consumes = "application/json")
     @ResponseStatus(HttpStatus.CREATED)
-    AccountService.NewAccount create(@RequestBody CreateAccount body) {
-        return accounts.create(body.name());
+    ApiTokens.NewAccount create(@RequestBody CreateAccount body) {
+        return tokens.createAccount(body.name());
     }
 
     @GetMapping("/admin/accounts")
@@ -87,22 +90,22 @@ class AdminController {
     }
 
     @GetMapping("/admin/accounts/{account_id}/api_tokens")
-    ApiTokens tokens(@PathVariable("account_id") String accountId) {
-        return new ApiTokens(accounts.tokens(Limits.uuid("account", accountId)).stream()
+    TokenList tokens(@PathVariable("account_id") String accountId) {
+        return new TokenList(tokens.list(Limits.uuid("account", accountId)).stream()
                 .map(AdminController::wire).toList());
     }
 
     @PostMapping("/admin/accounts/{account_id}/api_tokens")
     @ResponseStatus(HttpStatus.CREATED)
     ApiTokenIssued issueToken(@PathVariable("account_id") String accountId) {
-        AccountService.IssuedToken issued = accounts.issueToken(Limits.uuid("account", accountId));
+        ApiTokens.IssuedToken issued = tokens.issue(Limits.uuid("account", accountId));
         return new ApiTokenIssued(issued.tokenId(), issued.apiToken(), issued.prefix(), issued.createdAt());
     }
 
     @DeleteMapping("/admin/accounts/{account_id}/api_tokens/{token_id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revokeToken(@PathVariable("account_id") String accountId, @PathVariable("token_id") String tokenId) {
-        accounts.revokeToken(Limits.uuid("account", accountId), Limits.uuid("API token", tokenId));
+        tokens.revoke(Limits.uuid("account", accountId), Limits.uuid("API token", tokenId));
     }
 
     private static Account wire(AccountView account) {

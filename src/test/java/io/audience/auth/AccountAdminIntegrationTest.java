@@ -1,4 +1,4 @@
-package io.audience.account;
+package io.audience.auth;
 
 import static io.audience.db.Tables.API_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
-package io.audience.account;
+package io.audience.auth;
 
+import io.audience.api.Caller;
 import java.util.UUID;
 
 /** What a presented token turned out to be. */

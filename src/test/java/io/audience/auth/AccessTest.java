@@ -1,5 +1,9 @@
-package io.audience.account;
+package io.audience.auth;
 
+import io.audience.api.Caller;
+import io.audience.api.Privilege;
+import io.audience.api.Privileges;
+import io.audience.api.Scopes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;

@@ -1,6 +1,6 @@
-package io.audience.account.web;
+package io.audience.auth.web;
 
-import io.audience.account.Caller;
+import io.audience.api.Caller;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;

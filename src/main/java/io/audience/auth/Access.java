@@ -1,5 +1,7 @@
-package io.audience.account;
+package io.audience.auth;
 
+import io.audience.api.Caller;
+import io.audience.api.Privilege;
 import java.util.Optional;
 
 /**

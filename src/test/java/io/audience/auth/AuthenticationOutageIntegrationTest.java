@@ -1,4 +1,4 @@
-package io.audience.account;
+package io.audience.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.audience.account;
+package io.audience.auth;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.audience.account;
+package io.audience.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

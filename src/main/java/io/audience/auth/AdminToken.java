@@ -1,4 +1,4 @@
-package io.audience.account;
+package io.audience.auth;
 
 import io.audience.identity.SecretFiles;
 import java.nio.file.Files;

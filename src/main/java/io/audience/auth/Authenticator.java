@@ -1,4 +1,4 @@
-package io.audience.account;
+package io.audience.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -15,17 +15,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class Authenticator {
 
-    private final AccountService accounts;
-    private final BearerTokens accessTokens;
+    private final ApiTokens apiTokens;
+    private final AccessTokens accessTokens;
     private final Cache<String, TokenCheck> known;
 
-    Authenticator(AccountService accounts, BearerTokens accessTokens,
+    Authenticator(ApiTokens apiTokens, AccessTokens accessTokens,
             @Value("${audience.token-cache-ttl:1s}") Duration ttl) {
         if (ttl.compareTo(Duration.ofSeconds(2)) > 0) {
             throw new IllegalStateException("audience.token-cache-ttl is " + ttl + "; at most 2s, or a revoked token"
                     + " would be accepted for longer");
         }
-        this.accounts = accounts;
+        this.apiTokens = apiTokens;
         this.accessTokens = accessTokens;
         this.known = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(100_000).build();
     }
@@ -40,7 +40,7 @@ public class Authenticator {
         if (cached != null) {
             return cached;
         }
-        TokenCheck found = accounts.authenticateHash(hash);
+        TokenCheck found = apiTokens.authenticateHash(hash);
         if (!(found instanceof TokenCheck.Unknown)) {
             known.put(hash, found);
         }

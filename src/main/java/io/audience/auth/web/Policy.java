@@ -1,6 +1,6 @@
-package io.audience.account.web;
+package io.audience.auth.web;
 
-import io.audience.account.Privilege;
+import io.audience.api.Privilege;
 import org.jspecify.annotations.Nullable;
 
 /**
