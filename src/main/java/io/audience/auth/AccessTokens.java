@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.audience.api.Caller;
 import io.audience.api.Privileges;
-import io.audience.auth.TokenCheck;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

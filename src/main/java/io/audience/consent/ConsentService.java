@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,10 +21,12 @@ public class ConsentService {
 
     private final ConsentRepository consent;
     private final SuppressionRepository suppressions;
+    private final ApplicationEventPublisher events;
 
-    ConsentService(ConsentRepository consent, SuppressionRepository suppressions) {
+    ConsentService(ConsentRepository consent, SuppressionRepository suppressions, ApplicationEventPublisher events) {
         this.consent = consent;
         this.suppressions = suppressions;
+        this.events = events;
     }
 
     /** A held lock on one address, with what we knew of it when we took it (null: a new address). */
@@ -68,10 +71,12 @@ public class ConsentService {
         ConsentState next = rule.apply(current);
         if (current == null || !next.equals(current)) {
             consent.save(lock.accountId(), lock.emailKey(), next, lock.at());
-            consent.append(lock.accountId(), lock.emailKey(), new ConsentEvent(
+            ConsentEvent entry = new ConsentEvent(
                     ConsentRepository.newEventId(), lock.at(), contactId,
                     current == null ? null : current.permission(), next.permission(),
-                    actor.source(), actor.channel(), actor.actor(), actor.ip(), actor.userAgent(), actor.evidence()));
+                    actor.source(), actor.channel(), actor.actor(), actor.ip(), actor.userAgent(), actor.evidence());
+            consent.append(lock.accountId(), lock.emailKey(), entry);
+            events.publishEvent(new ConsentChanged(lock.accountId(), lock.emailKey(), entry));
         }
         return next;
     }

@@ -14,17 +14,21 @@ class ConfirmationListener {
 
     private final ContactRepository contacts;
     private final ListMemberships memberships;
+    private final ContactEvents events;
 
-    ConfirmationListener(ContactRepository contacts, ListMemberships memberships) {
+    ConfirmationListener(ContactRepository contacts, ListMemberships memberships, ContactEvents events) {
         this.contacts = contacts;
         this.memberships = memberships;
+        this.events = events;
     }
 
     @EventListener
     void on(ContactConfirmed confirmed) {
         contacts.lockRow(confirmed.accountId(), confirmed.contactId()).ifPresent(row -> {
             if (row.deletedAt() != null) {
-                contacts.update(row.revived(confirmed.at()));
+                ContactRow revived = row.revived(confirmed.at());
+                contacts.update(revived);
+                events.changed(row, revived, confirmed.at());
             }
             memberships.addLive(confirmed.accountId(), confirmed.contactId(), confirmed.listIds(), confirmed.at());
         });

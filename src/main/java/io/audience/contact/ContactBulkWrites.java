@@ -79,9 +79,12 @@ public class ContactBulkWrites {
         return ItemOutcome.updated(contactId);
     }
 
+    /** A bulk list removal: the contact must exist (deleted or not); consent is not touched. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void requireExisting(UUID accountId, UUID contactId) {
+    public ItemOutcome removeFromLists(UUID accountId, UUID contactId, List<UUID> listIds) {
         contacts.row(accountId, contactId).orElseThrow(() -> ContactQueries.notFound(contactId));
+        memberships.remove(accountId, contactId, listIds, now());
+        return ItemOutcome.updated(contactId);
     }
 
     private static OffsetDateTime now() {

@@ -27,15 +27,18 @@ public class ContactErasure {
     private final ConfirmationService confirmations;
     private final ActivityLog activities;
     private final IdempotentAnswers answers;
+    private final ContactEvents events;
 
     ContactErasure(ContactRepository contacts, ContactLocks locks, ConsentService consent,
-            ConfirmationService confirmations, ActivityLog activities, IdempotentAnswers answers) {
+            ConfirmationService confirmations, ActivityLog activities, IdempotentAnswers answers,
+            ContactEvents events) {
         this.contacts = contacts;
         this.locks = locks;
         this.consent = consent;
         this.confirmations = confirmations;
         this.activities = activities;
         this.answers = answers;
+        this.events = events;
     }
 
     /**
@@ -56,6 +59,7 @@ public class ContactErasure {
             keys.add(current);
         }
         contacts.delete(accountId, contactId);
+        events.erased(locked.row(), now);
         for (String key : keys) {
             AddressLock address = key.equals(current) ? locked.address() : consent.lock(accountId, key, actor, now);
             confirmations.forget(accountId, key);

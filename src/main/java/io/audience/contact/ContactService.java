@@ -48,10 +48,12 @@ public class ContactService {
     private final TagService tags;
     private final CustomFieldService fields;
     private final ContactLocks locks;
+    private final ContactEvents events;
 
     ContactService(ContactRepository contacts, ContactDetailsRepository details, ContactQueries queries,
             ConsentService consent, ListMemberships memberships, ConfirmationService confirmations,
-            AccountSettingsService settings, TagService tags, CustomFieldService fields, ContactLocks locks) {
+            AccountSettingsService settings, TagService tags, CustomFieldService fields, ContactLocks locks,
+            ContactEvents events) {
         this.contacts = contacts;
         this.details = details;
         this.queries = queries;
@@ -62,6 +64,7 @@ public class ContactService {
         this.tags = tags;
         this.fields = fields;
         this.locks = locks;
+        this.events = events;
     }
 
     public enum SignUpAction { CREATED, UPDATED }
@@ -81,7 +84,7 @@ public class ContactService {
             consent.apply(lock, contactId, current -> accountWrite(draft, current, now), actor);
         }
         ContactRow created = ContactRow.create(accountId, contactId, draft, draft.source(), now);
-        insert(created);
+        insert(created, now);
         details.replaceAll(accountId, contactId, draft, now);
         replaceLists(accountId, contactId, created, draft, now);
         return queries.get(accountId, contactId, EVERYTHING);
@@ -110,7 +113,7 @@ public class ContactService {
             consent.apply(address, contactId, current -> accountWrite(draft, current, now), actor);
         }
         ContactRow replaced = row.replacedBy(draft, now);
-        contacts.update(replaced);
+        update(row, replaced, now);
         details.replaceAll(accountId, contactId, draft, now);
         replaceLists(accountId, contactId, replaced, draft, now);
         return queries.get(accountId, contactId, EVERYTHING);
@@ -123,10 +126,11 @@ public class ContactService {
     /** Deleting keeps the contact findable and its consent untouched; it leaves every list. */
     @Transactional
     public void delete(UUID accountId, UUID contactId, Actor actor) {
-        ContactRow row = locks.lock(accountId, contactId, actor, now()).row();
+        OffsetDateTime now = now();
+        ContactRow row = locks.lock(accountId, contactId, actor, now).row();
         if (row.deletedAt() == null) {
-            contacts.update(row.deleted(now()));
-            memberships.removeAll(accountId, contactId);
+            update(row, row.deleted(now), now);
+            memberships.removeAll(accountId, contactId, now);
         }
     }
 
@@ -148,10 +152,10 @@ public class ContactService {
                 ConsentPolicy.contactSignsUp(lock.current(), settings.get(accountId).confirmedOptIn(), now);
         consent.apply(lock, contactId, current -> decision.state(), actor);
         if (existing.isEmpty()) {
-            insert(ContactRow.create(accountId, contactId, draft, Source.CONTACT, now));
+            insert(ContactRow.create(accountId, contactId, draft, Source.CONTACT, now), now);
             details.replaceAll(accountId, contactId, draft, now);
         } else {
-            contacts.update(existing.get().mergedWith(draft, now));
+            update(existing.get(), existing.get().mergedWith(draft, now), now);
             SignUpMerge.mergeDetails(details, accountId, contactId, draft, now);
         }
         if (draft.customFields() != null) {
@@ -193,10 +197,16 @@ public class ContactService {
                 now);
     }
 
-    private void insert(ContactRow row) {
+    private void insert(ContactRow row, OffsetDateTime now) {
         if (!contacts.insert(row)) {
             throw new Conflict("A concurrent request created a contact with this address; retry");
         }
+        events.created(row, now);
+    }
+
+    private void update(ContactRow before, ContactRow after, OffsetDateTime now) {
+        contacts.update(after);
+        events.changed(before, after, now);
     }
 
     private static ConsentState accountWrite(ContactDraft draft, @Nullable ConsentState current, OffsetDateTime now) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,22 +18,25 @@ import org.springframework.transaction.annotation.Transactional;
 public class ListMemberships {
 
     private final MembershipRepository memberships;
+    private final ApplicationEventPublisher events;
 
-    ListMemberships(MembershipRepository memberships) {
+    ListMemberships(MembershipRepository memberships, ApplicationEventPublisher events) {
         this.memberships = memberships;
+        this.events = events;
     }
 
     /** Adds the contact to the lists; a list that is not a live list of the account is a 404. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void add(UUID accountId, UUID contactId, Collection<UUID> listIds, OffsetDateTime now) {
-        memberships.add(accountId, contactId, requireLive(accountId, listIds), now);
+        added(accountId, contactId, memberships.add(accountId, contactId, requireLive(accountId, listIds), now), now);
     }
 
     /** Adds the contact to those of the lists that are still live; a list deleted meanwhile is skipped. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void addLive(UUID accountId, UUID contactId, Collection<UUID> listIds, OffsetDateTime now) {
         if (!listIds.isEmpty()) {
-            memberships.add(accountId, contactId, memberships.lockLiveLists(accountId, listIds), now);
+            added(accountId, contactId, memberships.add(accountId, contactId,
+                    memberships.lockLiveLists(accountId, listIds), now), now);
         }
     }
 
@@ -40,22 +44,30 @@ public class ListMemberships {
     @Transactional(propagation = Propagation.MANDATORY)
     public void replace(UUID accountId, UUID contactId, Collection<UUID> listIds, OffsetDateTime now) {
         Set<UUID> lists = requireLive(accountId, listIds);
-        if (lists.isEmpty()) {
-            memberships.removeAll(accountId, contactId);
-        } else {
-            memberships.removeOthers(accountId, contactId, lists);
-            memberships.add(accountId, contactId, lists, now);
+        Set<UUID> removed = lists.isEmpty() ? memberships.removeAll(accountId, contactId)
+                : memberships.removeOthers(accountId, contactId, lists);
+        Set<UUID> added = memberships.add(accountId, contactId, lists, now);
+        publish(accountId, contactId, added, removed, now);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void remove(UUID accountId, UUID contactId, Collection<UUID> listIds, OffsetDateTime now) {
+        publish(accountId, contactId, Set.of(), memberships.remove(accountId, contactId, listIds), now);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void removeAll(UUID accountId, UUID contactId, OffsetDateTime now) {
+        publish(accountId, contactId, Set.of(), memberships.removeAll(accountId, contactId), now);
+    }
+
+    private void added(UUID accountId, UUID contactId, Set<UUID> added, OffsetDateTime now) {
+        publish(accountId, contactId, added, Set.of(), now);
+    }
+
+    private void publish(UUID accountId, UUID contactId, Set<UUID> added, Set<UUID> removed, OffsetDateTime now) {
+        if (!added.isEmpty() || !removed.isEmpty()) {
+            events.publishEvent(new ListMembershipChanged(accountId, contactId, added, removed, now));
         }
-    }
-
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void remove(UUID accountId, UUID contactId, Collection<UUID> listIds) {
-        memberships.remove(accountId, contactId, listIds);
-    }
-
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void removeAll(UUID accountId, UUID contactId) {
-        memberships.removeAll(accountId, contactId);
     }
 
     @Transactional(readOnly = true)

@@ -34,9 +34,10 @@ class MembershipRepository {
                 .fetchSet(CONTACT_LIST.LIST_ID);
     }
 
-    void add(UUID accountId, UUID contactId, Collection<UUID> listIds, OffsetDateTime now) {
+    /** Adds the memberships the contact does not have yet; answers the lists it was added to. */
+    Set<UUID> add(UUID accountId, UUID contactId, Collection<UUID> listIds, OffsetDateTime now) {
         if (listIds.isEmpty()) {
-            return;
+            return Set.of();
         }
         InsertValuesStep4<ListMembershipRecord, UUID, UUID, UUID, OffsetDateTime> insert = db.insertInto(
                 LIST_MEMBERSHIP, LIST_MEMBERSHIP.ACCOUNT_ID, LIST_MEMBERSHIP.LIST_ID,
@@ -44,27 +45,28 @@ class MembershipRepository {
         for (UUID listId : listIds) {
             insert = insert.values(accountId, listId, contactId, now);
         }
-        insert.onConflictDoNothing().execute();
+        return insert.onConflictDoNothing().returning(LIST_MEMBERSHIP.LIST_ID).fetchSet(LIST_MEMBERSHIP.LIST_ID);
     }
 
-    void removeOthers(UUID accountId, UUID contactId, Collection<UUID> keep) {
-        db.deleteFrom(LIST_MEMBERSHIP)
+    /** Each removal answers the lists the contact really left. */
+    Set<UUID> removeOthers(UUID accountId, UUID contactId, Collection<UUID> keep) {
+        return db.deleteFrom(LIST_MEMBERSHIP)
                 .where(LIST_MEMBERSHIP.ACCOUNT_ID.eq(accountId), LIST_MEMBERSHIP.CONTACT_ID.eq(contactId),
                         LIST_MEMBERSHIP.LIST_ID.notIn(keep))
-                .execute();
+                .returning(LIST_MEMBERSHIP.LIST_ID).fetchSet(LIST_MEMBERSHIP.LIST_ID);
     }
 
-    void remove(UUID accountId, UUID contactId, Collection<UUID> listIds) {
-        db.deleteFrom(LIST_MEMBERSHIP)
+    Set<UUID> remove(UUID accountId, UUID contactId, Collection<UUID> listIds) {
+        return db.deleteFrom(LIST_MEMBERSHIP)
                 .where(LIST_MEMBERSHIP.ACCOUNT_ID.eq(accountId), LIST_MEMBERSHIP.CONTACT_ID.eq(contactId),
                         LIST_MEMBERSHIP.LIST_ID.in(listIds))
-                .execute();
+                .returning(LIST_MEMBERSHIP.LIST_ID).fetchSet(LIST_MEMBERSHIP.LIST_ID);
     }
 
-    void removeAll(UUID accountId, UUID contactId) {
-        db.deleteFrom(LIST_MEMBERSHIP)
+    Set<UUID> removeAll(UUID accountId, UUID contactId) {
+        return db.deleteFrom(LIST_MEMBERSHIP)
                 .where(LIST_MEMBERSHIP.ACCOUNT_ID.eq(accountId), LIST_MEMBERSHIP.CONTACT_ID.eq(contactId))
-                .execute();
+                .returning(LIST_MEMBERSHIP.LIST_ID).fetchSet(LIST_MEMBERSHIP.LIST_ID);
     }
 
     Map<UUID, List<UUID>> listsOf(UUID accountId, Collection<UUID> contactIds) {

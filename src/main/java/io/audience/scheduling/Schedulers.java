@@ -3,11 +3,12 @@ package io.audience.scheduling;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
- * Background work runs on three executors: activities (imports and bulk work), mail, and
- * housekeeping (retention and expired grants). With Spring's one shared scheduler thread, a mail
+ * Background work runs on three schedulers: activities (imports and bulk work), mail, and
+ * housekeeping (retention and expired grants), and the listeners of module events on a fourth executor. With Spring's one shared scheduler thread, a mail
  * send stuck on a silent SMTP server held back every import and purge; now each {@code @Scheduled}
  * job names its executor, and a stuck one stalls only its own kind.
  */
@@ -35,6 +36,24 @@ public class Schedulers {
     @Bean(name = HOUSEKEEPING)
     ThreadPoolTaskScheduler housekeepingScheduler(DataSource database) {
         return scheduler("housekeeping-", 2);
+    }
+
+    /**
+     * The listeners of events between modules run here, after the publishing transaction commits
+     * (Spring Modulith's {@code @ApplicationModuleListener} is {@code @Async}); "taskExecutor" is
+     * the name {@code @Async} looks for. A full queue refuses the event, whose publication then
+     * stays in the registry and is delivered again at the next start.
+     */
+    @Bean(name = "taskExecutor")
+    ThreadPoolTaskExecutor eventListeners(DataSource database) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(2);
+        executor.setMaxPoolSize(2);
+        executor.setQueueCapacity(10_000);
+        executor.setThreadNamePrefix("events-");
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationSeconds(10);
+        return executor;
     }
 
     private static ThreadPoolTaskScheduler scheduler(String prefix, int threads) {

@@ -2,7 +2,6 @@ package io.audience.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.audience.consent.EmailAddresses;
 import org.junit.jupiter.api.Test;
 
 class SuppressionFormTest {

@@ -8,7 +8,6 @@ import io.audience.activity.ItemOutcome;
 import io.audience.consent.Actor;
 import io.audience.consent.Channel;
 import io.audience.consent.Source;
-import io.audience.list.ListMemberships;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
@@ -34,13 +33,9 @@ class ContactBulkProcessors {
     }
 
     @Bean
-    ActivityProcessor removeListMembershipsProcessor(ContactBulkWrites contacts, ListMemberships memberships,
-            JsonMapper json) {
-        return processor(ContactBulk.REMOVE, json, (accountId, activityId, payload, contactId) -> {
-            contacts.requireExisting(accountId, contactId);
-            memberships.remove(accountId, contactId, lists(json, payload));
-            return ItemOutcome.updated(contactId);
-        });
+    ActivityProcessor removeListMembershipsProcessor(ContactBulkWrites contacts, JsonMapper json) {
+        return processor(ContactBulk.REMOVE, json, (accountId, activityId, payload, contactId) ->
+                contacts.removeFromLists(accountId, contactId, lists(json, payload)));
     }
 
     @Bean
