@@ -4,9 +4,9 @@ import io.audience.api.NotFound;
 import io.audience.api.Text;
 import io.audience.api.ValidationFailed;
 import io.audience.identity.Ids;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -22,9 +22,11 @@ public class AccountService {
     private static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
 
     private final AccountRepository accounts;
+    private final Clock clock;
 
-    AccountService(AccountRepository accounts) {
+    AccountService(AccountRepository accounts, Clock clock) {
         this.accounts = accounts;
+        this.clock = clock;
     }
 
     public record NewAccount(UUID accountId, String name, String apiToken) {}
@@ -117,8 +119,8 @@ public class AccountService {
     }
 
     /** To the microsecond, as PostgreSQL keeps it: what is shown once equals what is listed after. */
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 
     private IssuedToken issue(UUID accountId, OffsetDateTime now) {

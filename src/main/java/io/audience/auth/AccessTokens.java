@@ -6,6 +6,7 @@ import io.audience.account.BearerTokens;
 import io.audience.account.Caller;
 import io.audience.account.Privileges;
 import io.audience.account.TokenCheck;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,10 +35,12 @@ class AccessTokens implements BearerTokens {
     private final GrantChecks grants;
     private final Cache<String, Verified> verified = Caffeine.newBuilder()
             .maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(10)).build();
+    private final Clock clock;
 
-    AccessTokens(JwtDecoder decoder, GrantChecks grants) {
+    AccessTokens(JwtDecoder decoder, GrantChecks grants, Clock clock) {
         this.decoder = decoder;
         this.grants = grants;
+        this.clock = clock;
     }
 
     @Override
@@ -51,7 +54,7 @@ class AccessTokens implements BearerTokens {
             }
             verified.put(token, jwt);
         }
-        if (!Instant.now().isBefore(jwt.expiresAt())) {
+        if (!clock.instant().isBefore(jwt.expiresAt())) {
             verified.invalidate(token);
             return TokenCheck.UNKNOWN;
         }

@@ -11,8 +11,8 @@ import io.audience.consent.Source;
 import io.audience.identity.Ids;
 import io.audience.list.ListMemberships;
 import io.audience.tag.TagService;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,14 +34,16 @@ public class ContactBulkWrites {
     private final ListMemberships memberships;
     private final TagService tags;
     private final ContactLocks locks;
+    private final Clock clock;
 
     ContactBulkWrites(ContactRepository contacts, ConsentService consent, ListMemberships memberships, TagService tags,
-            ContactLocks locks) {
+            ContactLocks locks, Clock clock) {
         this.contacts = contacts;
         this.consent = consent;
         this.memberships = memberships;
         this.tags = tags;
         this.locks = locks;
+        this.clock = clock;
     }
 
     /** A bulk list add: never for a deleted contact or an address whose owner opted out. */
@@ -84,7 +86,7 @@ public class ContactBulkWrites {
         contacts.row(accountId, contactId).orElseThrow(() -> ContactQueries.notFound(contactId));
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 }

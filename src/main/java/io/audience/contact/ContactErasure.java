@@ -6,8 +6,8 @@ import io.audience.consent.Actor;
 import io.audience.consent.ConsentService;
 import io.audience.consent.ConsentService.AddressLock;
 import io.audience.idempotency.IdempotentAnswers;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -27,15 +27,17 @@ public class ContactErasure {
     private final ConfirmationService confirmations;
     private final ActivityLog activities;
     private final IdempotentAnswers answers;
+    private final Clock clock;
 
     ContactErasure(ContactRepository contacts, ContactLocks locks, ConsentService consent,
-            ConfirmationService confirmations, ActivityLog activities, IdempotentAnswers answers) {
+            ConfirmationService confirmations, ActivityLog activities, IdempotentAnswers answers, Clock clock) {
         this.contacts = contacts;
         this.locks = locks;
         this.consent = consent;
         this.confirmations = confirmations;
         this.activities = activities;
         this.answers = answers;
+        this.clock = clock;
     }
 
     /**
@@ -47,7 +49,7 @@ public class ContactErasure {
      */
     @Transactional
     public void erase(UUID accountId, UUID contactId, Actor actor) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         ContactLocks.Locked locked = locks.lock(accountId, contactId, actor, now);
         String current = locked.row().emailKey();
         Set<String> keys = new TreeSet<>(consent.addressesOf(accountId, contactId));

@@ -15,8 +15,8 @@ import io.audience.customfield.CustomFieldService;
 import io.audience.identity.Ids;
 import io.audience.list.ListMemberships;
 import io.audience.tag.TagService;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -48,10 +48,11 @@ public class ContactService {
     private final TagService tags;
     private final CustomFieldService fields;
     private final ContactLocks locks;
+    private final Clock clock;
 
     ContactService(ContactRepository contacts, ContactDetailsRepository details, ContactQueries queries,
             ConsentService consent, ListMemberships memberships, ConfirmationService confirmations,
-            AccountSettingsService settings, TagService tags, CustomFieldService fields, ContactLocks locks) {
+            AccountSettingsService settings, TagService tags, CustomFieldService fields, ContactLocks locks, Clock clock) {
         this.contacts = contacts;
         this.details = details;
         this.queries = queries;
@@ -62,6 +63,7 @@ public class ContactService {
         this.tags = tags;
         this.fields = fields;
         this.locks = locks;
+        this.clock = clock;
     }
 
     public enum SignUpAction { CREATED, UPDATED }
@@ -230,7 +232,7 @@ public class ContactService {
         }
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 }
