@@ -1,21 +1,14 @@
 package io.audience.contact;
 
 import io.audience.activity.ItemOutcome;
-import io.audience.api.Conflict;
 import io.audience.consent.Actor;
-import io.audience.consent.ConsentPolicy;
 import io.audience.consent.ConsentService;
-import io.audience.consent.ConsentService.AddressLock;
 import io.audience.consent.ConsentState;
-import io.audience.consent.Source;
-import io.audience.identity.Ids;
 import io.audience.list.ListMemberships;
 import io.audience.tag.TagService;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
