@@ -2,8 +2,8 @@ package io.audience.account;
 
 import io.audience.api.Text;
 import io.audience.api.ValidationFailed;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -14,10 +14,12 @@ public class AccountSettingsService {
 
     private final AccountSettingsRepository settings;
     private final ConfirmedSenders senders;
+    private final Clock clock;
 
-    AccountSettingsService(AccountSettingsRepository settings, ConfirmedSenders senders) {
+    AccountSettingsService(AccountSettingsRepository settings, ConfirmedSenders senders, Clock clock) {
         this.settings = settings;
         this.senders = senders;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -42,7 +44,7 @@ public class AccountSettingsService {
             throw new ValidationFailed("from_name must be at most 100 characters, without quotes or angle brackets");
         }
         AccountSettings replaced = new AccountSettings(Boolean.TRUE.equals(confirmedOptIn), email, name);
-        settings.save(accountId, replaced, OffsetDateTime.now(ZoneOffset.UTC));
+        settings.save(accountId, replaced, OffsetDateTime.now(clock));
         return replaced;
     }
 

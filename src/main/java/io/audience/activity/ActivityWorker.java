@@ -1,8 +1,8 @@
 package io.audience.activity;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,13 +39,14 @@ class ActivityWorker {
     private final int chunk;
     private final ChunkLanes lanes;
     private final Duration lease;
+    private final Clock clock;
 
     ActivityWorker(ActivityStore store, List<ActivityProcessor> processors, List<ChunkProcessor> chunkProcessors,
             PlatformTransactionManager transactionManager,
             @Value("${audience.activity.chunk-size:500}") int chunk,
             @Value("${audience.activity.import-chunk-size:10000}") int setChunk,
             @Value("${audience.activity.import-lanes:2}") int importLanes,
-            @Value("${audience.activity.lease:30s}") Duration lease) {
+            @Value("${audience.activity.lease:30s}") Duration lease, Clock clock) {
         this.store = store;
         this.processors = processors.stream().collect(Collectors.toMap(ActivityProcessor::kind, Function.identity()));
         this.chunkProcessors = chunkProcessors.stream()
@@ -55,7 +56,8 @@ class ActivityWorker {
         this.savepoints.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.chunk = chunk;
         this.lease = lease;
-        this.lanes = new ChunkLanes(store, transactions, importLanes, setChunk, lease);
+        this.clock = clock;
+        this.lanes = new ChunkLanes(store, transactions, importLanes, setChunk, lease, clock);
     }
 
     @Scheduled(fixedDelayString = "${audience.activity.poll-interval:500ms}",
@@ -159,7 +161,7 @@ class ActivityWorker {
         }
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 }

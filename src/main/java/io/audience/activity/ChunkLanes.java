@@ -1,8 +1,8 @@
 package io.audience.activity;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -36,13 +36,15 @@ final class ChunkLanes {
     private final int lanes;
     private final int chunk;
     private final Duration lease;
+    private final Clock clock;
 
-    ChunkLanes(ActivityStore store, TransactionTemplate transactions, int lanes, int chunk, Duration lease) {
+    ChunkLanes(ActivityStore store, TransactionTemplate transactions, int lanes, int chunk, Duration lease, Clock clock) {
         this.store = store;
         this.transactions = transactions;
         this.lanes = lanes;
         this.chunk = chunk;
         this.lease = lease;
+        this.clock = clock;
         this.pool = Executors.newFixedThreadPool(lanes, r -> {
             Thread thread = new Thread(r, "activity-lane");
             thread.setDaemon(true);
@@ -147,7 +149,7 @@ final class ChunkLanes {
         }
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 }

@@ -16,10 +16,6 @@ public record ItemOutcome(Kind kind, @Nullable String reason, @Nullable UUID con
         }
     }
 
-    public static ItemOutcome created(UUID contactId) {
-        return new ItemOutcome(Kind.CREATED, null, contactId, false, false);
-    }
-
     public static ItemOutcome updated(UUID contactId) {
         return new ItemOutcome(Kind.UPDATED, null, contactId, false, false);
     }

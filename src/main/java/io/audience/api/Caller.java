@@ -20,8 +20,4 @@ public record Caller(UUID accountId, String actor, String tokenKey, @Nullable St
         String key = "api_token:" + tokenId;
         return new Caller(accountId, key, key, null, Scopes.ALL, Privileges.ALL);
     }
-
-    public boolean may(String scope, String privilege) {
-        return scopes.contains(scope) && privileges.contains(privilege);
-    }
 }

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.audience.api.Caller;
 import io.audience.api.Privileges;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,10 +33,12 @@ class AccessTokens {
     private final GrantChecks grants;
     private final Cache<String, Verified> verified = Caffeine.newBuilder()
             .maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(10)).build();
+    private final Clock clock;
 
-    AccessTokens(JwtDecoder decoder, GrantChecks grants) {
+    AccessTokens(JwtDecoder decoder, GrantChecks grants, Clock clock) {
         this.decoder = decoder;
         this.grants = grants;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -48,7 +51,7 @@ class AccessTokens {
             }
             verified.put(token, jwt);
         }
-        if (!Instant.now().isBefore(jwt.expiresAt())) {
+        if (!clock.instant().isBefore(jwt.expiresAt())) {
             verified.invalidate(token);
             return TokenCheck.UNKNOWN;
         }

@@ -8,8 +8,8 @@ import io.audience.api.ValidationFailed;
 import io.audience.consent.EmailAddresses;
 import io.audience.identity.Ids;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,11 +29,13 @@ public class AccountUsers {
     private final UserRepository users;
     private final AccountService accounts;
     private final PasswordEncoder passwords;
+    private final Clock clock;
 
-    AccountUsers(UserRepository users, AccountService accounts, PasswordEncoder passwords) {
+    AccountUsers(UserRepository users, AccountService accounts, PasswordEncoder passwords, Clock clock) {
         this.users = users;
         this.accounts = accounts;
         this.passwords = passwords;
+        this.clock = clock;
     }
 
     /** What sign-in needs: the user, the password's hash, and until when sign-in is refused. */
@@ -55,7 +57,7 @@ public class AccountUsers {
         }
         checkPassword(request.password(), emailKey);
         AccountUser user = new AccountUser(accountId, Ids.next(), emailKey, EmailAddresses.display("email", email), role);
-        if (!users.insert(user, passwords.encode(request.password()), OffsetDateTime.now(ZoneOffset.UTC))) {
+        if (!users.insert(user, passwords.encode(request.password()), OffsetDateTime.now(clock))) {
             throw new Conflict("A user with the email " + emailKey + " already exists; an email signs in to one account",
                     Map.of("email", emailKey));
         }
@@ -96,7 +98,7 @@ public class AccountUsers {
     @Transactional
     public void loginFailed(String email) {
         try {
-            users.recordFailure(EmailAddresses.key("username", email), OffsetDateTime.now(ZoneOffset.UTC));
+            users.recordFailure(EmailAddresses.key("username", email), OffsetDateTime.now(clock));
         } catch (ValidationFailed notAnAddress) {
             // nobody to count it against
         }

@@ -5,9 +5,9 @@ import io.audience.account.AccountView;
 import io.audience.api.Caller;
 import io.audience.api.NotFound;
 import io.audience.identity.Ids;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -24,10 +24,12 @@ public class ApiTokens {
 
     private final ApiTokenRepository tokens;
     private final AccountService accounts;
+    private final Clock clock;
 
-    ApiTokens(ApiTokenRepository tokens, AccountService accounts) {
+    ApiTokens(ApiTokenRepository tokens, AccountService accounts, Clock clock) {
         this.tokens = tokens;
         this.accounts = accounts;
+        this.clock = clock;
     }
 
     public record NewAccount(UUID accountId, String name, String apiToken) {}
@@ -93,7 +95,7 @@ public class ApiTokens {
     }
 
     /** To the microsecond, as PostgreSQL keeps it: what is shown once equals what is listed after. */
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 }

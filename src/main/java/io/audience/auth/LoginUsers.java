@@ -1,7 +1,7 @@
 package io.audience.auth;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -24,10 +24,12 @@ class LoginUsers implements UserDetailsService {
 
     private final AccountUsers users;
     private final LoginAttempts attempts;
+    private final Clock clock;
 
-    LoginUsers(AccountUsers users, LoginAttempts attempts) {
+    LoginUsers(AccountUsers users, LoginAttempts attempts, Clock clock) {
         this.users = users;
         this.attempts = attempts;
+        this.clock = clock;
     }
 
     @Override
@@ -35,7 +37,7 @@ class LoginUsers implements UserDetailsService {
         AccountUsers.Login login = users.login(email)
                 .orElseThrow(() -> new UsernameNotFoundException("No user signs in with that email"));
         boolean locked = login.lockedUntil() != null
-                && login.lockedUntil().isAfter(OffsetDateTime.now(ZoneOffset.UTC));
+                && login.lockedUntil().isAfter(OffsetDateTime.now(clock));
         return User.withUsername(login.user().userId().toString())
                 .password(login.passwordHash())
                 .authorities(AccessTokenClaims.ACCOUNT_AUTHORITY + login.user().accountId())

@@ -9,8 +9,8 @@ import io.audience.identity.Ids;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -39,14 +39,16 @@ public class OAuthClients {
     private final AccountService accounts;
     private final PasswordEncoder passwords;
     private final TokenPolicy tokens;
+    private final Clock clock;
 
     OAuthClients(RegisteredClientRepository registered, ClientRepository clients, AccountService accounts,
-            PasswordEncoder passwords, TokenPolicy tokens) {
+            PasswordEncoder passwords, TokenPolicy tokens, Clock clock) {
         this.registered = registered;
         this.clients = clients;
         this.accounts = accounts;
         this.passwords = passwords;
         this.tokens = tokens;
+        this.clock = clock;
     }
 
     public record NewClient(@Nullable String name, @Nullable List<String> redirectUris, @Nullable Boolean isPublic) {}
@@ -89,7 +91,7 @@ public class OAuthClients {
                     .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN);
         }
         registered.save(client.build());
-        clients.insert(accountId, clientId, name, isPublic, OffsetDateTime.now(ZoneOffset.UTC));
+        clients.insert(accountId, clientId, name, isPublic, OffsetDateTime.now(clock));
         return new Registered(clientId, secret, name, uris, isPublic, Scopes.ALL);
     }
 

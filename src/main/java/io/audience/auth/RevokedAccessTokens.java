@@ -2,6 +2,7 @@ package io.audience.auth;
 
 import static io.audience.db.Tables.OAUTH_REVOKED_ACCESS_TOKEN;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,9 +14,11 @@ import org.springframework.stereotype.Repository;
 class RevokedAccessTokens {
 
     private final DSLContext db;
+    private final Clock clock;
 
-    RevokedAccessTokens(DSLContext db) {
+    RevokedAccessTokens(DSLContext db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     void revoke(String tokenId, String authorizationId, Instant expiresAt) {
@@ -23,7 +26,7 @@ class RevokedAccessTokens {
                 .set(OAUTH_REVOKED_ACCESS_TOKEN.TOKEN_ID, tokenId)
                 .set(OAUTH_REVOKED_ACCESS_TOKEN.AUTHORIZATION_ID, authorizationId)
                 .set(OAUTH_REVOKED_ACCESS_TOKEN.EXPIRES_AT, expiresAt.atOffset(ZoneOffset.UTC))
-                .set(OAUTH_REVOKED_ACCESS_TOKEN.REVOKED_AT, OffsetDateTime.now(ZoneOffset.UTC))
+                .set(OAUTH_REVOKED_ACCESS_TOKEN.REVOKED_AT, OffsetDateTime.now(clock))
                 .onConflictDoNothing()
                 .execute();
     }

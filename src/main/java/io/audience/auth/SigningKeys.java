@@ -11,8 +11,8 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import io.audience.identity.MasterKey;
@@ -31,10 +31,12 @@ class SigningKeys {
 
     private final DSLContext db;
     private final MasterKey master;
+    private final Clock clock;
 
-    SigningKeys(DSLContext db, MasterKey master) {
+    SigningKeys(DSLContext db, MasterKey master, Clock clock) {
         this.db = db;
         this.master = master;
+        this.clock = clock;
     }
 
     /**
@@ -51,7 +53,7 @@ class SigningKeys {
                     .set(OAUTH_SIGNING_KEY.KEY_ID, keyId)
                     .set(OAUTH_SIGNING_KEY.PRIVATE_KEY_SEALED, master.seal(pair.getPrivate().getEncoded(), context(keyId)))
                     .set(OAUTH_SIGNING_KEY.PUBLIC_KEY, pair.getPublic().getEncoded())
-                    .set(OAUTH_SIGNING_KEY.CREATED_AT, OffsetDateTime.now(ZoneOffset.UTC))
+                    .set(OAUTH_SIGNING_KEY.CREATED_AT, OffsetDateTime.now(clock))
                     .execute();
         }
         db.selectFrom(OAUTH_SIGNING_KEY).where(OAUTH_SIGNING_KEY.PRIVATE_KEY_SEALED.isNull()).fetch()

@@ -1,8 +1,8 @@
 package io.audience.auth;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -33,11 +33,14 @@ final class SingleUseRefreshTokens implements AuthenticationProvider {
     private final AuthenticationProvider refresh;
     private final OAuth2AuthorizationService grants;
     private final UsedRefreshTokens used;
+    private final Clock clock;
 
-    SingleUseRefreshTokens(AuthenticationProvider refresh, OAuth2AuthorizationService grants, UsedRefreshTokens used) {
+    SingleUseRefreshTokens(AuthenticationProvider refresh, OAuth2AuthorizationService grants, UsedRefreshTokens used,
+            Clock clock) {
         this.refresh = refresh;
         this.grants = grants;
         this.used = used;
+        this.clock = clock;
     }
 
     @Override
@@ -72,7 +75,7 @@ final class SingleUseRefreshTokens implements AuthenticationProvider {
     }
 
     private void revokeIfReused(String presented, String clientId) {
-        OffsetDateTime concurrent = OffsetDateTime.now(ZoneOffset.UTC).minus(CONCURRENT);
+        OffsetDateTime concurrent = OffsetDateTime.now(clock).minus(CONCURRENT);
         used.useOf(presented).filter(use -> use.usedAt().isBefore(concurrent))
                 .map(use -> grants.findById(use.authorizationId()))
                 .filter(grant -> grant.getRegisteredClientId().equals(clientId))

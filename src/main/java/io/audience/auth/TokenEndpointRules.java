@@ -1,5 +1,6 @@
 package io.audience.auth;
 
+import java.time.Clock;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServletServerHttpResponse;
@@ -27,20 +28,22 @@ public class TokenEndpointRules {
     private final JwtDecoder accessTokens;
     private final RevokedAccessTokens revoked;
     private final OAuthClients clients;
+    private final Clock clock;
 
     TokenEndpointRules(OAuth2AuthorizationService grants, UsedRefreshTokens used, JwtDecoder accessTokens,
-            RevokedAccessTokens revoked, OAuthClients clients) {
+            RevokedAccessTokens revoked, OAuthClients clients, Clock clock) {
         this.grants = grants;
         this.used = used;
         this.accessTokens = accessTokens;
         this.revoked = revoked;
         this.clients = clients;
+        this.clock = clock;
     }
 
     /** The token endpoint's providers, the refresh one wrapped. */
     public void tokenProviders(List<AuthenticationProvider> providers) {
         providers.replaceAll(provider -> provider instanceof OAuth2RefreshTokenAuthenticationProvider
-                ? new SingleUseRefreshTokens(provider, grants, used) : provider);
+                ? new SingleUseRefreshTokens(provider, grants, used, clock) : provider);
     }
 
     /** The revocation endpoint's one provider. */

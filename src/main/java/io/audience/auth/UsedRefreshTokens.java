@@ -2,8 +2,8 @@ package io.audience.auth;
 
 import static io.audience.db.Tables.OAUTH_USED_REFRESH_TOKEN;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
@@ -17,9 +17,11 @@ import org.springframework.stereotype.Repository;
 class UsedRefreshTokens {
 
     private final DSLContext db;
+    private final Clock clock;
 
-    UsedRefreshTokens(DSLContext db) {
+    UsedRefreshTokens(DSLContext db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     /** Whether this call claimed the token; false when another refresh already did. */
@@ -27,7 +29,7 @@ class UsedRefreshTokens {
         return db.insertInto(OAUTH_USED_REFRESH_TOKEN)
                 .set(OAUTH_USED_REFRESH_TOKEN.TOKEN_HASH, HashedGrants.hash(token))
                 .set(OAUTH_USED_REFRESH_TOKEN.AUTHORIZATION_ID, authorizationId)
-                .set(OAUTH_USED_REFRESH_TOKEN.USED_AT, OffsetDateTime.now(ZoneOffset.UTC))
+                .set(OAUTH_USED_REFRESH_TOKEN.USED_AT, OffsetDateTime.now(clock))
                 .onConflictDoNothing()
                 .execute() == 1;
     }

@@ -13,9 +13,9 @@ import io.audience.consent.Source;
 import io.audience.mail.ConfirmationThrottle;
 import io.audience.mail.Outbox;
 import io.audience.mail.OutgoingMail;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,12 +47,13 @@ public class ConfirmationService {
     private final ApplicationEventPublisher events;
     private final Duration validity;
     private final String defaultFrom;
+    private final Clock clock;
 
     ConfirmationService(ConfirmationRepository confirmations, SignedIds tokens,
             ContactAddresses addresses, ConsentService consent,
             AccountSettingsService settings, ConfirmedSenders senders, Outbox outbox, ConfirmationThrottle throttle, PublicUrl publicUrl, ApplicationEventPublisher events,
             @Value("${audience.confirmation-validity}") Duration validity,
-            @Value("${audience.mail.default-from}") String defaultFrom) {
+            @Value("${audience.mail.default-from}") String defaultFrom, Clock clock) {
         this.confirmations = confirmations;
         this.tokens = tokens;
         this.addresses = addresses;
@@ -65,6 +66,7 @@ public class ConfirmationService {
         this.events = events;
         this.validity = validity;
         this.defaultFrom = defaultFrom;
+        this.clock = clock;
     }
 
     /**
@@ -179,7 +181,7 @@ public class ConfirmationService {
         return now.isAfter(c.expiresAt()) ? LinkStatus.EXPIRED : LinkStatus.VALID;
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 }

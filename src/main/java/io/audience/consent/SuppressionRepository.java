@@ -44,11 +44,6 @@ class SuppressionRepository {
                         r.getOptedOutAt()));
     }
 
-    boolean isSuppressed(UUID accountId, String emailKey) {
-        return db.fetchExists(SUPPRESSION, SUPPRESSION.ACCOUNT_ID.eq(accountId),
-                SUPPRESSION.FINGERPRINT.eq(fingerprint(accountId, emailKey)));
-    }
-
     private String fingerprint(UUID accountId, String emailKey) {
         return HexFormat.of().formatHex(secrets.hmac("suppression", accountId + "|" + SuppressionForm.of(emailKey)));
     }

@@ -1,21 +1,14 @@
 package io.audience.contact;
 
 import io.audience.activity.ItemOutcome;
-import io.audience.api.Conflict;
 import io.audience.consent.Actor;
-import io.audience.consent.ConsentPolicy;
 import io.audience.consent.ConsentService;
-import io.audience.consent.ConsentService.AddressLock;
 import io.audience.consent.ConsentState;
-import io.audience.consent.Source;
-import io.audience.identity.Ids;
 import io.audience.list.ListMemberships;
 import io.audience.tag.TagService;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -34,14 +27,16 @@ public class ContactBulkWrites {
     private final ListMemberships memberships;
     private final TagService tags;
     private final ContactLocks locks;
+    private final Clock clock;
 
     ContactBulkWrites(ContactRepository contacts, ConsentService consent, ListMemberships memberships, TagService tags,
-            ContactLocks locks) {
+            ContactLocks locks, Clock clock) {
         this.contacts = contacts;
         this.consent = consent;
         this.memberships = memberships;
         this.tags = tags;
         this.locks = locks;
+        this.clock = clock;
     }
 
     /** A bulk list add: never for a deleted contact or an address whose owner opted out. */
@@ -87,7 +82,7 @@ public class ContactBulkWrites {
         return ItemOutcome.updated(contactId);
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 }

@@ -6,8 +6,8 @@ import io.audience.consent.Actor;
 import io.audience.consent.ConsentService;
 import io.audience.consent.ConsentService.AddressLock;
 import io.audience.idempotency.IdempotentAnswers;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,10 +28,11 @@ public class ContactErasure {
     private final ActivityLog activities;
     private final IdempotentAnswers answers;
     private final ContactEvents events;
+    private final Clock clock;
 
     ContactErasure(ContactRepository contacts, ContactLocks locks, ConsentService consent,
             ConfirmationService confirmations, ActivityLog activities, IdempotentAnswers answers,
-            ContactEvents events) {
+            ContactEvents events, Clock clock) {
         this.contacts = contacts;
         this.locks = locks;
         this.consent = consent;
@@ -39,6 +40,7 @@ public class ContactErasure {
         this.activities = activities;
         this.answers = answers;
         this.events = events;
+        this.clock = clock;
     }
 
     /**
@@ -50,7 +52,7 @@ public class ContactErasure {
      */
     @Transactional
     public void erase(UUID accountId, UUID contactId, Actor actor) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         ContactLocks.Locked locked = locks.lock(accountId, contactId, actor, now);
         String current = locked.row().emailKey();
         Set<String> keys = new TreeSet<>(consent.addressesOf(accountId, contactId));

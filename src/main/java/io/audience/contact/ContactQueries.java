@@ -6,8 +6,8 @@ import io.audience.consent.ConsentService;
 import io.audience.customfield.CustomFieldService;
 import io.audience.list.ListMemberships;
 import io.audience.tag.TagService;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +28,10 @@ public class ContactQueries {
     private final ConsentService consent;
     private final TagService tags;
     private final CustomFieldService fields;
+    private final Clock clock;
 
     ContactQueries(ContactRepository contacts, ContactDetailsRepository details, CountsRepository counts,
-            ListMemberships memberships, ConsentService consent, TagService tags, CustomFieldService fields) {
+            ListMemberships memberships, ConsentService consent, TagService tags, CustomFieldService fields, Clock clock) {
         this.contacts = contacts;
         this.details = details;
         this.counts = counts;
@@ -38,6 +39,7 @@ public class ContactQueries {
         this.consent = consent;
         this.tags = tags;
         this.fields = fields;
+        this.clock = clock;
     }
 
     public record ContactPage(List<ContactView> contacts, @Nullable Integer count, @Nullable UUID nextAfter) {}
@@ -69,7 +71,7 @@ public class ContactQueries {
 
     @Transactional(readOnly = true)
     public ContactCounts counts(UUID accountId, boolean includeNewSubscribers) {
-        ContactCounts all = counts.counts(accountId, OffsetDateTime.now(ZoneOffset.UTC).minusDays(30));
+        ContactCounts all = counts.counts(accountId, OffsetDateTime.now(clock).minusDays(30));
         return includeNewSubscribers ? all : new ContactCounts(all.total(), all.explicit(), all.implicit(),
                 all.pending(), all.unsubscribed(), null);
     }

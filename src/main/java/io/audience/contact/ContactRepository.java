@@ -5,7 +5,6 @@ import static io.audience.db.Tables.EMAIL_CONSENT;
 
 import io.audience.consent.ConsentState;
 import io.audience.db.tables.records.ContactRecord;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -85,11 +84,6 @@ class ContactRepository {
                 .leftJoin(EMAIL_CONSENT).on(EMAIL_CONSENT.ACCOUNT_ID.eq(CONTACT.ACCOUNT_ID),
                         EMAIL_CONSENT.EMAIL_KEY.eq(CONTACT.EMAIL_KEY))
                 .where(where));
-    }
-
-    List<ContactView> byIds(UUID accountId, Collection<UUID> ids) {
-        return withConsent().where(CONTACT.ACCOUNT_ID.eq(accountId), CONTACT.CONTACT_ID.in(ids))
-                .fetch(ContactRepository::view);
     }
 
     private static ContactRecord record(ContactRow row) {

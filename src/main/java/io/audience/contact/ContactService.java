@@ -15,8 +15,8 @@ import io.audience.customfield.CustomFieldService;
 import io.audience.identity.Ids;
 import io.audience.list.ListMemberships;
 import io.audience.tag.TagService;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -49,11 +49,12 @@ public class ContactService {
     private final CustomFieldService fields;
     private final ContactLocks locks;
     private final ContactEvents events;
+    private final Clock clock;
 
     ContactService(ContactRepository contacts, ContactDetailsRepository details, ContactQueries queries,
             ConsentService consent, ListMemberships memberships, ConfirmationService confirmations,
             AccountSettingsService settings, TagService tags, CustomFieldService fields, ContactLocks locks,
-            ContactEvents events) {
+            ContactEvents events, Clock clock) {
         this.contacts = contacts;
         this.details = details;
         this.queries = queries;
@@ -65,6 +66,7 @@ public class ContactService {
         this.fields = fields;
         this.locks = locks;
         this.events = events;
+        this.clock = clock;
     }
 
     public enum SignUpAction { CREATED, UPDATED }
@@ -240,7 +242,7 @@ public class ContactService {
         }
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 }

@@ -8,8 +8,8 @@ import io.audience.api.NotFound;
 import io.audience.api.Text;
 import io.audience.api.ValidationFailed;
 import io.audience.identity.Ids;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -37,10 +37,12 @@ public class CustomFieldService {
 
     private final CustomFieldRepository fields;
     private final ActivityLog activities;
+    private final Clock clock;
 
-    CustomFieldService(CustomFieldRepository fields, ActivityLog activities) {
+    CustomFieldService(CustomFieldRepository fields, ActivityLog activities, Clock clock) {
         this.fields = fields;
         this.activities = activities;
+        this.clock = clock;
     }
 
     public record ChoiceInput(@Nullable Integer choiceId, String label, int displayOrder) {}
@@ -264,7 +266,7 @@ public class CustomFieldService {
         return new NotFound("No custom field " + id + " in this account");
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 }

@@ -16,9 +16,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
@@ -50,13 +50,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private final TransactionTemplate transactions;
     private final ErrorBodies errors;
     private final Duration retention;
+    private final Clock clock;
 
     IdempotencyFilter(IdempotencyRepository keys, TransactionTemplate transactions, ErrorBodies errors,
-            @Value("${audience.idempotency-retention}") Duration retention) {
+            @Value("${audience.idempotency-retention}") Duration retention, Clock clock) {
         this.keys = keys;
         this.transactions = transactions;
         this.errors = errors;
         this.retention = retention;
+        this.clock = clock;
     }
 
     @Override
@@ -88,7 +90,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
         try {
             transactions.executeWithoutResult(tx -> {
-                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+                OffsetDateTime now = OffsetDateTime.now(clock);
                 keys.forgetExpired(caller.accountId(), key, now.minus(retention));
                 if (!keys.claim(caller.accountId(), key, hash, now)) {
                     answerFromStore(caller, key, hash, buffered);

@@ -5,8 +5,8 @@ import static io.audience.db.Tables.INSTALLATION_SECRET;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,10 +31,12 @@ public class InstallationSecrets implements SmartInitializingSingleton {
     private final DSLContext db;
     private final MasterKey master;
     private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
+    private final Clock clock;
 
-    InstallationSecrets(DSLContext db, MasterKey master) {
+    InstallationSecrets(DSLContext db, MasterKey master, Clock clock) {
         this.db = db;
         this.master = master;
+        this.clock = clock;
     }
 
     @Override
@@ -72,7 +74,7 @@ public class InstallationSecrets implements SmartInitializingSingleton {
         db.insertInto(INSTALLATION_SECRET)
                 .set(INSTALLATION_SECRET.NAME, name)
                 .set(INSTALLATION_SECRET.SEALED, master.seal(fresh, context))
-                .set(INSTALLATION_SECRET.CREATED_AT, OffsetDateTime.now(ZoneOffset.UTC))
+                .set(INSTALLATION_SECRET.CREATED_AT, OffsetDateTime.now(clock))
                 .onConflictDoNothing()
                 .execute();
         Record2<String, String> stored = db.select(INSTALLATION_SECRET.SECRET, INSTALLATION_SECRET.SEALED)

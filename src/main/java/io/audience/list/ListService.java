@@ -7,8 +7,8 @@ import io.audience.api.Conflict;
 import io.audience.api.NotFound;
 import io.audience.api.ValidationFailed;
 import io.audience.identity.Ids;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +27,12 @@ public class ListService {
 
     private final ListRepository lists;
     private final ActivityLog activities;
+    private final Clock clock;
 
-    ListService(ListRepository lists, ActivityLog activities) {
+    ListService(ListRepository lists, ActivityLog activities, Clock clock) {
         this.lists = lists;
         this.activities = activities;
+        this.clock = clock;
     }
 
     public record ListPage(List<ContactListView> lists, @Nullable Integer count, @Nullable UUID nextAfter) {}
@@ -133,7 +135,7 @@ public class ListService {
         return new NotFound("No list " + listId + " in this account");
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 }

@@ -2,9 +2,9 @@ package io.audience.mail;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -37,17 +37,19 @@ class OutboxWorker {
     private final Duration firstRetry;
     private final Duration maxRetry;
     private final Duration claimFor;
+    private final Clock clock;
 
     OutboxWorker(OutboxRepository outbox, ObjectProvider<JavaMailSender> smtp, TransactionTemplate transactions,
             @Value("${audience.mail.first-retry}") Duration firstRetry,
             @Value("${audience.mail.max-retry}") Duration maxRetry,
-            @Value("${audience.mail.claim-for}") Duration claimFor) {
+            @Value("${audience.mail.claim-for}") Duration claimFor, Clock clock) {
         this.outbox = outbox;
         this.smtp = smtp;
         this.transactions = transactions;
         this.firstRetry = firstRetry;
         this.maxRetry = maxRetry;
         this.claimFor = claimFor;
+        this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${audience.mail.poll-interval}",
@@ -101,8 +103,8 @@ class OutboxWorker {
         return delay.compareTo(maxRetry) > 0 ? maxRetry : delay;
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 
     private static MimeMessage message(JavaMailSender sender, QueuedMail mail) throws MessagingException {

@@ -1,7 +1,7 @@
 package io.audience.scheduling;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,15 +18,17 @@ class Housekeeping {
     private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
 
     private final List<Retention> retentions;
+    private final Clock clock;
 
-    Housekeeping(List<Retention> retentions) {
+    Housekeeping(List<Retention> retentions, Clock clock) {
         this.retentions = retentions;
+        this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${audience.retention.interval}", initialDelayString = "${audience.retention.interval}",
             scheduler = Schedulers.HOUSEKEEPING)
     void run() {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         for (Retention retention : retentions) {
             try {
                 int deleted = retention.purge(now);

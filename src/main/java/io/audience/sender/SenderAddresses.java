@@ -10,9 +10,9 @@ import io.audience.consent.EmailAddresses;
 import io.audience.mail.ConfirmationThrottle;
 import io.audience.mail.Outbox;
 import io.audience.mail.OutgoingMail;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -41,10 +41,11 @@ public class SenderAddresses implements ConfirmedSenders {
     private final PublicUrl publicUrl;
     private final Duration validity;
     private final String defaultFrom;
+    private final Clock clock;
 
     SenderAddresses(SenderAddressRepository addresses, SignedIds tokens, Outbox outbox, ConfirmationThrottle throttle,
             PublicUrl publicUrl, @Value("${audience.confirmation-validity}") Duration validity,
-            @Value("${audience.mail.default-from}") String defaultFrom) {
+            @Value("${audience.mail.default-from}") String defaultFrom, Clock clock) {
         this.addresses = addresses;
         this.tokens = tokens;
         this.outbox = outbox;
@@ -52,6 +53,7 @@ public class SenderAddresses implements ConfirmedSenders {
         this.publicUrl = publicUrl;
         this.validity = validity;
         this.defaultFrom = defaultFrom;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -131,7 +133,7 @@ public class SenderAddresses implements ConfirmedSenders {
         return now().isAfter(stored.requestedAt().plus(validity)) ? LinkStatus.EXPIRED : LinkStatus.VALID;
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 }

@@ -8,8 +8,8 @@ import io.audience.api.NotFound;
 import io.audience.api.Text;
 import io.audience.api.ValidationFailed;
 import io.audience.identity.Ids;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,10 +29,12 @@ public class TagService {
 
     private final TagRepository tags;
     private final ActivityLog activities;
+    private final Clock clock;
 
-    TagService(TagRepository tags, ActivityLog activities) {
+    TagService(TagRepository tags, ActivityLog activities, Clock clock) {
         this.tags = tags;
         this.activities = activities;
+        this.clock = clock;
     }
 
     public record TagPage(List<TagView> tags, @Nullable UUID nextAfter) {}
@@ -171,7 +173,7 @@ public class TagService {
         return new NotFound("No tag " + tagId + " in this account");
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.audience.Api;
 import io.audience.IntegrationTest;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,7 @@ class ConcurrentWorkersIntegrationTest extends IntegrationTest {
             List<Future<?>> workers = new ArrayList<>();
             for (int w = 0; w < 3; w++) {
                 ActivityWorker worker = new ActivityWorker(store, processors, chunkProcessors, transactions, 50, 50, 2,
-                        Duration.ofSeconds(30));
+                        Duration.ofSeconds(30), Clock.systemUTC());
                 workers.add(pool.submit(worker::runDue));
             }
             for (Future<?> worker : workers) {

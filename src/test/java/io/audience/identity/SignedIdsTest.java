@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class SignedIdsTest {
 
     /** A key per purpose, as the installation keeps one per name; no database needed for the rule. */
-    private final SignedIds ids = new SignedIds(new InstallationSecrets(null, null) {
+    private final SignedIds ids = new SignedIds(new InstallationSecrets(null, null, Clock.systemUTC()) {
         @Override
         public byte[] hmac(String keyName, String message) {
             try {

@@ -7,8 +7,8 @@ import io.audience.activity.ActivityView;
 import io.audience.api.ValidationFailed;
 import io.audience.list.ListMemberships;
 import io.audience.tag.TagService;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,14 +38,16 @@ public class ContactBulk {
     private final ListMemberships memberships;
     private final TagService tags;
     private final JsonMapper json;
+    private final Clock clock;
 
     ContactBulk(ActivityLog activities, ContactQueries queries, ListMemberships memberships, TagService tags,
-            JsonMapper json) {
+            JsonMapper json, Clock clock) {
         this.activities = activities;
         this.queries = queries;
         this.memberships = memberships;
         this.tags = tags;
         this.json = json;
+        this.clock = clock;
     }
 
     /** Which contacts: exactly one of the vendor's mutually exclusive sources. */
@@ -101,7 +103,7 @@ public class ContactBulk {
             memberships.requireLive(accountId, source.listIds());
         }
         return activities.acceptEach(accountId, kind, json.writeValueAsString(payload), listCount, ROW_ID,
-                contactsOf(accountId, source), OffsetDateTime.now(ZoneOffset.UTC));
+                contactsOf(accountId, source), OffsetDateTime.now(clock));
     }
 
     private Set<UUID> contactsOf(UUID accountId, Source source) {

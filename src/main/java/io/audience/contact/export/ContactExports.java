@@ -8,8 +8,8 @@ import io.audience.api.ValidationFailed;
 import io.audience.list.ListMemberships;
 import java.io.OutputStream;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,12 +34,14 @@ public class ContactExports {
     private final ExportCopies copies;
     private final ListMemberships memberships;
     private final JsonMapper json;
+    private final Clock clock;
 
-    ContactExports(ActivityLog activities, ExportCopies copies, ListMemberships memberships, JsonMapper json) {
+    ContactExports(ActivityLog activities, ExportCopies copies, ListMemberships memberships, JsonMapper json, Clock clock) {
         this.activities = activities;
         this.copies = copies;
         this.memberships = memberships;
         this.json = json;
+        this.clock = clock;
     }
 
     /** What to export, as the vendor's ContactsExport. */
@@ -60,7 +62,7 @@ public class ContactExports {
         ContactQuery.statuses(request.status());
         memberships.requireLive(accountId, request.listIds());
         return activities.completedWith(accountId, KIND, json.writeValueAsString(request),
-                OffsetDateTime.now(ZoneOffset.UTC));
+                OffsetDateTime.now(clock));
     }
 
     /** Another account's export, or another kind of activity, is a 404: checked before streaming starts. */

@@ -2,8 +2,8 @@ package io.audience.contact.imports;
 
 import io.audience.activity.ActivityView;
 import io.audience.activity.ChunkProcessor;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,16 +14,16 @@ import tools.jackson.databind.json.JsonMapper;
 class ContactImportProcessor {
 
     @Bean
-    ChunkProcessor jsonImportProcessor(ImportChunks chunks, JsonMapper json) {
-        return processor(ContactImports.JSON_KIND, chunks, json);
+    ChunkProcessor jsonImportProcessor(ImportChunks chunks, JsonMapper json, Clock clock) {
+        return processor(ContactImports.JSON_KIND, chunks, json, clock);
     }
 
     @Bean
-    ChunkProcessor fileImportProcessor(ImportChunks chunks, JsonMapper json) {
-        return processor(ContactImports.FILE_KIND, chunks, json);
+    ChunkProcessor fileImportProcessor(ImportChunks chunks, JsonMapper json, Clock clock) {
+        return processor(ContactImports.FILE_KIND, chunks, json, clock);
     }
 
-    private static ChunkProcessor processor(String kind, ImportChunks chunks, JsonMapper json) {
+    private static ChunkProcessor processor(String kind, ImportChunks chunks, JsonMapper json, Clock clock) {
         return new ChunkProcessor() {
             @Override
             public String kind() {
@@ -39,7 +39,7 @@ class ContactImportProcessor {
             public ActivityView.Counters process(UUID accountId, UUID activityId, String payload, int from, int to) {
                 ContactImports.ImportPayload lists = json.readValue(payload, ContactImports.ImportPayload.class);
                 return chunks.apply(accountId, activityId, from, to, lists, "activity:" + activityId,
-                        kind + " " + activityId, OffsetDateTime.now(ZoneOffset.UTC));
+                        kind + " " + activityId, OffsetDateTime.now(clock));
             }
         };
     }

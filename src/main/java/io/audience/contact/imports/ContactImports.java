@@ -8,8 +8,8 @@ import io.audience.consent.ConsentService;
 import io.audience.customfield.CustomFieldService;
 import io.audience.identity.Ids;
 import io.audience.list.ListMemberships;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -39,15 +39,17 @@ public class ContactImports {
     private final ConsentService consent;
     private final ImportStaging staging;
     private final JsonMapper json;
+    private final Clock clock;
 
     ContactImports(ActivityLog activities, ListMemberships memberships, CustomFieldService customFields,
-            ConsentService consent, ImportStaging staging, JsonMapper json) {
+            ConsentService consent, ImportStaging staging, JsonMapper json, Clock clock) {
         this.activities = activities;
         this.memberships = memberships;
         this.customFields = customFields;
         this.consent = consent;
         this.staging = staging;
         this.json = json;
+        this.clock = clock;
     }
 
     /**
@@ -81,7 +83,7 @@ public class ContactImports {
 
     private ActivityView accept(UUID accountId, String kind, ImportSource source) {
         long started = System.nanoTime();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         ImportRowReader reader = new ImportRowReader(customFields.byName(accountId));
         Function<String, String> fingerprints = consent.suppressionFingerprints(accountId);
         UUID activityId = activities.accept(accountId, kind, "{}", 0, now);

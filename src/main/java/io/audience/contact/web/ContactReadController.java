@@ -55,7 +55,7 @@ class ContactReadController {
             @RequestParam(required = false) String include) {
         Set<Include> includes = Include.parse(include);
         ContactView contact = queries.get(caller.accountId(), Limits.uuid("contact", contactId), includes);
-        return ResponseEntity.ok().eTag(contact.etag()).body(resource(contact, includes));
+        return ResponseEntity.ok().eTag(contact.etag()).body(ContactResource.of(contact));
     }
 
     @GetMapping("/v3/contacts")
@@ -98,7 +98,7 @@ class ContactReadController {
                 Limits.pageSize(limit, 500),
                 cursor == null ? null : Cursor.decode(COLLECTION, cursor));
         ContactQueries.ContactPage page = queries.page(caller.accountId(), query);
-        return new Contacts(page.contacts().stream().map(c -> resource(c, includes)).toList(), page.count(),
+        return new Contacts(page.contacts().stream().map(ContactResource::of).toList(), page.count(),
                 page.nextAfter() == null ? null : Links.next(new Cursor(COLLECTION, page.nextAfter())));
     }
 
@@ -127,10 +127,6 @@ class ContactReadController {
         return new HistoryEvent(e.eventId(), e.occurredAt(), e.contactId(),
                 e.from() == null ? null : e.from().wire(), e.to().wire(), e.source().wire(), e.channel().wire(),
                 e.actor(), e.ip(), e.userAgent(), e.evidence());
-    }
-
-    private static ContactResource resource(ContactView contact, Set<Include> includes) {
-        return ContactResource.of(contact);
     }
 
     private static Set<UUID> ids(String name, @Nullable String csv, int max) {
