@@ -176,7 +176,7 @@ class BadInputIntegrationTest extends BadInputSupport {
         f.assertUnchanged(before);
     }
 
-    // ---------------------------------------------------------------- sign-up form and lists
+    // ---------------------------------------------------------------- sign-up form
 
     static Stream<Bad> badSignUpBodies() {
         return Stream.of(
@@ -217,45 +217,6 @@ class BadInputIntegrationTest extends BadInputSupport {
         Api.Response response = f.api.post("/v3/contacts/sign_up_form", bad.body("create_source").replace("$list", f.listId));
 
         assertRefused(response, bad.status(), bad.key(), bad.field);
-        f.assertUnchanged(before);
-    }
-
-    static Stream<Bad> badListBodies() {
-        return Stream.of(
-                bad("truncated JSON", "{\"name\": \"Renamed\"", null),
-                bad("a JSON array instead of an object", "[{\"name\": \"Renamed\"}]", null),
-                bad("no name", "{\"description\": \"no name\"}", "name"),
-                bad("an empty name", "{\"name\": \"\"}", "name"),
-                bad("a blank name", "{\"name\": \"   \"}", "name"),
-                bad("a name of 256 characters", "{\"name\": \"" + "n".repeat(256) + "\"}", "name"),
-                bad("name as a number", "{\"name\": 12}", "name"),
-                bad("favorite as a string", "{\"name\": \"Renamed\", \"favorite\": \"yes\"}", "favorite"),
-                bad("a name with a NUL character", "{\"name\": \"Bad\\u0000Name\"}", "name"),
-                bad("a description with a NUL character", "{\"name\": \"Renamed\", \"description\": \"a\\u0000b\"}",
-                        "description"),
-                bad("a description of 2001 characters", "{\"name\": \"Renamed\", \"description\": \""
-                        + "d".repeat(2001) + "\"}", "description"));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("badListBodies")
-    void listCreateWithABadBodyIsRefusedAndWritesNothing(Bad bad) {
-        Fixture f = fixture();
-        String before = f.state();
-
-        assertRefused(f.api.post("/v3/contact_lists", bad.body), bad.status(), bad.key(), bad.field);
-
-        f.assertUnchanged(before);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("badListBodies")
-    void listUpdateWithABadBodyIsRefusedAndLeavesTheListUnchanged(Bad bad) {
-        Fixture f = fixture();
-        String before = f.state();
-
-        assertRefused(f.api.put("/v3/contact_lists/" + f.listId, bad.body), bad.status(), bad.key(), bad.field);
-
         f.assertUnchanged(before);
     }
 
