@@ -4,7 +4,7 @@ import io.audience.api.Text;
 import io.audience.api.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 
-/** The body of POST and PUT /v3/contact_lists: the vendor's ListInput. */
+/** What a list is created or replaced with (the vendor's ListInput), with its rules. */
 public record ListInput(@Nullable String name, @Nullable Boolean favorite, @Nullable String description) {
 
     String validName() {

@@ -12,7 +12,6 @@ import io.audience.api.Limits;
 import io.audience.api.Links;
 import io.audience.api.ValidationFailed;
 import io.audience.customfield.CustomFieldService;
-import io.audience.customfield.CustomFieldView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,10 +43,10 @@ class CustomFieldController {
 
     record ChoiceRequest(@Nullable Integer choiceId, @Nullable String choiceLabel, @Nullable Integer displayOrder) {}
 
-    record FieldRequest(@Nullable String label, @Nullable String type, CustomFieldView.@Nullable Metadata metadata,
+    record FieldRequest(@Nullable String label, @Nullable String type, CustomFieldResource.@Nullable Metadata metadata,
             @Nullable List<ChoiceRequest> choices, @Nullable Integer version) {}
 
-    record CustomFields(List<CustomFieldView> customFields,
+    record CustomFields(List<CustomFieldResource> customFields,
             @JsonProperty("_links") @Nullable Map<String, Map<String, String>> links) {}
 
     @Requires(Privilege.CONTACTS_READ)
@@ -56,27 +55,28 @@ class CustomFieldController {
             @RequestParam(required = false) String cursor) {
         CustomFieldService.FieldPage page = fields.page(caller.accountId(),
                 cursor == null ? null : Cursor.decode(COLLECTION, cursor).after(), Limits.pageSize(limit, 100));
-        return new CustomFields(page.customFields(),
+        return new CustomFields(page.customFields().stream().map(CustomFieldResource::of).toList(),
                 page.nextAfter() == null ? null : Links.next(new Cursor(COLLECTION, page.nextAfter())));
     }
 
     @PostMapping(path = "/v3/contact_custom_fields", consumes = "application/json")
     @ResponseStatus(HttpStatus.CREATED)
-    CustomFieldView create(Caller caller, @RequestBody FieldRequest body) {
-        return fields.create(caller.accountId(), body.label(), body.type(), body.metadata(), choices(body.choices()),
-                body.version());
+    CustomFieldResource create(Caller caller, @RequestBody FieldRequest body) {
+        return CustomFieldResource.of(fields.create(caller.accountId(), body.label(), body.type(),
+                body.metadata() == null ? null : body.metadata().command(), choices(body.choices()), body.version()));
     }
 
     @Requires(Privilege.CONTACTS_READ)
     @GetMapping("/v3/contact_custom_fields/{custom_field_id}")
-    CustomFieldView get(Caller caller, @PathVariable("custom_field_id") String id) {
-        return fields.get(caller.accountId(), Limits.uuid("custom field", id));
+    CustomFieldResource get(Caller caller, @PathVariable("custom_field_id") String id) {
+        return CustomFieldResource.of(fields.get(caller.accountId(), Limits.uuid("custom field", id)));
     }
 
     @PutMapping(path = "/v3/contact_custom_fields/{custom_field_id}", consumes = "application/json")
-    CustomFieldView replace(Caller caller, @PathVariable("custom_field_id") String id, @RequestBody FieldRequest body) {
-        return fields.replace(caller.accountId(), Limits.uuid("custom field", id), body.label(), body.type(),
-                choices(body.choices()));
+    CustomFieldResource replace(Caller caller, @PathVariable("custom_field_id") String id,
+            @RequestBody FieldRequest body) {
+        return CustomFieldResource.of(fields.replace(caller.accountId(), Limits.uuid("custom field", id), body.label(),
+                body.type(), choices(body.choices())));
     }
 
     record FieldIdsInput(@JsonDeserialize(using = BoundedIds.class) @Nullable List<String> customFieldIds) {}

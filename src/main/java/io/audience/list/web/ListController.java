@@ -11,7 +11,6 @@ import io.audience.api.IdLists;
 import io.audience.api.Limits;
 import io.audience.api.Text;
 import io.audience.api.Links;
-import io.audience.list.ContactListView;
 import io.audience.list.ListInput;
 import io.audience.list.ListQuery;
 import io.audience.list.ListService;
@@ -44,8 +43,16 @@ class ListController {
         this.lists = lists;
     }
 
+    /** The body of POST and PUT /v3/contact_lists: the vendor's ListInput. */
+    record ListRequest(@Nullable String name, @Nullable Boolean favorite, @Nullable String description) {
+
+        ListInput command() {
+            return new ListInput(name, favorite, description);
+        }
+    }
+
     record ContactListArray(
-            List<ContactListView> lists,
+            List<ListResource> lists,
             @Nullable Integer listsCount,
             @JsonProperty("_links") @Nullable Map<String, Map<String, String>> links) {}
 
@@ -68,25 +75,26 @@ class ListController {
         ListService.ListPage page = lists.page(caller.accountId(), query);
         Map<String, Map<String, String>> links =
                 page.nextAfter() == null ? null : Links.next(new Cursor(COLLECTION, page.nextAfter()));
-        return new ContactListArray(page.lists(), page.count(), links);
+        return new ContactListArray(page.lists().stream().map(ListResource::of).toList(), page.count(), links);
     }
 
     @PostMapping(path = "/v3/contact_lists", consumes = "application/json")
     @ResponseStatus(HttpStatus.CREATED)
-    ContactListView create(Caller caller, @RequestBody ListInput body) {
-        return lists.create(caller.accountId(), body);
+    ListResource create(Caller caller, @RequestBody ListRequest body) {
+        return ListResource.of(lists.create(caller.accountId(), body.command()));
     }
 
     @Requires(Privilege.LISTS_READ)
     @GetMapping("/v3/contact_lists/{list_id}")
-    ContactListView get(Caller caller, @PathVariable("list_id") String listId,
+    ListResource get(Caller caller, @PathVariable("list_id") String listId,
             @RequestParam(name = "include_membership_count", required = false) String membershipCount) {
-        return lists.get(caller.accountId(), Limits.uuid("list", listId), ListQuery.membershipCount(membershipCount));
+        return ListResource.of(lists.get(caller.accountId(), Limits.uuid("list", listId),
+                ListQuery.membershipCount(membershipCount)));
     }
 
     @PutMapping(path = "/v3/contact_lists/{list_id}", consumes = "application/json")
-    ContactListView update(Caller caller, @PathVariable("list_id") String listId, @RequestBody ListInput body) {
-        return lists.update(caller.accountId(), Limits.uuid("list", listId), body);
+    ListResource update(Caller caller, @PathVariable("list_id") String listId, @RequestBody ListRequest body) {
+        return ListResource.of(lists.update(caller.accountId(), Limits.uuid("list", listId), body.command()));
     }
 
     record ListIdsInput(@JsonDeserialize(using = BoundedIds.class) @Nullable List<String> listIds) {}

@@ -11,7 +11,6 @@ import io.audience.api.IdLists;
 import io.audience.api.Limits;
 import io.audience.api.Links;
 import io.audience.tag.TagService;
-import io.audience.tag.TagView;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +42,7 @@ class TagController {
 
     record TagInput(@Nullable String name, @Nullable String tagSource) {}
 
-    record Tags(List<TagView> tags, @JsonProperty("_links") @Nullable Map<String, Map<String, String>> links) {}
+    record Tags(List<TagResource> tags, @JsonProperty("_links") @Nullable Map<String, Map<String, String>> links) {}
 
     @Requires(Privilege.CONTACTS_READ)
     @GetMapping("/v3/contact_tags")
@@ -53,26 +52,26 @@ class TagController {
         TagService.TagPage page = tags.page(caller.accountId(),
                 cursor == null ? null : Cursor.decode(COLLECTION, cursor).after(), Limits.pageSize(limit, 500),
                 Boolean.TRUE.equals(includeCount));
-        return new Tags(page.tags(),
+        return new Tags(page.tags().stream().map(TagResource::of).toList(),
                 page.nextAfter() == null ? null : Links.next(new Cursor(COLLECTION, page.nextAfter())));
     }
 
     @PostMapping(path = "/v3/contact_tags", consumes = "application/json")
     @ResponseStatus(HttpStatus.CREATED)
-    TagView create(Caller caller, @RequestBody TagInput body) {
-        return tags.create(caller.accountId(), body.name(), body.tagSource());
+    TagResource create(Caller caller, @RequestBody TagInput body) {
+        return TagResource.of(tags.create(caller.accountId(), body.name(), body.tagSource()));
     }
 
     @Requires(Privilege.CONTACTS_READ)
     @GetMapping("/v3/contact_tags/{tag_id}")
-    TagView get(Caller caller, @PathVariable("tag_id") String tagId,
+    TagResource get(Caller caller, @PathVariable("tag_id") String tagId,
             @RequestParam(name = "include_count", required = false) Boolean includeCount) {
-        return tags.get(caller.accountId(), Limits.uuid("tag", tagId), Boolean.TRUE.equals(includeCount));
+        return TagResource.of(tags.get(caller.accountId(), Limits.uuid("tag", tagId), Boolean.TRUE.equals(includeCount)));
     }
 
     @PutMapping(path = "/v3/contact_tags/{tag_id}", consumes = "application/json")
-    TagView rename(Caller caller, @PathVariable("tag_id") String tagId, @RequestBody TagInput body) {
-        return tags.rename(caller.accountId(), Limits.uuid("tag", tagId), body.name());
+    TagResource rename(Caller caller, @PathVariable("tag_id") String tagId, @RequestBody TagInput body) {
+        return TagResource.of(tags.rename(caller.accountId(), Limits.uuid("tag", tagId), body.name()));
     }
 
     record TagIdsInput(@JsonDeserialize(using = BoundedIds.class) @Nullable List<String> tagIds) {}
