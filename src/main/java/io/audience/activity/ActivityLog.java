@@ -22,9 +22,9 @@ public class ActivityLog {
 
     private static final int STAGE_BATCH = 1000;
 
-    private final ActivityStore store;
+    private final ActivityRepository store;
 
-    ActivityLog(ActivityStore store) {
+    ActivityLog(ActivityRepository store) {
         this.store = store;
     }
 
@@ -33,7 +33,7 @@ public class ActivityLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public ActivityView completed(UUID accountId, String kind, OffsetDateTime now) {
         UUID id = Ids.next();
-        store.insert(accountId, id, kind, ActivityStore.COMPLETED, null, 0, now);
+        store.insert(accountId, id, kind, ActivityRepository.COMPLETED, null, 0, now);
         return store.find(accountId, id).orElseThrow();
     }
 
@@ -41,7 +41,7 @@ public class ActivityLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public ActivityView completedWith(UUID accountId, String kind, String payload, OffsetDateTime now) {
         UUID id = Ids.next();
-        store.insert(accountId, id, kind, ActivityStore.COMPLETED, payload, 0, now);
+        store.insert(accountId, id, kind, ActivityRepository.COMPLETED, payload, 0, now);
         return store.find(accountId, id).orElseThrow();
     }
 
@@ -54,7 +54,7 @@ public class ActivityLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID accept(UUID accountId, String kind, String payload, int listCount, OffsetDateTime now) {
         UUID id = Ids.next();
-        store.insert(accountId, id, kind, ActivityStore.INITIALIZED, payload, listCount, now);
+        store.insert(accountId, id, kind, ActivityRepository.INITIALIZED, payload, listCount, now);
         return id;
     }
 

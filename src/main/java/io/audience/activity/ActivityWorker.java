@@ -30,7 +30,7 @@ class ActivityWorker {
 
     private static final Logger log = LoggerFactory.getLogger(ActivityWorker.class);
 
-    private final ActivityStore store;
+    private final ActivityRepository store;
     private final Map<String, ActivityProcessor> processors;
     private final Map<String, ChunkProcessor> chunkProcessors;
     private final TransactionTemplate transactions;
@@ -41,7 +41,7 @@ class ActivityWorker {
     private final Duration lease;
     private final Clock clock;
 
-    ActivityWorker(ActivityStore store, List<ActivityProcessor> processors, List<ChunkProcessor> chunkProcessors,
+    ActivityWorker(ActivityRepository store, List<ActivityProcessor> processors, List<ChunkProcessor> chunkProcessors,
             PlatformTransactionManager transactionManager,
             @Value("${audience.activity.chunk-size:500}") int chunk,
             @Value("${audience.activity.import-chunk-size:10000}") int setChunk,
@@ -63,14 +63,14 @@ class ActivityWorker {
     @Scheduled(fixedDelayString = "${audience.activity.poll-interval:500ms}",
             scheduler = Schedulers.ACTIVITIES)
     void runDue() {
-        Optional<ActivityStore.Claim> claim;
+        Optional<ActivityRepository.Claim> claim;
         while ((claim = transactions.execute(tx -> store.claim(owner, now(), now().plus(lease)))) != null
                 && claim.isPresent()) {
             run(claim.get());
         }
     }
 
-    private void run(ActivityStore.Claim claim) {
+    private void run(ActivityRepository.Claim claim) {
         ActivityProcessor processor = processors.get(claim.kind());
         ChunkProcessor chunkProcessor = chunkProcessors.get(claim.kind());
         if (processor == null && chunkProcessor == null) {
@@ -120,7 +120,7 @@ class ActivityWorker {
     }
 
     /** One chunk, in one transaction; false when the activity is done or no longer ours. */
-    private boolean chunk(ActivityStore.Claim claim, ActivityProcessor processor) {
+    private boolean chunk(ActivityRepository.Claim claim, ActivityProcessor processor) {
         Optional<Integer> next = store.lockIfOwned(claim, owner);
         if (next.isEmpty()) {
             return false;
@@ -153,7 +153,7 @@ class ActivityWorker {
         return resumeAt <= claim.total();
     }
 
-    private ItemOutcome apply(ActivityStore.Claim claim, ActivityProcessor processor, ActivityItem item) {
+    private ItemOutcome apply(ActivityRepository.Claim claim, ActivityProcessor processor, ActivityItem item) {
         try {
             return savepoints.execute(tx -> processor.process(claim.accountId(), claim.activityId(), claim.payload(), item));
         } catch (io.audience.api.ApiException e) {

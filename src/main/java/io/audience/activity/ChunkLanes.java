@@ -30,7 +30,7 @@ final class ChunkLanes {
 
     private static final Logger log = LoggerFactory.getLogger(ChunkLanes.class);
 
-    private final ActivityStore store;
+    private final ActivityRepository store;
     private final TransactionTemplate transactions;
     private final ExecutorService pool;
     private final int lanes;
@@ -38,7 +38,7 @@ final class ChunkLanes {
     private final Duration lease;
     private final Clock clock;
 
-    ChunkLanes(ActivityStore store, TransactionTemplate transactions, int lanes, int chunk, Duration lease, Clock clock) {
+    ChunkLanes(ActivityRepository store, TransactionTemplate transactions, int lanes, int chunk, Duration lease, Clock clock) {
         this.store = store;
         this.transactions = transactions;
         this.lanes = lanes;
@@ -52,7 +52,7 @@ final class ChunkLanes {
         });
     }
 
-    void run(ActivityStore.Claim claim, UUID owner, ChunkProcessor processor) {
+    void run(ActivityRepository.Claim claim, UUID owner, ChunkProcessor processor) {
         int start = transactions.execute(tx -> store.firstPending(claim));
         AtomicInteger next = new AtomicInteger(start);
         AtomicBoolean lost = new AtomicBoolean();
@@ -94,7 +94,7 @@ final class ChunkLanes {
      * than the lease (a busy machine, a large file of existing contacts) would otherwise lose it
      * and be rolled back and run again, by this worker or another, for ever.
      */
-    private void awaitRenewingLease(Future<?> lane, ActivityStore.Claim claim, UUID owner, AtomicBoolean lost)
+    private void awaitRenewingLease(Future<?> lane, ActivityRepository.Claim claim, UUID owner, AtomicBoolean lost)
             throws InterruptedException, ExecutionException {
         long renewEvery = Math.max(1, lease.toMillis() / 3);
         while (true) {
@@ -123,7 +123,7 @@ final class ChunkLanes {
      * False when the lease was lost: the range rolled back, another worker goes on. A range that
      * meets a transient failure (a deadlock, a lost connection) rolled back whole and runs again.
      */
-    private boolean applyRetryingTransientFailures(ActivityStore.Claim claim, UUID owner, ChunkProcessor processor,
+    private boolean applyRetryingTransientFailures(ActivityRepository.Claim claim, UUID owner, ChunkProcessor processor,
             int from, int to) {
         for (int attempt = 1; ; attempt++) {
             try {

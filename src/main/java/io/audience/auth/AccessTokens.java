@@ -30,12 +30,12 @@ class AccessTokens {
             Set<String> scopes, Instant expiresAt) {}
 
     private final JwtDecoder decoder;
-    private final GrantChecks grants;
+    private final GrantCheckRepository grants;
     private final Cache<String, Verified> verified = Caffeine.newBuilder()
             .maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(10)).build();
     private final Clock clock;
 
-    AccessTokens(JwtDecoder decoder, GrantChecks grants, Clock clock) {
+    AccessTokens(JwtDecoder decoder, GrantCheckRepository grants, Clock clock) {
         this.decoder = decoder;
         this.grants = grants;
         this.clock = clock;

@@ -2,7 +2,7 @@ package io.audience.auth;
 
 import static io.audience.db.Tables.API_TOKEN;
 
-import io.audience.account.AccountColumns;
+import io.audience.account.AccountQueryRepository;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -16,9 +16,9 @@ import org.springframework.stereotype.Repository;
 class ApiTokenRepository {
 
     private final DSLContext db;
-    private final AccountColumns accounts;
+    private final AccountQueryRepository accounts;
 
-    ApiTokenRepository(DSLContext db, AccountColumns accounts) {
+    ApiTokenRepository(DSLContext db, AccountQueryRepository accounts) {
         this.db = db;
         this.accounts = accounts;
     }

@@ -47,7 +47,7 @@ class AuthorizationServerBeans {
 
     @Bean
     OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, RegisteredClientRepository clients,
-            UsedRefreshTokens used) {
+            UsedRefreshTokenRepository used) {
         return new HashedGrants(new JdbcOAuth2AuthorizationService(jdbc, clients), used);
     }
 
@@ -58,7 +58,7 @@ class AuthorizationServerBeans {
     }
 
     @Bean
-    JWKSource<SecurityContext> jwkSource(SigningKeys keys, TransactionTemplate transactions) {
+    JWKSource<SecurityContext> jwkSource(SigningKeyRepository keys, TransactionTemplate transactions) {
         List<RSAKey> loaded = transactions.execute(tx -> keys.loadOrCreate());
         return new ImmutableJWKSet<>(new JWKSet(List.copyOf(loaded)));
     }

@@ -9,10 +9,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class GrantHousekeeping implements Retention {
 
-    private final ExpiredGrants expired;
+    private final ExpiredGrantRepository expired;
     private final TokenPolicy tokens;
 
-    GrantHousekeeping(ExpiredGrants expired, TokenPolicy tokens) {
+    GrantHousekeeping(ExpiredGrantRepository expired, TokenPolicy tokens) {
         this.expired = expired;
         this.tokens = tokens;
     }

@@ -29,9 +29,9 @@ final class HashedGrants implements OAuth2AuthorizationService {
     private static final OAuth2TokenType STATE = new OAuth2TokenType(OAuth2ParameterNames.STATE);
 
     private final OAuth2AuthorizationService store;
-    private final UsedRefreshTokens used;
+    private final UsedRefreshTokenRepository used;
 
-    HashedGrants(OAuth2AuthorizationService store, UsedRefreshTokens used) {
+    HashedGrants(OAuth2AuthorizationService store, UsedRefreshTokenRepository used) {
         this.store = store;
         this.used = used;
     }

@@ -32,10 +32,10 @@ final class SingleUseRefreshTokens implements AuthenticationProvider {
 
     private final AuthenticationProvider refresh;
     private final OAuth2AuthorizationService grants;
-    private final UsedRefreshTokens used;
+    private final UsedRefreshTokenRepository used;
     private final Clock clock;
 
-    SingleUseRefreshTokens(AuthenticationProvider refresh, OAuth2AuthorizationService grants, UsedRefreshTokens used,
+    SingleUseRefreshTokens(AuthenticationProvider refresh, OAuth2AuthorizationService grants, UsedRefreshTokenRepository used,
             Clock clock) {
         this.refresh = refresh;
         this.grants = grants;

@@ -24,14 +24,14 @@ import org.springframework.stereotype.Component;
 public class TokenEndpointRules {
 
     private final OAuth2AuthorizationService grants;
-    private final UsedRefreshTokens used;
+    private final UsedRefreshTokenRepository used;
     private final JwtDecoder accessTokens;
-    private final RevokedAccessTokens revoked;
+    private final RevokedAccessTokenRepository revoked;
     private final OAuthClients clients;
     private final Clock clock;
 
-    TokenEndpointRules(OAuth2AuthorizationService grants, UsedRefreshTokens used, JwtDecoder accessTokens,
-            RevokedAccessTokens revoked, OAuthClients clients, Clock clock) {
+    TokenEndpointRules(OAuth2AuthorizationService grants, UsedRefreshTokenRepository used, JwtDecoder accessTokens,
+            RevokedAccessTokenRepository revoked, OAuthClients clients, Clock clock) {
         this.grants = grants;
         this.used = used;
         this.accessTokens = accessTokens;

@@ -28,9 +28,9 @@ final class TokenRevocations implements AuthenticationProvider {
 
     private final OAuth2AuthorizationService grants;
     private final JwtDecoder accessTokens;
-    private final RevokedAccessTokens revoked;
+    private final RevokedAccessTokenRepository revoked;
 
-    TokenRevocations(OAuth2AuthorizationService grants, JwtDecoder accessTokens, RevokedAccessTokens revoked) {
+    TokenRevocations(OAuth2AuthorizationService grants, JwtDecoder accessTokens, RevokedAccessTokenRepository revoked) {
         this.grants = grants;
         this.accessTokens = accessTokens;
         this.revoked = revoked;

@@ -2,7 +2,7 @@ package io.audience.auth;
 
 import static io.audience.db.Tables.ACCOUNT_USER;
 
-import io.audience.account.AccountColumns;
+import io.audience.account.AccountQueryRepository;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,9 +17,9 @@ class UserRepository {
     static final int MAX_COUNTED = 1_000;
 
     private final DSLContext db;
-    private final AccountColumns accounts;
+    private final AccountQueryRepository accounts;
 
-    UserRepository(DSLContext db, AccountColumns accounts) {
+    UserRepository(DSLContext db, AccountQueryRepository accounts) {
         this.db = db;
         this.accounts = accounts;
     }

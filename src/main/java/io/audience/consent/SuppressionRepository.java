@@ -2,7 +2,7 @@ package io.audience.consent;
 
 import static io.audience.db.Tables.SUPPRESSION;
 
-import io.audience.identity.InstallationSecrets;
+import io.audience.identity.InstallationSecretRepository;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -17,9 +17,9 @@ class SuppressionRepository {
     record Suppression(Source optOutSource, OffsetDateTime optedOutAt) {}
 
     private final DSLContext db;
-    private final InstallationSecrets secrets;
+    private final InstallationSecretRepository secrets;
 
-    SuppressionRepository(DSLContext db, InstallationSecrets secrets) {
+    SuppressionRepository(DSLContext db, InstallationSecretRepository secrets) {
         this.db = db;
         this.secrets = secrets;
     }

@@ -21,9 +21,9 @@ public class SignedIds {
 
     public record Ref(UUID accountId, UUID id) {}
 
-    private final InstallationSecrets secrets;
+    private final InstallationSecretRepository secrets;
 
-    SignedIds(InstallationSecrets secrets) {
+    SignedIds(InstallationSecretRepository secrets) {
         this.secrets = secrets;
     }
 

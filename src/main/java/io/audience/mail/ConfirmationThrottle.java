@@ -1,6 +1,6 @@
 package io.audience.mail;
 
-import io.audience.identity.InstallationSecrets;
+import io.audience.identity.InstallationSecretRepository;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -25,12 +25,12 @@ public class ConfirmationThrottle {
     private static final Logger log = LoggerFactory.getLogger(ConfirmationThrottle.class);
 
     private final ThrottleRepository counters;
-    private final InstallationSecrets secrets;
+    private final InstallationSecretRepository secrets;
     private final Duration resendAfter;
     private final int perAddressPerDay;
     private final int perAccountPerDay;
 
-    ConfirmationThrottle(ThrottleRepository counters, InstallationSecrets secrets,
+    ConfirmationThrottle(ThrottleRepository counters, InstallationSecretRepository secrets,
             @Value("${audience.confirmation.resend-after}") Duration resendAfter,
             @Value("${audience.confirmation.daily-per-address}") int perAddressPerDay,
             @Value("${audience.confirmation.daily-per-account}") int perAccountPerDay) {

@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 class ConcurrentWorkersIntegrationTest extends IntegrationTest {
 
     @Autowired
-    ActivityStore store;
+    ActivityRepository store;
 
     @Autowired
     List<ActivityProcessor> processors;

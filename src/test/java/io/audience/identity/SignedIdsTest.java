@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class SignedIdsTest {
 
     /** A key per purpose, as the installation keeps one per name; no database needed for the rule. */
-    private final SignedIds ids = new SignedIds(new InstallationSecrets(null, null, Clock.systemUTC()) {
+    private final SignedIds ids = new SignedIds(new InstallationSecretRepository(null, null, Clock.systemUTC()) {
         @Override
         public byte[] hmac(String keyName, String message) {
             try {

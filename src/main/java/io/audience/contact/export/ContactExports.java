@@ -31,12 +31,12 @@ public class ContactExports {
     static final String KIND = "contact_exports";
 
     private final ActivityLog activities;
-    private final ExportCopies copies;
+    private final ExportRepository copies;
     private final ListMemberships memberships;
     private final JsonMapper json;
     private final Clock clock;
 
-    ContactExports(ActivityLog activities, ExportCopies copies, ListMemberships memberships, JsonMapper json, Clock clock) {
+    ContactExports(ActivityLog activities, ExportRepository copies, ListMemberships memberships, JsonMapper json, Clock clock) {
         this.activities = activities;
         this.copies = copies;
         this.memberships = memberships;
@@ -55,8 +55,8 @@ public class ContactExports {
             throw new ValidationFailed("contact_ids takes at most 500 ids; list_ids, tag_ids and exclude.contact_ids 50");
         }
         for (String field : request.fields()) {
-            if (!ExportCopies.columnNames().contains(field)) {
-                throw new ValidationFailed("fields accepts " + ExportCopies.columnNames() + ", not " + field);
+            if (!ExportRepository.columnNames().contains(field)) {
+                throw new ValidationFailed("fields accepts " + ExportRepository.columnNames() + ", not " + field);
             }
         }
         ContactQuery.statuses(request.status());
@@ -80,7 +80,7 @@ public class ContactExports {
         String payload = activities.payloadOf(accountId, activityId, KIND)
                 .orElseThrow(() -> new NotFound("No contact export " + activityId + " in this account"));
         ExportRequest request = json.readValue(payload, ExportRequest.class);
-        List<String> columns = request.fields().isEmpty() ? new ArrayList<>(ExportCopies.columnNames())
+        List<String> columns = request.fields().isEmpty() ? new ArrayList<>(ExportRepository.columnNames())
                 : request.fields();
         ContactQuery query = ContactQuery.forExport(ContactQuery.statuses(request.status()),
                 new LinkedHashSet<>(request.listIds()), new LinkedHashSet<>(request.tagIds()),

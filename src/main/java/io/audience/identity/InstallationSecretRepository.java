@@ -24,7 +24,7 @@ import org.springframework.stereotype.Repository;
  * sealed at start.
  */
 @Repository
-public class InstallationSecrets implements SmartInitializingSingleton {
+public class InstallationSecretRepository implements SmartInitializingSingleton {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -33,7 +33,7 @@ public class InstallationSecrets implements SmartInitializingSingleton {
     private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
     private final Clock clock;
 
-    InstallationSecrets(DSLContext db, MasterKey master, Clock clock) {
+    InstallationSecretRepository(DSLContext db, MasterKey master, Clock clock) {
         this.db = db;
         this.master = master;
         this.clock = clock;

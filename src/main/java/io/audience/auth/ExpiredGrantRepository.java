@@ -16,11 +16,11 @@ import org.springframework.stereotype.Repository;
  * revoked access tokens once they expire.
  */
 @Repository
-class ExpiredGrants {
+class ExpiredGrantRepository {
 
     private final DSLContext db;
 
-    ExpiredGrants(DSLContext db) {
+    ExpiredGrantRepository(DSLContext db) {
         this.db = db;
     }
 

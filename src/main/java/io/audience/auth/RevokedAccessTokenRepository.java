@@ -11,12 +11,12 @@ import org.springframework.stereotype.Repository;
 
 /** Access tokens revoked before they expire, by jti, until they expire. */
 @Repository
-class RevokedAccessTokens {
+class RevokedAccessTokenRepository {
 
     private final DSLContext db;
     private final Clock clock;
 
-    RevokedAccessTokens(DSLContext db, Clock clock) {
+    RevokedAccessTokenRepository(DSLContext db, Clock clock) {
         this.db = db;
         this.clock = clock;
     }

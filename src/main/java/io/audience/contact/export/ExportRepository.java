@@ -31,7 +31,7 @@ import org.springframework.stereotype.Repository;
  * query is rendered with its values inlined (escaped by jOOQ; they are ids and enum names).
  */
 @Repository
-class ExportCopies {
+class ExportRepository {
 
     static final Map<String, Field<?>> COLUMNS = columns();
     private static final Set<String> TIMES = Set.of("email_optin_date", "email_optout_date", "created_at", "updated_at");
@@ -41,7 +41,7 @@ class ExportCopies {
     private final DSLContext db;
     private final DataSource dataSource;
 
-    ExportCopies(DSLContext db, DataSource dataSource) {
+    ExportRepository(DSLContext db, DataSource dataSource) {
         this.db = db;
         this.dataSource = dataSource;
     }

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class ActivityStore {
+class ActivityRepository {
 
     static final String INITIALIZED = "initialized";
     static final String PROCESSING = "processing";
@@ -30,7 +30,7 @@ class ActivityStore {
 
     private final DSLContext db;
 
-    ActivityStore(DSLContext db) {
+    ActivityRepository(DSLContext db) {
         this.db = db;
     }
 
@@ -232,7 +232,7 @@ class ActivityStore {
     Optional<ActivityView> find(UUID accountId, UUID activityId) {
         return db.selectFrom(ACTIVITY)
                 .where(ACTIVITY.ACCOUNT_ID.eq(accountId), ACTIVITY.ACTIVITY_ID.eq(activityId))
-                .fetchOptional(ActivityStore::view);
+                .fetchOptional(ActivityRepository::view);
     }
 
     List<ActivityView> page(UUID accountId, @Nullable String state, @Nullable UUID after, int limit) {
@@ -244,7 +244,7 @@ class ActivityStore {
             where = where.and(ACTIVITY.ACTIVITY_ID.lt(after));
         }
         return db.selectFrom(ACTIVITY).where(where).orderBy(ACTIVITY.ACTIVITY_ID.desc()).limit(limit)
-                .fetch(ActivityStore::view);
+                .fetch(ActivityRepository::view);
     }
 
     /** Every row's outcome in row order, read with a cursor (an import may have millions). */

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
  * account table stays this module's, while a token check still costs one statement.
  */
 @Repository
-public class AccountColumns {
+public class AccountQueryRepository {
 
     /** When the operator disabled the account whose id is {@code accountId}; null while it is enabled. */
     public Field<OffsetDateTime> disabledAt(Field<UUID> accountId) {

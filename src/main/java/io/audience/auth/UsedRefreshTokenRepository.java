@@ -14,12 +14,12 @@ import org.springframework.stereotype.Repository;
  * exactly one of two concurrent refreshes with one token go on.
  */
 @Repository
-class UsedRefreshTokens {
+class UsedRefreshTokenRepository {
 
     private final DSLContext db;
     private final Clock clock;
 
-    UsedRefreshTokens(DSLContext db, Clock clock) {
+    UsedRefreshTokenRepository(DSLContext db, Clock clock) {
         this.db = db;
         this.clock = clock;
     }

@@ -7,7 +7,7 @@ import static io.audience.db.Tables.OAUTH_REVOKED_ACCESS_TOKEN;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
-import io.audience.account.AccountColumns;
+import io.audience.account.AccountQueryRepository;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -22,16 +22,16 @@ import org.springframework.stereotype.Repository;
  * the CPU of an API-token call.
  */
 @Repository
-class GrantChecks {
+class GrantCheckRepository {
 
     /** How the authorization server marks an invalidated token in a token's metadata (its JSON). */
     private static final String INVALIDATED = "%\"metadata.token.invalidated\":true%";
 
     private final DSLContext db;
 
-    private final AccountColumns accounts;
+    private final AccountQueryRepository accounts;
 
-    GrantChecks(DSLContext db, AccountColumns accounts) {
+    GrantCheckRepository(DSLContext db, AccountQueryRepository accounts) {
         this.db = db;
         this.accounts = accounts;
     }

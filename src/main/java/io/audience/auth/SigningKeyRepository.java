@@ -27,13 +27,13 @@ import org.springframework.transaction.annotation.Transactional;
  * signs with the oldest and accepts all, and tokens outlive restarts.
  */
 @Repository
-class SigningKeys {
+class SigningKeyRepository {
 
     private final DSLContext db;
     private final MasterKey master;
     private final Clock clock;
 
-    SigningKeys(DSLContext db, MasterKey master, Clock clock) {
+    SigningKeyRepository(DSLContext db, MasterKey master, Clock clock) {
         this.db = db;
         this.master = master;
         this.clock = clock;
