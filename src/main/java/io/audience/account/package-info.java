@@ -1,3 +1,4 @@
+/** Accounts (the tenants every row belongs to) and their settings; their tokens are in {@code auth}. */
 @NullMarked
 package io.audience.account;
 

@@ -23,14 +23,23 @@ class AccountSettingsController {
 
     record SettingsInput(@Nullable Boolean confirmedOptIn, @Nullable String fromEmail, @Nullable String fromName) {}
 
+    /** The account's settings as the API answers them (extension). */
+    record Settings(boolean confirmedOptIn, @Nullable String fromEmail, @Nullable String fromName) {
+
+        static Settings of(AccountSettings settings) {
+            return new Settings(settings.confirmedOptIn(), settings.fromEmail(), settings.fromName());
+        }
+    }
+
     @Requires(Privilege.ACCOUNT_READ)
     @GetMapping("/v3/account/settings")
-    AccountSettings get(Caller caller) {
-        return settings.get(caller.accountId());
+    Settings get(Caller caller) {
+        return Settings.of(settings.get(caller.accountId()));
     }
 
     @PutMapping(path = "/v3/account/settings", consumes = "application/json")
-    AccountSettings replace(Caller caller, @RequestBody SettingsInput body) {
-        return settings.replace(caller.accountId(), body.confirmedOptIn(), body.fromEmail(), body.fromName());
+    Settings replace(Caller caller, @RequestBody SettingsInput body) {
+        return Settings.of(settings.replace(caller.accountId(), body.confirmedOptIn(), body.fromEmail(),
+                body.fromName()));
     }
 }

@@ -43,6 +43,9 @@ class AdminController {
 
     record CreateAccount(@Nullable String name) {}
 
+    /** The new account and its first API token, shown once. */
+    record NewAccount(UUID accountId, String name, String apiToken) {}
+
     record AccountChange(@Nullable String name, @Nullable Boolean disabled) {}
 
     record Account(UUID accountId, String name, OffsetDateTime createdAt, boolean disabled,
@@ -60,8 +63,9 @@ class AdminController {
 
     @PostMapping(path = "/admin/accounts", consumes = "application/json")
     @ResponseStatus(HttpStatus.CREATED)
-    ApiTokens.NewAccount create(@RequestBody CreateAccount body) {
-        return tokens.createAccount(body.name());
+    NewAccount create(@RequestBody CreateAccount body) {
+        ApiTokens.NewAccount created = tokens.createAccount(body.name());
+        return new NewAccount(created.accountId(), created.name(), created.apiToken());
     }
 
     @GetMapping("/admin/accounts")

@@ -1,3 +1,4 @@
+/** Bulk work on many contacts as activities: deletes, list memberships and tags, one contact a row. */
 @NullMarked
 @ApplicationModule
 package io.audience.contact.bulk;

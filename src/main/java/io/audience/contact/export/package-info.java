@@ -1,3 +1,4 @@
+/** CSV exports of contacts (contact_exports), spooled and streamed to the caller. */
 @NullMarked
 @ApplicationModule
 package io.audience.contact.export;
