@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,7 +119,7 @@ public class V10__Rekey_email_addresses extends BaseJavaMigration {
             }
         }
         ConsentState kept = states.values().stream().reduce(ConsentPolicy::stricter).orElseThrow();
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         if (existing == null) {
             update(db, "insert into email_consent (account_id, email_key, permission_to_send, confirm_status,"
                     + " created_at, updated_at) select account_id, ?, permission_to_send, confirm_status, created_at, ?"

@@ -4,7 +4,6 @@ import io.audience.activity.ItemOutcome;
 import io.audience.api.Conflict;
 import io.audience.consent.Actor;
 import io.audience.consent.ConsentPolicy;
-import io.audience.consent.ConsentService;
 import io.audience.consent.ConsentService.AddressLock;
 import io.audience.consent.ConsentState;
 import io.audience.consent.Source;
@@ -30,15 +29,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class ContactBulkWrites {
 
     private final ContactRepository contacts;
-    private final ConsentService consent;
     private final ListMemberships memberships;
     private final TagService tags;
     private final ContactLocks locks;
 
-    ContactBulkWrites(ContactRepository contacts, ConsentService consent, ListMemberships memberships, TagService tags,
-            ContactLocks locks) {
+    ContactBulkWrites(ContactRepository contacts, ListMemberships memberships, TagService tags, ContactLocks locks) {
         this.contacts = contacts;
-        this.consent = consent;
         this.memberships = memberships;
         this.tags = tags;
         this.locks = locks;
@@ -81,7 +77,9 @@ public class ContactBulkWrites {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void requireExisting(UUID accountId, UUID contactId) {
-        contacts.row(accountId, contactId).orElseThrow(() -> ContactQueries.notFound(contactId));
+        if (contacts.row(accountId, contactId).isEmpty()) {
+            throw ContactQueries.notFound(contactId);
+        }
     }
 
     private static OffsetDateTime now() {

@@ -54,7 +54,7 @@ class ContactReadController {
             @RequestParam(required = false) String include) {
         Set<Include> includes = Include.parse(include);
         ContactView contact = queries.get(caller.accountId(), Limits.uuid("contact", contactId), includes);
-        return ResponseEntity.ok().eTag(contact.etag()).body(resource(contact, includes));
+        return ResponseEntity.ok().eTag(contact.etag()).body(resource(contact));
     }
 
     @GetMapping("/v3/contacts")
@@ -97,7 +97,7 @@ class ContactReadController {
                 Limits.pageSize(limit, 500),
                 cursor == null ? null : Cursor.decode(COLLECTION, cursor));
         ContactQueries.ContactPage page = queries.page(caller.accountId(), query);
-        return new Contacts(page.contacts().stream().map(c -> resource(c, includes)).toList(), page.count(),
+        return new Contacts(page.contacts().stream().map(c -> resource(c)).toList(), page.count(),
                 page.nextAfter() == null ? null : Links.next(new Cursor(COLLECTION, page.nextAfter())));
     }
 
@@ -128,7 +128,7 @@ class ContactReadController {
                 e.actor(), e.ip(), e.userAgent(), e.evidence());
     }
 
-    private static ContactResource resource(ContactView contact, Set<Include> includes) {
+    private static ContactResource resource(ContactView contact) {
         return ContactResource.of(contact);
     }
 
