@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -245,7 +246,7 @@ class HostileRequestsIntegrationTest extends IntegrationTest {
         Api.Response created = admin().post("/admin/accounts", Api.object().put("name", "Hostile " + name));
         String token = created.json().get("api_token").asString();
         return new Account(created.json().get("account_id").asString(), token, new Api(baseUrl(), token),
-                uniqueEmail("hostile-" + name.toLowerCase()));
+                uniqueEmail("hostile-" + name.toLowerCase(Locale.ROOT)));
     }
 
     private static String abbreviate(String body) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,7 +60,7 @@ public final class Mailbox {
 
     public static synchronized List<MimeMessage> mailTo(String address) {
         return Arrays.stream(server.getReceivedMessages())
-                .filter(m -> recipients(m).contains(address.toLowerCase()))
+                .filter(m -> recipients(m).contains(address.toLowerCase(Locale.ROOT)))
                 .toList();
     }
 
@@ -89,7 +90,7 @@ public final class Mailbox {
 
     private static String recipients(MimeMessage message) {
         try {
-            return Arrays.toString(message.getRecipients(Message.RecipientType.TO)).toLowerCase();
+            return Arrays.toString(message.getRecipients(Message.RecipientType.TO)).toLowerCase(Locale.ROOT);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -2,6 +2,7 @@ package io.audience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class OperationsIntegrationTest extends IntegrationTest {
@@ -44,7 +45,7 @@ class OperationsIntegrationTest extends IntegrationTest {
         Api.Response unknown = api.get("/v3/nothing_here");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.error().get("error_key").asString()).isEqualTo("contacts.api.not_found");
-        Api.Response method = api.raw("PATCH", "/v3/contacts", "application/json", "{}".getBytes());
+        Api.Response method = api.raw("PATCH", "/v3/contacts", "application/json", "{}".getBytes(StandardCharsets.UTF_8));
         assertThat(method.status()).isEqualTo(405);
         assertThat(method.error().get("error_message").asString()).contains("PATCH");
     }

@@ -4,8 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /** HTTP/1.1 written byte for byte, for what a well-behaved client refuses to send (a Host of our choosing, a backslash). */
 public final class RawHttp {
@@ -16,7 +18,7 @@ public final class RawHttp {
 
     /** Sends {@code request} (its head, with a blank line after it) and reads the whole answer. */
     public static Answer send(int port, String request) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.ISO_8859_1));
@@ -28,7 +30,7 @@ public final class RawHttp {
             int end = text.indexOf("\r\n\r\n");
             String head = end < 0 ? text : text.substring(0, end);
             String body = end < 0 ? "" : text.substring(end + 4);
-            if (head.toLowerCase().contains("transfer-encoding: chunked")) {
+            if (head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
                 body = unchunk(body);
             }
             return new Answer(head.lines().findFirst().orElse(""), head, body);

@@ -5,13 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
  * An HTTP/1.1 request over a raw socket, for clients that misbehave: one that sends its body a
- * byte at a time ({@link #trickle}) or reads its answer slowly or not at all. Nothing of the body
+ * byte at a time ({@link #send}) or reads its answer slowly or not at all. Nothing of the body
  * is held in memory.
  */
 public final class SlowRequest implements AutoCloseable {
@@ -22,7 +23,7 @@ public final class SlowRequest implements AutoCloseable {
 
     /** Sends the request line and headers; {@code headers} are name, value pairs. */
     public SlowRequest(int port, String method, String path, String... headers) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+        socket = new Socket(InetAddress.getLoopbackAddress(), port);
         socket.setSoTimeout((int) Duration.ofSeconds(60).toMillis());
         out = socket.getOutputStream();
         in = socket.getInputStream();

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -82,9 +83,10 @@ class ActivityWorker {
                 lanes.run(claim, owner, chunkProcessor);
                 return;
             }
+            ActivityProcessor single = Objects.requireNonNull(processor, "a kind without a chunk processor has one");
             boolean more = true;
             while (more) {
-                more = retryingTransientFailures(() -> transactions.execute(tx -> chunk(claim, processor)));
+                more = retryingTransientFailures(() -> transactions.execute(tx -> chunk(claim, single)));
             }
         } catch (RuntimeException e) {
             if (TransientFailures.isTransient(e)) {

@@ -1,6 +1,7 @@
 package io.audience.api;
 
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -18,6 +19,12 @@ public abstract class ApiException extends RuntimeException {
     protected ApiException(String message, Map<String, Object> details) {
         super(message);
         this.details = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(details));
+    }
+
+    /** Never null: every ApiException is made with its message. */
+    @Override
+    public String getMessage() {
+        return Objects.requireNonNull(super.getMessage(), "an ApiException is made with a message");
     }
 
     public abstract HttpStatus status();

@@ -1,7 +1,9 @@
 package io.audience.api;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.sql.SQLException;
@@ -133,7 +135,8 @@ class ApiExceptionHandler {
         }
         SQLException sql = causeOfType(e, SQLException.class);
         if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
-            return validation("A value in the request cannot be stored: " + sql.getMessage().lines().findFirst().orElse(""));
+            String message = Objects.requireNonNullElse(sql.getMessage(), "");
+            return validation("A value in the request cannot be stored: " + message.lines().findFirst().orElse(""));
         }
         return unexpected(e);
     }
@@ -230,7 +233,7 @@ class ApiExceptionHandler {
         if (target == String.class) {
             return "a string";
         }
-        if (Number.class.isAssignableFrom(target) || target.isPrimitive() && target != boolean.class) {
+        if (Number.class.isAssignableFrom(target) || (target.isPrimitive() && target != boolean.class)) {
             return "a whole number";
         }
         if (target == Boolean.class || target == boolean.class) {
@@ -245,7 +248,7 @@ class ApiExceptionHandler {
         return "an object";
     }
 
-    private static <T extends Throwable> T causeOfType(Throwable e, Class<T> type) {
+    private static <T extends Throwable> @Nullable T causeOfType(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
                 return type.cast(t);

@@ -1,13 +1,14 @@
 package io.audience.api;
 
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Shared parsing of collection query parameters, with the vendor's ranges. */
 public final class Limits {
 
     private Limits() {}
 
-    public static int pageSize(Integer limit, int max) {
+    public static int pageSize(@Nullable Integer limit, int max) {
         if (limit == null) {
             return 50;
         }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -57,7 +58,8 @@ public class AccountUsers {
         }
         checkPassword(request.password(), emailKey);
         AccountUser user = new AccountUser(accountId, Ids.next(), emailKey, EmailAddresses.display("email", email), role);
-        if (!users.insert(user, passwords.encode(request.password()), OffsetDateTime.now(clock))) {
+        String hash = Objects.requireNonNull(passwords.encode(request.password()), "a password encodes to a hash");
+        if (!users.insert(user, hash, OffsetDateTime.now(clock))) {
             throw new Conflict("A user with the email " + emailKey + " already exists; an email signs in to one account",
                     Map.of("email", emailKey));
         }

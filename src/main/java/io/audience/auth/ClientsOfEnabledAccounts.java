@@ -1,5 +1,6 @@
 package io.audience.auth;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -21,7 +22,7 @@ final class ClientsOfEnabledAccounts implements AuthenticationProvider {
     }
 
     @Override
-    public Authentication authenticate(Authentication authentication) {
+    public @Nullable Authentication authenticate(Authentication authentication) {
         Authentication result = clientAuthentication.authenticate(authentication);
         if (result instanceof OAuth2ClientAuthenticationToken client && client.getRegisteredClient() != null
                 && clients.ofDisabledAccount(client.getRegisteredClient().getClientId())) {

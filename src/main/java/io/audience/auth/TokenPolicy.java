@@ -1,6 +1,7 @@
 package io.audience.auth;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -48,12 +49,12 @@ class TokenPolicy {
             }
 
             @Override
-            public RegisteredClient findById(String id) {
+            public @Nullable RegisteredClient findById(String id) {
                 return current(stored.findById(id));
             }
 
             @Override
-            public RegisteredClient findByClientId(String clientId) {
+            public @Nullable RegisteredClient findByClientId(String clientId) {
                 return current(stored.findByClientId(clientId));
             }
         };
@@ -63,7 +64,7 @@ class TokenPolicy {
      * Every app must use PKCE (S256), confidential ones too (OAuth 2.0 Security BCP 2.1.1), apps
      * registered before this was the rule included.
      */
-    private RegisteredClient current(RegisteredClient client) {
+    private @Nullable RegisteredClient current(@Nullable RegisteredClient client) {
         return client == null ? null : RegisteredClient.from(client).tokenSettings(settings())
                 .clientSettings(ClientSettings.withSettings(client.getClientSettings().getSettings())
                         .requireProofKey(true).build())

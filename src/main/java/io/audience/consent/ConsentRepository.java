@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -112,11 +113,11 @@ class ConsentRepository {
         return Ids.next();
     }
 
-    private static String wire(Source source) {
+    private static @Nullable String wire(@Nullable Source source) {
         return source == null ? null : source.wire();
     }
 
-    private static String truncate(String value, int max) {
+    private static @Nullable String truncate(@Nullable String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 }

@@ -2,7 +2,6 @@ package io.audience.contact;
 
 import io.audience.activity.ItemOutcome;
 import io.audience.consent.Actor;
-import io.audience.consent.ConsentService;
 import io.audience.consent.ConsentState;
 import io.audience.list.ListMemberships;
 import io.audience.tag.TagService;
@@ -23,16 +22,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class ContactBulkWrites {
 
     private final ContactRepository contacts;
-    private final ConsentService consent;
     private final ListMemberships memberships;
     private final TagService tags;
     private final ContactLocks locks;
     private final Clock clock;
 
-    ContactBulkWrites(ContactRepository contacts, ConsentService consent, ListMemberships memberships, TagService tags,
-            ContactLocks locks, Clock clock) {
+    ContactBulkWrites(ContactRepository contacts, ListMemberships memberships, TagService tags, ContactLocks locks,
+            Clock clock) {
         this.contacts = contacts;
-        this.consent = consent;
         this.memberships = memberships;
         this.tags = tags;
         this.locks = locks;
@@ -77,7 +74,9 @@ public class ContactBulkWrites {
     /** A bulk list removal: the contact must exist (deleted or not); consent is not touched. */
     @Transactional(propagation = Propagation.MANDATORY)
     public ItemOutcome removeFromLists(UUID accountId, UUID contactId, List<UUID> listIds) {
-        contacts.row(accountId, contactId).orElseThrow(() -> ContactQueries.notFound(contactId));
+        if (contacts.row(accountId, contactId).isEmpty()) {
+            throw ContactQueries.notFound(contactId);
+        }
         memberships.remove(accountId, contactId, listIds, now());
         return ItemOutcome.updated(contactId);
     }

@@ -12,6 +12,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.SelectOnConditionStep;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 /** The contact table and its address's consent, read together. */
@@ -139,7 +140,7 @@ class ContactRepository {
                 c.getDeletedAt(), c.getVersion(), null, null, null, null, null, null);
     }
 
-    private static Integer toInteger(Short value) {
+    private static @Nullable Integer toInteger(@Nullable Short value) {
         return value == null ? null : value.intValue();
     }
 }

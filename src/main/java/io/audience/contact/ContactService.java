@@ -81,7 +81,8 @@ public class ContactService {
             AddressLock lock = consent.lock(accountId, draft.emailKey(), actor, now);
             Optional<ContactView> existing = contacts.findByEmail(accountId, draft.emailKey());
             if (existing.isPresent()) {
-                throw new EmailConflict(draft.emailAddress(), existing.get());
+                String address = Objects.requireNonNull(draft.emailAddress(), "a draft with a key has its address");
+                throw new EmailConflict(address, existing.get());
             }
             consent.apply(lock, contactId, current -> accountWrite(draft, current, now), actor);
         }
@@ -98,7 +99,8 @@ public class ContactService {
             Actor actor) {
         OffsetDateTime now = now();
         boolean moves = draft.emailKey() != null && !draft.emailKey().equals(currentKey(accountId, contactId));
-        ContactRow row = moves ? locks.lockMoving(accountId, contactId, draft.emailKey(), actor, now).row()
+        ContactRow row = moves
+                ? locks.lockMoving(accountId, contactId, Objects.requireNonNull(draft.emailKey()), actor, now).row()
                 : locks.lock(accountId, contactId, actor, now).row();
         row.checkIfMatch(ifMatch);
         AddressLock address = null;
@@ -106,7 +108,8 @@ public class ContactService {
             address = consent.lock(accountId, draft.emailKey(), actor, now);
             Optional<ContactView> owner = contacts.findByEmail(accountId, draft.emailKey());
             if (owner.isPresent()) {
-                throw new EmailConflict(draft.emailAddress(), owner.get());
+                String moved = Objects.requireNonNull(draft.emailAddress(), "a draft with a key has its address");
+                throw new EmailConflict(moved, owner.get());
             }
         } else if (row.emailKey() != null && draft.permission() != null) {
             address = consent.lock(accountId, row.emailKey(), actor, now);

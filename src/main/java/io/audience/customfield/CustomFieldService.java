@@ -129,7 +129,9 @@ public class CustomFieldService {
     }
 
     private void remove(UUID accountId, UUID id) {
-        fields.lock(accountId, id).orElseThrow(() -> notFound(id));
+        if (fields.lock(accountId, id).isEmpty()) {
+            throw notFound(id);
+        }
         fields.delete(accountId, id);
     }
 

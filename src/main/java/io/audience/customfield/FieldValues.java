@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Checks a value against its field's type, metadata and choices; the message names both. */
 final class FieldValues {
@@ -39,7 +40,7 @@ final class FieldValues {
         }
     }
 
-    private static void number(String named, CustomFieldView field, String text) {
+    private static void number(String named, CustomFieldView field, @Nullable String text) {
         if (text == null || text.isEmpty()) {
             return;
         }
@@ -64,7 +65,7 @@ final class FieldValues {
         }
     }
 
-    private static void choices(String named, CustomFieldView field, List<String> ids) {
+    private static void choices(String named, CustomFieldView field, @Nullable List<String> ids) {
         if (ids == null || ids.isEmpty()) {
             throw new ValidationFailed(named + ": choice_ids must name the chosen choice");
         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -45,7 +46,7 @@ public final class FieldsByName {
             if (wanted.isEmpty()) {
                 continue;
             }
-            ids.add(field.choices().stream()
+            ids.add(Objects.requireNonNull(field.choices(), "a field with choices has its list").stream()
                     .filter(c -> c.choiceLabel().equalsIgnoreCase(wanted) || Integer.toString(c.choiceId()).equals(wanted))
                     .map(c -> Integer.toString(c.choiceId()))
                     .findFirst()

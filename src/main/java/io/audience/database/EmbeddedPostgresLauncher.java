@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -63,7 +64,7 @@ final class EmbeddedPostgresLauncher {
 
     Embedded start() {
         try {
-            SecretFiles.privateDirectory(pgData.getParent());
+            SecretFiles.privateDirectory(Objects.requireNonNull(pgData.getParent(), "pgData is root/postgres"));
             Files.createDirectories(pgData);
             Files.createDirectories(runtimeDir);
             stopOrphanedServer();

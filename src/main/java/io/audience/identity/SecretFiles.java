@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -53,7 +54,7 @@ public final class SecretFiles {
     public static String readOrCreate(Path file, Supplier<String> generate) {
         try {
             if (!Files.exists(file)) {
-                privateDirectory(file.toAbsolutePath().getParent());
+                privateDirectory(Objects.requireNonNull(file.toAbsolutePath().getParent(), "a file has a directory"));
                 try {
                     Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                     Files.writeString(file, generate.get() + "\n", StandardCharsets.UTF_8);

@@ -43,6 +43,6 @@ public record ListQuery(
             };
             result = result == null || result == one ? one : ListStatus.ALL;
         }
-        return result;
+        return result == null ? ListStatus.ACTIVE : result;
     }
 }

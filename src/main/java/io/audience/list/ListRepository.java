@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -29,7 +30,8 @@ class ListRepository {
     }
 
     /** False when a live list already has the name (the partial unique index decides, race-free). */
-    boolean insert(UUID accountId, UUID listId, String name, String description, boolean favorite, OffsetDateTime now) {
+    boolean insert(UUID accountId, UUID listId, String name, @Nullable String description, boolean favorite,
+            OffsetDateTime now) {
         return db.insertInto(CONTACT_LIST)
                 .set(CONTACT_LIST.ACCOUNT_ID, accountId)
                 .set(CONTACT_LIST.LIST_ID, listId)
@@ -63,7 +65,8 @@ class ListRepository {
                 .fetchOptional(ListRepository::view);
     }
 
-    void update(UUID accountId, UUID listId, String name, String description, boolean favorite, OffsetDateTime now) {
+    void update(UUID accountId, UUID listId, String name, @Nullable String description, boolean favorite,
+            OffsetDateTime now) {
         db.update(CONTACT_LIST)
                 .set(CONTACT_LIST.NAME, name)
                 .set(CONTACT_LIST.DESCRIPTION, description)

@@ -100,7 +100,9 @@ public class ListService {
     /** Deletes a live list with its memberships; false when it is deleted already, 404 when the account has none. */
     private boolean remove(UUID accountId, UUID listId, OffsetDateTime now) {
         if (lists.lockLive(accountId, listId).isEmpty()) {
-            lists.find(accountId, listId).orElseThrow(() -> notFound(listId));
+            if (lists.find(accountId, listId).isEmpty()) {
+                throw notFound(listId);
+            }
             return false;
         }
         lists.markDeleted(accountId, listId, now);

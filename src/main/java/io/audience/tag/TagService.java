@@ -62,7 +62,9 @@ public class TagService {
     @Transactional
     public TagView rename(UUID accountId, UUID tagId, @Nullable String name) {
         String valid = name(name);
-        tags.lock(accountId, tagId).orElseThrow(() -> notFound(tagId));
+        if (tags.lock(accountId, tagId).isEmpty()) {
+            throw notFound(tagId);
+        }
         tags.findByName(accountId, valid).filter(other -> !other.tagId().equals(tagId)).ifPresent(other -> {
             throw nameTaken(accountId, valid);
         });
@@ -94,7 +96,9 @@ public class TagService {
     }
 
     private void remove(UUID accountId, UUID tagId) {
-        tags.lock(accountId, tagId).orElseThrow(() -> notFound(tagId));
+        if (tags.lock(accountId, tagId).isEmpty()) {
+            throw notFound(tagId);
+        }
         tags.delete(accountId, tagId);
     }
 

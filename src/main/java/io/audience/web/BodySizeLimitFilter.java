@@ -16,6 +16,7 @@ import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -67,7 +68,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     private final class LimitedRequest extends HttpServletRequestWrapper {
 
         private final long limit;
-        private ServletInputStream limited;
+        private @Nullable ServletInputStream limited;
 
         LimitedRequest(HttpServletRequest request, long limit) {
             super(request);

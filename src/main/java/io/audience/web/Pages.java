@@ -1,5 +1,7 @@
 package io.audience.web;
 
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.HtmlUtils;
 
 /** The small HTML pages a person sees: after following a link from our mail, or signing in for an app. */
@@ -11,11 +13,12 @@ public final class Pages {
         return layout(title, "<p>" + HtmlUtils.htmlEscape(message) + "</p>");
     }
 
-    public static String form(String title, String message, String action, String button, String hiddenName,
-            String hiddenValue) {
+    public static String form(String title, String message, String action, String button, @Nullable String hiddenName,
+            @Nullable String hiddenValue) {
         String hidden = hiddenName == null ? ""
                 : "<input type=\"hidden\" name=\"" + HtmlUtils.htmlEscape(hiddenName) + "\" value=\""
-                        + HtmlUtils.htmlEscape(hiddenValue) + "\">";
+                        + HtmlUtils.htmlEscape(Objects.requireNonNull(hiddenValue, "a hidden field has a value"))
+                        + "\">";
         return layout(title, "<p>" + HtmlUtils.htmlEscape(message) + "</p>"
                 + "<form method=\"post\" action=\"" + HtmlUtils.htmlEscape(action) + "\">" + hidden
                 + "<button type=\"submit\" id=\"submit\">" + HtmlUtils.htmlEscape(button) + "</button></form>");

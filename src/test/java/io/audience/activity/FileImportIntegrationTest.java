@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -42,7 +43,7 @@ class FileImportIntegrationTest extends IntegrationTest {
                 + fresh + ",New,Person,555-0100,,1 Main St,Apt 2,Springfield,12345,Shelbyville,44,7,4,2020-05-06\r\n"
                 + existing + ",Updated,,,222,,,,,,43,,,\r\n"
                 + optedOut + ",Ignored,,,,,,,,,,,,\r\n"
-                + fresh.toUpperCase() + ",Twice,,,,,,,,,,,,\r\n"
+                + fresh.toUpperCase(Locale.ROOT) + ",Twice,,,,,,,,,,,,\r\n"
                 + uniqueEmail("badbirthday") + ",,,,,,,,,,,2,30,\r\n"
                 + uniqueEmail("short") + ",Short\r\n"
                 + "not an address,\"Smith, \"\"Jo\"\"\",,,,,,,,,,,,\r\n";

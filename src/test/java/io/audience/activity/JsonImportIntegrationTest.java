@@ -7,6 +7,7 @@ import io.audience.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -51,7 +52,7 @@ class JsonImportIntegrationTest extends IntegrationTest {
                    {"email": "%s", "birthday_month": 2, "birthday_day": 30}
                  ],
                  "list_ids": ["%s"]}
-                """.formatted(fresh, existing, deleted, optedOut, erased, fresh.toUpperCase(), uniqueEmail("bad"), list)));
+                """.formatted(fresh, existing, deleted, optedOut, erased, fresh.toUpperCase(Locale.ROOT), uniqueEmail("bad"), list)));
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
         assertThat(accepted.json().get("status").get("items_total_count").asInt()).isEqualTo(8);
         String activity = accepted.json().get("activity_id").asString();

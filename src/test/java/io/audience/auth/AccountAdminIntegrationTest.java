@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.audience.Api;
 import io.audience.IntegrationTest;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -103,7 +104,7 @@ class AccountAdminIntegrationTest extends IntegrationTest {
         String contact = createContact(api, uniqueEmail("kept")).get("contact_id").asString();
 
         Api.Response disabled = admin().raw("PATCH", "/admin/accounts/" + id, "application/json",
-                "{\"disabled\": true}".getBytes());
+                "{\"disabled\": true}".getBytes(StandardCharsets.UTF_8));
         assertThat(disabled.status()).as(disabled.toString()).isEqualTo(200);
         assertThat(disabled.json().get("disabled").asBoolean()).isTrue();
         assertThat(disabled.json().has("disabled_at")).isTrue();
@@ -112,7 +113,7 @@ class AccountAdminIntegrationTest extends IntegrationTest {
         assertThat(refused.error().get("error_message").asString()).contains("disabled by the operator");
 
         Api.Response enabled = admin().raw("PATCH", "/admin/accounts/" + id, "application/json",
-                "{\"disabled\": false}".getBytes());
+                "{\"disabled\": false}".getBytes(StandardCharsets.UTF_8));
         assertThat(enabled.json().get("disabled").asBoolean()).isFalse();
         assertThat(enabled.json().has("disabled_at")).isFalse();
         Api.Response back = awaitStatus(api, "/v3/contacts/" + contact, 200);
@@ -123,14 +124,14 @@ class AccountAdminIntegrationTest extends IntegrationTest {
     void aPatchThatChangesNothingKnownOrIsMalformedIsRefused() {
         String id = newAccountJson("Patch " + UUID.randomUUID()).get("account_id").asString();
         for (String body : List.of("{}", "{\"disabled\": \"yes\"}", "{\"disabled\": 1}", "{\"name\": \"\"}", "[]")) {
-            Api.Response answer = admin().raw("PATCH", "/admin/accounts/" + id, "application/json", body.getBytes());
+            Api.Response answer = admin().raw("PATCH", "/admin/accounts/" + id, "application/json", body.getBytes(StandardCharsets.UTF_8));
             assertThat(answer.status()).as(body + " " + answer).isEqualTo(400);
         }
         Api.Response renamed = admin().raw("PATCH", "/admin/accounts/" + id, "application/json",
-                "{\"name\": \"Renamed\"}".getBytes());
+                "{\"name\": \"Renamed\"}".getBytes(StandardCharsets.UTF_8));
         assertThat(renamed.json().get("name").asString()).isEqualTo("Renamed");
         assertThat(admin().raw("PATCH", "/admin/accounts/" + UUID.randomUUID(), "application/json",
-                "{\"disabled\": true}".getBytes()).status()).isEqualTo(404);
+                "{\"disabled\": true}".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(404);
     }
 
     private static Api.Response awaitStatus(Api api, String path, int status) throws InterruptedException {

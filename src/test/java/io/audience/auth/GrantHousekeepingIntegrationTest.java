@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.audience.IntegrationTest;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,12 +17,12 @@ class GrantHousekeepingIntegrationTest extends IntegrationTest {
 
     @Test
     void grantsWhoseTokensAllExpiredOverADayAgoAreDeletedAndLiveOnesKept() {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         String expired = grant(now.minusDays(3), now.minusDays(2));
         String refreshable = grant(now.minusDays(3), now.plusDays(30));
         String recent = grant(now.minusHours(2), null);
 
-        housekeeping.purge(OffsetDateTime.now());
+        housekeeping.purge(OffsetDateTime.now(ZoneOffset.UTC));
 
         assertThat(db.fetchExists(OAUTH2_AUTHORIZATION, OAUTH2_AUTHORIZATION.ID.eq(expired))).isFalse();
         assertThat(db.fetchExists(OAUTH2_AUTHORIZATION, OAUTH2_AUTHORIZATION.ID.eq(refreshable))).isTrue();

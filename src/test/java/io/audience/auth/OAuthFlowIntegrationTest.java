@@ -95,7 +95,7 @@ class OAuthFlowIntegrationTest extends IntegrationTest {
         // Later than a concurrent duplicate could be: a reuse.
         db.update(io.audience.db.Tables.OAUTH_USED_REFRESH_TOKEN)
                 .set(io.audience.db.Tables.OAUTH_USED_REFRESH_TOKEN.USED_AT,
-                        java.time.OffsetDateTime.now().minusSeconds(10))
+                        java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusSeconds(10))
                 .where(io.audience.db.Tables.OAUTH_USED_REFRESH_TOKEN.AUTHORIZATION_ID.in(
                         db.select(io.audience.db.Tables.OAUTH2_AUTHORIZATION.ID).from(io.audience.db.Tables.OAUTH2_AUTHORIZATION)
                                 .where(io.audience.db.Tables.OAUTH2_AUTHORIZATION.REGISTERED_CLIENT_ID.eq(app.clientId))))

@@ -6,6 +6,7 @@ import io.audience.Api;
 import io.audience.IntegrationTest;
 import io.audience.OtherInstance;
 import io.audience.RawHttp;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +102,7 @@ class RevocationAcrossInstancesIntegrationTest extends IntegrationTest {
 
     private void patch(String accountId, boolean disabled) {
         Api.Response answer = admin().raw("PATCH", "/admin/accounts/" + accountId, "application/json",
-                ("{\"disabled\": " + disabled + "}").getBytes());
+                ("{\"disabled\": " + disabled + "}").getBytes(StandardCharsets.UTF_8));
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
     }
 

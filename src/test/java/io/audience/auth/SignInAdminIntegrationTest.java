@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.audience.Api;
 import io.audience.IntegrationTest;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,7 +30,7 @@ class SignInAdminIntegrationTest extends IntegrationTest {
         assertThat(created.json().get("privileges").toString())
                 .isEqualTo("[\"campaign:create\",\"campaign:read\",\"campaign:write\",\"contacts:lists:read\"]");
         String hash = db.select(ACCOUNT_USER.PASSWORD_HASH).from(ACCOUNT_USER)
-                .where(ACCOUNT_USER.EMAIL_KEY.eq(email.toLowerCase())).fetchOne(ACCOUNT_USER.PASSWORD_HASH);
+                .where(ACCOUNT_USER.EMAIL_KEY.eq(email.toLowerCase(Locale.ROOT))).fetchOne(ACCOUNT_USER.PASSWORD_HASH);
         assertThat(hash).startsWith("{bcrypt}$2").doesNotContain("horse");
 
         Api.Response again = admin().post("/admin/accounts/" + account() + "/users", Api.json("""
@@ -113,7 +114,7 @@ class SignInAdminIntegrationTest extends IntegrationTest {
         assertThat(db.select(ACCOUNT_USER.FAILED_LOGINS).from(ACCOUNT_USER).where(ACCOUNT_USER.EMAIL_KEY.eq(email))
                 .fetchOne(ACCOUNT_USER.FAILED_LOGINS)).isEqualTo(5);
         assertThat(db.select(ACCOUNT_USER.LOCKED_UNTIL).from(ACCOUNT_USER).where(ACCOUNT_USER.EMAIL_KEY.eq(email))
-                .fetchOne(ACCOUNT_USER.LOCKED_UNTIL)).isAfter(java.time.OffsetDateTime.now());
+                .fetchOne(ACCOUNT_USER.LOCKED_UNTIL)).isAfter(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
         assertThat(app.signIn(email, OAuthFlowIntegrationTest.PASSWORD)).as("paused").contains("error");
 
         db.update(ACCOUNT_USER).setNull(ACCOUNT_USER.LOCKED_UNTIL).where(ACCOUNT_USER.EMAIL_KEY.eq(email)).execute();
@@ -135,7 +136,7 @@ class SignInAdminIntegrationTest extends IntegrationTest {
         assertThat(db.select(ACCOUNT_USER.FAILED_LOGINS).from(ACCOUNT_USER).where(ACCOUNT_USER.EMAIL_KEY.eq(email))
                 .fetchOne(ACCOUNT_USER.FAILED_LOGINS)).isEqualTo(1_000);
         assertThat(db.select(ACCOUNT_USER.LOCKED_UNTIL).from(ACCOUNT_USER).where(ACCOUNT_USER.EMAIL_KEY.eq(email))
-                .fetchOne(ACCOUNT_USER.LOCKED_UNTIL)).isBetween(java.time.OffsetDateTime.now().plusMinutes(59),
-                        java.time.OffsetDateTime.now().plusMinutes(61));
+                .fetchOne(ACCOUNT_USER.LOCKED_UNTIL)).isBetween(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(59),
+                        java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(61));
     }
 }

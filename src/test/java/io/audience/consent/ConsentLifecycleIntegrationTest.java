@@ -13,6 +13,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -88,14 +89,14 @@ class ConsentLifecycleIntegrationTest extends IntegrationTest {
         assertThat(person().get("/confirm/not-a-token", "Accept", "text/html").raw()).contains("not valid");
         assertThat(permission(api, id)).isEqualTo("pending_confirmation");
 
-        db.update(CONFIRMATION).set(CONFIRMATION.EXPIRES_AT, OffsetDateTime.now().minusMinutes(1))
+        db.update(CONFIRMATION).set(CONFIRMATION.EXPIRES_AT, OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1))
                 .where(CONFIRMATION.EMAIL_KEY.eq(email)).execute();
         Api.Response expired = person().post(path(link), "");
         assertThat(expired.status()).isEqualTo(410);
         assertThat(expired.raw()).contains("expired");
         assertThat(permission(api, id)).isEqualTo("pending_confirmation");
 
-        db.update(CONFIRMATION).set(CONFIRMATION.EXPIRES_AT, OffsetDateTime.now().plusDays(1))
+        db.update(CONFIRMATION).set(CONFIRMATION.EXPIRES_AT, OffsetDateTime.now(ZoneOffset.UTC).plusDays(1))
                 .where(CONFIRMATION.EMAIL_KEY.eq(email)).execute();
         assertThat(person().post(path(link), "").status()).isEqualTo(200);
         int events = db.fetchCount(CONSENT_EVENT, CONSENT_EVENT.EMAIL_KEY.eq(email));

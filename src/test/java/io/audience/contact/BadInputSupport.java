@@ -38,7 +38,7 @@ abstract class BadInputSupport extends IntegrationTest {
     // ---------------------------------------------------------------- helpers
 
     /** An account with one list and one contact on it, with a phone number and an address. */
-    protected final class Fixture {
+    protected static final class Fixture {
 
         final Api api;
         final String listId;
@@ -129,7 +129,7 @@ abstract class BadInputSupport extends IntegrationTest {
 
     /** Sends {@code request} as it is and reads the answer, decoding a chunked body. */
     protected Api.Response rawHttp(String request) throws IOException {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(30_000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();

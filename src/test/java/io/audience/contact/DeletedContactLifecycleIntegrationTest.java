@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.audience.Api;
 import io.audience.IntegrationTest;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -27,7 +28,7 @@ class DeletedContactLifecycleIntegrationTest extends IntegrationTest {
         Api.Response defaultListing = api.get("/v3/contacts");
         assertThat(defaultListing.json().get("contacts")).isEmpty();
 
-        Api.Response lookup = api.get("/v3/contacts?email=" + email.toUpperCase());
+        Api.Response lookup = api.get("/v3/contacts?email=" + email.toUpperCase(Locale.ROOT));
         assertThat(lookup.status()).isEqualTo(200);
         JsonNode found = lookup.json().get("contacts").get(0);
         assertThat(found.get("contact_id").asString()).isEqualTo(id);

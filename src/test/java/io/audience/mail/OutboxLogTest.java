@@ -8,6 +8,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,7 @@ class OutboxLogTest {
             new Outbox(mock(OutboxRepository.class), none).queue(new OutgoingMail(UUID.randomUUID(),
                     "jane@example.com", "signup_confirmation", "from@example.com", "jane@example.com", "Subject",
                     "Body", "http://localhost/confirm/secret-token", "http://localhost/unsubscribe/other-token"),
-                    OffsetDateTime.now());
+                    OffsetDateTime.now(ZoneOffset.UTC));
         } finally {
             logger.detachAppender(events);
             logger.setLevel(before);

@@ -10,6 +10,7 @@ import io.audience.Mailbox;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -57,7 +58,7 @@ class SenderAddressesIntegrationTest extends IntegrationTest {
         assertThat(person.post(path, "").status()).as("used").isEqualTo(409);
         assertThat(person.post("/confirm/sender/forged" + UUID.randomUUID(), "").status()).isEqualTo(404);
 
-        Api.Response accepted = putFrom(api, sender.toUpperCase(), "Shop");
+        Api.Response accepted = putFrom(api, sender.toUpperCase(Locale.ROOT), "Shop");
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
         assertThat(api.post("/v3/account/emails", Api.object().put("email_address", sender)).status())
                 .as("already confirmed").isEqualTo(409);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -31,7 +32,7 @@ class SpoolTest {
     void aReceivedBodyIsKeptUntilClosedAndAFailedOneIsDeletedAtOnce() throws IOException {
         Spool spool = new Spool(dataDir);
         Path kept;
-        try (Spool.File file = spool.receive(new ByteArrayInputStream("body".getBytes()), ".json")) {
+        try (Spool.File file = spool.receive(new ByteArrayInputStream("body".getBytes(StandardCharsets.UTF_8)), ".json")) {
             kept = file.path();
             assertThat(Files.readString(kept)).isEqualTo("body");
         }
@@ -46,6 +47,15 @@ class SpoolTest {
                     throw new IOException("client went away");
                 }
                 return 'x';
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (len == 0) {
+                    return 0;
+                }
+                b[off] = (byte) read();
+                return 1;
             }
         };
         assertThatThrownBy(() -> spool.receive(failing, ".csv")).hasMessage("client went away");

@@ -48,7 +48,7 @@ public record ActivityResource(
     }
 
     public static String hrefOf(ActivityResource activity) {
-        return activity.links().get("self").get("href");
+        return "/v3/activities/" + activity.activityId();
     }
 
     public static String href(ActivityView activity) {

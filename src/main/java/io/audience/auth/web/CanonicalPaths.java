@@ -1,6 +1,7 @@
 package io.audience.auth.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -22,7 +23,7 @@ final class CanonicalPaths {
         try {
             firewall.getFirewalledRequest(request);
         } catch (RequestRejectedException e) {
-            return Optional.of(e.getMessage());
+            return Optional.of(Objects.requireNonNullElse(e.getMessage(), "The request was rejected"));
         }
         String path = request.getRequestURI();
         if (path.indexOf('%') >= 0) {

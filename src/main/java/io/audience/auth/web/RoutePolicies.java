@@ -176,7 +176,7 @@ class RoutePolicies implements SmartInitializingSingleton {
             }
             // Else every probe that matches nothing logs "no mapping" as the dispatcher would.
             attributes.put(org.springframework.web.servlet.handler.AbstractHandlerMapping.class.getName() + ".SUPPRESS_LOGGING",
-                    Boolean.TRUE);
+                    true);
         }
 
         @Override

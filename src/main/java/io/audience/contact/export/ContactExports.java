@@ -67,8 +67,9 @@ public class ContactExports {
 
     /** Another account's export, or another kind of activity, is a 404: checked before streaming starts. */
     public void requireExport(UUID accountId, UUID activityId) {
-        activities.payloadOf(accountId, activityId, KIND)
-                .orElseThrow(() -> new NotFound("No contact export " + activityId + " in this account"));
+        if (activities.payloadOf(accountId, activityId, KIND).isEmpty()) {
+            throw new NotFound("No contact export " + activityId + " in this account");
+        }
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -51,7 +52,7 @@ class ExportRepository {
         List<SelectField<?>> fields = new ArrayList<>();
         List<String> text = new ArrayList<>();
         for (String c : columns) {
-            Field<?> column = COLUMNS.get(c);
+            Field<?> column = Objects.requireNonNull(COLUMNS.get(c), "export columns are checked against COLUMNS");
             if (column.getType() == String.class && !TIMES.contains(c)) {
                 fields.add(neutralised(column.coerce(String.class)).as(c));
                 text.add(DSL.quotedName(c).toString());

@@ -62,7 +62,7 @@ class ImportChunks {
      */
     void refreshStatistics(int from) {
         int done = from - 1;
-        if (done == 0 || done >= 10_000 && done % 10_000 == 0 && Integer.bitCount(done / 10_000) == 1) {
+        if (done == 0 || (done >= 10_000 && done % 10_000 == 0 && Integer.bitCount(done / 10_000) == 1)) {
             long started = System.nanoTime();
             db.execute("analyze contact, email_consent, list_membership");
             log.debug("Statistics refreshed after {} rows in {} ms", done, (System.nanoTime() - started) / 1_000_000);

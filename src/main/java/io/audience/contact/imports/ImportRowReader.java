@@ -112,8 +112,9 @@ final class ImportRowReader {
             if (number != null && plain != null && !number.equals(plain)) {
                 throw new ValidationFailed("phone and other_phone are both the other phone; send one of them");
             }
-            if (number != null || plain != null) {
-                phones.add(new ContactDraft.Phone(number != null ? number : plain, kind));
+            String phone = number != null ? number : plain;
+            if (phone != null) {
+                phones.add(new ContactDraft.Phone(phone, kind));
             }
         }
         for (String kind : ADDRESS_KINDS) {

@@ -35,17 +35,13 @@ class ImportStaging {
     }
 
     /** A COPY in progress; {@link #finish} ends it, {@link #abort} cancels it (the transaction rolls back). */
-    final class Rows {
+    static final class Rows {
 
-        private final UUID accountId;
-        private final UUID activityId;
         private final PGCopyOutputStream copy;
         private final StringBuilder line = new StringBuilder(512);
         private final String prefix;
 
         private Rows(UUID accountId, UUID activityId, PGCopyOutputStream copy) {
-            this.accountId = accountId;
-            this.activityId = activityId;
             this.copy = copy;
             this.prefix = accountId + "\t" + activityId + "\t";
         }

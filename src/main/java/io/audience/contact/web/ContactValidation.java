@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -30,9 +31,10 @@ final class ContactValidation {
     private ContactValidation() {}
 
     static ContactDraft forCreate(ContactRequests.ContactInput in) {
-        Source source = in.createSource() == null
-                ? fail("create_source is required (Account or Contact)")
-                : Source.fromWire("create_source", in.createSource());
+        if (in.createSource() == null) {
+            throw new ValidationFailed("create_source is required (Account or Contact)");
+        }
+        Source source = Source.fromWire("create_source", in.createSource());
         ContactDraft draft = common(in, source);
         if (draft.emailKey() == null && draft.firstName() == null && draft.lastName() == null) {
             throw new ValidationFailed("A contact needs at least an email_address, a first_name or a last_name");
@@ -41,9 +43,10 @@ final class ContactValidation {
     }
 
     static ContactDraft forUpdate(ContactRequests.ContactInput in) {
-        Source source = in.updateSource() == null
-                ? fail("update_source is required (Account or Contact)")
-                : Source.fromWire("update_source", in.updateSource());
+        if (in.updateSource() == null) {
+            throw new ValidationFailed("update_source is required (Account or Contact)");
+        }
+        Source source = Source.fromWire("update_source", in.updateSource());
         return common(in, source);
     }
 
@@ -152,7 +155,8 @@ final class ContactValidation {
         if (in.kind() != null && !PHONE_KINDS.contains(in.kind())) {
             throw new ValidationFailed(field + ".kind must be home, work, mobile or other, not " + in.kind());
         }
-        return new ContactDraft.Phone(text(field + ".phone_number", in.phoneNumber(), 25), in.kind());
+        String number = Objects.requireNonNull(text(field + ".phone_number", in.phoneNumber(), 25), "checked above");
+        return new ContactDraft.Phone(number, in.kind());
     }
 
     private static @Nullable List<ContactDraft.Address> addresses(
@@ -205,7 +209,8 @@ final class ContactValidation {
                     throw new ValidationFailed(field + ".created_at must be an ISO-8601 date-time");
                 }
             }
-            out.add(new ContactDraft.Note(id, created, text(field + ".content", note.content(), 2000)));
+            String content = Objects.requireNonNull(text(field + ".content", note.content(), 2000), "checked above");
+            out.add(new ContactDraft.Note(id, created, content));
         }
         return out;
     }
@@ -264,9 +269,5 @@ final class ContactValidation {
 
     static UUID uuid(String field, @Nullable String value) {
         return IdLists.uuid(field, value);
-    }
-
-    private static <T> T fail(String message) {
-        throw new ValidationFailed(message);
     }
 }

@@ -110,7 +110,7 @@ class ListController {
     ResponseEntity<ActivityResource> delete(Caller caller, @PathVariable("list_id") String listId) {
         ActivityResource activity = ActivityResource.of(lists.delete(caller.accountId(), Limits.uuid("list", listId)));
         return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .location(URI.create(activity.links().get("self").get("href")))
+                .location(URI.create(ActivityResource.hrefOf(activity)))
                 .body(activity);
     }
 }

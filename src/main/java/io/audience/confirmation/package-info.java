@@ -1,0 +1,4 @@
+@NullMarked
+package io.audience.confirmation;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.audience.confirmation.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.audience.mail;
+
+import org.jspecify.annotations.NullMarked;
