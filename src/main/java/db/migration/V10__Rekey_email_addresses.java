@@ -6,7 +6,7 @@ import io.audience.consent.ConsentPolicy;
 import io.audience.consent.ConsentState;
 import io.audience.consent.Permission;
 import io.audience.consent.Source;
-import io.audience.contact.EmailAddresses;
+import io.audience.consent.EmailAddresses;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
