@@ -27,15 +27,18 @@ public class ContactErasure {
     private final ConfirmationService confirmations;
     private final ActivityLog activities;
     private final IdempotentAnswers answers;
+    private final List<PersonData> elsewhere;
 
     ContactErasure(ContactRepository contacts, ContactLocks locks, ConsentService consent,
-            ConfirmationService confirmations, ActivityLog activities, IdempotentAnswers answers) {
+            ConfirmationService confirmations, ActivityLog activities, IdempotentAnswers answers,
+            List<PersonData> elsewhere) {
         this.contacts = contacts;
         this.locks = locks;
         this.consent = consent;
         this.confirmations = confirmations;
         this.activities = activities;
         this.answers = answers;
+        this.elsewhere = elsewhere;
     }
 
     /**
@@ -62,6 +65,9 @@ public class ContactErasure {
             consent.erase(Objects.requireNonNull(address));
         }
         activities.forgetPerson(accountId, contactId, keys);
+        for (PersonData data : elsewhere) {
+            data.forgetPerson(accountId, contactId, keys);
+        }
         List<String> naming = new ArrayList<>(keys);
         naming.add(contactId.toString());
         if (locked.row().emailAddress() != null) {

@@ -120,6 +120,9 @@ public class ContactImports {
         if (count[0] == 0) {
             throw new ValidationFailed("The import must hold at least one contact");
         }
+        if (failed[0] > 0) {
+            staging.reportRefused(accountId, activityId);
+        }
         staging.analyze();
         log.debug("Import {} staged {} rows in {} ms, analysed in {} ms", activityId, count[0],
                 (staged - started) / 1_000_000, (System.nanoTime() - staged) / 1_000_000);

@@ -1,12 +1,16 @@
 package io.audience.contact.imports;
 
+import static io.audience.db.Tables.IMPORT_ROW;
 import static org.jooq.impl.DSL.val;
 
+import io.audience.activity.RowOutcomes;
 import io.audience.activity.ActivityView;
+import io.audience.db.tables.ImportRow;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Param;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -29,7 +33,7 @@ class ImportChunks {
      * these keys), so whatever join the planner picks costs the size of the chunk, never the size
      * of the table: without it a hash join reads every contact of the account for each chunk.
      */
-    private static final String KEYS = "any(array(select k.email_key from activity_item k where k.account_id = {0}"
+    private static final String KEYS = "any(array(select k.email_key from import_row k where k.account_id = {0}"
             + " and k.activity_id = {1} and k.item_number >= {2} and k.item_number < {3} and k.email_key is not null))";
     /**
      * Rows this transaction decided. A range run again after a crash can hold rows an earlier
@@ -48,10 +52,12 @@ class ImportChunks {
 
     private final DSLContext db;
     private final ImportDetails details;
+    private final RowOutcomes outcomes;
 
-    ImportChunks(DSLContext db, ImportDetails details) {
+    ImportChunks(DSLContext db, ImportDetails details, RowOutcomes outcomes) {
         this.db = db;
         this.details = details;
+        this.outcomes = outcomes;
     }
 
     /**
@@ -84,7 +90,7 @@ class ImportChunks {
             skipDuplicates(p);
         }
         lap.run();
-        int pending = db.resultQuery("select count(*)::int from activity_item i where " + CHUNK
+        int pending = db.resultQuery("select count(*)::int from import_row i where " + CHUNK
                 + " and i.outcome is null", (Object[]) p).fetchSingle().get(0, int.class);
         org.jooq.Record fresh = createAddresses(p);
         lap.run();
@@ -94,7 +100,7 @@ class ImportChunks {
             // no contact can have them and there is nothing to lock, update or look up.
             createContacts(p, false);
             lap.run();
-            db.execute("update activity_item i set outcome = 'created', contact_id = i.new_contact_id where " + CHUNK
+            db.execute("update import_row i set outcome = 'created', contact_id = i.new_contact_id where " + CHUNK
                     + " and i.outcome is null", (Object[]) p);
             lap.run();
         } else {
@@ -113,10 +119,12 @@ class ImportChunks {
             details.apply(p);
         }
         lap.run();
+        handOutcomes(accountId, activityId, from, to);
+        lap.run();
         ActivityView.Counters counts = counts(p);
         lap.run();
         log.debug("Import chunk {}..{} of {}: ms per step (addresses, [locks], creates, [updates], outcomes,"
-                + " lists, details, counts){}", from, to, activityId, timings);
+                + " lists, details, outcomes to the activity, counts){}", from, to, activityId, timings);
         return counts;
     }
 
@@ -128,10 +136,10 @@ class ImportChunks {
      */
     private void skipDuplicates(Param<?>[] p) {
         db.execute("""
-                update activity_item i
+                update import_row i
                    set outcome = 'skipped', reason = 'duplicate of row ' || f.first || ' in this import'
                   from (select e.email_key, min(e.item_number) as first
-                          from activity_item e
+                          from import_row e
                          where e.account_id = {0} and e.activity_id = {1} and e.email_key = %s
                          group by e.email_key) f
                  where %s and i.outcome is null and i.email_key = f.email_key and f.first < i.item_number"""
@@ -146,7 +154,7 @@ class ImportChunks {
         return db.resultQuery("""
                 with fresh as (
                     select i.email_key, i.fingerprint, i.new_contact_id, i.item_number, s.opted_out_at, s.opt_out_source
-                      from activity_item i
+                      from import_row i
                       left join suppression s on s.account_id = {0} and s.fingerprint = i.fingerprint
                      where %s and i.outcome is null
                        and not exists (select 1 from email_consent c
@@ -189,7 +197,7 @@ class ImportChunks {
     private void lockAddresses(Param<?>[] p) {
         db.resultQuery("""
                 select count(*) from (
-                    select 1 from email_consent e join activity_item i on e.account_id = i.account_id
+                    select 1 from email_consent e join import_row i on e.account_id = i.account_id
                                                                       and e.email_key = i.email_key
                      where %s and i.outcome is null and e.email_key = %s
                      order by e.email_key
@@ -210,7 +218,7 @@ class ImportChunks {
                 select {0}, i.new_contact_id, i.email_key, i.email_address, {4}, {4}, i.first_name, i.last_name,
                        i.job_title, i.company_name, i.birthday_month, i.birthday_day, i.anniversary, 'Account',
                        'Account', {4}, {4}, null, 1
-                  from activity_item i
+                  from import_row i
                  where %s and i.outcome is null
                    %s""".formatted(CHUNK, someMayExist ? """
                    and not exists (select 1 from contact c where c.account_id = {0} and c.email_key = i.email_key
@@ -235,7 +243,7 @@ class ImportChunks {
                        birthday_day = case when i.birthday_month is not null then i.birthday_day else c.birthday_day end,
                        anniversary = coalesce(i.anniversary, c.anniversary),
                        update_source = 'Account', updated_at = {4}, deleted_at = null, version = c.version + 1
-                  from activity_item i, email_consent e
+                  from import_row i, email_consent e
                  where %s and i.outcome is null
                    and c.account_id = {0} and c.email_key = i.email_key and c.contact_id <> i.new_contact_id
                    and e.account_id = {0} and e.email_key = i.email_key and not (%s)
@@ -245,7 +253,7 @@ class ImportChunks {
 
     private void recordOutcomes(Param<?>[] p) {
         db.execute("""
-                update activity_item i
+                update import_row i
                    set contact_id = c.contact_id,
                        cannot_add = (%2$s),
                        outcome = case when c.contact_id = i.new_contact_id then 'created'
@@ -263,7 +271,7 @@ class ImportChunks {
                    and c.email_key = %3$s and e.email_key = %3$s""".formatted(CHUNK, OPTED_OUT, KEYS), (Object[]) p);
         // Only a writer that bypassed the address lock could leave a row here; it is reported, not lost.
         db.execute("""
-                update activity_item i set outcome = 'failed', correctable = false,
+                update import_row i set outcome = 'failed', correctable = false,
                        reason = 'a concurrent change to this address interfered; import the row again'
                  where %s and i.outcome is null""".formatted(CHUNK), (Object[]) p);
     }
@@ -273,11 +281,20 @@ class ImportChunks {
         db.execute("""
                 insert into list_membership (account_id, list_id, contact_id, created_at)
                 select {0}, l.list_id, i.contact_id, {4}
-                  from activity_item i
+                  from import_row i
                   join contact_list l on l.account_id = {0} and l.list_id = any({7}) and l.deleted_at is null
                  where %s and %s and i.outcome in ('created', 'updated') and not i.cannot_add
                  %s""".formatted(CHUNK, DECIDED_HERE, someMayExist ? "order by i.contact_id on conflict do nothing" : ""),
                 (Object[]) p);
+    }
+
+    /** The outcomes of the rows this transaction decided go to the activity's report, in the same transaction. */
+    private void handOutcomes(UUID accountId, UUID activityId, int from, int to) {
+        ImportRow i = IMPORT_ROW.as("i");
+        outcomes.record(accountId, activityId, DSL.select(i.ITEM_NUMBER, i.OUTCOME, i.REASON, i.CONTACT_ID)
+                .from(i)
+                .where(i.ACCOUNT_ID.eq(accountId), i.ACTIVITY_ID.eq(activityId), i.ITEM_NUMBER.ge(from),
+                        i.ITEM_NUMBER.lt(to), i.OUTCOME.isNotNull(), DSL.condition(DECIDED_HERE)));
     }
 
     /**
@@ -291,7 +308,7 @@ class ImportChunks {
                        (count(*) filter (where outcome = 'failed'))::int,
                        (count(*) filter (where outcome = 'failed' and correctable))::int,
                        (count(*) filter (where cannot_add))::int
-                  from activity_item i
+                  from import_row i
                  where %s and %s""".formatted(CHUNK, DECIDED_HERE), (Object[]) p)
                 .fetchSingle();
         return new ActivityView.Counters(0, r.get(0, int.class), r.get(1, int.class), r.get(2, int.class), r.get(3, int.class),

@@ -29,7 +29,7 @@ class ImportDetails {
         db.execute("""
                 with x as (
                     select i.contact_id, e.v ->> 'phone_number' as phone_number, e.v ->> 'kind' as kind, e.ord
-                      from activity_item i
+                      from import_row i
                      cross join lateral jsonb_array_elements(i.extras::jsonb -> 'phones') with ordinality as e(v, ord)
                      where %s and i.extras is not null and i.outcome in ('created', 'updated') and %s
                 ), changed as (
@@ -57,7 +57,7 @@ class ImportDetails {
                     select i.contact_id, e.v ->> 'kind' as kind, e.v ->> 'street' as street, e.v ->> 'city' as city,
                            e.v ->> 'state' as state, e.v ->> 'postal_code' as postal_code,
                            e.v ->> 'country' as country, e.ord
-                      from activity_item i
+                      from import_row i
                      cross join lateral jsonb_array_elements(i.extras::jsonb -> 'addresses') with ordinality as e(v, ord)
                      where %s and i.extras is not null and i.outcome in ('created', 'updated') and %s
                 ), changed as (
@@ -87,7 +87,7 @@ class ImportDetails {
                 with x as (
                     select i.contact_id, (e.v ->> 'custom_field_id')::uuid as custom_field_id, e.v ->> 'value' as value,
                            e.v -> 'choice_ids' as choice_ids, e.ord
-                      from activity_item i
+                      from import_row i
                      cross join lateral jsonb_array_elements(i.extras::jsonb -> 'fields') with ordinality as e(v, ord)
                      where %s and i.extras is not null and i.outcome in ('created', 'updated') and %s
                 )
