@@ -25,6 +25,7 @@ class ArchitectureTest {
                 .and().areNotAnnotatedWith(Repository.class)
                 .and().doNotHaveSimpleName("ContactFilters")
                 .and().doNotHaveSimpleName("ConsentRecords")
+                .and().doNotHaveSimpleName("Ids")
                 .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "io.audience.db..")
                 .check(MAIN);
     }

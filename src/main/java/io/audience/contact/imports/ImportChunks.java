@@ -6,10 +6,11 @@ import static org.jooq.impl.DSL.val;
 import io.audience.activity.RowOutcomes;
 import io.audience.activity.ActivityView;
 import io.audience.db.tables.ImportRow;
+import io.audience.identity.Ids;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.Param;
+import org.jooq.QueryPart;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Repository;
  * revived; an address whose person opted out is not changed and not added to lists.
  *
  * Parameters of every statement: {0} account, {1} activity, {2} first row, {3} row after the
- * last, {4} now.
+ * last, {4} now, {8} a new id for each row ({@link Ids#nextInSql}).
  */
 @Repository
 class ImportChunks {
@@ -41,13 +42,6 @@ class ImportChunks {
      */
     static final String DECIDED_HERE = "i.xmin::text::bigint = txid_current() % 4294967296";
     private static final String OPTED_OUT = "coalesce(e.opt_out_source, '') = 'Contact'";
-    /** A time-ordered (version 7) UUID, as {@code io.audience.identity.Ids} makes them. */
-    private static final String UUID_V7 = """
-            (lpad(to_hex(floor(extract(epoch from clock_timestamp()) * 1000)::bigint), 12, '0') || '7'
-             || lpad(to_hex(floor(random() * 4096)::int), 3, '0') || to_hex(8 + floor(random() * 4)::int)
-             || lpad(to_hex(floor(random() * 4096)::int), 3, '0')
-             || lpad(to_hex(floor(random() * 281474976710656)::bigint), 12, '0'))::uuid""";
-
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportChunks.class);
 
     private final DSLContext db;
@@ -77,8 +71,8 @@ class ImportChunks {
 
     ActivityView.Counters apply(UUID accountId, UUID activityId, int from, int to, ContactImports.ImportPayload payload,
             String actor, String evidence, OffsetDateTime now) {
-        Param<?>[] p = {val(accountId), val(activityId), val(from), val(to), val(now), val(actor), val(evidence),
-            val(payload.listIds().toArray(UUID[]::new))};
+        QueryPart[] p = {val(accountId), val(activityId), val(from), val(to), val(now), val(actor), val(evidence),
+            val(payload.listIds().toArray(UUID[]::new)), Ids.nextInSql()};
         long[] at = {System.nanoTime()};
         StringBuilder timings = new StringBuilder();
         Runnable lap = () -> {
@@ -134,7 +128,7 @@ class ImportChunks {
      * index for the chunk's own addresses only (the same bound as every other read here), so no
      * plan can walk the whole import per row.
      */
-    private void skipDuplicates(Param<?>[] p) {
+    private void skipDuplicates(QueryPart[] p) {
         db.execute("""
                 update import_row i
                    set outcome = 'skipped', reason = 'duplicate of row ' || f.first || ' in this import'
@@ -150,7 +144,7 @@ class ImportChunks {
      * New addresses get their consent row and its first event; {5} actor, {6} evidence. Answers
      * how many new addresses started implicit and how many came back unsubscribed.
      */
-    private org.jooq.Record createAddresses(Param<?>[] p) {
+    private org.jooq.Record createAddresses(QueryPart[] p) {
         return db.resultQuery("""
                 with fresh as (
                     select i.email_key, i.fingerprint, i.new_contact_id, i.item_number, s.opted_out_at, s.opt_out_source
@@ -158,7 +152,7 @@ class ImportChunks {
                       left join suppression s on s.account_id = {0} and s.fingerprint = i.fingerprint
                      where %s and i.outcome is null
                        and not exists (select 1 from email_consent c
-                                        where c.account_id = {0} and c.email_key = i.email_key and c.email_key = %3$s)
+                                        where c.account_id = {0} and c.email_key = i.email_key and c.email_key = %2$s)
                      order by i.email_key
                 ), created as (
                     insert into email_consent (account_id, email_key, permission_to_send, opt_in_source, opt_in_date,
@@ -179,7 +173,7 @@ class ImportChunks {
                 ), events as (
                     insert into consent_event (account_id, event_id, email_key, contact_id, occurred_at,
                                                from_permission, to_permission, source, channel, actor, evidence)
-                    select {0}, %s, c.email_key, f.new_contact_id, {4}, null, c.permission_to_send, 'Account',
+                    select {0}, {8}, c.email_key, f.new_contact_id, {4}, null, c.permission_to_send, 'Account',
                            'import', {5},
                            case when c.opt_out_date is null then {6} || ' row ' || f.item_number
                                 else 'suppression: this address was erased after an opt-out on '
@@ -190,11 +184,11 @@ class ImportChunks {
                 select (count(*) filter (where to_permission = 'implicit'))::int,
                        (count(*) filter (where to_permission <> 'implicit'))::int
                   from events
-                """.formatted(CHUNK, UUID_V7, KEYS), (Object[]) p).fetchSingle();
+                """.formatted(CHUNK, KEYS), (Object[]) p).fetchSingle();
     }
 
     /** In address order, as every writer of one address takes its lock first, so no two chunks deadlock. */
-    private void lockAddresses(Param<?>[] p) {
+    private void lockAddresses(QueryPart[] p) {
         db.resultQuery("""
                 select count(*) from (
                     select 1 from email_consent e join import_row i on e.account_id = i.account_id
@@ -209,7 +203,7 @@ class ImportChunks {
      * one (a contact references its address row, which this transaction holds): plain inserts,
      * without the cost of ON CONFLICT's speculative insertion.
      */
-    private void createContacts(Param<?>[] p, boolean someMayExist) {
+    private void createContacts(QueryPart[] p, boolean someMayExist) {
         db.execute("""
                 insert into contact (account_id, contact_id, email_key, email_address, email_created_at,
                                      email_updated_at, first_name, last_name, job_title, company_name, birthday_month,
@@ -229,7 +223,7 @@ class ImportChunks {
     }
 
     /** Only what the row sends changes; the contact is live again; consent is not touched. */
-    private void updateContacts(Param<?>[] p) {
+    private void updateContacts(QueryPart[] p) {
         db.execute("""
                 update contact c
                    set email_address = i.email_address,
@@ -251,7 +245,7 @@ class ImportChunks {
                 (Object[]) p);
     }
 
-    private void recordOutcomes(Param<?>[] p) {
+    private void recordOutcomes(QueryPart[] p) {
         db.execute("""
                 update import_row i
                    set contact_id = c.contact_id,
@@ -277,7 +271,7 @@ class ImportChunks {
     }
 
     /** {7} the import's lists; a list deleted meanwhile is left out. New contacts have no memberships yet. */
-    private void addToLists(Param<?>[] p, boolean someMayExist) {
+    private void addToLists(QueryPart[] p, boolean someMayExist) {
         db.execute("""
                 insert into list_membership (account_id, list_id, contact_id, created_at)
                 select {0}, l.list_id, i.contact_id, {4}
@@ -301,7 +295,7 @@ class ImportChunks {
      * The chunk's counts: only of the rows this transaction decided (their row version is its own),
      * so a range run again after a crash, or rows decided while staging, are never counted twice.
      */
-    private ActivityView.Counters counts(Param<?>[] p) {
+    private ActivityView.Counters counts(QueryPart[] p) {
         org.jooq.Record r = db.resultQuery("""
                 select count(*)::int,
                        (count(*) filter (where outcome in ('created', 'updated')))::int,

@@ -1,13 +1,14 @@
 package io.audience.contact.imports;
 
 import org.jooq.DSLContext;
-import org.jooq.Param;
+import org.jooq.QueryPart;
 import org.springframework.stereotype.Repository;
 
 /**
  * The phones, addresses and custom field values of a chunk's imported rows (their {@code extras}),
  * applied to the contacts the chunk created or updated, in the chunk's transaction. Parameters as
- * in {@link ImportChunks}: {0} account, {1} activity, {2} first row, {3} row after the last, {4} now.
+ * in {@link ImportChunks}: {0} account, {1} activity, {2} first row, {3} row after the last, {4} now,
+ * {8} a new id for each row.
  */
 @Repository
 class ImportDetails {
@@ -18,14 +19,14 @@ class ImportDetails {
         this.db = db;
     }
 
-    void apply(Param<?>[] p) {
+    void apply(QueryPart[] p) {
         applyPhones(p);
         applyAddresses(p);
         applyCustomFields(p);
     }
 
     /** A phone of a kind the contact has replaces that number; others are added after the contact's own. */
-    private void applyPhones(Param<?>[] p) {
+    private void applyPhones(QueryPart[] p) {
         db.execute("""
                 with x as (
                     select i.contact_id, e.v ->> 'phone_number' as phone_number, e.v ->> 'kind' as kind, e.ord
@@ -39,7 +40,7 @@ class ImportDetails {
                 )
                 insert into phone_number (account_id, phone_number_id, contact_id, position, phone_number, kind,
                                           create_source, update_source, created_at, updated_at)
-                select {0}, gen_random_uuid(), x.contact_id,
+                select {0}, {8}, x.contact_id,
                        coalesce((select max(n.position) + 1 from phone_number n
                                   where n.account_id = {0} and n.contact_id = x.contact_id), 0)
                        + row_number() over (partition by x.contact_id order by x.ord) - 1,
@@ -51,7 +52,7 @@ class ImportDetails {
     }
 
     /** An address of a kind the contact has gets the parts the row sends; others are added. */
-    private void applyAddresses(Param<?>[] p) {
+    private void applyAddresses(QueryPart[] p) {
         db.execute("""
                 with x as (
                     select i.contact_id, e.v ->> 'kind' as kind, e.v ->> 'street' as street, e.v ->> 'city' as city,
@@ -70,7 +71,7 @@ class ImportDetails {
                 )
                 insert into street_address (account_id, street_address_id, contact_id, position, kind, street, city,
                                             state, postal_code, country, created_at, updated_at)
-                select {0}, gen_random_uuid(), x.contact_id,
+                select {0}, {8}, x.contact_id,
                        coalesce((select max(a.position) + 1 from street_address a
                                   where a.account_id = {0} and a.contact_id = x.contact_id), 0)
                        + row_number() over (partition by x.contact_id order by x.ord) - 1,
@@ -82,7 +83,7 @@ class ImportDetails {
     }
 
     /** A value replaces the contact's value of that field; a field deleted meanwhile is left out. */
-    private void applyCustomFields(Param<?>[] p) {
+    private void applyCustomFields(QueryPart[] p) {
         db.execute("""
                 with x as (
                     select i.contact_id, (e.v ->> 'custom_field_id')::uuid as custom_field_id, e.v ->> 'value' as value,
