@@ -5,11 +5,19 @@ import static org.jooq.impl.DSL.val;
 
 import io.audience.activity.RowOutcomes;
 import io.audience.activity.ActivityView;
+import io.audience.consent.Actor;
+import io.audience.consent.Channel;
+import io.audience.consent.ConsentInBulk;
+import io.audience.consent.Source;
+import io.audience.contact.ContactsInBulk;
 import io.audience.db.tables.ImportRow;
-import io.audience.identity.Ids;
+import io.audience.list.MembershipsInBulk;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.Select;
 import org.jooq.QueryPart;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -19,10 +27,14 @@ import org.springframework.stereotype.Repository;
  * transaction. The rules are those of a single import row (DESIGN 7): a new address starts
  * implicit, or unsubscribed when its suppression fingerprint says the person opted out before it
  * was erased; an existing contact keeps its consent, is updated with what the row sends and is
- * revived; an address whose person opted out is not changed and not added to lists.
+ * revived; an address whose person opted out is not changed and not added to lists. Each table is
+ * written by its owner ({@link ConsentInBulk}, {@link ContactsInBulk}, {@link MembershipsInBulk},
+ * and through {@link ImportDetails} the phones, addresses and field values), which gets the
+ * chunk's rows as a jOOQ {@code Select}, one statement per owner; this class decides which rows go
+ * where, and records each row's outcome in the staging table and hands it to the activity.
  *
  * Parameters of every statement: {0} account, {1} activity, {2} first row, {3} row after the
- * last, {4} now, {8} a new id for each row ({@link Ids#nextInSql}).
+ * last, {4} now.
  */
 @Repository
 class ImportChunks {
@@ -47,11 +59,18 @@ class ImportChunks {
     private final DSLContext db;
     private final ImportDetails details;
     private final RowOutcomes outcomes;
+    private final ConsentInBulk consent;
+    private final ContactsInBulk contacts;
+    private final MembershipsInBulk memberships;
 
-    ImportChunks(DSLContext db, ImportDetails details, RowOutcomes outcomes) {
+    ImportChunks(DSLContext db, ImportDetails details, RowOutcomes outcomes, ConsentInBulk consent,
+            ContactsInBulk contacts, MembershipsInBulk memberships) {
         this.db = db;
         this.details = details;
         this.outcomes = outcomes;
+        this.consent = consent;
+        this.contacts = contacts;
+        this.memberships = memberships;
     }
 
     /**
@@ -71,8 +90,7 @@ class ImportChunks {
 
     ActivityView.Counters apply(UUID accountId, UUID activityId, int from, int to, ContactImports.ImportPayload payload,
             String actor, String evidence, OffsetDateTime now) {
-        QueryPart[] p = {val(accountId), val(activityId), val(from), val(to), val(now), val(actor), val(evidence),
-            val(payload.listIds().toArray(UUID[]::new)), Ids.nextInSql()};
+        QueryPart[] p = {val(accountId), val(activityId), val(from), val(to), val(now)};
         long[] at = {System.nanoTime()};
         StringBuilder timings = new StringBuilder();
         Runnable lap = () -> {
@@ -86,31 +104,50 @@ class ImportChunks {
         lap.run();
         int pending = db.resultQuery("select count(*)::int from import_row i where " + CHUNK
                 + " and i.outcome is null", (Object[]) p).fetchSingle().get(0, int.class);
-        org.jooq.Record fresh = createAddresses(p);
+        ImportRow i = IMPORT_ROW.as("i");
+        Condition undecided = i.ACCOUNT_ID.eq(accountId).and(i.ACTIVITY_ID.eq(activityId)).and(i.ITEM_NUMBER.ge(from))
+                .and(i.ITEM_NUMBER.lt(to)).and(i.OUTCOME.isNull());
+        ConsentInBulk.Created fresh = consent.createNew(accountId,
+                DSL.select(i.EMAIL_KEY, i.FINGERPRINT, i.NEW_CONTACT_ID.as("contact_id"),
+                                DSL.concat(DSL.val(evidence + " row "), i.ITEM_NUMBER.cast(String.class)).as("evidence"))
+                        .from(i).where(undecided),
+                new Actor(Source.ACCOUNT, Channel.IMPORT, actor, null, null, null), now);
         lap.run();
-        boolean allNew = fresh.get(0, int.class) == pending;
+        boolean allNew = fresh.initial() == pending;
+        Select<? extends Record> rows = DSL.select(i.NEW_CONTACT_ID.as("contact_id"), i.EMAIL_KEY, i.EMAIL_ADDRESS,
+                        i.FIRST_NAME, i.LAST_NAME, i.JOB_TITLE, i.COMPANY_NAME, i.BIRTHDAY_MONTH, i.BIRTHDAY_DAY,
+                        i.ANNIVERSARY)
+                .from(i).where(undecided);
         if (allNew) {
             // Every address of the chunk is new to the account (the common case of a first import):
             // no contact can have them and there is nothing to lock, update or look up.
-            createContacts(p, false);
+            contacts.create(accountId, rows, true, now);
             lap.run();
             db.execute("update import_row i set outcome = 'created', contact_id = i.new_contact_id where " + CHUNK
                     + " and i.outcome is null", (Object[]) p);
             lap.run();
         } else {
-            lockAddresses(p);
+            consent.lock(accountId, DSL.select(i.EMAIL_KEY).from(i).where(undecided));
             lap.run();
-            createContacts(p, true);
+            contacts.create(accountId, rows, false, now);
             lap.run();
-            updateContacts(p);
+            // An address whose person opted out is not changed (DESIGN 7).
+            contacts.update(accountId, DSL.select(i.NEW_CONTACT_ID.as("contact_id"), i.EMAIL_KEY, i.EMAIL_ADDRESS,
+                            i.FIRST_NAME, i.LAST_NAME, i.JOB_TITLE, i.COMPANY_NAME, i.BIRTHDAY_MONTH, i.BIRTHDAY_DAY,
+                            i.ANNIVERSARY)
+                    .from(i).where(undecided, DSL.not(consent.optedOutByContact(accountId, i.EMAIL_KEY))), now);
             lap.run();
             recordOutcomes(p);
             lap.run();
         }
-        addToLists(p, !allNew);
+        // New contacts have no memberships yet; a person who opted out is not added (cannot_add).
+        memberships.add(accountId, payload.listIds(), DSL.select(i.CONTACT_ID).from(i)
+                .where(i.ACCOUNT_ID.eq(accountId), i.ACTIVITY_ID.eq(activityId), i.ITEM_NUMBER.ge(from),
+                        i.ITEM_NUMBER.lt(to), i.OUTCOME.in("created", "updated"), i.CANNOT_ADD.isFalse(),
+                        DSL.condition(DECIDED_HERE)), allNew, now);
         lap.run();
         if (!payload.noExtras()) {
-            details.apply(p);
+            details.apply(accountId, p, now);
         }
         lap.run();
         handOutcomes(accountId, activityId, from, to);
@@ -140,111 +177,6 @@ class ImportChunks {
                 .formatted(KEYS, CHUNK), (Object[]) p);
     }
 
-    /**
-     * New addresses get their consent row and its first event; {5} actor, {6} evidence. Answers
-     * how many new addresses started implicit and how many came back unsubscribed.
-     */
-    private org.jooq.Record createAddresses(QueryPart[] p) {
-        return db.resultQuery("""
-                with fresh as (
-                    select i.email_key, i.fingerprint, i.new_contact_id, i.item_number, s.opted_out_at, s.opt_out_source
-                      from import_row i
-                      left join suppression s on s.account_id = {0} and s.fingerprint = i.fingerprint
-                     where %s and i.outcome is null
-                       and not exists (select 1 from email_consent c
-                                        where c.account_id = {0} and c.email_key = i.email_key and c.email_key = %2$s)
-                     order by i.email_key
-                ), created as (
-                    insert into email_consent (account_id, email_key, permission_to_send, opt_in_source, opt_in_date,
-                                               opt_out_source, opt_out_date, confirm_status, created_at, updated_at)
-                    select {0}, email_key,
-                           case when opted_out_at is null then 'implicit' else 'unsubscribed' end,
-                           case when opted_out_at is null then 'Account' end,
-                           case when opted_out_at is null then {4} end,
-                           case when opted_out_at is null then null else opt_out_source end,
-                           opted_out_at, 'off', {4}, {4}
-                      from fresh
-                        on conflict do nothing
-                    returning email_key, permission_to_send, opt_out_date
-                ), taken as (
-                    delete from suppression s using fresh f, created c
-                     where c.email_key = f.email_key and c.opt_out_date is not null
-                       and s.account_id = {0} and s.fingerprint = f.fingerprint
-                ), events as (
-                    insert into consent_event (account_id, event_id, email_key, contact_id, occurred_at,
-                                               from_permission, to_permission, source, channel, actor, evidence)
-                    select {0}, {8}, c.email_key, f.new_contact_id, {4}, null, c.permission_to_send, 'Account',
-                           'import', {5},
-                           case when c.opt_out_date is null then {6} || ' row ' || f.item_number
-                                else 'suppression: this address was erased after an opt-out on '
-                                     || to_char(c.opt_out_date at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') end
-                      from created c join fresh f on f.email_key = c.email_key
-                    returning to_permission
-                )
-                select (count(*) filter (where to_permission = 'implicit'))::int,
-                       (count(*) filter (where to_permission <> 'implicit'))::int
-                  from events
-                """.formatted(CHUNK, KEYS), (Object[]) p).fetchSingle();
-    }
-
-    /** In address order, as every writer of one address takes its lock first, so no two chunks deadlock. */
-    private void lockAddresses(QueryPart[] p) {
-        db.resultQuery("""
-                select count(*) from (
-                    select 1 from email_consent e join import_row i on e.account_id = i.account_id
-                                                                      and e.email_key = i.email_key
-                     where %s and i.outcome is null and e.email_key = %s
-                     order by e.email_key
-                       for update of e) locked""".formatted(CHUNK, KEYS), (Object[]) p).fetch();
-    }
-
-    /**
-     * When every address of the chunk was just created by this transaction, no contact can have
-     * one (a contact references its address row, which this transaction holds): plain inserts,
-     * without the cost of ON CONFLICT's speculative insertion.
-     */
-    private void createContacts(QueryPart[] p, boolean someMayExist) {
-        db.execute("""
-                insert into contact (account_id, contact_id, email_key, email_address, email_created_at,
-                                     email_updated_at, first_name, last_name, job_title, company_name, birthday_month,
-                                     birthday_day, anniversary, create_source, update_source, created_at, updated_at,
-                                     deleted_at, version)
-                select {0}, i.new_contact_id, i.email_key, i.email_address, {4}, {4}, i.first_name, i.last_name,
-                       i.job_title, i.company_name, i.birthday_month, i.birthday_day, i.anniversary, 'Account',
-                       'Account', {4}, {4}, null, 1
-                  from import_row i
-                 where %s and i.outcome is null
-                   %s""".formatted(CHUNK, someMayExist ? """
-                   and not exists (select 1 from contact c where c.account_id = {0} and c.email_key = i.email_key
-                                                              and c.email_key = %s)
-                 order by i.new_contact_id
-                    on conflict do nothing""".formatted(KEYS) : ""),
-                (Object[]) p);
-    }
-
-    /** Only what the row sends changes; the contact is live again; consent is not touched. */
-    private void updateContacts(QueryPart[] p) {
-        db.execute("""
-                update contact c
-                   set email_address = i.email_address,
-                       email_updated_at = case when i.email_address is distinct from c.email_address then {4}
-                                               else c.email_updated_at end,
-                       first_name = coalesce(i.first_name, c.first_name),
-                       last_name = coalesce(i.last_name, c.last_name),
-                       job_title = coalesce(i.job_title, c.job_title),
-                       company_name = coalesce(i.company_name, c.company_name),
-                       birthday_month = coalesce(i.birthday_month, c.birthday_month),
-                       birthday_day = case when i.birthday_month is not null then i.birthday_day else c.birthday_day end,
-                       anniversary = coalesce(i.anniversary, c.anniversary),
-                       update_source = 'Account', updated_at = {4}, deleted_at = null, version = c.version + 1
-                  from import_row i, email_consent e
-                 where %s and i.outcome is null
-                   and c.account_id = {0} and c.email_key = i.email_key and c.contact_id <> i.new_contact_id
-                   and e.account_id = {0} and e.email_key = i.email_key and not (%s)
-                   and c.email_key = %3$s and e.email_key = %3$s""".formatted(CHUNK, OPTED_OUT, KEYS),
-                (Object[]) p);
-    }
-
     private void recordOutcomes(QueryPart[] p) {
         db.execute("""
                 update import_row i
@@ -268,18 +200,6 @@ class ImportChunks {
                 update import_row i set outcome = 'failed', correctable = false,
                        reason = 'a concurrent change to this address interfered; import the row again'
                  where %s and i.outcome is null""".formatted(CHUNK), (Object[]) p);
-    }
-
-    /** {7} the import's lists; a list deleted meanwhile is left out. New contacts have no memberships yet. */
-    private void addToLists(QueryPart[] p, boolean someMayExist) {
-        db.execute("""
-                insert into list_membership (account_id, list_id, contact_id, created_at)
-                select {0}, l.list_id, i.contact_id, {4}
-                  from import_row i
-                  join contact_list l on l.account_id = {0} and l.list_id = any({7}) and l.deleted_at is null
-                 where %s and %s and i.outcome in ('created', 'updated') and not i.cannot_add
-                 %s""".formatted(CHUNK, DECIDED_HERE, someMayExist ? "order by i.contact_id on conflict do nothing" : ""),
-                (Object[]) p);
     }
 
     /** The outcomes of the rows this transaction decided go to the activity's report, in the same transaction. */
