@@ -82,9 +82,12 @@ public class ContactsInBulk {
     }
 
     /**
-     * Phones of contacts, as sign-up merges them: a phone of a kind the contact has replaces that
-     * number; others are added after the contact's own, in {@code ord} order. {@code phones} selects
-     * {@code contact_id}, {@code kind}, {@code phone_number} and {@code ord}, each kind once per contact.
+     * Phones of contacts, by {@link DetailsMerge}'s rule (as a sign-up merges them): a number the
+     * contact has is left alone, a phone of a kind the contact has gets the new number, others are
+     * added after the contact's own, which make room from the last when the contact would have more
+     * than {@link ContactFields#MAX_EACH}. {@code phones} selects {@code contact_id}, {@code kind},
+     * {@code phone_number} and {@code ord}, at most {@link ContactFields#MAX_EACH} per contact, each
+     * kind once.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void mergePhones(UUID accountId, Select<? extends Record> phones, OffsetDateTime now) {
@@ -94,6 +97,23 @@ public class ContactsInBulk {
                     update phone_number n set phone_number = x.phone_number, update_source = 'Account', updated_at = {2}
                       from x
                      where n.account_id = {0} and n.contact_id = x.contact_id and n.kind = x.kind
+                       and not exists (select 1 from phone_number m where m.account_id = {0}
+                                          and m.contact_id = x.contact_id and m.phone_number = x.phone_number)
+                ), added as materialized (
+                    select x.* from x
+                     where not exists (select 1 from phone_number n
+                                        where n.account_id = {0} and n.contact_id = x.contact_id
+                                          and (n.kind = x.kind or n.phone_number = x.phone_number))
+                ), room as (
+                    delete from phone_number n
+                     using (select o.phone_number_id,
+                                   row_number() over (partition by o.contact_id order by o.position desc) as from_last,
+                                   count(*) over (partition by o.contact_id) as own, a.k
+                              from phone_number o
+                              join (select contact_id, count(*) as k from added group by contact_id) a
+                                on o.account_id = {0} and o.contact_id = a.contact_id) d
+                     where n.account_id = {0} and n.phone_number_id = d.phone_number_id
+                       and d.from_last <= d.own + d.k - {4}
                 )
                 insert into phone_number (account_id, phone_number_id, contact_id, position, phone_number, kind,
                                           create_source, update_source, created_at, updated_at)
@@ -102,17 +122,16 @@ public class ContactsInBulk {
                                   where n.account_id = {0} and n.contact_id = x.contact_id), 0)
                        + row_number() over (partition by x.contact_id order by x.ord) - 1,
                        x.phone_number, x.kind, 'Account', 'Account', {2}, {2}
-                  from x
-                 where not exists (select 1 from phone_number n
-                                    where n.account_id = {0} and n.contact_id = x.contact_id and n.kind = x.kind)
-                """, val(accountId), phones, val(now), Ids.nextInSql());
+                  from added x
+                """, val(accountId), phones, val(now), Ids.nextInSql(), val(ContactFields.MAX_EACH));
     }
 
     /**
-     * Street addresses of contacts: an address of a kind the contact has gets the parts the row
-     * sends; others are added after the contact's own, in {@code ord} order. {@code addresses}
-     * selects {@code contact_id}, {@code kind}, {@code street}, {@code city}, {@code state},
-     * {@code postal_code}, {@code country} and {@code ord}, each kind once per contact.
+     * Street addresses of contacts, by {@link DetailsMerge}'s rule: an address of a kind the
+     * contact has gets the parts the row sends; others are added after the contact's own, which
+     * make room from the last when the contact would have more than {@link ContactFields#MAX_EACH}.
+     * {@code addresses} selects {@code contact_id}, {@code kind}, {@code street}, {@code city},
+     * {@code state}, {@code postal_code}, {@code country} and {@code ord}, each kind once per contact.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void mergeAddresses(UUID accountId, Select<? extends Record> addresses, OffsetDateTime now) {
@@ -125,6 +144,20 @@ public class ContactsInBulk {
                            country = coalesce(x.country, a.country), updated_at = {2}
                       from x
                      where a.account_id = {0} and a.contact_id = x.contact_id and a.kind = x.kind
+                ), added as materialized (
+                    select x.* from x
+                     where not exists (select 1 from street_address a
+                                        where a.account_id = {0} and a.contact_id = x.contact_id and a.kind = x.kind)
+                ), room as (
+                    delete from street_address n
+                     using (select o.street_address_id,
+                                   row_number() over (partition by o.contact_id order by o.position desc) as from_last,
+                                   count(*) over (partition by o.contact_id) as own, a.k
+                              from street_address o
+                              join (select contact_id, count(*) as k from added group by contact_id) a
+                                on o.account_id = {0} and o.contact_id = a.contact_id) d
+                     where n.account_id = {0} and n.street_address_id = d.street_address_id
+                       and d.from_last <= d.own + d.k - {4}
                 )
                 insert into street_address (account_id, street_address_id, contact_id, position, kind, street, city,
                                             state, postal_code, country, created_at, updated_at)
@@ -133,9 +166,7 @@ public class ContactsInBulk {
                                   where a.account_id = {0} and a.contact_id = x.contact_id), 0)
                        + row_number() over (partition by x.contact_id order by x.ord) - 1,
                        x.kind, x.street, x.city, x.state, x.postal_code, x.country, {2}, {2}
-                  from x
-                 where not exists (select 1 from street_address a
-                                    where a.account_id = {0} and a.contact_id = x.contact_id and a.kind = x.kind)
-                """, val(accountId), addresses, val(now), Ids.nextInSql());
+                  from added x
+                """, val(accountId), addresses, val(now), Ids.nextInSql(), val(ContactFields.MAX_EACH));
     }
 }
