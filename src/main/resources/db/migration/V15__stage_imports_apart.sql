@@ -28,6 +28,9 @@ create table import_row (
     constraint import_row_pk primary key (account_id, activity_id, item_number)
 );
 create index import_row_email_ix on import_row (account_id, activity_id, email_key);
+-- Only import rows had an email key in activity_item; the import's outcomes are inserted there now,
+-- and no query needs this index any more (erase reads the account's rows by the primary key).
+drop index activity_item_email_ix;
 /* [jooq ignore start] */
 -- Room on each page so that recording a row's outcome is a HOT update that leaves the index alone.
 alter table import_row set (fillfactor = 70);
