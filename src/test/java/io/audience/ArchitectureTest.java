@@ -52,7 +52,16 @@ class ArchitectureTest {
                 .and().areNotAnnotatedWith(Repository.class)
                 .and().doNotHaveSimpleName("ContactFilters")
                 .and().doNotHaveSimpleName("ConsentRecords")
+                .and().doNotHaveSimpleName("Ids")
                 .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "io.audience.db..")
+                .check(MAIN);
+    }
+
+    @Test
+    void repositoriesAreNamedAsSuch() {
+        classes().that().areAnnotatedWith(Repository.class).should().haveSimpleNameEndingWith("Repository")
+                .orShould().haveSimpleNameEndingWith("InBulk")
+                .because("a newcomer finds the SQL by the name; *InBulk are the set-based writes owners offer imports")
                 .check(MAIN);
     }
 

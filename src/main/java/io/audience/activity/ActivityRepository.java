@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.InsertValuesStep5;
 import io.audience.db.tables.records.ActivityItemRecord;
@@ -153,13 +155,27 @@ class ActivityRepository {
         return added;
     }
 
-    /** Where a set-based activity resumes: its first row without an outcome. */
+    /**
+     * Where a set-based activity resumes: its first row without an outcome. Rows staged here keep
+     * a null outcome until decided; rows that their owner stages itself (an import) appear here
+     * only with their outcome, so a number missing before the last is pending too.
+     */
     int firstPending(Claim claim) {
-        Integer first = db.select(DSL.min(ACTIVITY_ITEM.ITEM_NUMBER)).from(ACTIVITY_ITEM)
-                .where(ACTIVITY_ITEM.ACCOUNT_ID.eq(claim.accountId()), ACTIVITY_ITEM.ACTIVITY_ID.eq(claim.activityId()),
-                        ACTIVITY_ITEM.OUTCOME.isNull())
-                .fetchOne(0, Integer.class);
-        return first == null ? claim.total() + 1 : first;
+        Field<Integer> number = ACTIVITY_ITEM.ITEM_NUMBER;
+        Table<?> rows = DSL.select(number, ACTIVITY_ITEM.OUTCOME, DSL.lead(number).over(DSL.orderBy(number)).as("following"))
+                .from(ACTIVITY_ITEM)
+                .where(ACTIVITY_ITEM.ACCOUNT_ID.eq(claim.accountId()), ACTIVITY_ITEM.ACTIVITY_ID.eq(claim.activityId()))
+                .asTable("r");
+        Field<Integer> n = rows.field(number);
+        Field<Integer> following = rows.field("following", Integer.class);
+        org.jooq.Record2<Integer, Integer> first = db.select(DSL.min(n), DSL.min(DSL.when(rows.field(ACTIVITY_ITEM.OUTCOME).isNull(), n)
+                        .when(following.isDistinctFrom(n.plus(1)), n.plus(1))))
+                .from(rows)
+                .fetchSingle();
+        if (first.value1() == null || first.value1() > 1) {
+            return 1;
+        }
+        return first.value2() == null ? claim.total() + 1 : Math.min(first.value2(), claim.total() + 1);
     }
 
     /**

@@ -25,6 +25,16 @@ public final class ConsentPolicy {
         return new ConsentState(Permission.IMPLICIT, source, at, null, null, null, ConfirmStatus.OFF);
     }
 
+    /** The evidence of the first event of an address restored from its suppression fingerprint; the date follows. */
+    public static final String RESTORED_FROM_SUPPRESSION = "suppression: this address was erased after an opt-out on ";
+
+    /** {@link #RESTORED_FROM_SUPPRESSION} and the opt-out's time in UTC, to the second (as the SQL of {@link ConsentInBulk}). */
+    public static String restoredFromSuppression(OffsetDateTime optedOutAt) {
+        return RESTORED_FROM_SUPPRESSION + optedOutAt.withOffsetSameInstant(java.time.ZoneOffset.UTC)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'"));
+    }
+
     /** An erased address that had opted out comes back opted out, as its fingerprint remembers. */
     public static ConsentState suppressed(Source optOutSource, OffsetDateTime optedOutAt) {
         return new ConsentState(Permission.UNSUBSCRIBED, null, null, optOutSource, optedOutAt, null, ConfirmStatus.OFF);

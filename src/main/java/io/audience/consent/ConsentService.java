@@ -48,7 +48,7 @@ public class ConsentService {
             return fresh;
         }
         Actor restore = new Actor(actor.source(), actor.channel(), actor.actor(), actor.ip(), actor.userAgent(),
-                "suppression: this address was erased after an opt-out on " + suppressed.get().optedOutAt());
+                ConsentPolicy.restoredFromSuppression(suppressed.get().optedOutAt()));
         ConsentState state = apply(fresh, null,
                 none -> ConsentPolicy.suppressed(suppressed.get().optOutSource(), suppressed.get().optedOutAt()),
                 restore);

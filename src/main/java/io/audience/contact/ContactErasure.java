@@ -29,10 +29,11 @@ public class ContactErasure {
     private final IdempotentAnswers answers;
     private final ContactEvents events;
     private final Clock clock;
+    private final List<PersonData> elsewhere;
 
     ContactErasure(ContactRepository contacts, ContactLocks locks, ConsentService consent,
             ConfirmationService confirmations, ActivityLog activities, IdempotentAnswers answers,
-            ContactEvents events, Clock clock) {
+            ContactEvents events, Clock clock, List<PersonData> elsewhere) {
         this.contacts = contacts;
         this.locks = locks;
         this.consent = consent;
@@ -41,6 +42,7 @@ public class ContactErasure {
         this.answers = answers;
         this.events = events;
         this.clock = clock;
+        this.elsewhere = elsewhere;
     }
 
     /**
@@ -68,6 +70,9 @@ public class ContactErasure {
             consent.erase(Objects.requireNonNull(address));
         }
         activities.forgetPerson(accountId, contactId, keys);
+        for (PersonData data : elsewhere) {
+            data.forgetPerson(accountId, contactId, keys);
+        }
         List<String> naming = new ArrayList<>(keys);
         naming.add(contactId.toString());
         if (locked.row().emailAddress() != null) {

@@ -7,7 +7,7 @@ import org.jooq.DSLContext;
 
 /**
  * Terminates, as an administrator would, every database backend running a chunk of an import
- * (the chunk statements of ImportChunks read the staged rows as "activity_item i"), until it has
+ * (the chunk statements of ImportChunkRepository read the staged rows as "import_row i"), until it has
  * killed {@code atMost} of them or {@code forAtMost} has passed since the first.
  */
 final class ChunkBackendKiller implements AutoCloseable {
@@ -24,7 +24,7 @@ final class ChunkBackendKiller implements AutoCloseable {
                         select count(*)::int from (
                           select pg_terminate_backend(pid) from pg_stat_activity
                           where datname = current_database() and pid <> pg_backend_pid()
-                            and state in ('active', 'idle in transaction') and query like '%activity_item i %'
+                            and state in ('active', 'idle in transaction') and query like '%import_row i %'
                             and query not like '%pg_terminate_backend%') t""");
                 int now = n == null ? 0 : ((Number) n).intValue();
                 if (now > 0 && killed.getAndAdd(now) == 0) {

@@ -66,7 +66,7 @@ class FileImportIntegrationTest extends IntegrationTest {
         assertThat(report.get(3).get("outcome").asString()).isEqualTo("skipped");
         assertThat(report.get(3).get("reason").asString()).contains("opted out");
         assertThat(report.get(4).get("reason").asString()).isEqualTo("duplicate of row 1 in this import");
-        assertThat(report.get(5).get("reason").asString()).contains("birthday 2/30 does not exist");
+        assertThat(report.get(5).get("reason").asString()).contains("birthday_day 30 does not exist in month 2");
         assertThat(report.get(6).get("reason").asString()).contains("has 2 cells; the header names 14 columns");
         assertThat(report.get(7).get("outcome").asString()).isEqualTo("failed");
 
@@ -175,6 +175,33 @@ class FileImportIntegrationTest extends IntegrationTest {
         assertThat(b.get("/v3/activities/" + activityOfA).status()).isEqualTo(404);
         assertThat(b.get("/v3/activities/" + activityOfA + "/report").status()).isEqualTo(404);
         assertThat(b.get("/v3/contacts?status=all").json().get("contacts")).isEmpty();
+    }
+
+    @Test
+    void importedPhonesJoinAContactsOwnAsASignUpsDoAndAFourthTakesThePlaceOfTheLast() {
+        Api api = newAccount();
+        String list = createList(api, "Phones");
+        String full = uniqueEmail("three-phones");
+        String fullId = api.post("/v3/contacts", Api.json("""
+                {"email_address": {"address": "%s"}, "create_source": "Account", "phone_numbers": [
+                  {"phone_number": "1", "kind": "home"}, {"phone_number": "2", "kind": "work"},
+                  {"phone_number": "3", "kind": "mobile"}]}""".formatted(full))).json().get("contact_id").asString();
+
+        String csv = "email,home_phone,work_phone,mobile_phone,other_phone\r\n"
+                + full + ",,2,,4\r\n"
+                + uniqueEmail("four-phones") + ",5,6,7,8\r\n";
+        JsonNode done = awaitCompleted(api, upload(api, csv, list));
+
+        Map<Integer, JsonNode> report = report(api, done.get("activity_id").asString());
+        assertThat(report.get(1).get("outcome").asString()).isEqualTo("updated");
+        assertThat(report.get(2).get("outcome").asString()).isEqualTo("failed");
+        assertThat(report.get(2).get("reason").asString())
+                .isEqualTo("phone columns: a contact has at most 3 phone numbers, not 4");
+        JsonNode phones = api.get("/v3/contacts/" + fullId + "?include=phone_numbers").json().get("phone_numbers");
+        List<String> numbers = new ArrayList<>();
+        phones.forEach(p -> numbers.add(p.get("phone_number").asString() + " " + p.get("kind").asString()));
+        assertThat(numbers).as("the number it has is left alone; the new kind takes the place of the last")
+                .containsExactly("1 home", "2 work", "4 other");
     }
 
     private static List<String> kinds(JsonNode addresses) {

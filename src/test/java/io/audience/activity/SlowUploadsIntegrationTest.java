@@ -75,7 +75,7 @@ class SlowUploadsIntegrationTest extends IntegrationTest {
                 assertThat(took).as("lookup " + i).isLessThan(Duration.ofSeconds(1));
             }
             assertThat(db.fetchSingle("select count(*) from pg_stat_activity where datname = current_database()"
-                    + " and state <> 'idle' and (state like 'idle in transaction%' or query like 'COPY activity_item%')")
+                    + " and state <> 'idle' and (state like 'idle in transaction%' or query like 'COPY import_row%')")
                     .get(0, Integer.class))
                     .as("no upload holds a transaction or a COPY open while it waits for bytes").isZero();
         } finally {

@@ -9,21 +9,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Applies staged JSON and CSV imports a chunk at a time, through {@link ImportChunks}. */
+/** Applies staged JSON and CSV imports a chunk at a time, through {@link ImportChunkRepository}. */
 @Configuration(proxyBeanMethods = false)
 class ContactImportProcessor {
 
     @Bean
-    ChunkProcessor jsonImportProcessor(ImportChunks chunks, JsonMapper json, Clock clock) {
+    ChunkProcessor jsonImportProcessor(ImportChunkRepository chunks, JsonMapper json, Clock clock) {
         return processor(ContactImports.JSON_KIND, chunks, json, clock);
     }
 
     @Bean
-    ChunkProcessor fileImportProcessor(ImportChunks chunks, JsonMapper json, Clock clock) {
+    ChunkProcessor fileImportProcessor(ImportChunkRepository chunks, JsonMapper json, Clock clock) {
         return processor(ContactImports.FILE_KIND, chunks, json, clock);
     }
 
-    private static ChunkProcessor processor(String kind, ImportChunks chunks, JsonMapper json, Clock clock) {
+    private static ChunkProcessor processor(String kind, ImportChunkRepository chunks, JsonMapper json, Clock clock) {
         return new ChunkProcessor() {
             @Override
             public String kind() {

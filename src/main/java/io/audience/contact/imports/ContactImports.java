@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Accepts an import: rows are read and checked as they stream in and staged with COPY, in the
  * transaction that creates the activity, so an import is either accepted whole or not at all;
- * workers then apply it a chunk at a time ({@link ImportChunks}). A row that cannot be imported is
+ * workers then apply it a chunk at a time ({@link ImportChunkRepository}). A row that cannot be imported is
  * staged already failed, with its reason.
  */
 @Service
@@ -37,12 +37,12 @@ public class ContactImports {
     private final ListMemberships memberships;
     private final CustomFieldService customFields;
     private final ConsentService consent;
-    private final ImportStaging staging;
+    private final ImportStagingRepository staging;
     private final JsonMapper json;
     private final Clock clock;
 
     ContactImports(ActivityLog activities, ListMemberships memberships, CustomFieldService customFields,
-            ConsentService consent, ImportStaging staging, JsonMapper json, Clock clock) {
+            ConsentService consent, ImportStagingRepository staging, JsonMapper json, Clock clock) {
         this.activities = activities;
         this.memberships = memberships;
         this.customFields = customFields;
@@ -87,7 +87,7 @@ public class ContactImports {
         ImportRowReader reader = new ImportRowReader(customFields.byName(accountId));
         Function<String, String> fingerprints = consent.suppressionFingerprints(accountId);
         UUID activityId = activities.accept(accountId, kind, "{}", 0, now);
-        ImportStaging.Rows rows = staging.open(accountId, activityId);
+        ImportStagingRepository.Rows rows = staging.open(accountId, activityId);
         int[] count = {0};
         int[] failed = {0};
         SeenAddresses seen = new SeenAddresses();
@@ -121,6 +121,9 @@ public class ContactImports {
         memberships.requireLive(accountId, lists);
         if (count[0] == 0) {
             throw new ValidationFailed("The import must hold at least one contact");
+        }
+        if (failed[0] > 0) {
+            staging.reportRefused(accountId, activityId);
         }
         staging.analyze();
         log.debug("Import {} staged {} rows in {} ms, analysed in {} ms", activityId, count[0],

@@ -2,14 +2,12 @@ package io.audience.contact.imports;
 
 import io.audience.contact.ContactDraft;
 import io.audience.consent.EmailAddresses;
+import io.audience.contact.ContactFields;
 import io.audience.api.Text;
 import io.audience.api.ValidationFailed;
-import io.audience.api.VendorDates;
 import io.audience.customfield.FieldValue;
 import io.audience.customfield.FieldsByName;
-import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +24,8 @@ final class ImportRowReader {
     static final int MAX_CUSTOM_FIELDS = 25;
     private static final Set<String> BASIC = Set.of("email", "first_name", "last_name", "job_title", "company_name",
             "birthday_month", "birthday_day", "anniversary");
-    private static final List<String> PHONE_KINDS = List.of("home", "work", "mobile", "other");
-    private static final List<String> ADDRESS_KINDS = List.of("home", "work", "other");
+    private static final List<String> PHONE_KINDS = ContactFields.PHONE_KINDS;
+    private static final List<String> ADDRESS_KINDS = ContactFields.ADDRESS_KINDS;
     private static final List<String> ADDRESS_PARTS = List.of("street", "street2", "city", "state", "zip", "country");
     private static final Set<String> UNSUPPORTED = Set.of("sms_number", "sms_consent_date");
 
@@ -83,22 +81,11 @@ final class ImportRowReader {
         String key = EmailAddresses.key("email", email);
         Integer month = number("birthday_month", row.get("birthday_month"));
         Integer day = number("birthday_day", row.get("birthday_day"));
-        if ((month == null) != (day == null)) {
-            throw new ValidationFailed("birthday_month and birthday_day must be sent together");
-        }
-        if (month != null) {
-            try {
-                MonthDay.of(month, day);
-            } catch (DateTimeException e) {
-                throw new ValidationFailed("birthday " + month + "/" + day + " does not exist");
-            }
-        }
-        String anniversaryText = blankToNull(row.get("anniversary"));
-        LocalDate anniversary = anniversaryText == null ? null : VendorDates.parse(anniversaryText)
-                .orElseThrow(() -> new ValidationFailed("anniversary must be a date as " + VendorDates.FORMATS
-                        + ", not " + anniversaryText));
-        return new Read(key, display, text(row, "first_name", 50), text(row, "last_name", 50),
-                text(row, "job_title", 50), text(row, "company_name", 50), month, day, anniversary,
+        ContactFields.birthday(month, day);
+        LocalDate anniversary = ContactFields.anniversary(blankToNull(row.get("anniversary")));
+        return new Read(key, display, text(row, "first_name", ContactFields.NAME_MAX),
+                text(row, "last_name", ContactFields.NAME_MAX), text(row, "job_title", ContactFields.NAME_MAX),
+                text(row, "company_name", ContactFields.NAME_MAX), month, day, anniversary,
                 beyondBasics ? extras(row) : null);
     }
 
@@ -107,8 +94,8 @@ final class ImportRowReader {
         List<ContactDraft.Address> addresses = new ArrayList<>();
         List<FieldValue> values = new ArrayList<>();
         for (String kind : PHONE_KINDS) {
-            String number = text(row, kind + "_phone", 25);
-            String plain = kind.equals("other") ? text(row, "phone", 25) : null;
+            String number = text(row, kind + "_phone", ContactFields.PHONE_NUMBER_MAX);
+            String plain = kind.equals("other") ? text(row, "phone", ContactFields.PHONE_NUMBER_MAX) : null;
             if (number != null && plain != null && !number.equals(plain)) {
                 throw new ValidationFailed("phone and other_phone are both the other phone; send one of them");
             }
@@ -117,6 +104,7 @@ final class ImportRowReader {
                 phones.add(new ContactDraft.Phone(phone, kind));
             }
         }
+        ContactFields.phoneCount("phone columns", phones.size());
         for (String kind : ADDRESS_KINDS) {
             ContactDraft.Address address = address(row, kind, kind + "_");
             if (kind.equals("home")) {
@@ -147,19 +135,19 @@ final class ImportRowReader {
 
     private static ContactDraft.@Nullable Address address(Map<String, @Nullable String> row, String kind,
             String prefix) {
-        String street = text(row, prefix + "street", 255);
-        String street2 = text(row, prefix + "street2", 255);
+        String street = text(row, prefix + "street", ContactFields.STREET_MAX);
+        String street2 = text(row, prefix + "street2", ContactFields.STREET_MAX);
         if (street2 != null) {
             street = street == null ? street2 : street + ", " + street2;
-            if (street.length() > 255) {
+            if (street.length() > ContactFields.STREET_MAX) {
                 throw new ValidationFailed(prefix + "street and " + prefix + "street2 together must be at most 255"
                         + " characters");
             }
         }
-        String city = text(row, prefix + "city", 50);
-        String state = text(row, prefix + "state", 50);
-        String zip = text(row, prefix + "zip", 50);
-        String country = text(row, prefix + "country", 50);
+        String city = text(row, prefix + "city", ContactFields.ADDRESS_PART_MAX);
+        String state = text(row, prefix + "state", ContactFields.ADDRESS_PART_MAX);
+        String zip = text(row, prefix + "zip", ContactFields.ADDRESS_PART_MAX);
+        String country = text(row, prefix + "country", ContactFields.ADDRESS_PART_MAX);
         if (street == null && city == null && state == null && zip == null && country == null) {
             return null;
         }

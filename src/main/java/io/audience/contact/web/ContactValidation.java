@@ -2,16 +2,14 @@ package io.audience.contact.web;
 
 import io.audience.api.IdLists;
 import io.audience.api.Text;
-import io.audience.api.VendorDates;
 import io.audience.api.ValidationFailed;
 import io.audience.contact.ContactDraft;
 import io.audience.consent.EmailAddresses;
+import io.audience.contact.ContactFields;
 import io.audience.customfield.FieldValue;
 import io.audience.consent.Permission;
 import io.audience.consent.Source;
-import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.MonthDay;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -24,9 +22,7 @@ import org.jspecify.annotations.Nullable;
 /** Turns request bodies into drafts, with the spec's limits; every message names the field. */
 final class ContactValidation {
 
-    private static final int NAME_MAX = 50;
-    private static final Set<String> PHONE_KINDS = Set.of("home", "work", "mobile", "other");
-    private static final Set<String> ADDRESS_KINDS = Set.of("home", "work", "other");
+    private static final int NAME_MAX = ContactFields.NAME_MAX;
 
     private ContactValidation() {}
 
@@ -110,37 +106,18 @@ final class ContactValidation {
     }
 
     static void birthday(@Nullable Integer month, @Nullable Integer day) {
-        if (month == null && day == null) {
-            return;
-        }
-        if (month == null || day == null) {
-            throw new ValidationFailed("birthday_month and birthday_day must be sent together");
-        }
-        if (month < 1 || month > 12) {
-            throw new ValidationFailed("birthday_month must be from 1 to 12, not " + month);
-        }
-        try {
-            MonthDay.of(month, day);
-        } catch (DateTimeException e) {
-            throw new ValidationFailed("birthday_day " + day + " does not exist in month " + month);
-        }
+        ContactFields.birthday(month, day);
     }
 
     static @Nullable LocalDate anniversary(@Nullable String value) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        return VendorDates.parse(value).orElseThrow(() -> new ValidationFailed(
-                "anniversary must be a date as " + VendorDates.FORMATS + ", not " + value));
+        return ContactFields.anniversary(value);
     }
 
     private static @Nullable List<ContactDraft.Phone> phones(@Nullable List<ContactRequests.PhoneNumberInput> in) {
         if (in == null) {
             return null;
         }
-        if (in.size() > 3) {
-            throw new ValidationFailed("phone_numbers takes at most 3 numbers, not " + in.size());
-        }
+        ContactFields.phoneCount("phone_numbers", in.size());
         List<ContactDraft.Phone> out = new ArrayList<>();
         for (int i = 0; i < in.size(); i++) {
             out.add(phone("phone_numbers[" + i + "]", in.get(i)));
@@ -152,10 +129,11 @@ final class ContactValidation {
         if (in == null || in.phoneNumber() == null || in.phoneNumber().isBlank()) {
             throw new ValidationFailed(field + ".phone_number is required");
         }
-        if (in.kind() != null && !PHONE_KINDS.contains(in.kind())) {
+        if (in.kind() != null && !ContactFields.PHONE_KINDS.contains(in.kind())) {
             throw new ValidationFailed(field + ".kind must be home, work, mobile or other, not " + in.kind());
         }
-        String number = Objects.requireNonNull(text(field + ".phone_number", in.phoneNumber(), 25), "checked above");
+        String number = Objects.requireNonNull(
+                text(field + ".phone_number", in.phoneNumber(), ContactFields.PHONE_NUMBER_MAX), "checked above");
         return new ContactDraft.Phone(number, in.kind());
     }
 
@@ -164,9 +142,7 @@ final class ContactValidation {
         if (in == null) {
             return null;
         }
-        if (in.size() > 3) {
-            throw new ValidationFailed("street_addresses takes at most 3 addresses, not " + in.size());
-        }
+        ContactFields.addressCount("street_addresses", in.size());
         List<ContactDraft.Address> out = new ArrayList<>();
         for (int i = 0; i < in.size(); i++) {
             out.add(address("street_addresses[" + i + "]", in.get(i)));
@@ -178,12 +154,14 @@ final class ContactValidation {
         if (in == null || in.kind() == null) {
             throw new ValidationFailed(field + ".kind is required (home, work or other)");
         }
-        if (!ADDRESS_KINDS.contains(in.kind())) {
+        if (!ContactFields.ADDRESS_KINDS.contains(in.kind())) {
             throw new ValidationFailed(field + ".kind must be home, work or other, not " + in.kind());
         }
-        return new ContactDraft.Address(in.kind(), text(field + ".street", in.street(), 255),
-                text(field + ".city", in.city(), 50), text(field + ".state", in.state(), 50),
-                text(field + ".postal_code", in.postalCode(), 50), text(field + ".country", in.country(), 50));
+        return new ContactDraft.Address(in.kind(), text(field + ".street", in.street(), ContactFields.STREET_MAX),
+                text(field + ".city", in.city(), ContactFields.ADDRESS_PART_MAX),
+                text(field + ".state", in.state(), ContactFields.ADDRESS_PART_MAX),
+                text(field + ".postal_code", in.postalCode(), ContactFields.ADDRESS_PART_MAX),
+                text(field + ".country", in.country(), ContactFields.ADDRESS_PART_MAX));
     }
 
     private static @Nullable List<ContactDraft.Note> notes(@Nullable List<ContactRequests.NoteInput> in) {

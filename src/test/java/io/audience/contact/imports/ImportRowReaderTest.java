@@ -45,6 +45,15 @@ class ImportRowReaderTest {
     }
 
     @Test
+    void aRowWithFourPhonesFailsAsTheApiRefusesAFourthPhone() {
+        assertThatThrownBy(() -> reader.read(row("email", "a@example.com", "home_phone", "1", "work_phone", "2",
+                "mobile_phone", "3", "phone", "4")))
+                .isInstanceOf(ValidationFailed.class).hasMessage("phone columns: a contact has at most 3 phone numbers, not 4");
+        assertThat(reader.read(row("email", "a@example.com", "home_phone", "1", "work_phone", "2", "mobile_phone", "3"))
+                .extras().phones()).hasSize(3);
+    }
+
+    @Test
     void customFieldColumnsAreCheckedAgainstTheirField() {
         ImportRowReader.Read read = reader.read(row("email", "a@example.com", "cf:shoe_size", "44",
                 "cf:colour", "Red; blue"));
@@ -60,7 +69,7 @@ class ImportRowReaderTest {
         assertThatThrownBy(() -> reader.read(row("first_name", "Ann"))).hasMessage("email is required");
         assertThatThrownBy(() -> reader.read(row("email", "not an address"))).isInstanceOf(ValidationFailed.class);
         assertThatThrownBy(() -> reader.read(row("email", "a@example.com", "birthday_month", "2", "birthday_day", "30")))
-                .hasMessageContaining("2/30 does not exist");
+                .hasMessageContaining("birthday_day 30 does not exist in month 2");
         assertThatThrownBy(() -> reader.read(row("email", "a@example.com", "birthday_month", "2")))
                 .hasMessageContaining("sent together");
         assertThatThrownBy(() -> reader.read(row("email", "a@example.com", "first_name", "x".repeat(51))))

@@ -1,5 +1,8 @@
 package io.audience.contact.imports;
 
+import static io.audience.db.Tables.IMPORT_ROW;
+
+import io.audience.activity.RowOutcomeRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +11,7 @@ import java.sql.SQLException;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
@@ -19,19 +23,21 @@ import org.springframework.stereotype.Repository;
  * seconds.
  */
 @Repository
-class ImportStaging {
+class ImportStagingRepository {
 
-    private static final String COPY = "COPY activity_item (account_id, activity_id, item_number, email_key,"
+    private static final String COPY = "COPY import_row (account_id, activity_id, item_number, email_key,"
             + " email_address, first_name, last_name, job_title, company_name, birthday_month, birthday_day,"
             + " anniversary, extras, fingerprint, new_contact_id, outcome, reason, correctable)"
             + " FROM STDIN";
 
     private final DataSource dataSource;
     private final DSLContext db;
+    private final RowOutcomeRepository outcomes;
 
-    ImportStaging(DataSource dataSource, DSLContext db) {
+    ImportStagingRepository(DataSource dataSource, DSLContext db, RowOutcomeRepository outcomes) {
         this.dataSource = dataSource;
         this.db = db;
+        this.outcomes = outcomes;
     }
 
     /** A COPY in progress; {@link #finish} ends it, {@link #abort} cancels it (the transaction rolls back). */
@@ -121,11 +127,19 @@ class ImportStaging {
         }
     }
 
+    /** The rows refused while staging go to the activity's report with their reasons. */
+    void reportRefused(UUID accountId, UUID activityId) {
+        outcomes.record(accountId, activityId, DSL.select(IMPORT_ROW.ITEM_NUMBER, IMPORT_ROW.OUTCOME, IMPORT_ROW.REASON, IMPORT_ROW.CONTACT_ID)
+                .from(IMPORT_ROW)
+                .where(IMPORT_ROW.ACCOUNT_ID.eq(accountId), IMPORT_ROW.ACTIVITY_ID.eq(activityId),
+                        IMPORT_ROW.OUTCOME.isNotNull()));
+    }
+
     /**
      * Statistics of the staging table, which predate the rows just copied: with them the planner
      * would take a million rows for a handful when the chunks join them.
      */
     void analyze() {
-        db.execute("analyze activity_item");
+        db.execute("analyze import_row");
     }
 }

@@ -1,0 +1,63 @@
+package io.audience.contact.imports;
+
+import static io.audience.db.Tables.IMPORT_ROW;
+
+import io.audience.activity.RowOutcomeRepository;
+import io.audience.contact.PersonData;
+import io.audience.scheduling.Retention;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/**
+ * How long staged import rows live: they are working data of a running import (its report keeps
+ * each row's outcome in the activity), so they go once their import has ended, and at once when
+ * the person they name is erased.
+ */
+@Repository
+class StagedRowRepository implements Retention, PersonData {
+
+    private static final int BATCH = 10_000;
+
+    private final DSLContext db;
+    private final RowOutcomeRepository outcomes;
+
+    StagedRowRepository(DSLContext db, RowOutcomeRepository outcomes) {
+        this.db = db;
+        this.outcomes = outcomes;
+    }
+
+    @Override
+    public String describe() {
+        return "staged rows of imports that ended";
+    }
+
+    @Override
+    public int purge(OffsetDateTime now) {
+        int total = 0;
+        int deleted;
+        do {
+            deleted = db.deleteFrom(IMPORT_ROW)
+                    .where(DSL.row(IMPORT_ROW.ACCOUNT_ID, IMPORT_ROW.ACTIVITY_ID, IMPORT_ROW.ITEM_NUMBER).in(
+                            DSL.select(IMPORT_ROW.ACCOUNT_ID, IMPORT_ROW.ACTIVITY_ID, IMPORT_ROW.ITEM_NUMBER)
+                                    .from(IMPORT_ROW)
+                                    .where(DSL.row(IMPORT_ROW.ACCOUNT_ID, IMPORT_ROW.ACTIVITY_ID)
+                                            .in(outcomes.endedBefore(now)))
+                                    .limit(BATCH)))
+                    .execute();
+            total += deleted;
+        } while (deleted == BATCH);
+        return total;
+    }
+
+    @Override
+    public void forgetPerson(UUID accountId, UUID contactId, Collection<String> emailKeys) {
+        db.deleteFrom(IMPORT_ROW)
+                .where(IMPORT_ROW.ACCOUNT_ID.eq(accountId), IMPORT_ROW.CONTACT_ID.eq(contactId)
+                        .or(IMPORT_ROW.NEW_CONTACT_ID.eq(contactId)).or(IMPORT_ROW.EMAIL_KEY.in(emailKeys)))
+                .execute();
+    }
+}
