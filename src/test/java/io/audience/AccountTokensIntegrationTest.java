@@ -36,7 +36,9 @@ class AccountTokensIntegrationTest extends IntegrationTest {
     @MethodSource("requestsWithoutAValidToken")
     void theApiRefusesACallerWithoutAnAccountToken(String label, String header, String value) {
         NamedAccount owner = namedAccount("Owner");
-        String contact = createContact(owner.api(), uniqueEmail("owner")).get("contact_id").asString();
+        String contact = createContact(owner.api(), uniqueEmail("owner"))
+                .get("contact_id")
+                .asString();
         String list = createList(owner.api(), "Owned");
         String[] headers = header == null ? new String[0] : new String[] {header, value};
         String contactBody = """
@@ -47,10 +49,17 @@ class AccountTokensIntegrationTest extends IntegrationTest {
                 send("GET", "/v3/contacts", null, headers),
                 send("GET", "/v3/contacts/" + contact, null, headers),
                 send("POST", "/v3/contacts", contactBody, headers),
-                send("PUT", "/v3/contacts/" + contact, "{\"first_name\": \"Eve\", \"update_source\": \"Account\"}", headers),
+                send(
+                        "PUT",
+                        "/v3/contacts/" + contact,
+                        "{\"first_name\": \"Eve\", \"update_source\": \"Account\"}",
+                        headers),
                 send("DELETE", "/v3/contacts/" + contact, null, headers),
-                send("POST", "/v3/contacts/sign_up_form",
-                        "{\"email_address\": \"" + uniqueEmail("eve") + "\", \"list_memberships\": [\"" + list + "\"]}", headers),
+                send(
+                        "POST",
+                        "/v3/contacts/sign_up_form",
+                        "{\"email_address\": \"" + uniqueEmail("eve") + "\", \"list_memberships\": [\"" + list + "\"]}",
+                        headers),
                 send("GET", "/v3/contact_lists", null, headers),
                 send("DELETE", "/v3/contact_lists/" + list, null, headers),
                 send("GET", "/v3/contacts/counts", null, headers))) {
@@ -63,7 +72,8 @@ class AccountTokensIntegrationTest extends IntegrationTest {
         JsonNode kept = owner.api().get("/v3/contacts/" + contact).json();
         assertThat(kept.get("first_name").asString()).isEqualTo("Test");
         assertThat(kept.has("deleted_at")).isFalse();
-        assertThat(owner.api().get("/v3/contact_lists/" + list).json().has("deleted_at")).isFalse();
+        assertThat(owner.api().get("/v3/contact_lists/" + list).json().has("deleted_at"))
+                .isFalse();
     }
 
     @Test
@@ -77,7 +87,12 @@ class AccountTokensIntegrationTest extends IntegrationTest {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.json().get("contact_id").asString();
 
-        Api.Response listed = send("GET", "/v3/contacts?email=" + URLEncoder.encode(email, StandardCharsets.UTF_8), null, "x-api-key", account.token());
+        Api.Response listed = send(
+                "GET",
+                "/v3/contacts?email=" + URLEncoder.encode(email, StandardCharsets.UTF_8),
+                null,
+                "x-api-key",
+                account.token());
         assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
         assertThat(ids(listed)).containsExactly(id);
         assertThat(ids(account.api().get("/v3/contacts"))).containsExactly(id);
@@ -97,14 +112,20 @@ class AccountTokensIntegrationTest extends IntegrationTest {
         assertUnauthorized(send("POST", "/admin/accounts", body, "x-api-key", account.token()));
         assertUnauthorized(send("POST", "/admin/accounts", body));
         assertUnauthorized(send("POST", "/admin/accounts", body, "Authorization", "Bearer wrong"));
-        assertUnauthorized(send("POST", "/admin/accounts/" + account.id() + "/api_tokens", "",
-                "Authorization", "Bearer " + account.token()));
+        assertUnauthorized(send(
+                "POST",
+                "/admin/accounts/" + account.id() + "/api_tokens",
+                "",
+                "Authorization",
+                "Bearer " + account.token()));
     }
 
     @Test
     void theAdminIssuesFurtherWorkingTokensForAnAccount() {
         NamedAccount account = namedAccount("Tokens");
-        String contact = createContact(account.api(), uniqueEmail("tok")).get("contact_id").asString();
+        String contact = createContact(account.api(), uniqueEmail("tok"))
+                .get("contact_id")
+                .asString();
 
         Api.Response issued = admin().post("/admin/accounts/" + account.id() + "/api_tokens", Api.object());
         assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
@@ -124,19 +145,30 @@ class AccountTokensIntegrationTest extends IntegrationTest {
 
     /** A request with exactly the given credential headers, or none. */
     private Api.Response send(String method, String path, String body, String... headers) {
-        return new Api(baseUrl(), null).raw(method, path, body == null ? null : "application/json",
-                body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8), headers);
+        return new Api(baseUrl(), null)
+                .raw(
+                        method,
+                        path,
+                        body == null ? null : "application/json",
+                        body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8),
+                        headers);
     }
 
     private static void assertNotFound(Api.Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(404);
-        assertThat(response.error().path("error_key").asString("")).as(response.toString()).isEqualTo("contacts.api.not_found");
+        assertThat(response.error().path("error_key").asString(""))
+                .as(response.toString())
+                .isEqualTo("contacts.api.not_found");
     }
 
     private static void assertUnauthorized(Api.Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(401);
-        assertThat(response.error().path("error_key").asString("")).as(response.toString()).isEqualTo("unauthorized");
-        assertThat(response.error().path("error_message").asString("")).as(response.toString()).isNotBlank();
+        assertThat(response.error().path("error_key").asString(""))
+                .as(response.toString())
+                .isEqualTo("unauthorized");
+        assertThat(response.error().path("error_message").asString(""))
+                .as(response.toString())
+                .isNotBlank();
         assertThat(response.header("WWW-Authenticate")).as(response.toString()).contains("Bearer");
     }
 

@@ -17,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Api {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final String base;
     private final String token;
@@ -76,7 +77,8 @@ public final class Api {
     }
 
     public Response raw(String method, String path, String contentType, byte[] body, String... headers) {
-        HttpRequest.Builder builder = request(path, headers).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder builder =
+                request(path, headers).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             builder.setHeader("Content-Type", contentType);
         }
@@ -112,8 +114,8 @@ public final class Api {
 
     private static Response send(HttpRequest.Builder builder) {
         try {
-            HttpResponse<String> response = HTTP.send(builder.build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(response.statusCode(), response.headers().map(), response.body());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -29,8 +29,12 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.audience");
 
-    private static final Set<String> DATE_TIMES = Set.of(Instant.class.getName(), OffsetDateTime.class.getName(),
-            LocalDate.class.getName(), LocalDateTime.class.getName(), ZonedDateTime.class.getName(),
+    private static final Set<String> DATE_TIMES = Set.of(
+            Instant.class.getName(),
+            OffsetDateTime.class.getName(),
+            LocalDate.class.getName(),
+            LocalDateTime.class.getName(),
+            ZonedDateTime.class.getName(),
             LocalTime.class.getName());
 
     private static final DescribedPredicate<JavaMethodCall> READS_THE_SYSTEM_CLOCK = DescribedPredicate.describe(
@@ -48,38 +52,67 @@ class ArchitectureTest {
 
     @Test
     void jooqIsUsedOnlyInsideRepositories() {
-        noClasses().that().resideOutsideOfPackages("io.audience.db..", "io.audience.database..")
-                .and().areNotAnnotatedWith(Repository.class)
-                .and().doNotHaveSimpleName("ContactFilters")
-                .and().doNotHaveSimpleName("ConsentRecords")
-                .and().doNotHaveSimpleName("Ids")
-                .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "io.audience.db..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("io.audience.db..", "io.audience.database..")
+                .and()
+                .areNotAnnotatedWith(Repository.class)
+                .and()
+                .doNotHaveSimpleName("ContactFilters")
+                .and()
+                .doNotHaveSimpleName("ConsentRecords")
+                .and()
+                .doNotHaveSimpleName("Ids")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.jooq..", "io.audience.db..")
                 .check(MAIN);
     }
 
     @Test
     void repositoriesAreNamedAsSuch() {
-        classes().that().areAnnotatedWith(Repository.class).should().haveSimpleNameEndingWith("Repository")
-                .orShould().haveSimpleNameEndingWith("InBulk")
+        classes()
+                .that()
+                .areAnnotatedWith(Repository.class)
+                .should()
+                .haveSimpleNameEndingWith("Repository")
+                .orShould()
+                .haveSimpleNameEndingWith("InBulk")
                 .because("a newcomer finds the SQL by the name; *InBulk are the set-based writes owners offer imports")
                 .check(MAIN);
     }
 
     @Test
     void httpCodeStaysInWebPackagesAndNothingDependsOnIt() {
-        classes().that().areAnnotatedWith(RestController.class).should().resideInAPackage("..web..").check(MAIN);
-        noClasses().that().resideOutsideOfPackage("io.audience..web..")
-                .should().dependOnClassesThat().resideInAPackage("io.audience..web..")
+        classes()
+                .that()
+                .areAnnotatedWith(RestController.class)
+                .should()
+                .resideInAPackage("..web..")
+                .check(MAIN);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.audience..web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.audience..web..")
                 .check(MAIN);
     }
 
     @Test
     void transactionsAreOpenedByApplicationServicesNotControllers() {
-        noMethods().that().areDeclaredInClassesThat().areAnnotatedWith(RestController.class)
-                .should().beAnnotatedWith(Transactional.class)
+        noMethods()
+                .that()
+                .areDeclaredInClassesThat()
+                .areAnnotatedWith(RestController.class)
+                .should()
+                .beAnnotatedWith(Transactional.class)
                 .check(MAIN);
-        noClasses().that().areAnnotatedWith(RestController.class)
-                .should().beAnnotatedWith(Transactional.class)
+        noClasses()
+                .that()
+                .areAnnotatedWith(RestController.class)
+                .should()
+                .beAnnotatedWith(Transactional.class)
                 .check(MAIN);
     }
 
@@ -91,8 +124,11 @@ class ArchitectureTest {
      */
     @Test
     void timeIsReadFromTheInjectedClock() {
-        noClasses().that().doNotHaveSimpleName("ClockConfiguration")
-                .should().callMethodWhere(READS_THE_SYSTEM_CLOCK)
+        noClasses()
+                .that()
+                .doNotHaveSimpleName("ClockConfiguration")
+                .should()
+                .callMethodWhere(READS_THE_SYSTEM_CLOCK)
                 .check(MAIN);
     }
 }

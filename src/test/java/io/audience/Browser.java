@@ -25,16 +25,30 @@ public final class Browser {
     public static WebDriver start() throws java.io.IOException {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
         if (!present && "required".equals(System.getProperty("audience.test.browser"))) {
-            throw new AssertionError("Chromium and chromedriver are required: apt-get install chromium chromium-driver");
+            throw new AssertionError(
+                    "Chromium and chromedriver are required: apt-get install chromium chromium-driver");
         }
         Assumptions.assumeTrue(present, "Chromium is not installed");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + Files.createDirectories(
-                        Path.of("target", "chromium", java.util.UUID.randomUUID().toString())).toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir="
+                        + Files.createDirectories(Path.of(
+                                        "target",
+                                        "chromium",
+                                        java.util.UUID.randomUUID().toString()))
+                                .toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(DRIVER.toFile())
+                .build();
         WebDriver browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return browser;

@@ -40,7 +40,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 class HostileRequestsIntegrationTest extends IntegrationTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final String PROBE = "X-Probe";
     /** The probes whose request reached a handler. */
     static final Set<String> REACHED = ConcurrentHashMap.newKeySet();
@@ -80,23 +81,37 @@ class HostileRequestsIntegrationTest extends IntegrationTest {
         Map<String, String> ids = fixtureOf(a);
         OAuthApp app = OAuthApp.register(baseUrl(), admin(), a.id(), false);
         String accountOnly = app.tokens(OAuthApp.newUser(admin(), a.id(), "account_owner"), "account_read")
-                .get("access_token").asString();
+                .get("access_token")
+                .asString();
         app.forgetSession();
         String contactsOnly = app.tokens(OAuthApp.newUser(admin(), a.id(), "account_owner"), "contact_data")
-                .get("access_token").asString();
+                .get("access_token")
+                .asString();
         app.forgetSession();
-        String creator = app.tokens(OAuthApp.newUser(admin(), a.id(), "campaign_creator"),
-                "contact_data account_read account_update").get("access_token").asString();
+        String creator = app.tokens(
+                        OAuthApp.newUser(admin(), a.id(), "campaign_creator"),
+                        "contact_data account_read account_update")
+                .get("access_token")
+                .asString();
 
         List<Route> routes = HostileRoutes.all(context, ids);
-        assertThat(routes).extracting(Route::pattern).contains("/v3/contacts", "/admin/accounts",
-                "/v3/contacts/{contact_id}", "/actuator/prometheus", "/confirm/{token}", "/oauth2/token");
+        assertThat(routes)
+                .extracting(Route::pattern)
+                .contains(
+                        "/v3/contacts",
+                        "/admin/accounts",
+                        "/v3/contacts/{contact_id}",
+                        "/actuator/prometheus",
+                        "/confirm/{token}",
+                        "/oauth2/token");
         List<String> failures = new ArrayList<>();
         int tried = 0;
         for (Route route : routes) {
-            List<Credential> credentials = List.of(new Credential("none", null),
+            List<Credential> credentials = List.of(
+                    new Credential("none", null),
                     new Credential("another account's token", b.token()),
-                    new Credential("a token without the privilege", lacking(route, a, accountOnly, contactsOnly, creator)));
+                    new Credential(
+                            "a token without the privilege", lacking(route, a, accountOnly, contactsOnly, creator)));
             List<String> spellings = HostileRoutes.spellings(route.path());
             for (int s = 0; s < spellings.size(); s++) {
                 for (Credential credential : credentials) {
@@ -104,12 +119,13 @@ class HostileRequestsIntegrationTest extends IntegrationTest {
                     tried++;
                     String what = route.method() + " " + spellings.get(s) + " with " + credential.name() + " -> "
                             + outcome.status() + " " + abbreviate(outcome.body());
-                    check(route, s == 0, credential, outcome, ids, a).ifPresent(problem -> failures.add(problem + ": " + what));
+                    check(route, s == 0, credential, outcome, ids, a)
+                            .ifPresent(problem -> failures.add(problem + ": " + what));
                 }
             }
         }
-        System.out.printf("Hostile requests: %d routes, %d requests tried, %d problems%n", routes.size(), tried,
-                failures.size());
+        System.out.printf(
+                "Hostile requests: %d routes, %d requests tried, %d problems%n", routes.size(), tried, failures.size());
         assertThat(failures).as("requests tried: " + tried).isEmpty();
         assertThat(tried).isGreaterThan(routes.size() * 8 * 3);
     }
@@ -140,8 +156,13 @@ class HostileRequestsIntegrationTest extends IntegrationTest {
         return needed.scope().equals("contact_data") && route.path().hashCode() % 2 == 0 ? accountOnly : creator;
     }
 
-    private java.util.Optional<String> check(Route route, boolean canonical, Credential credential, Outcome outcome,
-            Map<String, String> ids, Account a) {
+    private java.util.Optional<String> check(
+            Route route,
+            boolean canonical,
+            Credential credential,
+            Outcome outcome,
+            Map<String, String> ids,
+            Account a) {
         if (outcome.status() >= 500) {
             return java.util.Optional.of("5xx");
         }
@@ -149,7 +170,8 @@ class HostileRequestsIntegrationTest extends IntegrationTest {
             if (outcome.status() != 400) {
                 return java.util.Optional.of("a non-canonical spelling was not refused with 400");
             }
-            return outcome.reached() ? java.util.Optional.of("a refused spelling reached a handler")
+            return outcome.reached()
+                    ? java.util.Optional.of("a refused spelling reached a handler")
                     : java.util.Optional.empty();
         }
         boolean ok = outcome.status() >= 200 && outcome.status() < 300;
@@ -170,8 +192,10 @@ class HostileRequestsIntegrationTest extends IntegrationTest {
                 if (other && ok && route.namesAnId()) {
                     return java.util.Optional.of("another account's token succeeded on A's id");
                 }
-                boolean leaked = ids.values().stream().filter(id -> !route.path().contains(id))
-                        .anyMatch(outcome.body()::contains) || outcome.body().contains(a.email());
+                boolean leaked = ids.values().stream()
+                                .filter(id -> !route.path().contains(id))
+                                .anyMatch(outcome.body()::contains)
+                        || outcome.body().contains(a.email());
                 if (other && leaked) {
                     return java.util.Optional.of("A's data leaked to another account");
                 }
@@ -218,7 +242,8 @@ class HostileRequestsIntegrationTest extends IntegrationTest {
     }
 
     private static String contentType(MediaType consumes) {
-        return consumes.isCompatibleWith(MediaType.MULTIPART_FORM_DATA) ? "multipart/form-data; boundary=b"
+        return consumes.isCompatibleWith(MediaType.MULTIPART_FORM_DATA)
+                ? "multipart/form-data; boundary=b"
                 : consumes.toString();
     }
 
@@ -227,11 +252,24 @@ class HostileRequestsIntegrationTest extends IntegrationTest {
         Map<String, String> ids = new HashMap<>();
         ids.put("account_id", a.id());
         ids.put("list_id", createList(a.api(), "Hostile"));
-        ids.put("contact_id", createContact(a.api(), a.email()).get("contact_id").asString());
-        ids.put("tag_id", a.api().post("/v3/contact_tags", Api.object().put("name", "Hostile")).json()
-                .get("tag_id").asString());
-        ids.put("custom_field_id", a.api().post("/v3/contact_custom_fields", Api.json("""
-                {"label": "Hostile", "type": "string"}""")).json().get("custom_field_id").asString());
+        ids.put(
+                "contact_id",
+                createContact(a.api(), a.email()).get("contact_id").asString());
+        ids.put(
+                "tag_id",
+                a.api()
+                        .post("/v3/contact_tags", Api.object().put("name", "Hostile"))
+                        .json()
+                        .get("tag_id")
+                        .asString());
+        ids.put(
+                "custom_field_id",
+                a.api()
+                        .post("/v3/contact_custom_fields", Api.json("""
+                {"label": "Hostile", "type": "string"}"""))
+                        .json()
+                        .get("custom_field_id")
+                        .asString());
         Api.Response export = a.api().post("/v3/activities/contact_exports", Api.object());
         ids.put("activity_id", export.json().get("activity_id").asString());
         ids.put("file_export_id", export.json().get("activity_id").asString());
@@ -245,7 +283,10 @@ class HostileRequestsIntegrationTest extends IntegrationTest {
     private Account account(String name) {
         Api.Response created = admin().post("/admin/accounts", Api.object().put("name", "Hostile " + name));
         String token = created.json().get("api_token").asString();
-        return new Account(created.json().get("account_id").asString(), token, new Api(baseUrl(), token),
+        return new Account(
+                created.json().get("account_id").asString(),
+                token,
+                new Api(baseUrl(), token),
                 uniqueEmail("hostile-" + name.toLowerCase(Locale.ROOT)));
     }
 

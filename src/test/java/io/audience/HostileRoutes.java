@@ -28,11 +28,19 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 final class HostileRoutes {
 
     enum Guard {
-        ANYONE, OPERATOR, ACCOUNT
+        ANYONE,
+        OPERATOR,
+        ACCOUNT
     }
 
-    record Route(String method, String pattern, String path, @Nullable MediaType consumes, Guard guard,
-            @Nullable Privilege privilege, boolean namesAnId) {}
+    record Route(
+            String method,
+            String pattern,
+            String path,
+            @Nullable MediaType consumes,
+            Guard guard,
+            @Nullable Privilege privilege,
+            boolean namesAnId) {}
 
     private static final Pattern VARIABLE = Pattern.compile("\\{\\*?([^}]+)}");
 
@@ -49,10 +57,13 @@ final class HostileRoutes {
                 if (!(key instanceof RequestMappingInfo info) || info.getPathPatternsCondition() == null) {
                     return;
                 }
-                Set<org.springframework.web.bind.annotation.RequestMethod> methods = info.getMethodsCondition().getMethods();
-                List<String> verbs = methods.isEmpty() ? List.of("GET")
+                Set<org.springframework.web.bind.annotation.RequestMethod> methods =
+                        info.getMethodsCondition().getMethods();
+                List<String> verbs = methods.isEmpty()
+                        ? List.of("GET")
                         : methods.stream().map(Enum::name).toList();
-                MediaType consumes = info.getConsumesCondition().getConsumableMediaTypes().stream().findFirst()
+                MediaType consumes = info.getConsumesCondition().getConsumableMediaTypes().stream()
+                        .findFirst()
                         .orElse(null);
                 for (String pattern : info.getPathPatternsCondition().getPatternValues()) {
                     for (String verb : verbs) {
@@ -62,28 +73,43 @@ final class HostileRoutes {
             });
         }
         AuthorizationServerSettings server = context.getBean(AuthorizationServerSettings.class);
-        for (String endpoint : List.of(server.getTokenEndpoint(), server.getTokenRevocationEndpoint(),
+        for (String endpoint : List.of(
+                server.getTokenEndpoint(),
+                server.getTokenRevocationEndpoint(),
                 server.getTokenIntrospectionEndpoint())) {
-            routes.add(new Route("POST", endpoint, endpoint, MediaType.APPLICATION_FORM_URLENCODED, Guard.ANYONE, null,
-                    false));
+            routes.add(new Route(
+                    "POST", endpoint, endpoint, MediaType.APPLICATION_FORM_URLENCODED, Guard.ANYONE, null, false));
         }
-        for (String endpoint : List.of(server.getAuthorizationEndpoint(), server.getJwkSetEndpoint(),
+        for (String endpoint : List.of(
+                server.getAuthorizationEndpoint(),
+                server.getJwkSetEndpoint(),
                 "/.well-known/oauth-authorization-server")) {
             routes.add(new Route("GET", endpoint, endpoint, null, Guard.ANYONE, null, false));
         }
         return routes;
     }
 
-    private static Route route(String verb, String pattern, @Nullable MediaType consumes, HandlerMethod handler,
-            boolean actuator, Map<String, String> ids) {
+    private static Route route(
+            String verb,
+            String pattern,
+            @Nullable MediaType consumes,
+            HandlerMethod handler,
+            boolean actuator,
+            Map<String, String> ids) {
         StringBuilder path = new StringBuilder();
         Matcher variable = VARIABLE.matcher(pattern.replace("/**", "/{*rest}"));
         boolean namesAnId = false;
         while (variable.find()) {
             String value = ids.get(variable.group(1));
             namesAnId |= value != null;
-            variable.appendReplacement(path, Matcher.quoteReplacement(value != null ? value
-                    : variable.group(1).equals("rest") ? "liveness" : UUID.randomUUID().toString()));
+            variable.appendReplacement(
+                    path,
+                    Matcher.quoteReplacement(
+                            value != null
+                                    ? value
+                                    : variable.group(1).equals("rest")
+                                            ? "liveness"
+                                            : UUID.randomUUID().toString()));
         }
         variable.appendTail(path);
         Guard guard;
@@ -108,13 +134,14 @@ final class HostileRoutes {
         return new Route(verb, pattern, path.toString(), consumes, guard, privilege, namesAnId);
     }
 
-    private static <A extends java.lang.annotation.Annotation> @Nullable A declared(HandlerMethod handler,
-            Class<A> type) {
+    private static <A extends java.lang.annotation.Annotation> @Nullable A declared(
+            HandlerMethod handler, Class<A> type) {
         for (AnnotatedElement element : List.of(handler.getMethod(), handler.getBeanType())) {
             A found = AnnotatedElementUtils.findMergedAnnotation(element, type);
-            boolean other = element == handler.getMethod() && (AnnotatedElementUtils.hasAnnotation(element,
-                    Requires.class) || AnnotatedElementUtils.hasAnnotation(element, OperatorOnly.class)
-                    || AnnotatedElementUtils.hasAnnotation(element, PublicEndpoint.class));
+            boolean other = element == handler.getMethod()
+                    && (AnnotatedElementUtils.hasAnnotation(element, Requires.class)
+                            || AnnotatedElementUtils.hasAnnotation(element, OperatorOnly.class)
+                            || AnnotatedElementUtils.hasAnnotation(element, PublicEndpoint.class));
             if (found != null) {
                 return found;
             }

@@ -19,10 +19,15 @@ import tools.jackson.databind.JsonNode;
  * embedded one by default, or the server named by {@code -Daudience.test.database.url}. Every
  * test makes its own account, so tests share one service and never see each other's data.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-        properties = {"logging.level.root=WARN", "logging.level.io.audience=INFO",
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+        properties = {
+            "logging.level.root=WARN",
+            "logging.level.io.audience=INFO",
             // Rate limits far above what any test sends; the rate-limit tests set theirs with @TestPropertySource.
-            "audience.rate-limit.per-second=1000000", "audience.rate-limit.per-day=1000000000"})
+            "audience.rate-limit.per-second=1000000",
+            "audience.rate-limit.per-day=1000000000"
+        })
 public abstract class IntegrationTest {
 
     public static final String ADMIN_TOKEN = "test-admin-token-of-the-integration-tests";
@@ -40,7 +45,9 @@ public abstract class IntegrationTest {
         String url = System.getProperty("audience.test.database.url", "");
         if (!url.isBlank()) {
             registry.add("spring.datasource.url", () -> url);
-            registry.add("spring.datasource.username", () -> System.getProperty("audience.test.database.username", "postgres"));
+            registry.add(
+                    "spring.datasource.username",
+                    () -> System.getProperty("audience.test.database.username", "postgres"));
             registry.add("spring.datasource.password", () -> System.getProperty("audience.test.database.password", ""));
         }
         // A port of our own rather than a random one: the OAuth issuer is http://localhost and the
@@ -81,7 +88,8 @@ public abstract class IntegrationTest {
     protected record NamedAccount(String id, String token, Api api) {}
 
     protected NamedAccount namedAccount(String label) {
-        Api.Response created = admin().post("/admin/accounts", Api.object().put("name", label + " " + UUID.randomUUID()));
+        Api.Response created =
+                admin().post("/admin/accounts", Api.object().put("name", label + " " + UUID.randomUUID()));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String token = created.json().get("api_token").asString();
         return new NamedAccount(created.json().get("account_id").asString(), token, new Api(baseUrl(), token));
@@ -121,7 +129,9 @@ public abstract class IntegrationTest {
             if (body.get("state").asString().equals("completed")) {
                 return body;
             }
-            assertThat(body.get("state").asString()).as("the activity failed: " + body).isNotEqualTo("failed");
+            assertThat(body.get("state").asString())
+                    .as("the activity failed: " + body)
+                    .isNotEqualTo("failed");
             assertThat(Instant.now()).as(body.toString()).isBefore(deadline);
             try {
                 Thread.sleep(100);
@@ -148,8 +158,10 @@ public abstract class IntegrationTest {
         Api.Response added = api.post("/v3/account/emails", Api.object().put("email_address", address));
         assertThat(added.status()).as(added.toString()).isIn(201, 409);
         if (added.status() == 201) {
-            db.execute("update account_email set email_status = 'CONFIRMED', confirm_time = now(),"
-                    + " confirm_source_type = 'SITE_OWNER' where email_id = ?", added.json().get("email_id").asLong());
+            db.execute(
+                    "update account_email set email_status = 'CONFIRMED', confirm_time = now(),"
+                            + " confirm_source_type = 'SITE_OWNER' where email_id = ?",
+                    added.json().get("email_id").asLong());
         }
     }
 
@@ -161,8 +173,11 @@ public abstract class IntegrationTest {
     protected void seedContacts(Api api, String prefix, String domain, int n) {
         String probe = uniqueEmail("probe");
         createContact(api, probe);
-        UUID account = db.select(org.jooq.impl.DSL.field("account_id", UUID.class)).from("contact")
-                .where(org.jooq.impl.DSL.field("email_key").eq(probe)).fetchSingle().value1();
+        UUID account = db.select(org.jooq.impl.DSL.field("account_id", UUID.class))
+                .from("contact")
+                .where(org.jooq.impl.DSL.field("email_key").eq(probe))
+                .fetchSingle()
+                .value1();
         db.execute("""
                 insert into email_consent (account_id, email_key, permission_to_send, confirm_status, created_at, updated_at)
                 select ?::uuid, ? || g || ?, 'implicit', 'off', now(), now()

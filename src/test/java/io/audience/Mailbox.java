@@ -83,14 +83,16 @@ public final class Mailbox {
 
     /** The first link in the body that starts with {@code prefix}, e.g. "/confirm/". */
     public static String link(MimeMessage message, String pathPrefix) {
-        Matcher m = Pattern.compile("(http://\\S+" + Pattern.quote(pathPrefix) + "\\S+)").matcher(body(message));
+        Matcher m = Pattern.compile("(http://\\S+" + Pattern.quote(pathPrefix) + "\\S+)")
+                .matcher(body(message));
         assertThat(m.find()).as("a " + pathPrefix + " link in " + body(message)).isTrue();
         return m.group(1);
     }
 
     private static String recipients(MimeMessage message) {
         try {
-            return Arrays.toString(message.getRecipients(Message.RecipientType.TO)).toLowerCase(Locale.ROOT);
+            return Arrays.toString(message.getRecipients(Message.RecipientType.TO))
+                    .toLowerCase(Locale.ROOT);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

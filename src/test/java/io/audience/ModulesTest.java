@@ -1,7 +1,6 @@
 package io.audience;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -18,8 +17,8 @@ import org.springframework.modulith.docs.Documenter;
 /** The application modules and their allowed dependencies, checked on every build and drawn for newcomers. */
 class ModulesTest {
 
-    private static final ApplicationModules MODULES = ApplicationModules.of(
-            AudienceApplication.class, resideInAPackage("io.audience.db.."));
+    private static final ApplicationModules MODULES =
+            ApplicationModules.of(AudienceApplication.class, resideInAPackage("io.audience.db.."));
 
     @Test
     void everyModuleUsesOnlyTheApiOfTheModulesItDependsOnAndThereAreNoCycles() {
@@ -38,9 +37,8 @@ class ModulesTest {
     /** docs/modules/README.md: the modules and their dependencies in a form GitHub draws (Mermaid). */
     @Test
     void theModuleMapIsWrittenAsMarkdown() throws IOException {
-        List<ApplicationModule> modules = MODULES.stream()
-                .sorted(Comparator.comparing(ModulesTest::name))
-                .toList();
+        List<ApplicationModule> modules =
+                MODULES.stream().sorted(Comparator.comparing(ModulesTest::name)).toList();
         StringBuilder md = new StringBuilder("""
                 # Modules
 
@@ -53,21 +51,37 @@ class ModulesTest {
                 graph TD
                 """);
         for (ApplicationModule module : modules) {
-            module.getDirectDependencies(MODULES).uniqueModules()
+            module.getDirectDependencies(MODULES)
+                    .uniqueModules()
                     .map(ModulesTest::name)
                     .sorted()
-                    .forEach(target -> md.append("  ").append(id(name(module))).append(" --> ")
-                            .append(id(target)).append('\n'));
+                    .forEach(target -> md.append("  ")
+                            .append(id(name(module)))
+                            .append(" --> ")
+                            .append(id(target))
+                            .append('\n'));
         }
         md.append("```\n\n| module | package | depends on | publishes |\n|---|---|---|---|\n");
         for (ApplicationModule module : modules) {
-            String dependsOn = module.getDirectDependencies(MODULES).uniqueModules()
-                    .map(ModulesTest::name).sorted().collect(Collectors.joining(", "));
-            String events = module.getPublishedEvents().stream()
-                    .map(event -> event.getType().getSimpleName()).sorted().distinct()
+            String dependsOn = module.getDirectDependencies(MODULES)
+                    .uniqueModules()
+                    .map(ModulesTest::name)
+                    .sorted()
                     .collect(Collectors.joining(", "));
-            md.append("| ").append(name(module)).append(" | `").append(module.getBasePackage().getName())
-                    .append("` | ").append(dependsOn).append(" | ").append(events).append(" |\n");
+            String events = module.getPublishedEvents().stream()
+                    .map(event -> event.getType().getSimpleName())
+                    .sorted()
+                    .distinct()
+                    .collect(Collectors.joining(", "));
+            md.append("| ")
+                    .append(name(module))
+                    .append(" | `")
+                    .append(module.getBasePackage().getName())
+                    .append("` | ")
+                    .append(dependsOn)
+                    .append(" | ")
+                    .append(events)
+                    .append(" |\n");
         }
         Path file = Path.of("docs", "modules", "README.md");
         Files.createDirectories(file.getParent());

@@ -29,7 +29,9 @@ public final class OtherInstance implements AutoCloseable {
         int port = ServiceProcess.freePort();
         // Under target/, like the test service's own data: a clean build removes it, and its log is
         // there to read when a test fails.
-        Path dir = Path.of("target", "other-instances", java.util.UUID.randomUUID().toString()).toAbsolutePath();
+        Path dir = Path.of(
+                        "target", "other-instances", java.util.UUID.randomUUID().toString())
+                .toAbsolutePath();
         Map<String, String> env = new HashMap<>();
         env.put("SPRING_DATASOURCE_URL", hikari.getJdbcUrl());
         env.put("SPRING_DATASOURCE_USERNAME", hikari.getUsername());

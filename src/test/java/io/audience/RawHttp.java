@@ -38,8 +38,10 @@ public final class RawHttp {
     }
 
     public static Answer get(int port, String path, String host) throws IOException {
-        return send(port, "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAccept: application/json\r\n"
-                + "Connection: close\r\n\r\n");
+        return send(
+                port,
+                "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAccept: application/json\r\n"
+                        + "Connection: close\r\n\r\n");
     }
 
     private static String unchunk(String chunked) {

@@ -26,7 +26,8 @@ public final class ServiceProcess {
 
     private ServiceProcess() {}
 
-    public static Process start(Path dataDir, int port, Map<String, String> env) throws IOException, InterruptedException {
+    public static Process start(Path dataDir, int port, Map<String, String> env)
+            throws IOException, InterruptedException {
         return start(dataDir, port, env, "-Xmx384m");
     }
 
@@ -67,10 +68,13 @@ public final class ServiceProcess {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {
-            assertThat(process.isAlive()).as("service exited; see " + dataDir.resolve("service.log")).isTrue();
+            assertThat(process.isAlive())
+                    .as("service exited; see " + dataDir.resolve("service.log"))
+                    .isTrue();
             try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
+                HttpResponse<String> health = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200) {
                     return;

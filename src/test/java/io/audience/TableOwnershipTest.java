@@ -32,26 +32,41 @@ class TableOwnershipTest {
 
     /** The owner of every table of the schema (the Flyway migrations). */
     static final Map<String, String> OWNERS = Map.ofEntries(
-            Map.entry("account", "account"), Map.entry("account_settings", "account"),
-            Map.entry("api_token", "auth"), Map.entry("account_user", "auth"), Map.entry("oauth_client", "auth"),
-            Map.entry("oauth2_authorization", "auth"), Map.entry("oauth2_authorization_consent", "auth"),
-            Map.entry("oauth2_registered_client", "auth"), Map.entry("oauth_revoked_access_token", "auth"),
-            Map.entry("oauth_signing_key", "auth"), Map.entry("oauth_used_refresh_token", "auth"),
-            Map.entry("activity", "activity"), Map.entry("activity_item", "activity"),
-            Map.entry("confirmation", "confirmation"), Map.entry("unsubscribe_link", "confirmation"),
-            Map.entry("email_consent", "consent"), Map.entry("consent_event", "consent"),
+            Map.entry("account", "account"),
+            Map.entry("account_settings", "account"),
+            Map.entry("api_token", "auth"),
+            Map.entry("account_user", "auth"),
+            Map.entry("oauth_client", "auth"),
+            Map.entry("oauth2_authorization", "auth"),
+            Map.entry("oauth2_authorization_consent", "auth"),
+            Map.entry("oauth2_registered_client", "auth"),
+            Map.entry("oauth_revoked_access_token", "auth"),
+            Map.entry("oauth_signing_key", "auth"),
+            Map.entry("oauth_used_refresh_token", "auth"),
+            Map.entry("activity", "activity"),
+            Map.entry("activity_item", "activity"),
+            Map.entry("confirmation", "confirmation"),
+            Map.entry("unsubscribe_link", "confirmation"),
+            Map.entry("email_consent", "consent"),
+            Map.entry("consent_event", "consent"),
             Map.entry("suppression", "consent"),
-            Map.entry("contact", "contact"), Map.entry("phone_number", "contact"),
-            Map.entry("street_address", "contact"), Map.entry("note", "contact"),
-            Map.entry("custom_field", "customfield"), Map.entry("custom_field_choice", "customfield"),
+            Map.entry("contact", "contact"),
+            Map.entry("phone_number", "contact"),
+            Map.entry("street_address", "contact"),
+            Map.entry("note", "contact"),
+            Map.entry("custom_field", "customfield"),
+            Map.entry("custom_field_choice", "customfield"),
             Map.entry("contact_custom_field", "customfield"),
             Map.entry("idempotency_key", "idempotency"),
             Map.entry("installation_secret", "identity"),
-            Map.entry("contact_list", "list"), Map.entry("list_membership", "list"),
-            Map.entry("outbox_mail", "mail"), Map.entry("confirmation_throttle", "mail"),
+            Map.entry("contact_list", "list"),
+            Map.entry("list_membership", "list"),
+            Map.entry("outbox_mail", "mail"),
+            Map.entry("confirmation_throttle", "mail"),
             Map.entry("confirmation_account_day", "mail"),
             Map.entry("account_email", "sender"),
-            Map.entry("contact_tag", "tag"), Map.entry("tagging", "tag"),
+            Map.entry("contact_tag", "tag"),
+            Map.entry("tagging", "tag"),
             Map.entry("import_row", "contact.imports"),
             // Written by Spring Modulith's event publication registry only.
             Map.entry("event_publication", "(spring modulith)"));
@@ -75,7 +90,8 @@ class TableOwnershipTest {
     @Test
     void everyTableOfTheSchemaHasAnOwner() {
         Set<String> tables = MAIN.stream()
-                .filter(c -> c.getPackageName().equals("io.audience.db.tables") && c.getEnclosingClass().isEmpty())
+                .filter(c -> c.getPackageName().equals("io.audience.db.tables")
+                        && c.getEnclosingClass().isEmpty())
                 .map(c -> snake(c.getSimpleName()))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(tables).isNotEmpty();
@@ -107,7 +123,8 @@ class TableOwnershipTest {
         Path root = Path.of("src/main/java/io/audience");
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                String module = module(root.relativize(file.getParent()).toString().replace('/', '.'));
+                String module =
+                        module(root.relativize(file.getParent()).toString().replace('/', '.'));
                 if (module == null) {
                     continue;
                 }
@@ -132,7 +149,8 @@ class TableOwnershipTest {
     }
 
     private static boolean mayUse(String module, String table) {
-        return module.equals(OWNERS.get(table)) || READS.getOrDefault(module, Set.of()).contains(table);
+        return module.equals(OWNERS.get(table))
+                || READS.getOrDefault(module, Set.of()).contains(table);
     }
 
     /** The table a generated class stands for (its table class or its record), or null. */
@@ -153,13 +171,15 @@ class TableOwnershipTest {
 
     /** The application module of a package under io.audience: the top package, or a nested module. */
     static String module(String packageName) {
-        String relative = packageName.startsWith("io.audience.") ? packageName.substring("io.audience.".length())
-                : packageName;
+        String relative =
+                packageName.startsWith("io.audience.") ? packageName.substring("io.audience.".length()) : packageName;
         if (relative.isEmpty() || relative.startsWith("db") || relative.equals("io.audience")) {
             return null;
         }
         String[] parts = relative.split("\\.");
-        if (parts.length > 1 && parts[0].equals("contact") && Set.of("imports", "bulk", "export").contains(parts[1])) {
+        if (parts.length > 1
+                && parts[0].equals("contact")
+                && Set.of("imports", "bulk", "export").contains(parts[1])) {
             return parts[0] + "." + parts[1];
         }
         return parts[0];

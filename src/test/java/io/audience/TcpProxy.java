@@ -55,20 +55,22 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     private void accept(ServerSocket server) {
-        Thread acceptor = new Thread(() -> {
-            while (!server.isClosed()) {
-                try {
-                    Socket client = server.accept();
-                    Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                    open.add(client);
-                    open.add(upstream);
-                    pump(client, upstream);
-                    pump(upstream, client);
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        }, "tcp-proxy-" + port);
+        Thread acceptor = new Thread(
+                () -> {
+                    while (!server.isClosed()) {
+                        try {
+                            Socket client = server.accept();
+                            Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                            open.add(client);
+                            open.add(upstream);
+                            pump(client, upstream);
+                            pump(upstream, client);
+                        } catch (IOException closed) {
+                            return;
+                        }
+                    }
+                },
+                "tcp-proxy-" + port);
         acceptor.setDaemon(true);
         acceptor.start();
     }
@@ -76,7 +78,8 @@ public final class TcpProxy implements AutoCloseable {
     private static void pump(Socket from, Socket to) {
         Thread pump = new Thread(() -> {
             byte[] buffer = new byte[16384];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            try (InputStream in = from.getInputStream();
+                    OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
                     out.write(buffer, 0, n);

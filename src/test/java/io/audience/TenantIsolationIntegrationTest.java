@@ -77,17 +77,21 @@ class TenantIsolationIntegrationTest extends IntegrationTest {
 
         /** What A had at the start, checked field by field, so a failure says what changed. */
         void assertIntact(String before) {
-            JsonNode contact = api.get("/v3/contacts/" + contactId + "?include=list_memberships,phone_numbers").json();
+            JsonNode contact = api.get("/v3/contacts/" + contactId + "?include=list_memberships,phone_numbers")
+                    .json();
             assertThat(contact.has("deleted_at")).isFalse();
             assertThat(contact.get("first_name").asString()).isEqualTo("Alice");
             assertThat(contact.get("email_address").get("address").asString()).isEqualTo(email);
-            assertThat(contact.get("email_address").get("permission_to_send").asString()).isEqualTo("explicit");
+            assertThat(contact.get("email_address").get("permission_to_send").asString())
+                    .isEqualTo("explicit");
             assertThat(contact.get("list_memberships").toString()).contains(listId);
             assertThat(contact.get("phone_numbers").toString()).contains("+1 555 0100");
-            JsonNode list = api.get("/v3/contact_lists/" + listId + "?include_membership_count=all").json();
+            JsonNode list = api.get("/v3/contact_lists/" + listId + "?include_membership_count=all")
+                    .json();
             assertThat(list.get("name").asString()).isEqualTo("Customers");
             assertThat(list.get("membership_count").asInt()).isEqualTo(2);
-            assertThat(ids(api.get("/v3/contacts?email=" + encode(signUpEmail)))).containsExactly(signedUpId);
+            assertThat(ids(api.get("/v3/contacts?email=" + encode(signUpEmail))))
+                    .containsExactly(signedUpId);
             assertThat(state()).isEqualTo(before);
         }
     }
@@ -104,9 +108,9 @@ class TenantIsolationIntegrationTest extends IntegrationTest {
         JsonNode seenByB = b.get("/v3/account/settings").json();
         assertThat(seenByB.get("confirmed_opt_in").asBoolean()).isFalse();
         assertThat(seenByB.has("from_email")).isFalse();
-        assertThat(a.get("/v3/account/settings").json().get("from_email").asString()).isEqualTo("a@shop.example");
+        assertThat(a.get("/v3/account/settings").json().get("from_email").asString())
+                .isEqualTo("a@shop.example");
     }
-
 
     @Test
     void anotherAccountsContactsAreNotFoundOnEveryContactEndpoint() {
@@ -160,7 +164,8 @@ class TenantIsolationIntegrationTest extends IntegrationTest {
         String ownList = createList(b, "Own");
         JsonNode own = createContact(b, uniqueEmail("bob"));
         String ownId = own.get("contact_id").asString();
-        String bBefore = b.get("/v3/contacts/" + ownId + "?include=list_memberships").raw();
+        String bBefore =
+                b.get("/v3/contacts/" + ownId + "?include=list_memberships").raw();
         String before = a.state();
 
         assertNotFound(b.post("/v3/contacts", Api.json("""
@@ -172,7 +177,8 @@ class TenantIsolationIntegrationTest extends IntegrationTest {
         assertNotFound(b.post("/v3/contacts/sign_up_form", Api.json("""
                 {"email_address": "%s", "list_memberships": ["%s"]}
                 """.formatted(uniqueEmail("form"), a.listId))));
-        assertNotFound(b.post("/v3/contacts/sign_up_form", Api.json("""
+        assertNotFound(
+                b.post("/v3/contacts/sign_up_form", Api.json("""
                 {"email_address": "%s", "list_memberships": ["%s", "%s"]}
                 """.formatted(uniqueEmail("form"), ownList, a.listId))));
         assertNotFound(b.put("/v3/contacts/" + ownId, Api.json("""
@@ -180,16 +186,21 @@ class TenantIsolationIntegrationTest extends IntegrationTest {
                 """.formatted(a.listId))));
         assertNotFound(b.post("/v3/contacts/sign_up_form", Api.json("""
                 {"email_address": "%s", "list_memberships": ["%s"]}
-                """.formatted(own.get("email_address").get("address").asString(), a.listId))));
+                """.formatted(
+                        own.get("email_address").get("address").asString(), a.listId))));
         assertNotFound(b.post("/v3/contacts", Api.json("""
                 {"email_address": {"address": "%s"}, "create_source": "Account", "list_memberships": ["%s"]}
                 """.formatted(a.email, a.listId))));
 
         a.assertIntact(before);
         assertThat(contactsCount(b)).isEqualTo(1);
-        assertThat(b.get("/v3/contacts/" + ownId + "?include=list_memberships").raw()).isEqualTo(bBefore);
-        assertThat(b.get("/v3/contact_lists/" + ownList + "?include_membership_count=all").json()
-                .get("membership_count").asInt()).isZero();
+        assertThat(b.get("/v3/contacts/" + ownId + "?include=list_memberships").raw())
+                .isEqualTo(bBefore);
+        assertThat(b.get("/v3/contact_lists/" + ownList + "?include_membership_count=all")
+                        .json()
+                        .get("membership_count")
+                        .asInt())
+                .isZero();
     }
 
     // ---------------------------------------------------------------- listings
@@ -203,11 +214,15 @@ class TenantIsolationIntegrationTest extends IntegrationTest {
         assertThat(contacts.status()).isEqualTo(200);
         assertThat(contacts.json().get("contacts")).isEmpty();
         assertThat(contacts.json().get("contacts_count").asInt()).isZero();
-        for (String status : List.of("active", "deleted", "explicit", "implicit", "unsubscribed", "pending_confirmation")) {
-            assertThat(b.get("/v3/contacts?status=" + status).json().get("contacts")).as(status).isEmpty();
+        for (String status :
+                List.of("active", "deleted", "explicit", "implicit", "unsubscribed", "pending_confirmation")) {
+            assertThat(b.get("/v3/contacts?status=" + status).json().get("contacts"))
+                    .as(status)
+                    .isEmpty();
         }
         assertThat(ids(b.get("/v3/contacts?email=" + encode(a.email)))).isEmpty();
-        assertThat(ids(b.get("/v3/contacts?email=" + encode(a.email) + "&status=all"))).isEmpty();
+        assertThat(ids(b.get("/v3/contacts?email=" + encode(a.email) + "&status=all")))
+                .isEmpty();
         assertThat(ids(b.get("/v3/contacts?email=" + encode(a.signUpEmail)))).isEmpty();
         Api.Response byList = b.get("/v3/contacts?status=all&lists=" + a.listId);
         assertThat(byList.status()).as(byList.toString()).isIn(200, 404);
@@ -219,7 +234,8 @@ class TenantIsolationIntegrationTest extends IntegrationTest {
         assertThat(lists.status()).isEqualTo(200);
         assertThat(lists.json().get("lists")).isEmpty();
         assertThat(lists.json().get("lists_count").asInt()).isZero();
-        assertThat(b.get("/v3/contact_lists?name=Customers").json().get("lists")).isEmpty();
+        assertThat(b.get("/v3/contact_lists?name=Customers").json().get("lists"))
+                .isEmpty();
 
         JsonNode counts = b.get("/v3/contacts/counts?include=new_subscriber").json();
         assertThat(counts.get("total").asInt()).isZero();
@@ -228,8 +244,8 @@ class TenantIsolationIntegrationTest extends IntegrationTest {
         assertThat(b.get("/v3/contacts/counts").json().get("total").asInt()).isZero();
 
         String everything = String.join("\n", contacts.raw(), lists.raw(), counts.toString());
-        assertThat(everything).doesNotContain(a.contactId, a.signedUpId, a.listId, a.deletedListId, a.email,
-                a.signUpEmail);
+        assertThat(everything)
+                .doesNotContain(a.contactId, a.signedUpId, a.listId, a.deletedListId, a.email, a.signUpEmail);
     }
 
     @Test
@@ -242,13 +258,15 @@ class TenantIsolationIntegrationTest extends IntegrationTest {
                 {"email_address": {"address": "%s"}, "create_source": "Account", "list_memberships": ["%s"]}
                 """.formatted(a.email, a.listId))));
 
-        Api.Response created = b.post("/v3/contacts", Api.json("""
+        Api.Response created =
+                b.post("/v3/contacts", Api.json("""
                 {"email_address": {"address": "%s"}, "first_name": "Other Alice", "create_source": "Account"}
                 """.formatted(a.email.toUpperCase(java.util.Locale.ROOT))));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String bContact = created.json().get("contact_id").asString();
         assertThat(bContact).isNotEqualTo(a.contactId);
-        JsonNode history = b.get("/v3/contacts/" + bContact + "/consent_history").json().get("events");
+        JsonNode history =
+                b.get("/v3/contacts/" + bContact + "/consent_history").json().get("events");
         assertThat(history).hasSize(1);
         assertThat(history.get(0).get("contact_id").asString()).isEqualTo(bContact);
 
@@ -265,7 +283,9 @@ class TenantIsolationIntegrationTest extends IntegrationTest {
         // B deleting and unsubscribing its contact changes nothing for A's contact with that address
         assertThat(b.put("/v3/contacts/" + bContact, Api.json("""
                 {"email_address": {"address": "%s", "permission_to_send": "unsubscribed"}, "update_source": "Contact"}
-                """.formatted(a.email))).status()).isEqualTo(200);
+                """.formatted(a.email)))
+                        .status())
+                .isEqualTo(200);
         assertThat(b.delete("/v3/contacts/" + bContact).status()).isEqualTo(204);
         a.assertIntact(before);
     }
@@ -275,8 +295,12 @@ class TenantIsolationIntegrationTest extends IntegrationTest {
     private static void assertNotFound(Api.Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(404);
         assertThat(response.json().isArray()).as(response.toString()).isTrue();
-        assertThat(response.error().path("error_key").asString("")).as(response.toString()).isEqualTo(NOT_FOUND);
-        assertThat(response.error().path("error_message").asString("")).as(response.toString()).isNotBlank();
+        assertThat(response.error().path("error_key").asString(""))
+                .as(response.toString())
+                .isEqualTo(NOT_FOUND);
+        assertThat(response.error().path("error_message").asString(""))
+                .as(response.toString())
+                .isNotBlank();
     }
 
     private static int contactsCount(Api api) {

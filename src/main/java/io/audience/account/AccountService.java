@@ -26,7 +26,8 @@ public class AccountService {
     }
 
     /** What the operator may change: the name, and whether the account is disabled. */
-    public record AccountChange(@Nullable String name, @Nullable Boolean disabled) {}
+    public record AccountChange(
+            @Nullable String name, @Nullable Boolean disabled) {}
 
     /** A new account; its first API token is issued in the same transaction by the caller (auth). */
     @Transactional
@@ -58,9 +59,9 @@ public class AccountService {
     public AccountView change(UUID accountId, AccountChange change) {
         AccountView current = get(accountId);
         String name = change.name() == null ? current.name() : validName(change.name());
-        OffsetDateTime disabledAt = change.disabled() == null ? current.disabledAt()
-                : change.disabled() ? (current.disabled() ? current.disabledAt() : now())
-                : null;
+        OffsetDateTime disabledAt = change.disabled() == null
+                ? current.disabledAt()
+                : change.disabled() ? (current.disabled() ? current.disabledAt() : now()) : null;
         accounts.update(accountId, name, disabledAt);
         return new AccountView(accountId, name, current.createdAt(), disabledAt);
     }

@@ -29,11 +29,12 @@ public class AccountSettingsService {
 
     /** PUT replaces the settings; omitted values go back to their defaults. */
     @Transactional
-    public AccountSettings replace(UUID accountId, @Nullable Boolean confirmedOptIn, @Nullable String fromEmail,
-            @Nullable String fromName) {
+    public AccountSettings replace(
+            UUID accountId, @Nullable Boolean confirmedOptIn, @Nullable String fromEmail, @Nullable String fromName) {
         String email = fromEmail == null || fromEmail.isBlank() ? null : fromEmail.strip();
         if (email != null && (email.length() > 80 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
-            throw new ValidationFailed("from_email must be an email address of at most 80 characters, not " + fromEmail);
+            throw new ValidationFailed(
+                    "from_email must be an email address of at most 80 characters, not " + fromEmail);
         }
         if (email != null && !senders.isConfirmed(accountId, email)) {
             throw new ValidationFailed("from_email " + email + " is not a CONFIRMED sender address of this account:"
@@ -53,11 +54,14 @@ public class AccountSettingsService {
      * header of the caller's choosing), and no Unicode line or paragraph separator or invisible format character.
      */
     private static String headerText(String field, String value) {
-        boolean bad = value.codePoints().anyMatch(c -> Character.isISOControl(c)
-                || Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.LINE_SEPARATOR
-                || Character.getType(c) == Character.PARAGRAPH_SEPARATOR);
+        boolean bad = value.codePoints()
+                .anyMatch(c -> Character.isISOControl(c)
+                        || Character.getType(c) == Character.FORMAT
+                        || Character.getType(c) == Character.LINE_SEPARATOR
+                        || Character.getType(c) == Character.PARAGRAPH_SEPARATOR);
         if (bad) {
-            throw new ValidationFailed(field + " must not contain control characters, line breaks or invisible characters");
+            throw new ValidationFailed(
+                    field + " must not contain control characters, line breaks or invisible characters");
         }
         return Text.printable(field, value);
     }

@@ -5,7 +5,11 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** An account as the operator sees it. */
-public record AccountView(UUID accountId, String name, OffsetDateTime createdAt, @Nullable OffsetDateTime disabledAt) {
+public record AccountView(
+        UUID accountId,
+        String name,
+        OffsetDateTime createdAt,
+        @Nullable OffsetDateTime disabledAt) {
 
     public boolean disabled() {
         return disabledAt != null;

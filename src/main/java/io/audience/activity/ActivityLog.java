@@ -28,7 +28,11 @@ public class ActivityLog {
         this.store = store;
     }
 
-    public record ReportRow(int number, String outcome, @Nullable String reason, @Nullable UUID contactId) {}
+    public record ReportRow(
+            int number,
+            String outcome,
+            @Nullable String reason,
+            @Nullable UUID contactId) {}
 
     @Transactional(propagation = Propagation.MANDATORY)
     public ActivityView completed(UUID accountId, String kind, OffsetDateTime now) {
@@ -63,8 +67,14 @@ public class ActivityLog {
      * the caller's transaction; the activity is ready for the worker when that commits.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public ActivityView acceptEach(UUID accountId, String kind, String payload, int listCount, String field,
-            Collection<UUID> ids, OffsetDateTime now) {
+    public ActivityView acceptEach(
+            UUID accountId,
+            String kind,
+            String payload,
+            int listCount,
+            String field,
+            Collection<UUID> ids,
+            OffsetDateTime now) {
         UUID activityId = accept(accountId, kind, payload, listCount, now);
         List<ActivityItem> batch = new ArrayList<>();
         int number = 0;
@@ -122,7 +132,9 @@ public class ActivityLog {
     /** Streams every row's outcome to {@code rows}; the activity must be checked first with {@link #get}. */
     @Transactional(readOnly = true)
     public void report(UUID accountId, UUID activityId, java.util.function.Consumer<ReportRow> rows) {
-        store.report(accountId, activityId, r -> rows.accept(new ReportRow(r.number(), r.outcome(), r.reason(),
-                r.contactId())));
+        store.report(
+                accountId,
+                activityId,
+                r -> rows.accept(new ReportRow(r.number(), r.outcome(), r.reason(), r.contactId())));
     }
 }

@@ -3,6 +3,7 @@ package io.audience.activity;
 import static io.audience.db.Tables.ACTIVITY;
 import static io.audience.db.Tables.ACTIVITY_ITEM;
 
+import io.audience.db.tables.records.ActivityItemRecord;
 import io.audience.db.tables.records.ActivityRecord;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -11,10 +12,9 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.InsertValuesStep5;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
-import org.jooq.InsertValuesStep5;
-import io.audience.db.tables.records.ActivityItemRecord;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
@@ -28,7 +28,11 @@ class ActivityRepository {
 
     record Claim(UUID accountId, UUID activityId, String kind, String payload, int nextItem, int total) {}
 
-    record Report(int number, String outcome, @Nullable String reason, @Nullable UUID contactId) {}
+    record Report(
+            int number,
+            String outcome,
+            @Nullable String reason,
+            @Nullable UUID contactId) {}
 
     private final DSLContext db;
 
@@ -36,7 +40,13 @@ class ActivityRepository {
         this.db = db;
     }
 
-    void insert(UUID accountId, UUID activityId, String kind, String state, @Nullable String payload, int listCount,
+    void insert(
+            UUID accountId,
+            UUID activityId,
+            String kind,
+            String state,
+            @Nullable String payload,
+            int listCount,
             OffsetDateTime now) {
         db.insertInto(ACTIVITY)
                 .set(ACTIVITY.ACCOUNT_ID, accountId)
@@ -56,8 +66,12 @@ class ActivityRepository {
         if (items.isEmpty()) {
             return;
         }
-        InsertValuesStep5<ActivityItemRecord, UUID, UUID, Integer, String, String> insert = db.insertInto(ACTIVITY_ITEM,
-                ACTIVITY_ITEM.ACCOUNT_ID, ACTIVITY_ITEM.ACTIVITY_ID, ACTIVITY_ITEM.ITEM_NUMBER, ACTIVITY_ITEM.EMAIL_KEY,
+        InsertValuesStep5<ActivityItemRecord, UUID, UUID, Integer, String, String> insert = db.insertInto(
+                ACTIVITY_ITEM,
+                ACTIVITY_ITEM.ACCOUNT_ID,
+                ACTIVITY_ITEM.ACTIVITY_ID,
+                ACTIVITY_ITEM.ITEM_NUMBER,
+                ACTIVITY_ITEM.EMAIL_KEY,
                 ACTIVITY_ITEM.DATA);
         for (ActivityItem item : items) {
             insert = insert.values(accountId, activityId, item.number(), item.emailKey(), item.data());
@@ -66,13 +80,16 @@ class ActivityRepository {
     }
 
     void describe(UUID accountId, UUID activityId, String payload, int listCount) {
-        db.update(ACTIVITY).set(ACTIVITY.PAYLOAD, payload).set(ACTIVITY.LIST_COUNT, listCount)
+        db.update(ACTIVITY)
+                .set(ACTIVITY.PAYLOAD, payload)
+                .set(ACTIVITY.LIST_COUNT, listCount)
                 .where(ACTIVITY.ACCOUNT_ID.eq(accountId), ACTIVITY.ACTIVITY_ID.eq(activityId))
                 .execute();
     }
 
     void setTotal(UUID accountId, UUID activityId, int total) {
-        db.update(ACTIVITY).set(ACTIVITY.ITEMS_TOTAL_COUNT, total)
+        db.update(ACTIVITY)
+                .set(ACTIVITY.ITEMS_TOTAL_COUNT, total)
                 .where(ACTIVITY.ACCOUNT_ID.eq(accountId), ACTIVITY.ACTIVITY_ID.eq(activityId))
                 .execute();
     }
@@ -80,7 +97,8 @@ class ActivityRepository {
     /** Takes the oldest activity that is waiting, or whose worker's lease ran out (it crashed). */
     Optional<Claim> claim(UUID owner, OffsetDateTime now, OffsetDateTime leaseUntil) {
         Optional<ActivityRecord> due = db.selectFrom(ACTIVITY)
-                .where(ACTIVITY.STATE.in(INITIALIZED, PROCESSING),
+                .where(
+                        ACTIVITY.STATE.in(INITIALIZED, PROCESSING),
                         ACTIVITY.LEASE_UNTIL.isNull().or(ACTIVITY.LEASE_UNTIL.lt(now)))
                 .orderBy(ACTIVITY.CREATED_AT)
                 .limit(1)
@@ -95,22 +113,34 @@ class ActivityRepository {
                 .set(ACTIVITY.UPDATED_AT, now)
                 .where(ACTIVITY.ACCOUNT_ID.eq(r.getAccountId()), ACTIVITY.ACTIVITY_ID.eq(r.getActivityId()))
                 .execute());
-        return due.map(r -> new Claim(r.getAccountId(), r.getActivityId(), r.getKind(),
-                r.getPayload() == null ? "" : r.getPayload(), r.getNextItem(), r.getItemsTotalCount()));
+        return due.map(r -> new Claim(
+                r.getAccountId(),
+                r.getActivityId(),
+                r.getKind(),
+                r.getPayload() == null ? "" : r.getPayload(),
+                r.getNextItem(),
+                r.getItemsTotalCount()));
     }
 
     /** Locks the activity if this worker still holds its lease; a worker that lost it stops. */
     Optional<Integer> lockIfOwned(Claim claim, UUID owner) {
-        return db.select(ACTIVITY.NEXT_ITEM).from(ACTIVITY)
-                .where(ACTIVITY.ACCOUNT_ID.eq(claim.accountId()), ACTIVITY.ACTIVITY_ID.eq(claim.activityId()),
-                        ACTIVITY.LEASE_OWNER.eq(owner), ACTIVITY.STATE.eq(PROCESSING))
+        return db.select(ACTIVITY.NEXT_ITEM)
+                .from(ACTIVITY)
+                .where(
+                        ACTIVITY.ACCOUNT_ID.eq(claim.accountId()),
+                        ACTIVITY.ACTIVITY_ID.eq(claim.activityId()),
+                        ACTIVITY.LEASE_OWNER.eq(owner),
+                        ACTIVITY.STATE.eq(PROCESSING))
                 .forUpdate()
                 .fetchOptional(ACTIVITY.NEXT_ITEM);
     }
 
     List<ActivityItem> items(Claim claim, int from, int limit) {
-        return db.select(ACTIVITY_ITEM.ITEM_NUMBER, ACTIVITY_ITEM.EMAIL_KEY, ACTIVITY_ITEM.DATA).from(ACTIVITY_ITEM)
-                .where(ACTIVITY_ITEM.ACCOUNT_ID.eq(claim.accountId()), ACTIVITY_ITEM.ACTIVITY_ID.eq(claim.activityId()),
+        return db.select(ACTIVITY_ITEM.ITEM_NUMBER, ACTIVITY_ITEM.EMAIL_KEY, ACTIVITY_ITEM.DATA)
+                .from(ACTIVITY_ITEM)
+                .where(
+                        ACTIVITY_ITEM.ACCOUNT_ID.eq(claim.accountId()),
+                        ACTIVITY_ITEM.ACTIVITY_ID.eq(claim.activityId()),
                         ACTIVITY_ITEM.ITEM_NUMBER.ge(from))
                 .orderBy(ACTIVITY_ITEM.ITEM_NUMBER)
                 .limit(limit)
@@ -120,16 +150,22 @@ class ActivityRepository {
     void recordOutcome(Claim claim, int number, ItemOutcome outcome) {
         db.update(ACTIVITY_ITEM)
                 .set(ACTIVITY_ITEM.OUTCOME, outcome.kind().wire())
-                .set(ACTIVITY_ITEM.REASON, outcome.reason() == null || outcome.reason().length() <= 500
-                        ? outcome.reason() : outcome.reason().substring(0, 500))
+                .set(
+                        ACTIVITY_ITEM.REASON,
+                        outcome.reason() == null || outcome.reason().length() <= 500
+                                ? outcome.reason()
+                                : outcome.reason().substring(0, 500))
                 .set(ACTIVITY_ITEM.CONTACT_ID, outcome.contactId())
-                .where(ACTIVITY_ITEM.ACCOUNT_ID.eq(claim.accountId()), ACTIVITY_ITEM.ACTIVITY_ID.eq(claim.activityId()),
+                .where(
+                        ACTIVITY_ITEM.ACCOUNT_ID.eq(claim.accountId()),
+                        ACTIVITY_ITEM.ACTIVITY_ID.eq(claim.activityId()),
                         ACTIVITY_ITEM.ITEM_NUMBER.eq(number))
                 .execute();
     }
 
     /** Adds a chunk's counts, moves the resume position and renews the lease, in the chunk's transaction. */
-    void advance(Claim claim, int nextItem, ActivityView.Counters delta, OffsetDateTime now, OffsetDateTime leaseUntil) {
+    void advance(
+            Claim claim, int nextItem, ActivityView.Counters delta, OffsetDateTime now, OffsetDateTime leaseUntil) {
         boolean done = nextItem > claim.total();
         db.update(ACTIVITY)
                 .set(plus(delta))
@@ -150,7 +186,8 @@ class ActivityRepository {
         added.put(ACTIVITY.PERSON_COUNT, ACTIVITY.PERSON_COUNT.plus(delta.personCount()));
         added.put(ACTIVITY.ERROR_COUNT, ACTIVITY.ERROR_COUNT.plus(delta.errorCount()));
         added.put(ACTIVITY.CORRECTABLE_COUNT, ACTIVITY.CORRECTABLE_COUNT.plus(delta.correctableCount()));
-        added.put(ACTIVITY.CANNOT_ADD_TO_LIST_COUNT,
+        added.put(
+                ACTIVITY.CANNOT_ADD_TO_LIST_COUNT,
                 ACTIVITY.CANNOT_ADD_TO_LIST_COUNT.plus(delta.cannotAddToListCount()));
         return added;
     }
@@ -162,14 +199,19 @@ class ActivityRepository {
      */
     int firstPending(Claim claim) {
         Field<Integer> number = ACTIVITY_ITEM.ITEM_NUMBER;
-        Table<?> rows = DSL.select(number, ACTIVITY_ITEM.OUTCOME, DSL.lead(number).over(DSL.orderBy(number)).as("following"))
+        Table<?> rows = DSL.select(
+                        number,
+                        ACTIVITY_ITEM.OUTCOME,
+                        DSL.lead(number).over(DSL.orderBy(number)).as("following"))
                 .from(ACTIVITY_ITEM)
                 .where(ACTIVITY_ITEM.ACCOUNT_ID.eq(claim.accountId()), ACTIVITY_ITEM.ACTIVITY_ID.eq(claim.activityId()))
                 .asTable("r");
         Field<Integer> n = rows.field(number);
         Field<Integer> following = rows.field("following", Integer.class);
-        org.jooq.Record2<Integer, Integer> first = db.select(DSL.min(n), DSL.min(DSL.when(rows.field(ACTIVITY_ITEM.OUTCOME).isNull(), n)
-                        .when(following.isDistinctFrom(n.plus(1)), n.plus(1))))
+        org.jooq.Record2<Integer, Integer> first = db.select(
+                        DSL.min(n),
+                        DSL.min(DSL.when(rows.field(ACTIVITY_ITEM.OUTCOME).isNull(), n)
+                                .when(following.isDistinctFrom(n.plus(1)), n.plus(1))))
                 .from(rows)
                 .fetchSingle();
         if (first.value1() == null || first.value1() > 1) {
@@ -182,26 +224,42 @@ class ActivityRepository {
      * Adds a range's counts and renews the lease, at the end of the range's transaction, if this
      * worker still holds the lease; false (and the caller rolls back) when it does not.
      */
-    boolean addCountsIfOwned(Claim claim, UUID owner, ActivityView.Counters delta, OffsetDateTime now,
-            OffsetDateTime leaseUntil) {
+    boolean addCountsIfOwned(
+            Claim claim, UUID owner, ActivityView.Counters delta, OffsetDateTime now, OffsetDateTime leaseUntil) {
         return db.update(ACTIVITY)
-                .set(plus(delta))
-                .set(ACTIVITY.PERCENT_DONE, claim.total() == 0 ? DSL.val(100) : DSL.least(DSL.val(99),
-                        ACTIVITY.ITEMS_COMPLETED_COUNT.plus(delta.itemsCompletedCount()).mul(100).div(claim.total())))
-                .set(ACTIVITY.LEASE_UNTIL, leaseUntil)
-                .set(ACTIVITY.UPDATED_AT, now)
-                .where(ACTIVITY.ACCOUNT_ID.eq(claim.accountId()), ACTIVITY.ACTIVITY_ID.eq(claim.activityId()),
-                        ACTIVITY.LEASE_OWNER.eq(owner), ACTIVITY.STATE.eq(PROCESSING))
-                .execute() == 1;
+                        .set(plus(delta))
+                        .set(
+                                ACTIVITY.PERCENT_DONE,
+                                claim.total() == 0
+                                        ? DSL.val(100)
+                                        : DSL.least(
+                                                DSL.val(99),
+                                                ACTIVITY.ITEMS_COMPLETED_COUNT
+                                                        .plus(delta.itemsCompletedCount())
+                                                        .mul(100)
+                                                        .div(claim.total())))
+                        .set(ACTIVITY.LEASE_UNTIL, leaseUntil)
+                        .set(ACTIVITY.UPDATED_AT, now)
+                        .where(
+                                ACTIVITY.ACCOUNT_ID.eq(claim.accountId()),
+                                ACTIVITY.ACTIVITY_ID.eq(claim.activityId()),
+                                ACTIVITY.LEASE_OWNER.eq(owner),
+                                ACTIVITY.STATE.eq(PROCESSING))
+                        .execute()
+                == 1;
     }
 
     /** Extends the lease if this worker still holds it. */
     boolean renewLease(Claim claim, UUID owner, OffsetDateTime leaseUntil) {
         return db.update(ACTIVITY)
-                .set(ACTIVITY.LEASE_UNTIL, leaseUntil)
-                .where(ACTIVITY.ACCOUNT_ID.eq(claim.accountId()), ACTIVITY.ACTIVITY_ID.eq(claim.activityId()),
-                        ACTIVITY.LEASE_OWNER.eq(owner), ACTIVITY.STATE.eq(PROCESSING))
-                .execute() == 1;
+                        .set(ACTIVITY.LEASE_UNTIL, leaseUntil)
+                        .where(
+                                ACTIVITY.ACCOUNT_ID.eq(claim.accountId()),
+                                ACTIVITY.ACTIVITY_ID.eq(claim.activityId()),
+                                ACTIVITY.LEASE_OWNER.eq(owner),
+                                ACTIVITY.STATE.eq(PROCESSING))
+                        .execute()
+                == 1;
     }
 
     /** Completes a set-based activity when no row is left without an outcome; else frees its lease. */
@@ -213,8 +271,11 @@ class ActivityRepository {
                 .set(ACTIVITY.COMPLETED_AT, done ? now : null)
                 .set(ACTIVITY.LEASE_UNTIL, done ? null : now)
                 .set(ACTIVITY.UPDATED_AT, now)
-                .where(ACTIVITY.ACCOUNT_ID.eq(claim.accountId()), ACTIVITY.ACTIVITY_ID.eq(claim.activityId()),
-                        ACTIVITY.LEASE_OWNER.eq(owner), ACTIVITY.STATE.eq(PROCESSING))
+                .where(
+                        ACTIVITY.ACCOUNT_ID.eq(claim.accountId()),
+                        ACTIVITY.ACTIVITY_ID.eq(claim.activityId()),
+                        ACTIVITY.LEASE_OWNER.eq(owner),
+                        ACTIVITY.STATE.eq(PROCESSING))
                 .execute();
     }
 
@@ -240,7 +301,8 @@ class ActivityRepository {
     }
 
     Optional<String> payloadOf(UUID accountId, UUID activityId, String kind) {
-        return db.select(ACTIVITY.PAYLOAD).from(ACTIVITY)
+        return db.select(ACTIVITY.PAYLOAD)
+                .from(ACTIVITY)
                 .where(ACTIVITY.ACCOUNT_ID.eq(accountId), ACTIVITY.ACTIVITY_ID.eq(activityId), ACTIVITY.KIND.eq(kind))
                 .fetchOptional(ACTIVITY.PAYLOAD);
     }
@@ -259,48 +321,76 @@ class ActivityRepository {
         if (after != null) {
             where = where.and(ACTIVITY.ACTIVITY_ID.lt(after));
         }
-        return db.selectFrom(ACTIVITY).where(where).orderBy(ACTIVITY.ACTIVITY_ID.desc()).limit(limit)
+        return db.selectFrom(ACTIVITY)
+                .where(where)
+                .orderBy(ACTIVITY.ACTIVITY_ID.desc())
+                .limit(limit)
                 .fetch(ActivityRepository::view);
     }
 
     /** Every row's outcome in row order, read with a cursor (an import may have millions). */
     void report(UUID accountId, UUID activityId, java.util.function.Consumer<Report> rows) {
-        try (var cursor = db.select(ACTIVITY_ITEM.ITEM_NUMBER, ACTIVITY_ITEM.OUTCOME, ACTIVITY_ITEM.REASON,
+        try (var cursor = db.select(
+                        ACTIVITY_ITEM.ITEM_NUMBER,
+                        ACTIVITY_ITEM.OUTCOME,
+                        ACTIVITY_ITEM.REASON,
                         ACTIVITY_ITEM.CONTACT_ID)
                 .from(ACTIVITY_ITEM)
                 .where(ACTIVITY_ITEM.ACCOUNT_ID.eq(accountId), ACTIVITY_ITEM.ACTIVITY_ID.eq(activityId))
                 .orderBy(ACTIVITY_ITEM.ITEM_NUMBER)
                 .fetchSize(5000)
                 .fetchLazy()) {
-            cursor.forEach(r -> rows.accept(new Report(r.value1(), r.value2() == null ? "pending" : r.value2(),
-                    r.value3(), r.value4())));
+            cursor.forEach(r -> rows.accept(
+                    new Report(r.value1(), r.value2() == null ? "pending" : r.value2(), r.value3(), r.value4())));
         }
     }
 
     private static ActivityView view(ActivityRecord r) {
-        return new ActivityView(r.getActivityId(), r.getKind(), r.getState(), r.getPercentDone(), r.getCreatedAt(),
-                r.getUpdatedAt(), r.getStartedAt(), r.getCompletedAt(),
-                new ActivityView.Counters(r.getItemsTotalCount(), r.getItemsCompletedCount(), r.getPersonCount(),
-                        r.getErrorCount(), r.getCorrectableCount(), r.getCannotAddToListCount(), r.getListCount()),
+        return new ActivityView(
+                r.getActivityId(),
+                r.getKind(),
+                r.getState(),
+                r.getPercentDone(),
+                r.getCreatedAt(),
+                r.getUpdatedAt(),
+                r.getStartedAt(),
+                r.getCompletedAt(),
+                new ActivityView.Counters(
+                        r.getItemsTotalCount(),
+                        r.getItemsCompletedCount(),
+                        r.getPersonCount(),
+                        r.getErrorCount(),
+                        r.getCorrectableCount(),
+                        r.getCannotAddToListCount(),
+                        r.getListCount()),
                 r.getActivityError());
     }
 
     /** The staged rows that name the person: by the contact they made or met, or by an address of theirs. */
     void forgetPerson(UUID accountId, UUID contactId, java.util.Collection<String> emailKeys) {
         db.deleteFrom(ACTIVITY_ITEM)
-                .where(ACTIVITY_ITEM.ACCOUNT_ID.eq(accountId), ACTIVITY_ITEM.CONTACT_ID.eq(contactId)
-                        .or(ACTIVITY_ITEM.NEW_CONTACT_ID.eq(contactId)).or(ACTIVITY_ITEM.EMAIL_KEY.in(emailKeys)))
+                .where(
+                        ACTIVITY_ITEM.ACCOUNT_ID.eq(accountId),
+                        ACTIVITY_ITEM
+                                .CONTACT_ID
+                                .eq(contactId)
+                                .or(ACTIVITY_ITEM.NEW_CONTACT_ID.eq(contactId))
+                                .or(ACTIVITY_ITEM.EMAIL_KEY.in(emailKeys)))
                 .execute();
     }
 
     /** Deletes up to {@code batch} rows of activities that ended before {@code endedBefore}; how many. */
     int purgeRowsOfActivitiesEndedBefore(OffsetDateTime endedBefore, int batch) {
         return db.deleteFrom(ACTIVITY_ITEM)
-                .where(DSL.row(ACTIVITY_ITEM.ACCOUNT_ID, ACTIVITY_ITEM.ACTIVITY_ID, ACTIVITY_ITEM.ITEM_NUMBER).in(
-                        DSL.select(ACTIVITY_ITEM.ACCOUNT_ID, ACTIVITY_ITEM.ACTIVITY_ID, ACTIVITY_ITEM.ITEM_NUMBER)
-                                .from(ACTIVITY_ITEM).join(ACTIVITY).on(ACTIVITY.ACCOUNT_ID.eq(ACTIVITY_ITEM.ACCOUNT_ID),
+                .where(DSL.row(ACTIVITY_ITEM.ACCOUNT_ID, ACTIVITY_ITEM.ACTIVITY_ID, ACTIVITY_ITEM.ITEM_NUMBER)
+                        .in(DSL.select(ACTIVITY_ITEM.ACCOUNT_ID, ACTIVITY_ITEM.ACTIVITY_ID, ACTIVITY_ITEM.ITEM_NUMBER)
+                                .from(ACTIVITY_ITEM)
+                                .join(ACTIVITY)
+                                .on(
+                                        ACTIVITY.ACCOUNT_ID.eq(ACTIVITY_ITEM.ACCOUNT_ID),
                                         ACTIVITY.ACTIVITY_ID.eq(ACTIVITY_ITEM.ACTIVITY_ID))
-                                .where(ACTIVITY.STATE.in("completed", "failed", "cancelled"),
+                                .where(
+                                        ACTIVITY.STATE.in("completed", "failed", "cancelled"),
                                         ACTIVITY.UPDATED_AT.lt(endedBefore))
                                 .limit(batch)))
                 .execute();

@@ -17,8 +17,14 @@ public record ActivityView(
         @Nullable String error) {
 
     /** The vendor's status counters. */
-    public record Counters(int itemsTotalCount, int itemsCompletedCount, int personCount, int errorCount,
-            int correctableCount, int cannotAddToListCount, int listCount) {
+    public record Counters(
+            int itemsTotalCount,
+            int itemsCompletedCount,
+            int personCount,
+            int errorCount,
+            int correctableCount,
+            int cannotAddToListCount,
+            int listCount) {
 
         static final Counters NONE = new Counters(0, 0, 0, 0, 0, 0, 0);
     }

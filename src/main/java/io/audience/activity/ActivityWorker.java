@@ -1,5 +1,6 @@
 package io.audience.activity;
 
+import io.audience.scheduling.Schedulers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -13,7 +14,6 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import io.audience.scheduling.Schedulers;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,16 +42,20 @@ class ActivityWorker {
     private final Duration lease;
     private final Clock clock;
 
-    ActivityWorker(ActivityRepository store, List<ActivityProcessor> processors, List<ChunkProcessor> chunkProcessors,
+    ActivityWorker(
+            ActivityRepository store,
+            List<ActivityProcessor> processors,
+            List<ChunkProcessor> chunkProcessors,
             PlatformTransactionManager transactionManager,
             @Value("${audience.activity.chunk-size:500}") int chunk,
             @Value("${audience.activity.import-chunk-size:10000}") int setChunk,
             @Value("${audience.activity.import-lanes:2}") int importLanes,
-            @Value("${audience.activity.lease:30s}") Duration lease, Clock clock) {
+            @Value("${audience.activity.lease:30s}") Duration lease,
+            Clock clock) {
         this.store = store;
         this.processors = processors.stream().collect(Collectors.toMap(ActivityProcessor::kind, Function.identity()));
-        this.chunkProcessors = chunkProcessors.stream()
-                .collect(Collectors.toMap(ChunkProcessor::kind, Function.identity()));
+        this.chunkProcessors =
+                chunkProcessors.stream().collect(Collectors.toMap(ChunkProcessor::kind, Function.identity()));
         this.transactions = new TransactionTemplate(transactionManager);
         this.savepoints = new TransactionTemplate(transactionManager);
         this.savepoints.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -61,8 +65,7 @@ class ActivityWorker {
         this.lanes = new ChunkLanes(store, transactions, importLanes, setChunk, lease, clock);
     }
 
-    @Scheduled(fixedDelayString = "${audience.activity.poll-interval:500ms}",
-            scheduler = Schedulers.ACTIVITIES)
+    @Scheduled(fixedDelayString = "${audience.activity.poll-interval:500ms}", scheduler = Schedulers.ACTIVITIES)
     void runDue() {
         Optional<ActivityRepository.Claim> claim;
         while ((claim = transactions.execute(tx -> store.claim(owner, now(), now().plus(lease)))) != null
@@ -92,13 +95,19 @@ class ActivityWorker {
             if (TransientFailures.isTransient(e)) {
                 // The database is still away after every attempt: failing the activity now would end an
                 // import that can go on. Its lease runs out, and a worker takes it up where it stopped.
-                log.warn("Activity {} paused: the database is unreachable ({}); it resumes when its lease of {} has run"
-                        + " out", claim.activityId(), e.getClass().getSimpleName(), lease);
+                log.warn(
+                        "Activity {} paused: the database is unreachable ({}); it resumes when its lease of {} has run"
+                                + " out",
+                        claim.activityId(),
+                        e.getClass().getSimpleName(),
+                        lease);
                 return;
             }
             log.error("Activity {} failed", claim.activityId(), e);
-            transactions.executeWithoutResult(tx -> store.fail(claim,
-                    "Internal error (" + e.getClass().getSimpleName() + "); the service log has the details", now()));
+            transactions.executeWithoutResult(tx -> store.fail(
+                    claim,
+                    "Internal error (" + e.getClass().getSimpleName() + "); the service log has the details",
+                    now()));
         }
     }
 
@@ -114,7 +123,9 @@ class ActivityWorker {
                 if (!TransientFailures.isTransient(e) || attempt == TransientFailures.MAX_ATTEMPTS) {
                     throw e;
                 }
-                log.info("Chunk met a transient database failure (attempt {}: {}); running it again", attempt,
+                log.info(
+                        "Chunk met a transient database failure (attempt {}: {}); running it again",
+                        attempt,
                         e.getClass().getSimpleName());
                 TransientFailures.pause(attempt);
             }
@@ -150,14 +161,19 @@ class ActivityWorker {
         }
         // Items are numbered from 1; the position is the first number not yet applied.
         int resumeAt = items.isEmpty() ? claim.total() + 1 : position;
-        store.advance(claim, resumeAt, new ActivityView.Counters(0, completed, persons, errors, correctable, cannotAdd, 0),
-                now(), now().plus(lease));
+        store.advance(
+                claim,
+                resumeAt,
+                new ActivityView.Counters(0, completed, persons, errors, correctable, cannotAdd, 0),
+                now(),
+                now().plus(lease));
         return resumeAt <= claim.total();
     }
 
     private ItemOutcome apply(ActivityRepository.Claim claim, ActivityProcessor processor, ActivityItem item) {
         try {
-            return savepoints.execute(tx -> processor.process(claim.accountId(), claim.activityId(), claim.payload(), item));
+            return savepoints.execute(
+                    tx -> processor.process(claim.accountId(), claim.activityId(), claim.payload(), item));
         } catch (io.audience.api.ApiException e) {
             return ItemOutcome.failed(e.getMessage(), e.status().value() == 400);
         }

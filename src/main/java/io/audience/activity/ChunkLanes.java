@@ -38,7 +38,13 @@ final class ChunkLanes {
     private final Duration lease;
     private final Clock clock;
 
-    ChunkLanes(ActivityRepository store, TransactionTemplate transactions, int lanes, int chunk, Duration lease, Clock clock) {
+    ChunkLanes(
+            ActivityRepository store,
+            TransactionTemplate transactions,
+            int lanes,
+            int chunk,
+            Duration lease,
+            Clock clock) {
         this.store = store;
         this.transactions = transactions;
         this.lanes = lanes;
@@ -80,7 +86,8 @@ final class ChunkLanes {
                 throw new IllegalStateException("Interrupted while running activity " + claim.activityId(), e);
             } catch (ExecutionException e) {
                 lost.set(true);
-                throw e.getCause() instanceof RuntimeException runtime ? runtime
+                throw e.getCause() instanceof RuntimeException runtime
+                        ? runtime
                         : new IllegalStateException(e.getCause());
             }
         }
@@ -109,7 +116,9 @@ final class ChunkLanes {
                     if (!TransientFailures.isTransient(e)) {
                         throw e;
                     }
-                    log.info("Renewing the lease of activity {} met a transient failure; trying again", claim.activityId());
+                    log.info(
+                            "Renewing the lease of activity {} met a transient failure; trying again",
+                            claim.activityId());
                     continue;
                 }
                 if (!Boolean.TRUE.equals(owned) && !lost.getAndSet(true)) {
@@ -123,15 +132,18 @@ final class ChunkLanes {
      * False when the lease was lost: the range rolled back, another worker goes on. A range that
      * meets a transient failure (a deadlock, a lost connection) rolled back whole and runs again.
      */
-    private boolean applyRetryingTransientFailures(ActivityRepository.Claim claim, UUID owner, ChunkProcessor processor,
-            int from, int to) {
+    private boolean applyRetryingTransientFailures(
+            ActivityRepository.Claim claim, UUID owner, ChunkProcessor processor, int from, int to) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return Boolean.TRUE.equals(transactions.execute(tx -> {
-                    ActivityView.Counters counts = processor.process(claim.accountId(), claim.activityId(),
-                            claim.payload(), from, to);
+                    ActivityView.Counters counts =
+                            processor.process(claim.accountId(), claim.activityId(), claim.payload(), from, to);
                     if (!store.addCountsIfOwned(claim, owner, counts, now(), now().plus(lease))) {
-                        log.warn("Rows {}..{} of activity {} rolled back: the lease was lost", from, to,
+                        log.warn(
+                                "Rows {}..{} of activity {} rolled back: the lease was lost",
+                                from,
+                                to,
                                 claim.activityId());
                         tx.setRollbackOnly();
                         return false;
@@ -142,8 +154,14 @@ final class ChunkLanes {
                 if (!TransientFailures.isTransient(e) || attempt == TransientFailures.MAX_ATTEMPTS) {
                     throw e;
                 }
-                log.info("Rows {}..{} of activity {} met a transient database failure (attempt {}: {}); running them"
-                        + " again", from, to, claim.activityId(), attempt, e.getClass().getSimpleName());
+                log.info(
+                        "Rows {}..{} of activity {} met a transient database failure (attempt {}: {}); running them"
+                                + " again",
+                        from,
+                        to,
+                        claim.activityId(),
+                        attempt,
+                        e.getClass().getSimpleName());
                 TransientFailures.pause(attempt);
             }
         }

@@ -5,11 +5,14 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** How one row of an activity ended: created, updated, skipped or failed, and why. */
-public record ItemOutcome(Kind kind, @Nullable String reason, @Nullable UUID contactId, boolean correctable,
-        boolean cannotAddToList) {
+public record ItemOutcome(
+        Kind kind, @Nullable String reason, @Nullable UUID contactId, boolean correctable, boolean cannotAddToList) {
 
     public enum Kind {
-        CREATED, UPDATED, SKIPPED, FAILED;
+        CREATED,
+        UPDATED,
+        SKIPPED,
+        FAILED;
 
         public String wire() {
             return name().toLowerCase(Locale.ROOT);

@@ -36,19 +36,34 @@ public class RowOutcomeRepository {
      * null) and the contact (or null), each row of the activity at most once.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void record(UUID accountId, UUID activityId, Select<? extends Record4<Integer, String, String, UUID>> outcomes) {
+    public void record(
+            UUID accountId, UUID activityId, Select<? extends Record4<Integer, String, String, UUID>> outcomes) {
         Table<? extends Record4<Integer, String, String, UUID>> o = outcomes.asTable("o");
-        db.insertInto(ACTIVITY_ITEM, ACTIVITY_ITEM.ACCOUNT_ID, ACTIVITY_ITEM.ACTIVITY_ID, ACTIVITY_ITEM.ITEM_NUMBER,
-                        ACTIVITY_ITEM.OUTCOME, ACTIVITY_ITEM.REASON, ACTIVITY_ITEM.CONTACT_ID)
-                .select(DSL.select(DSL.val(accountId), DSL.val(activityId), o.field(0, Integer.class),
-                        o.field(1, String.class), o.field(2, String.class), o.field(3, UUID.class)).from(o))
+        db.insertInto(
+                        ACTIVITY_ITEM,
+                        ACTIVITY_ITEM.ACCOUNT_ID,
+                        ACTIVITY_ITEM.ACTIVITY_ID,
+                        ACTIVITY_ITEM.ITEM_NUMBER,
+                        ACTIVITY_ITEM.OUTCOME,
+                        ACTIVITY_ITEM.REASON,
+                        ACTIVITY_ITEM.CONTACT_ID)
+                .select(DSL.select(
+                                DSL.val(accountId),
+                                DSL.val(activityId),
+                                o.field(0, Integer.class),
+                                o.field(1, String.class),
+                                o.field(2, String.class),
+                                o.field(3, UUID.class))
+                        .from(o))
                 .execute();
     }
 
     /** The activities, as (account_id, activity_id), that ended before {@code endedBefore}. */
     public Select<Record2<UUID, UUID>> endedBefore(OffsetDateTime endedBefore) {
-        return DSL.select(ACTIVITY.ACCOUNT_ID, ACTIVITY.ACTIVITY_ID).from(ACTIVITY)
-                .where(ACTIVITY.STATE.in(ActivityRepository.COMPLETED, ActivityRepository.FAILED, "cancelled"),
+        return DSL.select(ACTIVITY.ACCOUNT_ID, ACTIVITY.ACTIVITY_ID)
+                .from(ACTIVITY)
+                .where(
+                        ACTIVITY.STATE.in(ActivityRepository.COMPLETED, ActivityRepository.FAILED, "cancelled"),
                         ACTIVITY.UPDATED_AT.lt(endedBefore));
     }
 }

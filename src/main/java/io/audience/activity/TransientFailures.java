@@ -51,8 +51,10 @@ final class TransientFailures {
         if (t == null || !seen.add(t)) {
             return false;
         }
-        if (t instanceof TransientDataAccessException || t instanceof RecoverableDataAccessException
-                || t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
+        if (t instanceof TransientDataAccessException
+                || t instanceof RecoverableDataAccessException
+                || t instanceof SQLTransientException
+                || t instanceof SQLRecoverableException) {
             return true;
         }
         if (t instanceof SQLException sql && transientState(sql.getSQLState())) {
@@ -72,7 +74,11 @@ final class TransientFailures {
         if (state == null) {
             return false;
         }
-        return state.startsWith("08") || state.equals("40001") || state.equals("40P01") || state.equals("57P01")
-                || state.equals("57P02") || state.equals("57P03");
+        return state.startsWith("08")
+                || state.equals("40001")
+                || state.equals("40P01")
+                || state.equals("57P01")
+                || state.equals("57P02")
+                || state.equals("57P03");
     }
 }

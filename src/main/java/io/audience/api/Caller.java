@@ -9,7 +9,12 @@ import org.jspecify.annotations.Nullable;
  * changes; the key its rate limits count under ({@code tokenKey}, one per API token or per OAuth
  * grant) and, for an OAuth app, the app's ({@code clientId}); what it may do.
  */
-public record Caller(UUID accountId, String actor, String tokenKey, @Nullable String clientId, Set<String> scopes,
+public record Caller(
+        UUID accountId,
+        String actor,
+        String tokenKey,
+        @Nullable String clientId,
+        Set<String> scopes,
         Set<String> privileges) {
 
     /** The request attribute under which authentication leaves the caller. */

@@ -23,8 +23,8 @@ public class PublicUrl {
 
     public String of(String path) {
         String base = configured.isEmpty()
-                ? "http://localhost:" + environment.getProperty("local.server.port",
-                        environment.getProperty("server.port", "8080"))
+                ? "http://localhost:"
+                        + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"))
                 : configured;
         return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
     }

@@ -1,6 +1,5 @@
 package io.audience.api;
 
-
 /**
  * Vendor parameters this service does not implement are refused, never ignored: ignoring a filter
  * widens the selection, and a wider selection can mail people who were not meant.

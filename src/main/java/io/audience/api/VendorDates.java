@@ -10,8 +10,8 @@ import java.util.Optional;
 /** The date formats the vendor accepts: MM/DD/YYYY, M/D/YYYY, YYYY/MM/DD, YYYY-MM-DD, MM-DD-YYYY and the short forms. */
 public final class VendorDates {
 
-    public static final String FORMATS = "MM/DD/YYYY, M/D/YYYY, YYYY/MM/DD, YYYY/M/D, YYYY-MM-DD, YYYY-M-D,"
-            + " MM-DD-YYYY or M-D-YYYY";
+    public static final String FORMATS =
+            "MM/DD/YYYY, M/D/YYYY, YYYY/MM/DD, YYYY/M/D, YYYY-MM-DD, YYYY-M-D," + " MM-DD-YYYY or M-D-YYYY";
 
     private static final List<DateTimeFormatter> ACCEPTED = List.of(
             DateTimeFormatter.ofPattern("M/d/uuuu").withResolverStyle(ResolverStyle.STRICT),

@@ -26,13 +26,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class AccessTokens {
 
-    private record Verified(UUID accountId, UUID userId, String grantId, String tokenId, String clientId,
-            Set<String> scopes, Instant expiresAt) {}
+    private record Verified(
+            UUID accountId,
+            UUID userId,
+            String grantId,
+            String tokenId,
+            String clientId,
+            Set<String> scopes,
+            Instant expiresAt) {}
 
     private final JwtDecoder decoder;
     private final GrantCheckRepository grants;
     private final Cache<String, Verified> verified = Caffeine.newBuilder()
-            .maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(10)).build();
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(10))
+            .build();
     private final Clock clock;
 
     AccessTokens(JwtDecoder decoder, GrantCheckRepository grants, Clock clock) {
@@ -59,9 +67,12 @@ class AccessTokens {
         return grants.standing(jwt.grantId(), jwt.tokenId(), jwt.accountId(), jwt.userId())
                 .<TokenCheck>map(standing -> standing.accountDisabledAt() != null
                         ? new TokenCheck.AccountDisabled(caller.accountId())
-                        : new TokenCheck.Valid(new Caller(caller.accountId(),
+                        : new TokenCheck.Valid(new Caller(
+                                caller.accountId(),
                                 "oauth:" + caller.clientId() + ":user:" + caller.userId(),
-                                "oauth_grant:" + caller.grantId(), caller.clientId(), caller.scopes(),
+                                "oauth_grant:" + caller.grantId(),
+                                caller.clientId(),
+                                caller.scopes(),
                                 Privileges.BY_ROLE.getOrDefault(standing.role(), Set.of()))))
                 .orElse(TokenCheck.UNKNOWN);
     }
@@ -76,13 +87,24 @@ class AccessTokens {
         String grantId = jwt.getClaimAsString(AccessTokenClaims.GRANT_ID);
         String account = jwt.getClaimAsString(AccessTokenClaims.ACCOUNT_ID);
         List<String> audience = jwt.getAudience();
-        if (grantId == null || account == null || jwt.getSubject() == null || audience == null || audience.isEmpty()
-                || jwt.getExpiresAt() == null || jwt.getId() == null) {
+        if (grantId == null
+                || account == null
+                || jwt.getSubject() == null
+                || audience == null
+                || audience.isEmpty()
+                || jwt.getExpiresAt() == null
+                || jwt.getId() == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Verified(UUID.fromString(account), UUID.fromString(jwt.getSubject()), grantId,
-                    jwt.getId(), audience.get(0), Set.copyOf(Optional.ofNullable(jwt.getClaimAsStringList("scope")).orElse(List.of())),
+            return Optional.of(new Verified(
+                    UUID.fromString(account),
+                    UUID.fromString(jwt.getSubject()),
+                    grantId,
+                    jwt.getId(),
+                    audience.get(0),
+                    Set.copyOf(Optional.ofNullable(jwt.getClaimAsStringList("scope"))
+                            .orElse(List.of())),
                     jwt.getExpiresAt()));
         } catch (IllegalArgumentException notOurs) {
             return Optional.empty();

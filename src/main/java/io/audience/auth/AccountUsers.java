@@ -1,9 +1,9 @@
 package io.audience.auth;
 
 import io.audience.account.AccountService;
-import io.audience.api.Privileges;
 import io.audience.api.Conflict;
 import io.audience.api.NotFound;
+import io.audience.api.Privileges;
 import io.audience.api.ValidationFailed;
 import io.audience.consent.EmailAddresses;
 import io.audience.identity.Ids;
@@ -25,6 +25,7 @@ public class AccountUsers {
 
     /** BCrypt reads at most 72 bytes of a password; a longer one would be silently cut. */
     static final int MAX_PASSWORD_BYTES = 72;
+
     static final int MIN_PASSWORD_LENGTH = 12;
 
     private final UserRepository users;
@@ -40,10 +41,13 @@ public class AccountUsers {
     }
 
     /** What sign-in needs: the user, the password's hash, and until when sign-in is refused. */
-    public record Login(AccountUser user, String passwordHash, @Nullable OffsetDateTime lockedUntil,
-            boolean accountDisabled) {}
+    public record Login(
+            AccountUser user, String passwordHash, @Nullable OffsetDateTime lockedUntil, boolean accountDisabled) {}
 
-    public record NewUser(@Nullable String email, @Nullable String password, @Nullable String role) {}
+    public record NewUser(
+            @Nullable String email,
+            @Nullable String password,
+            @Nullable String role) {}
 
     @Transactional
     public AccountUser create(UUID accountId, NewUser request) {
@@ -57,10 +61,12 @@ public class AccountUsers {
             throw new ValidationFailed("role must be one of account_owner, account_manager, campaign_creator");
         }
         checkPassword(request.password(), emailKey);
-        AccountUser user = new AccountUser(accountId, Ids.next(), emailKey, EmailAddresses.display("email", email), role);
+        AccountUser user =
+                new AccountUser(accountId, Ids.next(), emailKey, EmailAddresses.display("email", email), role);
         String hash = Objects.requireNonNull(passwords.encode(request.password()), "a password encodes to a hash");
         if (!users.insert(user, hash, OffsetDateTime.now(clock))) {
-            throw new Conflict("A user with the email " + emailKey + " already exists; an email signs in to one account",
+            throw new Conflict(
+                    "A user with the email " + emailKey + " already exists; an email signs in to one account",
                     Map.of("email", emailKey));
         }
         return user;

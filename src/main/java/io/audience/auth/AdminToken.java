@@ -26,10 +26,12 @@ public class AdminToken {
         Path file = dataDir.resolve("admin-token");
         this.token = configured.isBlank() ? fromFile(file) : configured.strip();
         if (token.length() < MIN_LENGTH) {
-            throw new IllegalStateException((configured.isBlank() ? "The operator token in " + file.toAbsolutePath()
-                    : "AUDIENCE_ADMIN_TOKEN") + " has " + token.length() + " characters; it must have at least "
-                    + MIN_LENGTH + " (generate one with: openssl rand -base64 32), or leave AUDIENCE_ADMIN_TOKEN unset to"
-                    + " have one generated into " + file.toAbsolutePath());
+            throw new IllegalStateException(
+                    (configured.isBlank() ? "The operator token in " + file.toAbsolutePath() : "AUDIENCE_ADMIN_TOKEN")
+                            + " has " + token.length() + " characters; it must have at least "
+                            + MIN_LENGTH
+                            + " (generate one with: openssl rand -base64 32), or leave AUDIENCE_ADMIN_TOKEN unset to"
+                            + " have one generated into " + file.toAbsolutePath());
         }
     }
 

@@ -24,7 +24,10 @@ class ApiTokenRepository {
     }
 
     /** A live token's account, and when the token was last used. */
-    record TokenOwner(UUID accountId, UUID tokenId, @Nullable OffsetDateTime accountDisabledAt,
+    record TokenOwner(
+            UUID accountId,
+            UUID tokenId,
+            @Nullable OffsetDateTime accountDisabledAt,
             @Nullable OffsetDateTime lastUsedAt) {}
 
     void insert(UUID accountId, UUID tokenId, String tokenHash, String prefix, OffsetDateTime now) {
@@ -38,7 +41,11 @@ class ApiTokenRepository {
     }
 
     List<ApiTokenView> tokens(UUID accountId) {
-        return db.select(API_TOKEN.TOKEN_ID, API_TOKEN.PREFIX, API_TOKEN.CREATED_AT, API_TOKEN.LAST_USED_AT,
+        return db.select(
+                        API_TOKEN.TOKEN_ID,
+                        API_TOKEN.PREFIX,
+                        API_TOKEN.CREATED_AT,
+                        API_TOKEN.LAST_USED_AT,
                         API_TOKEN.REVOKED_AT)
                 .from(API_TOKEN)
                 .where(API_TOKEN.ACCOUNT_ID.eq(accountId))
@@ -53,7 +60,10 @@ class ApiTokenRepository {
     void revoke(UUID accountId, UUID tokenId, OffsetDateTime now) {
         db.update(API_TOKEN)
                 .set(API_TOKEN.REVOKED_AT, now)
-                .where(API_TOKEN.ACCOUNT_ID.eq(accountId), API_TOKEN.TOKEN_ID.eq(tokenId), API_TOKEN.REVOKED_AT.isNull())
+                .where(
+                        API_TOKEN.ACCOUNT_ID.eq(accountId),
+                        API_TOKEN.TOKEN_ID.eq(tokenId),
+                        API_TOKEN.REVOKED_AT.isNull())
                 .execute();
     }
 

@@ -41,7 +41,9 @@ public class ApiTokens {
     @Transactional
     public NewAccount createAccount(@Nullable String name) {
         AccountView account = accounts.create(name);
-        return new NewAccount(account.accountId(), account.name(),
+        return new NewAccount(
+                account.accountId(),
+                account.name(),
                 issue(account.accountId(), account.createdAt()).apiToken());
     }
 
@@ -68,16 +70,18 @@ public class ApiTokens {
 
     @Transactional
     TokenCheck authenticateHash(String tokenHash) {
-        return tokens.findByHash(tokenHash).<TokenCheck>map(owner -> {
-            if (owner.accountDisabledAt() != null) {
-                return new TokenCheck.AccountDisabled(owner.accountId());
-            }
-            OffsetDateTime now = now();
-            if (owner.lastUsedAt() == null || owner.lastUsedAt().isBefore(now.minus(LAST_USE_PRECISION))) {
-                tokens.touch(owner.accountId(), owner.tokenId(), now);
-            }
-            return new TokenCheck.Valid(Caller.apiToken(owner.accountId(), owner.tokenId()));
-        }).orElse(TokenCheck.UNKNOWN);
+        return tokens.findByHash(tokenHash)
+                .<TokenCheck>map(owner -> {
+                    if (owner.accountDisabledAt() != null) {
+                        return new TokenCheck.AccountDisabled(owner.accountId());
+                    }
+                    OffsetDateTime now = now();
+                    if (owner.lastUsedAt() == null || owner.lastUsedAt().isBefore(now.minus(LAST_USE_PRECISION))) {
+                        tokens.touch(owner.accountId(), owner.tokenId(), now);
+                    }
+                    return new TokenCheck.Valid(Caller.apiToken(owner.accountId(), owner.tokenId()));
+                })
+                .orElse(TokenCheck.UNKNOWN);
     }
 
     private IssuedToken issue(UUID accountId, OffsetDateTime now) {

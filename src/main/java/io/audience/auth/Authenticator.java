@@ -19,15 +19,16 @@ public class Authenticator {
     private final AccessTokens accessTokens;
     private final Cache<String, TokenCheck> known;
 
-    Authenticator(ApiTokens apiTokens, AccessTokens accessTokens,
-            @Value("${audience.token-cache-ttl:1s}") Duration ttl) {
+    Authenticator(
+            ApiTokens apiTokens, AccessTokens accessTokens, @Value("${audience.token-cache-ttl:1s}") Duration ttl) {
         if (ttl.compareTo(Duration.ofSeconds(2)) > 0) {
             throw new IllegalStateException("audience.token-cache-ttl is " + ttl + "; at most 2s, or a revoked token"
                     + " would be accepted for longer");
         }
         this.apiTokens = apiTokens;
         this.accessTokens = accessTokens;
-        this.known = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(100_000).build();
+        this.known =
+                Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(100_000).build();
     }
 
     /** An OAuth access token is a JWT (three dot-separated parts); an API token has no dot. */

@@ -5,8 +5,8 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
-import io.audience.api.Scopes;
 import io.audience.api.PublicUrl;
+import io.audience.api.Scopes;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -46,14 +46,14 @@ class AuthorizationServerBeans {
     }
 
     @Bean
-    OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, RegisteredClientRepository clients,
-            UsedRefreshTokenRepository used) {
+    OAuth2AuthorizationService authorizationService(
+            JdbcOperations jdbc, RegisteredClientRepository clients, UsedRefreshTokenRepository used) {
         return new HashedGrants(new JdbcOAuth2AuthorizationService(jdbc, clients), used);
     }
 
     @Bean
-    OAuth2AuthorizationConsentService authorizationConsentService(JdbcOperations jdbc,
-            RegisteredClientRepository clients) {
+    OAuth2AuthorizationConsentService authorizationConsentService(
+            JdbcOperations jdbc, RegisteredClientRepository clients) {
         return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
     }
 
@@ -74,9 +74,10 @@ class AuthorizationServerBeans {
      * server name another issuer in its metadata and in the tokens it signs.
      */
     @Bean
-    AuthorizationServerSettings authorizationServerSettings(PublicUrl publicUrl,
-            @Value("${server.port:8080}") int port) {
-        String issuer = publicUrl.configured().isEmpty() ? "http://localhost:" + port
+    AuthorizationServerSettings authorizationServerSettings(
+            PublicUrl publicUrl, @Value("${server.port:8080}") int port) {
+        String issuer = publicUrl.configured().isEmpty()
+                ? "http://localhost:" + port
                 : publicUrl.configured().replaceAll("/+$", "");
         return AuthorizationServerSettings.builder().issuer(issuer).build();
     }
@@ -90,9 +91,11 @@ class AuthorizationServerBeans {
         JwtGenerator jwt = new JwtGenerator(new NimbusJwtEncoder(keys));
         jwt.setJwtCustomizer(AccessTokenClaims::add);
         OAuth2RefreshTokenGenerator refresh = new OAuth2RefreshTokenGenerator();
-        return new DelegatingOAuth2TokenGenerator(jwt, context ->
-                OAuth2TokenType.REFRESH_TOKEN.equals(context.getTokenType())
-                        && context.getAuthorizedScopes().contains(Scopes.OFFLINE_ACCESS)
-                        ? refresh.generate(context) : null);
+        return new DelegatingOAuth2TokenGenerator(
+                jwt,
+                context -> OAuth2TokenType.REFRESH_TOKEN.equals(context.getTokenType())
+                                && context.getAuthorizedScopes().contains(Scopes.OFFLINE_ACCESS)
+                        ? refresh.generate(context)
+                        : null);
     }
 }

@@ -29,13 +29,15 @@ class ClientRepository {
     }
 
     Optional<String> nameOf(String clientId) {
-        return db.select(OAUTH_CLIENT.NAME).from(OAUTH_CLIENT)
+        return db.select(OAUTH_CLIENT.NAME)
+                .from(OAUTH_CLIENT)
                 .where(OAUTH_CLIENT.CLIENT_ID.eq(clientId))
                 .fetchOptional(OAUTH_CLIENT.NAME);
     }
 
     Optional<UUID> accountOf(String clientId) {
-        return db.select(OAUTH_CLIENT.ACCOUNT_ID).from(OAUTH_CLIENT)
+        return db.select(OAUTH_CLIENT.ACCOUNT_ID)
+                .from(OAUTH_CLIENT)
                 .where(OAUTH_CLIENT.CLIENT_ID.eq(clientId))
                 .fetchOptional(OAUTH_CLIENT.ACCOUNT_ID);
     }

@@ -24,7 +24,8 @@ final class ClientsOfEnabledAccounts implements AuthenticationProvider {
     @Override
     public @Nullable Authentication authenticate(Authentication authentication) {
         Authentication result = clientAuthentication.authenticate(authentication);
-        if (result instanceof OAuth2ClientAuthenticationToken client && client.getRegisteredClient() != null
+        if (result instanceof OAuth2ClientAuthenticationToken client
+                && client.getRegisteredClient() != null
                 && clients.ofDisabledAccount(client.getRegisteredClient().getClientId())) {
             throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT, DISABLED, null));
         }

@@ -27,13 +27,18 @@ class ExpiredGrantRepository {
     /** How many grants were deleted. PostgreSQL's greatest() skips nulls: a token not issued does not count. */
     int delete(OffsetDateTime now, Duration refreshTokenTtl) {
         int grants = db.deleteFrom(OAUTH2_AUTHORIZATION)
-                .where(DSL.greatest(OAUTH2_AUTHORIZATION.AUTHORIZATION_CODE_EXPIRES_AT,
-                        OAUTH2_AUTHORIZATION.ACCESS_TOKEN_EXPIRES_AT, OAUTH2_AUTHORIZATION.REFRESH_TOKEN_EXPIRES_AT)
+                .where(DSL.greatest(
+                                OAUTH2_AUTHORIZATION.AUTHORIZATION_CODE_EXPIRES_AT,
+                                OAUTH2_AUTHORIZATION.ACCESS_TOKEN_EXPIRES_AT,
+                                OAUTH2_AUTHORIZATION.REFRESH_TOKEN_EXPIRES_AT)
                         .lt(now.minusDays(1)))
                 .execute();
-        db.deleteFrom(OAUTH_REVOKED_ACCESS_TOKEN).where(OAUTH_REVOKED_ACCESS_TOKEN.EXPIRES_AT.lt(now)).execute();
+        db.deleteFrom(OAUTH_REVOKED_ACCESS_TOKEN)
+                .where(OAUTH_REVOKED_ACCESS_TOKEN.EXPIRES_AT.lt(now))
+                .execute();
         db.deleteFrom(OAUTH_USED_REFRESH_TOKEN)
-                .where(OAUTH_USED_REFRESH_TOKEN.USED_AT.lt(now.minus(refreshTokenTtl).minusDays(1)))
+                .where(OAUTH_USED_REFRESH_TOKEN.USED_AT.lt(
+                        now.minus(refreshTokenTtl).minusDays(1)))
                 .execute();
         return grants;
     }

@@ -38,8 +38,10 @@ final class HashedGrants implements OAuth2AuthorizationService {
 
     static String hash(String value) {
         try {
-            return PREFIX + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+            return PREFIX
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256")
+                                    .digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
@@ -77,8 +79,8 @@ final class HashedGrants implements OAuth2AuthorizationService {
 
     private static OAuth2Authorization hashed(OAuth2Authorization authorization) {
         OAuth2Authorization.Builder builder = OAuth2Authorization.from(authorization);
-        for (Class<? extends OAuth2Token> type : java.util.List.of(OAuth2AuthorizationCode.class,
-                OAuth2AccessToken.class, OAuth2RefreshToken.class)) {
+        for (Class<? extends OAuth2Token> type :
+                java.util.List.of(OAuth2AuthorizationCode.class, OAuth2AccessToken.class, OAuth2RefreshToken.class)) {
             OAuth2Authorization.Token<? extends OAuth2Token> token = authorization.getToken(type);
             if (token != null && !token.getToken().getTokenValue().startsWith(PREFIX)) {
                 builder.token(withValue(token.getToken(), hash(token.getToken().getTokenValue())));
@@ -91,14 +93,17 @@ final class HashedGrants implements OAuth2AuthorizationService {
     private static OAuth2Authorization inClear(OAuth2Authorization authorization, String value) {
         String hashed = hash(value);
         OAuth2Authorization.Token<OAuth2Token> token = authorization.getToken(hashed);
-        return token == null ? authorization
-                : OAuth2Authorization.from(authorization).token(withValue(token.getToken(), value)).build();
+        return token == null
+                ? authorization
+                : OAuth2Authorization.from(authorization)
+                        .token(withValue(token.getToken(), value))
+                        .build();
     }
 
     private static OAuth2Token withValue(OAuth2Token token, String value) {
         if (token instanceof OAuth2AccessToken access) {
-            return new OAuth2AccessToken(access.getTokenType(), value, access.getIssuedAt(), access.getExpiresAt(),
-                    access.getScopes());
+            return new OAuth2AccessToken(
+                    access.getTokenType(), value, access.getIssuedAt(), access.getExpiresAt(), access.getScopes());
         }
         if (token instanceof OAuth2RefreshToken) {
             return new OAuth2RefreshToken(value, token.getIssuedAt(), token.getExpiresAt());

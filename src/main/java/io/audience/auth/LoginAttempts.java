@@ -18,10 +18,14 @@ public class LoginAttempts {
     private final int limit;
     private final Cache<String, AtomicInteger> failures;
 
-    LoginAttempts(@Value("${audience.login.failures-per-address:20}") int limit,
+    LoginAttempts(
+            @Value("${audience.login.failures-per-address:20}") int limit,
             @Value("${audience.login.failure-window:15m}") Duration window) {
         this.limit = limit;
-        this.failures = Caffeine.newBuilder().expireAfterWrite(window).maximumSize(100_000).build();
+        this.failures = Caffeine.newBuilder()
+                .expireAfterWrite(window)
+                .maximumSize(100_000)
+                .build();
     }
 
     public boolean blocked(String address) {

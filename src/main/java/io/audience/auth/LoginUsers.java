@@ -34,10 +34,9 @@ class LoginUsers implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String email) {
-        AccountUsers.Login login = users.login(email)
-                .orElseThrow(() -> new UsernameNotFoundException("No user signs in with that email"));
-        boolean locked = login.lockedUntil() != null
-                && login.lockedUntil().isAfter(OffsetDateTime.now(clock));
+        AccountUsers.Login login =
+                users.login(email).orElseThrow(() -> new UsernameNotFoundException("No user signs in with that email"));
+        boolean locked = login.lockedUntil() != null && login.lockedUntil().isAfter(OffsetDateTime.now(clock));
         return User.withUsername(login.user().userId().toString())
                 .password(login.passwordHash())
                 .authorities(AccessTokenClaims.ACCOUNT_AUTHORITY + login.user().accountId())

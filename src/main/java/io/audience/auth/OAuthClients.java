@@ -1,8 +1,8 @@
 package io.audience.auth;
 
 import io.audience.account.AccountService;
-import io.audience.api.Scopes;
 import io.audience.api.NotFound;
+import io.audience.api.Scopes;
 import io.audience.api.Text;
 import io.audience.api.ValidationFailed;
 import io.audience.identity.Ids;
@@ -41,8 +41,13 @@ public class OAuthClients {
     private final TokenPolicy tokens;
     private final Clock clock;
 
-    OAuthClients(RegisteredClientRepository registered, ClientRepository clients, AccountService accounts,
-            PasswordEncoder passwords, TokenPolicy tokens, Clock clock) {
+    OAuthClients(
+            RegisteredClientRepository registered,
+            ClientRepository clients,
+            AccountService accounts,
+            PasswordEncoder passwords,
+            TokenPolicy tokens,
+            Clock clock) {
         this.registered = registered;
         this.clients = clients;
         this.accounts = accounts;
@@ -51,11 +56,19 @@ public class OAuthClients {
         this.clock = clock;
     }
 
-    public record NewClient(@Nullable String name, @Nullable List<String> redirectUris, @Nullable Boolean isPublic) {}
+    public record NewClient(
+            @Nullable String name,
+            @Nullable List<String> redirectUris,
+            @Nullable Boolean isPublic) {}
 
     /** The secret is shown once, here; only its hash is kept. */
-    public record Registered(String clientId, @Nullable String clientSecret, String name, List<String> redirectUris,
-            boolean isPublic, Set<String> scopes) {}
+    public record Registered(
+            String clientId,
+            @Nullable String clientSecret,
+            String name,
+            List<String> redirectUris,
+            boolean isPublic,
+            Set<String> scopes) {}
 
     @Transactional
     public Registered register(UUID accountId, NewClient request) {
@@ -133,7 +146,10 @@ public class OAuthClients {
             } catch (URISyntaxException e) {
                 throw new ValidationFailed(field + " is not a URI: " + uri);
             }
-            if (!parsed.isAbsolute() || parsed.getHost() == null || parsed.getFragment() != null || uri.length() > 500) {
+            if (!parsed.isAbsolute()
+                    || parsed.getHost() == null
+                    || parsed.getFragment() != null
+                    || uri.length() > 500) {
                 throw new ValidationFailed(field + " must be an absolute URI with a host, without a #fragment: " + uri);
             }
             boolean loopback = Set.of("localhost", "127.0.0.1", "[::1]").contains(parsed.getHost());

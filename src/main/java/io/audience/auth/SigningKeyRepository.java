@@ -3,6 +3,7 @@ package io.audience.auth;
 import static io.audience.db.Tables.OAUTH_SIGNING_KEY;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import io.audience.identity.MasterKey;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -15,7 +16,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import io.audience.identity.MasterKey;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -51,22 +51,27 @@ class SigningKeyRepository {
             String keyId = UUID.randomUUID().toString();
             db.insertInto(OAUTH_SIGNING_KEY)
                     .set(OAUTH_SIGNING_KEY.KEY_ID, keyId)
-                    .set(OAUTH_SIGNING_KEY.PRIVATE_KEY_SEALED, master.seal(pair.getPrivate().getEncoded(), context(keyId)))
+                    .set(
+                            OAUTH_SIGNING_KEY.PRIVATE_KEY_SEALED,
+                            master.seal(pair.getPrivate().getEncoded(), context(keyId)))
                     .set(OAUTH_SIGNING_KEY.PUBLIC_KEY, pair.getPublic().getEncoded())
                     .set(OAUTH_SIGNING_KEY.CREATED_AT, OffsetDateTime.now(clock))
                     .execute();
         }
-        db.selectFrom(OAUTH_SIGNING_KEY).where(OAUTH_SIGNING_KEY.PRIVATE_KEY_SEALED.isNull()).fetch()
+        db.selectFrom(OAUTH_SIGNING_KEY)
+                .where(OAUTH_SIGNING_KEY.PRIVATE_KEY_SEALED.isNull())
+                .fetch()
                 .forEach(clear -> db.update(OAUTH_SIGNING_KEY)
-                        .set(OAUTH_SIGNING_KEY.PRIVATE_KEY_SEALED,
+                        .set(
+                                OAUTH_SIGNING_KEY.PRIVATE_KEY_SEALED,
                                 master.seal(clear.getPrivateKey(), context(clear.getKeyId())))
                         .setNull(OAUTH_SIGNING_KEY.PRIVATE_KEY)
                         .where(OAUTH_SIGNING_KEY.KEY_ID.eq(clear.getKeyId()))
                         .execute());
         return db.selectFrom(OAUTH_SIGNING_KEY)
                 .orderBy(OAUTH_SIGNING_KEY.CREATED_AT, OAUTH_SIGNING_KEY.KEY_ID)
-                .fetch(r -> toJwk(r.getKeyId(), master.open(r.getPrivateKeySealed(), context(r.getKeyId())),
-                        r.getPublicKey()));
+                .fetch(r -> toJwk(
+                        r.getKeyId(), master.open(r.getPrivateKeySealed(), context(r.getKeyId())), r.getPublicKey()));
     }
 
     private static String context(String keyId) {

@@ -36,7 +36,10 @@ final class SingleUseRefreshTokens implements AuthenticationProvider {
     private final UsedRefreshTokenRepository used;
     private final Clock clock;
 
-    SingleUseRefreshTokens(AuthenticationProvider refresh, OAuth2AuthorizationService grants, UsedRefreshTokenRepository used,
+    SingleUseRefreshTokens(
+            AuthenticationProvider refresh,
+            OAuth2AuthorizationService grants,
+            UsedRefreshTokenRepository used,
             Clock clock) {
         this.refresh = refresh;
         this.grants = grants;
@@ -47,7 +50,8 @@ final class SingleUseRefreshTokens implements AuthenticationProvider {
     @Override
     public @Nullable Authentication authenticate(Authentication authentication) {
         OAuth2RefreshTokenAuthenticationToken request = (OAuth2RefreshTokenAuthenticationToken) authentication;
-        if (!(request.getPrincipal() instanceof OAuth2ClientAuthenticationToken client) || !client.isAuthenticated()
+        if (!(request.getPrincipal() instanceof OAuth2ClientAuthenticationToken client)
+                || !client.isAuthenticated()
                 || client.getRegisteredClient() == null) {
             return refresh.authenticate(authentication);
         }
@@ -58,14 +62,15 @@ final class SingleUseRefreshTokens implements AuthenticationProvider {
             throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
         }
         OAuth2Authorization.Token<?> token = grant.getRefreshToken();
-        if (!grant.getRegisteredClientId().equals(client.getRegisteredClient().getId()) || token == null
+        if (!grant.getRegisteredClientId().equals(client.getRegisteredClient().getId())
+                || token == null
                 || !token.isActive()) {
             // Not this app's, or expired: the server refuses it with the error the RFC names.
             return refresh.authenticate(authentication);
         }
         if (!used.claim(presented, grant.getId())) {
-            throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
-                    "This refresh token was just exchanged by another request", null));
+            throw new OAuth2AuthenticationException(new OAuth2Error(
+                    OAuth2ErrorCodes.INVALID_GRANT, "This refresh token was just exchanged by another request", null));
         }
         try {
             return refresh.authenticate(authentication);
@@ -77,11 +82,14 @@ final class SingleUseRefreshTokens implements AuthenticationProvider {
 
     private void revokeIfReused(String presented, String clientId) {
         OffsetDateTime concurrent = OffsetDateTime.now(clock).minus(CONCURRENT);
-        used.useOf(presented).filter(use -> use.usedAt().isBefore(concurrent))
+        used.useOf(presented)
+                .filter(use -> use.usedAt().isBefore(concurrent))
                 .map(use -> grants.findById(use.authorizationId()))
                 .filter(grant -> grant.getRegisteredClientId().equals(clientId))
                 .ifPresent(grant -> {
-                    log.warn("A refresh token of grant {} (client {}) was used twice; the grant is revoked", grant.getId(),
+                    log.warn(
+                            "A refresh token of grant {} (client {}) was used twice; the grant is revoked",
+                            grant.getId(),
                             clientId);
                     grants.remove(grant);
                 });

@@ -4,15 +4,15 @@ import java.time.Clock;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServletServerHttpResponse;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.http.converter.OAuth2ErrorHttpMessageConverter;
-import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,8 +30,13 @@ public class TokenEndpointRules {
     private final OAuthClients clients;
     private final Clock clock;
 
-    TokenEndpointRules(OAuth2AuthorizationService grants, UsedRefreshTokenRepository used, JwtDecoder accessTokens,
-            RevokedAccessTokenRepository revoked, OAuthClients clients, Clock clock) {
+    TokenEndpointRules(
+            OAuth2AuthorizationService grants,
+            UsedRefreshTokenRepository used,
+            JwtDecoder accessTokens,
+            RevokedAccessTokenRepository revoked,
+            OAuthClients clients,
+            Clock clock) {
         this.grants = grants;
         this.used = used;
         this.accessTokens = accessTokens;
@@ -43,7 +48,8 @@ public class TokenEndpointRules {
     /** The token endpoint's providers, the refresh one wrapped. */
     public void tokenProviders(List<AuthenticationProvider> providers) {
         providers.replaceAll(provider -> provider instanceof OAuth2RefreshTokenAuthenticationProvider
-                ? new SingleUseRefreshTokens(provider, grants, used, clock) : provider);
+                ? new SingleUseRefreshTokens(provider, grants, used, clock)
+                : provider);
     }
 
     /** The revocation endpoint's one provider. */
@@ -59,13 +65,20 @@ public class TokenEndpointRules {
     public AuthenticationFailureHandler clientAuthenticationFailures() {
         OAuth2ErrorHttpMessageConverter converter = new OAuth2ErrorHttpMessageConverter();
         return (request, response, exception) -> {
-            OAuth2Error error = exception instanceof OAuth2AuthenticationException oauth ? oauth.getError()
+            OAuth2Error error = exception instanceof OAuth2AuthenticationException oauth
+                    ? oauth.getError()
                     : new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT);
             ServletServerHttpResponse answer = new ServletServerHttpResponse(response);
-            answer.setStatusCode(OAuth2ErrorCodes.INVALID_CLIENT.equals(error.getErrorCode()) ? HttpStatus.UNAUTHORIZED
-                    : HttpStatus.BAD_REQUEST);
-            converter.write(ClientsOfEnabledAccounts.DISABLED.equals(error.getDescription()) ? error
-                    : new OAuth2Error(error.getErrorCode()), null, answer);
+            answer.setStatusCode(
+                    OAuth2ErrorCodes.INVALID_CLIENT.equals(error.getErrorCode())
+                            ? HttpStatus.UNAUTHORIZED
+                            : HttpStatus.BAD_REQUEST);
+            converter.write(
+                    ClientsOfEnabledAccounts.DISABLED.equals(error.getDescription())
+                            ? error
+                            : new OAuth2Error(error.getErrorCode()),
+                    null,
+                    answer);
         };
     }
 

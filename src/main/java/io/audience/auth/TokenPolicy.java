@@ -21,7 +21,8 @@ class TokenPolicy {
     private final Duration accessTokenTtl;
     private final Duration refreshTokenTtl;
 
-    TokenPolicy(@Value("${audience.oauth.access-token-ttl:24h}") Duration accessTokenTtl,
+    TokenPolicy(
+            @Value("${audience.oauth.access-token-ttl:24h}") Duration accessTokenTtl,
             @Value("${audience.oauth.refresh-token-ttl:90d}") Duration refreshTokenTtl) {
         this.accessTokenTtl = accessTokenTtl;
         this.refreshTokenTtl = refreshTokenTtl;
@@ -65,9 +66,14 @@ class TokenPolicy {
      * registered before this was the rule included.
      */
     private @Nullable RegisteredClient current(@Nullable RegisteredClient client) {
-        return client == null ? null : RegisteredClient.from(client).tokenSettings(settings())
-                .clientSettings(ClientSettings.withSettings(client.getClientSettings().getSettings())
-                        .requireProofKey(true).build())
-                .build();
+        return client == null
+                ? null
+                : RegisteredClient.from(client)
+                        .tokenSettings(settings())
+                        .clientSettings(ClientSettings.withSettings(
+                                        client.getClientSettings().getSettings())
+                                .requireProofKey(true)
+                                .build())
+                        .build();
     }
 }

@@ -39,7 +39,8 @@ final class TokenRevocations implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) {
         OAuth2TokenRevocationAuthenticationToken request = (OAuth2TokenRevocationAuthenticationToken) authentication;
-        if (!(request.getPrincipal() instanceof OAuth2ClientAuthenticationToken client) || !client.isAuthenticated()
+        if (!(request.getPrincipal() instanceof OAuth2ClientAuthenticationToken client)
+                || !client.isAuthenticated()
                 || client.getRegisteredClient() == null) {
             throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_CLIENT);
         }
@@ -56,10 +57,14 @@ final class TokenRevocations implements AuthenticationProvider {
             throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_CLIENT);
         }
         grants.remove(grant);
-        return new OAuth2TokenRevocationAuthenticationToken(grant.getRefreshToken().getToken(), client);
+        return new OAuth2TokenRevocationAuthenticationToken(
+                grant.getRefreshToken().getToken(), client);
     }
 
-    private Authentication revokeAccessToken(String token, RegisteredClient app, OAuth2ClientAuthenticationToken client,
+    private Authentication revokeAccessToken(
+            String token,
+            RegisteredClient app,
+            OAuth2ClientAuthenticationToken client,
             OAuth2TokenRevocationAuthenticationToken request) {
         Jwt jwt;
         try {
@@ -76,8 +81,9 @@ final class TokenRevocations implements AuthenticationProvider {
             return request;
         }
         revoked.revoke(jwt.getId(), grantId, jwt.getExpiresAt());
-        return new OAuth2TokenRevocationAuthenticationToken(new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER,
-                token, jwt.getIssuedAt(), jwt.getExpiresAt()), client);
+        return new OAuth2TokenRevocationAuthenticationToken(
+                new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, token, jwt.getIssuedAt(), jwt.getExpiresAt()),
+                client);
     }
 
     @Override

@@ -27,11 +27,12 @@ class UsedRefreshTokenRepository {
     /** Whether this call claimed the token; false when another refresh already did. */
     boolean claim(String token, String authorizationId) {
         return db.insertInto(OAUTH_USED_REFRESH_TOKEN)
-                .set(OAUTH_USED_REFRESH_TOKEN.TOKEN_HASH, HashedGrants.hash(token))
-                .set(OAUTH_USED_REFRESH_TOKEN.AUTHORIZATION_ID, authorizationId)
-                .set(OAUTH_USED_REFRESH_TOKEN.USED_AT, OffsetDateTime.now(clock))
-                .onConflictDoNothing()
-                .execute() == 1;
+                        .set(OAUTH_USED_REFRESH_TOKEN.TOKEN_HASH, HashedGrants.hash(token))
+                        .set(OAUTH_USED_REFRESH_TOKEN.AUTHORIZATION_ID, authorizationId)
+                        .set(OAUTH_USED_REFRESH_TOKEN.USED_AT, OffsetDateTime.now(clock))
+                        .onConflictDoNothing()
+                        .execute()
+                == 1;
     }
 
     /** Gives back a claim whose refresh failed before any token was issued, so the client may retry. */

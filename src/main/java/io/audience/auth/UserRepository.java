@@ -27,31 +27,40 @@ class UserRepository {
     /** False when the address already signs in somewhere. */
     boolean insert(AccountUser user, String passwordHash, OffsetDateTime now) {
         return db.insertInto(ACCOUNT_USER)
-                .set(ACCOUNT_USER.ACCOUNT_ID, user.accountId())
-                .set(ACCOUNT_USER.USER_ID, user.userId())
-                .set(ACCOUNT_USER.EMAIL_KEY, user.emailKey())
-                .set(ACCOUNT_USER.EMAIL_ADDRESS, user.emailAddress())
-                .set(ACCOUNT_USER.PASSWORD_HASH, passwordHash)
-                .set(ACCOUNT_USER.ROLE, user.role())
-                .set(ACCOUNT_USER.CREATED_AT, now)
-                .onConflict(ACCOUNT_USER.EMAIL_KEY).doNothing()
-                .execute() == 1;
+                        .set(ACCOUNT_USER.ACCOUNT_ID, user.accountId())
+                        .set(ACCOUNT_USER.USER_ID, user.userId())
+                        .set(ACCOUNT_USER.EMAIL_KEY, user.emailKey())
+                        .set(ACCOUNT_USER.EMAIL_ADDRESS, user.emailAddress())
+                        .set(ACCOUNT_USER.PASSWORD_HASH, passwordHash)
+                        .set(ACCOUNT_USER.ROLE, user.role())
+                        .set(ACCOUNT_USER.CREATED_AT, now)
+                        .onConflict(ACCOUNT_USER.EMAIL_KEY)
+                        .doNothing()
+                        .execute()
+                == 1;
     }
 
     Optional<AccountUsers.Login> findLogin(String emailKey) {
-        Field<OffsetDateTime> disabledAt = accounts.disabledAt(ACCOUNT_USER.ACCOUNT_ID).as("account_disabled_at");
+        Field<OffsetDateTime> disabledAt =
+                accounts.disabledAt(ACCOUNT_USER.ACCOUNT_ID).as("account_disabled_at");
         return db.select(ACCOUNT_USER.asterisk(), disabledAt)
                 .from(ACCOUNT_USER)
                 .where(ACCOUNT_USER.EMAIL_KEY.eq(emailKey))
                 .fetchOptional(r -> new AccountUsers.Login(
-                        new AccountUser(r.get(ACCOUNT_USER.ACCOUNT_ID), r.get(ACCOUNT_USER.USER_ID),
-                                r.get(ACCOUNT_USER.EMAIL_KEY), r.get(ACCOUNT_USER.EMAIL_ADDRESS), r.get(ACCOUNT_USER.ROLE)),
-                        r.get(ACCOUNT_USER.PASSWORD_HASH), r.get(ACCOUNT_USER.LOCKED_UNTIL),
+                        new AccountUser(
+                                r.get(ACCOUNT_USER.ACCOUNT_ID),
+                                r.get(ACCOUNT_USER.USER_ID),
+                                r.get(ACCOUNT_USER.EMAIL_KEY),
+                                r.get(ACCOUNT_USER.EMAIL_ADDRESS),
+                                r.get(ACCOUNT_USER.ROLE)),
+                        r.get(ACCOUNT_USER.PASSWORD_HASH),
+                        r.get(ACCOUNT_USER.LOCKED_UNTIL),
                         r.get(disabledAt) != null));
     }
 
     Optional<String> emailOf(UUID userId) {
-        return db.select(ACCOUNT_USER.EMAIL_ADDRESS).from(ACCOUNT_USER)
+        return db.select(ACCOUNT_USER.EMAIL_ADDRESS)
+                .from(ACCOUNT_USER)
                 .where(ACCOUNT_USER.USER_ID.eq(userId))
                 .fetchOptional(ACCOUNT_USER.EMAIL_ADDRESS);
     }
@@ -63,13 +72,18 @@ class UserRepository {
      * at 6 (64 minutes, then the hour): an endless guesser overflows neither the integer nor power().
      */
     void recordFailure(String emailKey, OffsetDateTime now) {
-        Field<Integer> failures = DSL.least(ACCOUNT_USER.FAILED_LOGINS, DSL.val(MAX_COUNTED - 1)).plus(1);
+        Field<Integer> failures =
+                DSL.least(ACCOUNT_USER.FAILED_LOGINS, DSL.val(MAX_COUNTED - 1)).plus(1);
         db.update(ACCOUNT_USER)
                 .set(ACCOUNT_USER.FAILED_LOGINS, failures)
-                .set(ACCOUNT_USER.LOCKED_UNTIL, DSL.when(failures.ge(5),
-                        DSL.field("{0} + least(power(2, least({1} - 5, 6)), 60) * interval '1 minute'",
-                                OffsetDateTime.class, DSL.val(now), failures))
-                        .otherwise(ACCOUNT_USER.LOCKED_UNTIL))
+                .set(
+                        ACCOUNT_USER.LOCKED_UNTIL,
+                        DSL.when(
+                                        failures.ge(5),
+                                        DSL.field(
+                                                "{0} + least(power(2, least({1} - 5, 6)), 60) * interval '1 minute'",
+                                                OffsetDateTime.class, DSL.val(now), failures))
+                                .otherwise(ACCOUNT_USER.LOCKED_UNTIL))
                 .where(ACCOUNT_USER.EMAIL_KEY.eq(emailKey))
                 .execute();
     }

@@ -21,8 +21,15 @@ class ConfirmationRepository {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    record Stored(UUID accountId, UUID confirmationId, String emailKey, UUID contactId, Purpose purpose,
-            List<UUID> listIds, OffsetDateTime createdAt, OffsetDateTime expiresAt,
+    record Stored(
+            UUID accountId,
+            UUID confirmationId,
+            String emailKey,
+            UUID contactId,
+            Purpose purpose,
+            List<UUID> listIds,
+            OffsetDateTime createdAt,
+            OffsetDateTime expiresAt,
             @Nullable OffsetDateTime confirmedAt) {}
 
     record Address(UUID accountId, String emailKey) {}
@@ -40,7 +47,9 @@ class ConfirmationRepository {
                 .set(CONFIRMATION.EMAIL_KEY, c.emailKey())
                 .set(CONFIRMATION.CONTACT_ID, c.contactId())
                 .set(CONFIRMATION.PURPOSE, c.purpose().wire())
-                .set(CONFIRMATION.LIST_IDS, c.listIds().stream().map(UUID::toString).collect(Collectors.joining(",")))
+                .set(
+                        CONFIRMATION.LIST_IDS,
+                        c.listIds().stream().map(UUID::toString).collect(Collectors.joining(",")))
                 .set(CONFIRMATION.CREATED_AT, c.createdAt())
                 .set(CONFIRMATION.EXPIRES_AT, c.expiresAt())
                 .execute();
@@ -67,9 +76,13 @@ class ConfirmationRepository {
     }
 
     Optional<OffsetDateTime> resubscribeRequestedSince(UUID accountId, String emailKey, OffsetDateTime since) {
-        return db.select(CONFIRMATION.CREATED_AT).from(CONFIRMATION)
-                .where(CONFIRMATION.ACCOUNT_ID.eq(accountId), CONFIRMATION.EMAIL_KEY.eq(emailKey),
-                        CONFIRMATION.PURPOSE.eq(Purpose.RESUBSCRIBE.wire()), CONFIRMATION.CREATED_AT.ge(since))
+        return db.select(CONFIRMATION.CREATED_AT)
+                .from(CONFIRMATION)
+                .where(
+                        CONFIRMATION.ACCOUNT_ID.eq(accountId),
+                        CONFIRMATION.EMAIL_KEY.eq(emailKey),
+                        CONFIRMATION.PURPOSE.eq(Purpose.RESUBSCRIBE.wire()),
+                        CONFIRMATION.CREATED_AT.ge(since))
                 .orderBy(CONFIRMATION.CREATED_AT)
                 .limit(1)
                 .fetchOptional(CONFIRMATION.CREATED_AT);
@@ -82,17 +95,21 @@ class ConfirmationRepository {
         db.insertInto(UNSUBSCRIBE_LINK)
                 .set(UNSUBSCRIBE_LINK.ACCOUNT_ID, accountId)
                 .set(UNSUBSCRIBE_LINK.EMAIL_KEY, emailKey)
-                .set(UNSUBSCRIBE_LINK.TOKEN, Base64.getUrlEncoder().withoutPadding().encodeToString(random))
+                .set(
+                        UNSUBSCRIBE_LINK.TOKEN,
+                        Base64.getUrlEncoder().withoutPadding().encodeToString(random))
                 .set(UNSUBSCRIBE_LINK.CREATED_AT, now)
                 .onConflictDoNothing()
                 .execute();
-        return db.select(UNSUBSCRIBE_LINK.TOKEN).from(UNSUBSCRIBE_LINK)
+        return db.select(UNSUBSCRIBE_LINK.TOKEN)
+                .from(UNSUBSCRIBE_LINK)
                 .where(UNSUBSCRIBE_LINK.ACCOUNT_ID.eq(accountId), UNSUBSCRIBE_LINK.EMAIL_KEY.eq(emailKey))
                 .fetchSingle(UNSUBSCRIBE_LINK.TOKEN);
     }
 
     Optional<Address> addressOfUnsubscribeToken(String token) {
-        return db.select(UNSUBSCRIBE_LINK.ACCOUNT_ID, UNSUBSCRIBE_LINK.EMAIL_KEY).from(UNSUBSCRIBE_LINK)
+        return db.select(UNSUBSCRIBE_LINK.ACCOUNT_ID, UNSUBSCRIBE_LINK.EMAIL_KEY)
+                .from(UNSUBSCRIBE_LINK)
                 .where(UNSUBSCRIBE_LINK.TOKEN.eq(token))
                 .fetchOptional(r -> new Address(r.value1(), r.value2()));
     }
@@ -107,10 +124,18 @@ class ConfirmationRepository {
     }
 
     private static Stored stored(ConfirmationRecord r) {
-        List<UUID> lists = r.getListIds().isEmpty() ? List.of()
+        List<UUID> lists = r.getListIds().isEmpty()
+                ? List.of()
                 : Arrays.stream(r.getListIds().split(",")).map(UUID::fromString).toList();
-        return new Stored(r.getAccountId(), r.getConfirmationId(), r.getEmailKey(), r.getContactId(),
-                Purpose.valueOf(r.getPurpose().toUpperCase(java.util.Locale.ROOT)), lists, r.getCreatedAt(),
-                r.getExpiresAt(), r.getConfirmedAt());
+        return new Stored(
+                r.getAccountId(),
+                r.getConfirmationId(),
+                r.getEmailKey(),
+                r.getContactId(),
+                Purpose.valueOf(r.getPurpose().toUpperCase(java.util.Locale.ROOT)),
+                lists,
+                r.getCreatedAt(),
+                r.getExpiresAt(),
+                r.getConfirmedAt());
     }
 }

@@ -3,13 +3,13 @@ package io.audience.confirmation;
 import io.audience.account.AccountSettings;
 import io.audience.account.AccountSettingsService;
 import io.audience.account.ConfirmedSenders;
-import io.audience.identity.SignedIds;
 import io.audience.api.PublicUrl;
 import io.audience.consent.Actor;
 import io.audience.consent.Channel;
 import io.audience.consent.ConsentPolicy;
 import io.audience.consent.ConsentService;
 import io.audience.consent.Source;
+import io.audience.identity.SignedIds;
 import io.audience.mail.ConfirmationThrottle;
 import io.audience.mail.Outbox;
 import io.audience.mail.OutgoingMail;
@@ -49,11 +49,20 @@ public class ConfirmationService {
     private final String defaultFrom;
     private final Clock clock;
 
-    ConfirmationService(ConfirmationRepository confirmations, SignedIds tokens,
-            ContactAddresses addresses, ConsentService consent,
-            AccountSettingsService settings, ConfirmedSenders senders, Outbox outbox, ConfirmationThrottle throttle, PublicUrl publicUrl, ApplicationEventPublisher events,
+    ConfirmationService(
+            ConfirmationRepository confirmations,
+            SignedIds tokens,
+            ContactAddresses addresses,
+            ConsentService consent,
+            AccountSettingsService settings,
+            ConfirmedSenders senders,
+            Outbox outbox,
+            ConfirmationThrottle throttle,
+            PublicUrl publicUrl,
+            ApplicationEventPublisher events,
             @Value("${audience.confirmation-validity}") Duration validity,
-            @Value("${audience.mail.default-from}") String defaultFrom, Clock clock) {
+            @Value("${audience.mail.default-from}") String defaultFrom,
+            Clock clock) {
         this.confirmations = confirmations;
         this.tokens = tokens;
         this.addresses = addresses;
@@ -75,20 +84,35 @@ public class ConfirmationService {
      * so a client cannot tell, and cannot use us to mail-bomb the address.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<UUID> request(UUID accountId, String emailKey, String address, UUID contactId,
-            List<UUID> listIds, Purpose purpose, OffsetDateTime now) {
+    public Optional<UUID> request(
+            UUID accountId,
+            String emailKey,
+            String address,
+            UUID contactId,
+            List<UUID> listIds,
+            Purpose purpose,
+            OffsetDateTime now) {
         if (!throttle.admit(accountId, emailKey, now)) {
             return Optional.empty();
         }
         UUID confirmationId = UUID.randomUUID();
-        confirmations.insert(new ConfirmationRepository.Stored(accountId, confirmationId, emailKey, contactId,
-                purpose, listIds, now, now.plus(validity), null));
+        confirmations.insert(new ConfirmationRepository.Stored(
+                accountId, confirmationId, emailKey, contactId, purpose, listIds, now, now.plus(validity), null));
         AccountSettings account = sendable(settings.get(accountId), accountId);
         String confirmUrl = publicUrl.of("/confirm/" + tokens.sign(TOKEN_PURPOSE, accountId, confirmationId));
         String unsubscribeUrl = unsubscribeUrl(accountId, emailKey, now);
-        outbox.queue(new OutgoingMail(accountId, emailKey, purpose.wire() + "_confirmation",
-                MailTexts.from(account, defaultFrom), address, MailTexts.subject(purpose, account),
-                MailTexts.body(purpose, account, confirmUrl, unsubscribeUrl), confirmUrl, unsubscribeUrl), now);
+        outbox.queue(
+                new OutgoingMail(
+                        accountId,
+                        emailKey,
+                        purpose.wire() + "_confirmation",
+                        MailTexts.from(account, defaultFrom),
+                        address,
+                        MailTexts.subject(purpose, account),
+                        MailTexts.body(purpose, account, confirmUrl, unsubscribeUrl),
+                        confirmUrl,
+                        unsubscribeUrl),
+                now);
         return Optional.of(confirmationId);
     }
 
@@ -108,14 +132,19 @@ public class ConfirmationService {
 
     @Transactional
     public LinkStatus confirm(String token, @Nullable String ip, @Nullable String userAgent) {
-        Optional<ConfirmationRepository.Stored> found = tokens.verify(TOKEN_PURPOSE, token)
-                .flatMap(ref -> confirmations.lock(ref.accountId(), ref.id()));
+        Optional<ConfirmationRepository.Stored> found =
+                tokens.verify(TOKEN_PURPOSE, token).flatMap(ref -> confirmations.lock(ref.accountId(), ref.id()));
         OffsetDateTime now = now();
         if (found.isEmpty() || status(found.get(), now) != LinkStatus.VALID) {
             return found.map(c -> status(c, now)).orElse(LinkStatus.INVALID);
         }
         ConfirmationRepository.Stored c = found.get();
-        Actor person = new Actor(Source.CONTACT, Channel.LINK, "confirmation:" + c.confirmationId(), ip, userAgent,
+        Actor person = new Actor(
+                Source.CONTACT,
+                Channel.LINK,
+                "confirmation:" + c.confirmationId(),
+                ip,
+                userAgent,
                 "confirmation " + c.confirmationId() + " (" + c.purpose().wire() + ", lists " + c.listIds() + ")");
         ConsentService.AddressLock lock = consent.lock(c.accountId(), c.emailKey(), person, now);
         // Checked under the address's lock, which a change of the contact's address takes too.
@@ -141,9 +170,15 @@ public class ConfirmationService {
             return LinkStatus.INVALID;
         }
         OffsetDateTime now = now();
-        Actor person = new Actor(Source.CONTACT, Channel.LINK, "unsubscribe_link", ip, userAgent,
+        Actor person = new Actor(
+                Source.CONTACT,
+                Channel.LINK,
+                "unsubscribe_link",
+                ip,
+                userAgent,
                 oneClick ? "List-Unsubscribe one-click (RFC 8058)" : "unsubscribe page");
-        ConsentService.AddressLock lock = consent.lock(address.get().accountId(), address.get().emailKey(), person, now);
+        ConsentService.AddressLock lock =
+                consent.lock(address.get().accountId(), address.get().emailKey(), person, now);
         consent.apply(lock, null, current -> ConsentPolicy.contactOptsOut(current, null, now), person);
         return LinkStatus.DONE;
     }
@@ -165,13 +200,17 @@ public class ConfirmationService {
     /** A from_email saved before sender addresses were verified is not used until it is confirmed. */
     private AccountSettings sendable(AccountSettings account, UUID accountId) {
         String from = account.fromEmail();
-        return from == null || senders.isConfirmed(accountId, from) ? account
+        return from == null || senders.isConfirmed(accountId, from)
+                ? account
                 : new AccountSettings(account.confirmedOptIn(), null, account.fromName());
     }
 
     /** The person confirmed an address; if their contact now has another one, the click is not about it. */
     private boolean stillApplies(ConfirmationRepository.Stored c) {
-        return addresses.currentKey(c.accountId(), c.contactId()).filter(c.emailKey()::equals).isPresent();
+        return addresses
+                .currentKey(c.accountId(), c.contactId())
+                .filter(c.emailKey()::equals)
+                .isPresent();
     }
 
     private static LinkStatus status(ConfirmationRepository.Stored c, OffsetDateTime now) {

@@ -44,7 +44,8 @@ public class ConsentInBulk {
     public Created createNew(UUID accountId, Select<? extends Record> rows, Actor actor, OffsetDateTime now) {
         ConsentState initial = ConsentPolicy.initial(actor.source(), now);
         Permission suppressed = ConsentPolicy.suppressed(Source.CONTACT, now).permission();
-        Record counts = db.resultQuery("""
+        Record counts = db.resultQuery(
+                        """
                 with fresh as (
                     select r.email_key, r.fingerprint, r.contact_id, r.evidence, s.opted_out_at, s.opt_out_source
                       from ({1}) r
@@ -81,18 +82,36 @@ public class ConsentInBulk {
                 select (count(*) filter (where to_permission = {3}))::int,
                        (count(*) filter (where to_permission <> {3}))::int
                   from events""",
-                val(accountId), rows, val(now), val(initial.permission().wire()), val(suppressed.wire()),
-                val(initial.optInSource() == null ? null : initial.optInSource().wire()), val(initial.optInDate()),
-                val(initial.confirmStatus().wire()), Ids.nextInSql(), val(actor.source().wire()),
-                val(actor.channel().wire()), val(actor.actor()), val(ConsentPolicy.RESTORED_FROM_SUPPRESSION))
+                        val(accountId),
+                        rows,
+                        val(now),
+                        val(initial.permission().wire()),
+                        val(suppressed.wire()),
+                        val(
+                                initial.optInSource() == null
+                                        ? null
+                                        : initial.optInSource().wire()),
+                        val(initial.optInDate()),
+                        val(initial.confirmStatus().wire()),
+                        Ids.nextInSql(),
+                        val(actor.source().wire()),
+                        val(actor.channel().wire()),
+                        val(actor.actor()),
+                        val(ConsentPolicy.RESTORED_FROM_SUPPRESSION))
                 .fetchSingle();
         return new Created(counts.get(0, int.class), counts.get(1, int.class));
     }
 
     /** Whether the person opted out of the address themselves: no account write may then change it or add it to lists. */
     public org.jooq.Condition optedOutByContact(UUID accountId, org.jooq.Field<String> emailKey) {
-        return org.jooq.impl.DSL.exists(org.jooq.impl.DSL.selectOne().from(EMAIL_CONSENT)
-                .where(EMAIL_CONSENT.ACCOUNT_ID.eq(accountId), EMAIL_CONSENT.EMAIL_KEY.eq(emailKey),
+        return org.jooq.impl.DSL.exists(org.jooq
+                .impl
+                .DSL
+                .selectOne()
+                .from(EMAIL_CONSENT)
+                .where(
+                        EMAIL_CONSENT.ACCOUNT_ID.eq(accountId),
+                        EMAIL_CONSENT.EMAIL_KEY.eq(emailKey),
                         EMAIL_CONSENT.OPT_OUT_SOURCE.eq(Source.CONTACT.wire())));
     }
 

@@ -30,9 +30,11 @@ public final class ConsentPolicy {
 
     /** {@link #RESTORED_FROM_SUPPRESSION} and the opt-out's time in UTC, to the second (as the SQL of {@link ConsentInBulk}). */
     public static String restoredFromSuppression(OffsetDateTime optedOutAt) {
-        return RESTORED_FROM_SUPPRESSION + optedOutAt.withOffsetSameInstant(java.time.ZoneOffset.UTC)
-                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                .format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'"));
+        return RESTORED_FROM_SUPPRESSION
+                + optedOutAt
+                        .withOffsetSameInstant(java.time.ZoneOffset.UTC)
+                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        .format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'"));
     }
 
     /** An erased address that had opted out comes back opted out, as its fingerprint remembers. */
@@ -65,7 +67,8 @@ public final class ConsentPolicy {
     }
 
     /** The person unsubscribes (a link, or their request relayed by the business). */
-    public static ConsentState contactOptsOut(@Nullable ConsentState current, @Nullable String reason, OffsetDateTime at) {
+    public static ConsentState contactOptsOut(
+            @Nullable ConsentState current, @Nullable String reason, OffsetDateTime at) {
         ConsentState base = current != null ? current : notSet();
         if (base.permission() == Permission.UNSUBSCRIBED && base.optedOutByContact()) {
             return base;

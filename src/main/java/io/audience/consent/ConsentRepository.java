@@ -24,14 +24,15 @@ class ConsentRepository {
     /** Creates the address's row if it is new; concurrent callers wait here for the first to commit. */
     boolean insertIfAbsent(UUID accountId, String emailKey, OffsetDateTime now) {
         return db.insertInto(EMAIL_CONSENT)
-                .set(EMAIL_CONSENT.ACCOUNT_ID, accountId)
-                .set(EMAIL_CONSENT.EMAIL_KEY, emailKey)
-                .set(EMAIL_CONSENT.PERMISSION_TO_SEND, Permission.NOT_SET.wire())
-                .set(EMAIL_CONSENT.CONFIRM_STATUS, ConfirmStatus.OFF.wire())
-                .set(EMAIL_CONSENT.CREATED_AT, now)
-                .set(EMAIL_CONSENT.UPDATED_AT, now)
-                .onConflictDoNothing()
-                .execute() == 1;
+                        .set(EMAIL_CONSENT.ACCOUNT_ID, accountId)
+                        .set(EMAIL_CONSENT.EMAIL_KEY, emailKey)
+                        .set(EMAIL_CONSENT.PERMISSION_TO_SEND, Permission.NOT_SET.wire())
+                        .set(EMAIL_CONSENT.CONFIRM_STATUS, ConfirmStatus.OFF.wire())
+                        .set(EMAIL_CONSENT.CREATED_AT, now)
+                        .set(EMAIL_CONSENT.UPDATED_AT, now)
+                        .onConflictDoNothing()
+                        .execute()
+                == 1;
     }
 
     ConsentState lock(UUID accountId, String emailKey) {
@@ -68,7 +69,9 @@ class ConsentRepository {
                 .set(CONSENT_EVENT.EMAIL_KEY, emailKey)
                 .set(CONSENT_EVENT.CONTACT_ID, event.contactId())
                 .set(CONSENT_EVENT.OCCURRED_AT, event.occurredAt())
-                .set(CONSENT_EVENT.FROM_PERMISSION, event.from() == null ? null : event.from().wire())
+                .set(
+                        CONSENT_EVENT.FROM_PERMISSION,
+                        event.from() == null ? null : event.from().wire())
                 .set(CONSENT_EVENT.TO_PERMISSION, event.to().wire())
                 .set(CONSENT_EVENT.SOURCE, event.source().wire())
                 .set(CONSENT_EVENT.CHANNEL, event.channel().wire())
@@ -91,7 +94,8 @@ class ConsentRepository {
 
     /** The addresses whose history names the contact: its current one and those it had before. */
     List<String> addressesOf(UUID accountId, UUID contactId) {
-        return db.selectDistinct(CONSENT_EVENT.EMAIL_KEY).from(CONSENT_EVENT)
+        return db.selectDistinct(CONSENT_EVENT.EMAIL_KEY)
+                .from(CONSENT_EVENT)
                 .where(CONSENT_EVENT.ACCOUNT_ID.eq(accountId), CONSENT_EVENT.CONTACT_ID.eq(contactId))
                 .fetch(CONSENT_EVENT.EMAIL_KEY);
     }
@@ -101,12 +105,17 @@ class ConsentRepository {
                 .where(CONSENT_EVENT.ACCOUNT_ID.eq(accountId), CONSENT_EVENT.EMAIL_KEY.eq(emailKey))
                 .orderBy(CONSENT_EVENT.EVENT_ID)
                 .fetch(r -> new ConsentEvent(
-                        r.getEventId(), r.getOccurredAt(), r.getContactId(),
+                        r.getEventId(),
+                        r.getOccurredAt(),
+                        r.getContactId(),
                         r.getFromPermission() == null ? null : Permission.fromWire("from", r.getFromPermission()),
                         Permission.fromWire("to", r.getToPermission()),
                         Source.fromWire("source", r.getSource()),
                         Channel.valueOf(r.getChannel().toUpperCase(java.util.Locale.ROOT)),
-                        r.getActor(), r.getIp(), r.getUserAgent(), r.getEvidence()));
+                        r.getActor(),
+                        r.getIp(),
+                        r.getUserAgent(),
+                        r.getEvidence()));
     }
 
     static UUID newEventId() {

@@ -30,7 +30,8 @@ public class ConsentService {
     }
 
     /** A held lock on one address, with what we knew of it when we took it (null: a new address). */
-    public record AddressLock(UUID accountId, String emailKey, @Nullable ConsentState current, OffsetDateTime at) {}
+    public record AddressLock(
+            UUID accountId, String emailKey, @Nullable ConsentState current, OffsetDateTime at) {}
 
     /**
      * Locks the address, creating its row if it is new. A new address that was erased after an
@@ -47,10 +48,18 @@ public class ConsentService {
         if (suppressed.isEmpty()) {
             return fresh;
         }
-        Actor restore = new Actor(actor.source(), actor.channel(), actor.actor(), actor.ip(), actor.userAgent(),
+        Actor restore = new Actor(
+                actor.source(),
+                actor.channel(),
+                actor.actor(),
+                actor.ip(),
+                actor.userAgent(),
                 ConsentPolicy.restoredFromSuppression(suppressed.get().optedOutAt()));
-        ConsentState state = apply(fresh, null,
-                none -> ConsentPolicy.suppressed(suppressed.get().optOutSource(), suppressed.get().optedOutAt()),
+        ConsentState state = apply(
+                fresh,
+                null,
+                none -> ConsentPolicy.suppressed(
+                        suppressed.get().optOutSource(), suppressed.get().optedOutAt()),
                 restore);
         return new AddressLock(accountId, emailKey, state, now);
     }
@@ -65,16 +74,24 @@ public class ConsentService {
 
     /** Applies {@code rule} to the locked address; records the change if there is one. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public ConsentState apply(AddressLock lock, @Nullable UUID contactId,
-            UnaryOperator<@Nullable ConsentState> rule, Actor actor) {
+    public ConsentState apply(
+            AddressLock lock, @Nullable UUID contactId, UnaryOperator<@Nullable ConsentState> rule, Actor actor) {
         ConsentState current = lock.current();
         ConsentState next = rule.apply(current);
         if (current == null || !next.equals(current)) {
             consent.save(lock.accountId(), lock.emailKey(), next, lock.at());
             ConsentEvent entry = new ConsentEvent(
-                    ConsentRepository.newEventId(), lock.at(), contactId,
-                    current == null ? null : current.permission(), next.permission(),
-                    actor.source(), actor.channel(), actor.actor(), actor.ip(), actor.userAgent(), actor.evidence());
+                    ConsentRepository.newEventId(),
+                    lock.at(),
+                    contactId,
+                    current == null ? null : current.permission(),
+                    next.permission(),
+                    actor.source(),
+                    actor.channel(),
+                    actor.actor(),
+                    actor.ip(),
+                    actor.userAgent(),
+                    actor.evidence());
             consent.append(lock.accountId(), lock.emailKey(), entry);
             events.publishEvent(new ConsentChanged(lock.accountId(), lock.emailKey(), entry));
         }
@@ -100,13 +117,16 @@ public class ConsentService {
      * contact's lock.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void requireMayAddToLists(UUID accountId, String emailKey, String address, java.util.Collection<UUID> adding) {
+    public void requireMayAddToLists(
+            UUID accountId, String emailKey, String address, java.util.Collection<UUID> adding) {
         if (adding.isEmpty()) {
             return;
         }
-        consent.find(accountId, emailKey).filter(ConsentState::optedOutByContact).ifPresent(state -> {
-            throw ConsentViolation.listsRefused(address, state, adding);
-        });
+        consent.find(accountId, emailKey)
+                .filter(ConsentState::optedOutByContact)
+                .ifPresent(state -> {
+                    throw ConsentViolation.listsRefused(address, state, adding);
+                });
     }
 
     /** The addresses a contact has had, by their history (for erase). */

@@ -31,8 +31,14 @@ public record ConsentState(
     }
 
     ConsentState awaitingConfirmation() {
-        return new ConsentState(Permission.PENDING_CONFIRMATION, optInSource, optInDate, optOutSource, optOutDate,
-                optOutReason, ConfirmStatus.PENDING);
+        return new ConsentState(
+                Permission.PENDING_CONFIRMATION,
+                optInSource,
+                optInDate,
+                optOutSource,
+                optOutDate,
+                optOutReason,
+                ConfirmStatus.PENDING);
     }
 
     ConsentState withPermission(Permission to) {

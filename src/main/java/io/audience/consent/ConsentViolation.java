@@ -8,10 +8,12 @@ import java.util.Map;
 public final class ConsentViolation extends Conflict {
 
     ConsentViolation(String address, ConsentState state) {
-        this(state, "The contact " + address + " opted out themselves on " + state.optOutDate()
-                + " (opt_out_source Contact). An account cannot opt them back in; only the person can,"
-                + " by signing up again or confirming a resubscribe request"
-                + " (PUT /v3/contacts/resubscribe/{contact_id}).");
+        this(
+                state,
+                "The contact " + address + " opted out themselves on " + state.optOutDate()
+                        + " (opt_out_source Contact). An account cannot opt them back in; only the person can,"
+                        + " by signing up again or confirming a resubscribe request"
+                        + " (PUT /v3/contacts/resubscribe/{contact_id}).");
     }
 
     private ConsentViolation(ConsentState state, String message) {
@@ -20,10 +22,13 @@ public final class ConsentViolation extends Conflict {
 
     /** An account tried to add to lists a person who opted out themselves. */
     static ConsentViolation listsRefused(String address, ConsentState state, java.util.Collection<?> listIds) {
-        return new ConsentViolation(state, "The contact " + address + " opted out themselves on " + state.optOutDate()
-                + " (opt_out_source Contact). An account cannot add them to lists " + listIds + "; only the person"
-                + " can, by signing up again or confirming a resubscribe request"
-                + " (PUT /v3/contacts/resubscribe/{contact_id} with list_ids).");
+        return new ConsentViolation(
+                state,
+                "The contact " + address + " opted out themselves on " + state.optOutDate()
+                        + " (opt_out_source Contact). An account cannot add them to lists " + listIds
+                        + "; only the person"
+                        + " can, by signing up again or confirming a resubscribe request"
+                        + " (PUT /v3/contacts/resubscribe/{contact_id} with list_ids).");
     }
 
     private static Map<String, Object> details(ConsentState state) {

@@ -26,7 +26,10 @@ public final class EmailAddresses {
     private static final Pattern LOCAL_FORBIDDEN = Pattern.compile("[\\s\\p{Cntrl}()<>\\[\\]\\\\,;:\"@]");
     /** IDNA instances are immutable and thread-safe. */
     private static final IDNA UTS46 = IDNA.getUTS46Instance(IDNA.NONTRANSITIONAL_TO_ASCII
-            | IDNA.NONTRANSITIONAL_TO_UNICODE | IDNA.USE_STD3_RULES | IDNA.CHECK_BIDI | IDNA.CHECK_CONTEXTJ
+            | IDNA.NONTRANSITIONAL_TO_UNICODE
+            | IDNA.USE_STD3_RULES
+            | IDNA.CHECK_BIDI
+            | IDNA.CHECK_CONTEXTJ
             | IDNA.CHECK_CONTEXTO);
 
     private EmailAddresses() {}
@@ -55,11 +58,16 @@ public final class EmailAddresses {
         String local = trimmed.substring(0, at);
         String domain = trimmed.substring(at + 1);
         invisible(local).ifPresent(codePoint -> {
-            throw invalid(field, address, String.format("the part before @ holds the invisible character U+%04X;"
-                    + " remove it", codePoint));
+            throw invalid(
+                    field,
+                    address,
+                    String.format("the part before @ holds the invisible character U+%04X;" + " remove it", codePoint));
         });
-        if (local.length() > 64 || LOCAL_FORBIDDEN.matcher(local).find()
-                || local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
+        if (local.length() > 64
+                || LOCAL_FORBIDDEN.matcher(local).find()
+                || local.startsWith(".")
+                || local.endsWith(".")
+                || local.contains("..")) {
             throw invalid(field, address, "the part before @ is not a valid mailbox name");
         }
         return local.toLowerCase(Locale.ROOT) + "@" + asciiDomain(field, address, domain);
@@ -75,10 +83,14 @@ public final class EmailAddresses {
             return codePoint < 0x20 || codePoint == 0x7f;
         }
         int category = UCharacter.getType(codePoint);
-        return category == UCharacterCategory.CONTROL || category == UCharacterCategory.FORMAT
-                || category == UCharacterCategory.SPACE_SEPARATOR || category == UCharacterCategory.LINE_SEPARATOR
-                || category == UCharacterCategory.PARAGRAPH_SEPARATOR || category == UCharacterCategory.UNASSIGNED
-                || category == UCharacterCategory.PRIVATE_USE || category == UCharacterCategory.SURROGATE
+        return category == UCharacterCategory.CONTROL
+                || category == UCharacterCategory.FORMAT
+                || category == UCharacterCategory.SPACE_SEPARATOR
+                || category == UCharacterCategory.LINE_SEPARATOR
+                || category == UCharacterCategory.PARAGRAPH_SEPARATOR
+                || category == UCharacterCategory.UNASSIGNED
+                || category == UCharacterCategory.PRIVATE_USE
+                || category == UCharacterCategory.SURROGATE
                 || UCharacter.hasBinaryProperty(codePoint, UProperty.DEFAULT_IGNORABLE_CODE_POINT);
     }
 

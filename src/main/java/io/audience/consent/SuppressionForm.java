@@ -13,8 +13,8 @@ import java.util.Locale;
  */
 final class SuppressionForm {
 
-    private static final IDNA UTS46 = IDNA.getUTS46Instance(IDNA.NONTRANSITIONAL_TO_ASCII
-            | IDNA.NONTRANSITIONAL_TO_UNICODE);
+    private static final IDNA UTS46 =
+            IDNA.getUTS46Instance(IDNA.NONTRANSITIONAL_TO_ASCII | IDNA.NONTRANSITIONAL_TO_UNICODE);
 
     private SuppressionForm() {}
 
@@ -27,11 +27,16 @@ final class SuppressionForm {
         StringBuilder unicode = new StringBuilder();
         UTS46.nameToUnicode(domain, unicode, new IDNA.Info());
         // The four deviation characters are all that IDNA2003 (UTS #46 transitional) maps otherwise.
-        String transitional = unicode.toString().replace("ß", "ss").replace("ς", "σ").replace("\u200d", "")
+        String transitional = unicode.toString()
+                .replace("ß", "ss")
+                .replace("ς", "σ")
+                .replace("\u200d", "")
                 .replace("\u200c", "");
         StringBuilder ascii = new StringBuilder();
         IDNA.Info info = new IDNA.Info();
         UTS46.nameToASCII(transitional, ascii, info);
-        return info.hasErrors() ? emailKey : emailKey.substring(0, at + 1) + ascii.toString().toLowerCase(Locale.ROOT);
+        return info.hasErrors()
+                ? emailKey
+                : emailKey.substring(0, at + 1) + ascii.toString().toLowerCase(Locale.ROOT);
     }
 }

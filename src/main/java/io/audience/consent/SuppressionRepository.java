@@ -38,10 +38,12 @@ class SuppressionRepository {
     /** Removes and returns the address's suppression: its state moves back into the address's row. */
     Optional<Suppression> take(UUID accountId, String emailKey) {
         return db.deleteFrom(SUPPRESSION)
-                .where(SUPPRESSION.ACCOUNT_ID.eq(accountId), SUPPRESSION.FINGERPRINT.eq(fingerprint(accountId, emailKey)))
+                .where(
+                        SUPPRESSION.ACCOUNT_ID.eq(accountId),
+                        SUPPRESSION.FINGERPRINT.eq(fingerprint(accountId, emailKey)))
                 .returning(SUPPRESSION.OPT_OUT_SOURCE, SUPPRESSION.OPTED_OUT_AT)
-                .fetchOptional(r -> new Suppression(Source.fromWire("opt_out_source", r.getOptOutSource()),
-                        r.getOptedOutAt()));
+                .fetchOptional(r ->
+                        new Suppression(Source.fromWire("opt_out_source", r.getOptOutSource()), r.getOptedOutAt()));
     }
 
     private String fingerprint(UUID accountId, String emailKey) {

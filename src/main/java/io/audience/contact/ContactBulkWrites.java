@@ -27,8 +27,8 @@ public class ContactBulkWrites {
     private final ContactLocks locks;
     private final Clock clock;
 
-    ContactBulkWrites(ContactRepository contacts, ListMemberships memberships, TagService tags, ContactLocks locks,
-            Clock clock) {
+    ContactBulkWrites(
+            ContactRepository contacts, ListMemberships memberships, TagService tags, ContactLocks locks, Clock clock) {
         this.contacts = contacts;
         this.memberships = memberships;
         this.tags = tags;
@@ -40,9 +40,12 @@ public class ContactBulkWrites {
     @Transactional(propagation = Propagation.MANDATORY)
     public ItemOutcome addToLists(UUID accountId, UUID contactId, List<UUID> listIds, Actor actor) {
         ContactLocks.Locked locked = locks.lock(accountId, contactId, actor, now());
-        ConsentState consent = locked.address() == null ? null : locked.address().current();
+        ConsentState consent =
+                locked.address() == null ? null : locked.address().current();
         if (consent != null && consent.optedOutByContact()) {
-            return ItemOutcome.notAddedToLists(ItemOutcome.Kind.SKIPPED, contactId,
+            return ItemOutcome.notAddedToLists(
+                    ItemOutcome.Kind.SKIPPED,
+                    contactId,
                     "the person opted out on " + consent.optOutDate() + "; not added to lists");
         }
         if (locked.row().deletedAt() != null) {

@@ -26,7 +26,8 @@ class ContactDetailsRepository {
     /** Replaces each sub-resource the draft carries; those it does not carry stay. */
     void replaceAll(UUID accountId, UUID contactId, ContactDraft draft, OffsetDateTime now) {
         if (draft.phoneNumbers() != null) {
-            replacePhones(accountId, contactId, draft.phoneNumbers(), draft.source().wire(), now);
+            replacePhones(
+                    accountId, contactId, draft.phoneNumbers(), draft.source().wire(), now);
         }
         if (draft.streetAddresses() != null) {
             replaceAddresses(accountId, contactId, draft.streetAddresses(), now);
@@ -36,11 +37,12 @@ class ContactDetailsRepository {
         }
     }
 
-    void replacePhones(UUID accountId, UUID contactId, List<ContactDraft.Phone> phones, String source,
-            OffsetDateTime now) {
-        Map<String, ContactView.PhoneView> kept = phonesOf(accountId, List.of(contactId))
-                .getOrDefault(contactId, List.of()).stream()
-                .collect(java.util.stream.Collectors.toMap(p -> p.phoneNumber() + "|" + p.kind(), p -> p, (a, b) -> a));
+    void replacePhones(
+            UUID accountId, UUID contactId, List<ContactDraft.Phone> phones, String source, OffsetDateTime now) {
+        Map<String, ContactView.PhoneView> kept =
+                phonesOf(accountId, List.of(contactId)).getOrDefault(contactId, List.of()).stream()
+                        .collect(java.util.stream.Collectors.toMap(
+                                p -> p.phoneNumber() + "|" + p.kind(), p -> p, (a, b) -> a));
         db.deleteFrom(PHONE_NUMBER)
                 .where(PHONE_NUMBER.ACCOUNT_ID.eq(accountId), PHONE_NUMBER.CONTACT_ID.eq(contactId))
                 .execute();
@@ -87,7 +89,9 @@ class ContactDetailsRepository {
     }
 
     void replaceNotes(UUID accountId, UUID contactId, List<ContactDraft.Note> notes, OffsetDateTime now) {
-        db.deleteFrom(NOTE).where(NOTE.ACCOUNT_ID.eq(accountId), NOTE.CONTACT_ID.eq(contactId)).execute();
+        db.deleteFrom(NOTE)
+                .where(NOTE.ACCOUNT_ID.eq(accountId), NOTE.CONTACT_ID.eq(contactId))
+                .execute();
         for (ContactDraft.Note note : notes) {
             db.insertInto(NOTE)
                     .set(NOTE.ACCOUNT_ID, accountId)
@@ -104,25 +108,42 @@ class ContactDetailsRepository {
         return db.selectFrom(PHONE_NUMBER)
                 .where(PHONE_NUMBER.ACCOUNT_ID.eq(accountId), PHONE_NUMBER.CONTACT_ID.in(contactIds))
                 .orderBy(PHONE_NUMBER.CONTACT_ID, PHONE_NUMBER.POSITION)
-                .fetchGroups(PHONE_NUMBER.CONTACT_ID, r -> new ContactView.PhoneView(r.getPhoneNumberId(),
-                        r.getPhoneNumber(), r.getKind(), r.getCreateSource(), r.getUpdateSource(),
-                        r.getCreatedAt(), r.getUpdatedAt()));
+                .fetchGroups(
+                        PHONE_NUMBER.CONTACT_ID,
+                        r -> new ContactView.PhoneView(
+                                r.getPhoneNumberId(),
+                                r.getPhoneNumber(),
+                                r.getKind(),
+                                r.getCreateSource(),
+                                r.getUpdateSource(),
+                                r.getCreatedAt(),
+                                r.getUpdatedAt()));
     }
 
     Map<UUID, List<ContactView.AddressView>> addressesOf(UUID accountId, Collection<UUID> contactIds) {
         return db.selectFrom(STREET_ADDRESS)
                 .where(STREET_ADDRESS.ACCOUNT_ID.eq(accountId), STREET_ADDRESS.CONTACT_ID.in(contactIds))
                 .orderBy(STREET_ADDRESS.CONTACT_ID, STREET_ADDRESS.POSITION)
-                .fetchGroups(STREET_ADDRESS.CONTACT_ID, r -> new ContactView.AddressView(r.getStreetAddressId(),
-                        r.getKind(), r.getStreet(), r.getCity(), r.getState(), r.getPostalCode(), r.getCountry(),
-                        r.getCreatedAt(), r.getUpdatedAt()));
+                .fetchGroups(
+                        STREET_ADDRESS.CONTACT_ID,
+                        r -> new ContactView.AddressView(
+                                r.getStreetAddressId(),
+                                r.getKind(),
+                                r.getStreet(),
+                                r.getCity(),
+                                r.getState(),
+                                r.getPostalCode(),
+                                r.getCountry(),
+                                r.getCreatedAt(),
+                                r.getUpdatedAt()));
     }
 
     Map<UUID, List<ContactView.NoteView>> notesOf(UUID accountId, Collection<UUID> contactIds) {
         return db.selectFrom(NOTE)
                 .where(NOTE.ACCOUNT_ID.eq(accountId), NOTE.CONTACT_ID.in(contactIds))
                 .orderBy(NOTE.CONTACT_ID, NOTE.CREATED_AT.desc(), NOTE.NOTE_ID.desc())
-                .fetchGroups(NOTE.CONTACT_ID, r -> new ContactView.NoteView(r.getNoteId(), r.getCreatedAt(),
-                        r.getContent()));
+                .fetchGroups(
+                        NOTE.CONTACT_ID,
+                        r -> new ContactView.NoteView(r.getNoteId(), r.getCreatedAt(), r.getContent()));
     }
 }

@@ -35,8 +35,13 @@ public record ContactDraft(
 
     public record Phone(String phoneNumber, @Nullable String kind) {}
 
-    public record Address(String kind, @Nullable String street, @Nullable String city, @Nullable String state,
-            @Nullable String postalCode, @Nullable String country) {}
+    public record Address(
+            String kind,
+            @Nullable String street,
+            @Nullable String city,
+            @Nullable String state,
+            @Nullable String postalCode,
+            @Nullable String country) {}
 
     public record Note(@Nullable UUID noteId, @Nullable OffsetDateTime createdAt, String content) {}
 }

@@ -31,9 +31,16 @@ public class ContactErasure {
     private final Clock clock;
     private final List<PersonData> elsewhere;
 
-    ContactErasure(ContactRepository contacts, ContactLocks locks, ConsentService consent,
-            ConfirmationService confirmations, ActivityLog activities, IdempotentAnswers answers,
-            ContactEvents events, Clock clock, List<PersonData> elsewhere) {
+    ContactErasure(
+            ContactRepository contacts,
+            ContactLocks locks,
+            ConsentService consent,
+            ConfirmationService confirmations,
+            ActivityLog activities,
+            IdempotentAnswers answers,
+            ContactEvents events,
+            Clock clock,
+            List<PersonData> elsewhere) {
         this.contacts = contacts;
         this.locks = locks;
         this.consent = consent;

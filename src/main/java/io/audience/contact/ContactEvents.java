@@ -21,9 +21,9 @@ class ContactEvents {
 
     /** An update of a stored row: a revival, a deletion or a plain update, told by the two rows. */
     void changed(ContactRow before, ContactRow after, OffsetDateTime at) {
-        Change change = before.deletedAt() != null && after.deletedAt() == null ? Change.REVIVED
-                : before.deletedAt() == null && after.deletedAt() != null ? Change.DELETED
-                : Change.UPDATED;
+        Change change = before.deletedAt() != null && after.deletedAt() == null
+                ? Change.REVIVED
+                : before.deletedAt() == null && after.deletedAt() != null ? Change.DELETED : Change.UPDATED;
         publish(after, change, at);
     }
 

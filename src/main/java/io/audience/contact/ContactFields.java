@@ -17,12 +17,14 @@ public final class ContactFields {
 
     /** first_name, last_name, job_title, company_name. */
     public static final int NAME_MAX = 50;
+
     public static final int PHONE_NUMBER_MAX = 25;
     public static final int STREET_MAX = 255;
     /** city, state, postal code, country. */
     public static final int ADDRESS_PART_MAX = 50;
     /** A contact has at most this many phone numbers, and as many street addresses. */
     public static final int MAX_EACH = 3;
+
     public static final List<String> PHONE_KINDS = List.of("home", "work", "mobile", "other");
     public static final List<String> ADDRESS_KINDS = List.of("home", "work", "other");
 
@@ -51,8 +53,9 @@ public final class ContactFields {
         if (value == null || value.isEmpty()) {
             return null;
         }
-        return VendorDates.parse(value).orElseThrow(() -> new ValidationFailed(
-                "anniversary must be a date as " + VendorDates.FORMATS + ", not " + value));
+        return VendorDates.parse(value)
+                .orElseThrow(() -> new ValidationFailed(
+                        "anniversary must be a date as " + VendorDates.FORMATS + ", not " + value));
     }
 
     /** At most {@link #MAX_EACH} phone numbers. */
@@ -65,7 +68,8 @@ public final class ContactFields {
     /** At most {@link #MAX_EACH} street addresses. */
     public static void addressCount(String field, int count) {
         if (count > MAX_EACH) {
-            throw new ValidationFailed(field + ": a contact has at most " + MAX_EACH + " street addresses, not " + count);
+            throw new ValidationFailed(
+                    field + ": a contact has at most " + MAX_EACH + " street addresses, not " + count);
         }
     }
 }

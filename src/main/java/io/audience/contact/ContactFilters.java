@@ -25,16 +25,20 @@ public final class ContactFilters {
         }
         all.add(status(query));
         if (!query.lists().isEmpty()) {
-            all.add(DSL.exists(DSL.selectOne().from(LIST_MEMBERSHIP).where(
-                    LIST_MEMBERSHIP.ACCOUNT_ID.eq(CONTACT.ACCOUNT_ID),
-                    LIST_MEMBERSHIP.CONTACT_ID.eq(CONTACT.CONTACT_ID),
-                    LIST_MEMBERSHIP.LIST_ID.in(query.lists()))));
+            all.add(DSL.exists(DSL.selectOne()
+                    .from(LIST_MEMBERSHIP)
+                    .where(
+                            LIST_MEMBERSHIP.ACCOUNT_ID.eq(CONTACT.ACCOUNT_ID),
+                            LIST_MEMBERSHIP.CONTACT_ID.eq(CONTACT.CONTACT_ID),
+                            LIST_MEMBERSHIP.LIST_ID.in(query.lists()))));
         }
         if (!query.tags().isEmpty()) {
-            all.add(DSL.exists(DSL.selectOne().from(TAGGING).where(
-                    TAGGING.ACCOUNT_ID.eq(CONTACT.ACCOUNT_ID),
-                    TAGGING.CONTACT_ID.eq(CONTACT.CONTACT_ID),
-                    TAGGING.TAG_ID.in(query.tags()))));
+            all.add(DSL.exists(DSL.selectOne()
+                    .from(TAGGING)
+                    .where(
+                            TAGGING.ACCOUNT_ID.eq(CONTACT.ACCOUNT_ID),
+                            TAGGING.CONTACT_ID.eq(CONTACT.CONTACT_ID),
+                            TAGGING.TAG_ID.in(query.tags()))));
         }
         if (!query.contactIds().isEmpty()) {
             all.add(CONTACT.CONTACT_ID.in(query.contactIds()));
@@ -73,13 +77,17 @@ public final class ContactFilters {
         }
         List<Condition> any = new ArrayList<>();
         for (ContactQuery.Status status : query.statuses()) {
-            any.add(switch (status) {
-                case ALL -> DSL.trueCondition();
-                case ACTIVE -> CONTACT.DELETED_AT.isNull();
-                case DELETED -> CONTACT.DELETED_AT.isNotNull();
-                default -> CONTACT.DELETED_AT.isNull().and(
-                        EMAIL_CONSENT.PERMISSION_TO_SEND.eq(status.name().toLowerCase(Locale.ROOT)));
-            });
+            any.add(
+                    switch (status) {
+                        case ALL -> DSL.trueCondition();
+                        case ACTIVE -> CONTACT.DELETED_AT.isNull();
+                        case DELETED -> CONTACT.DELETED_AT.isNotNull();
+                        default ->
+                            CONTACT.DELETED_AT
+                                    .isNull()
+                                    .and(EMAIL_CONSENT.PERMISSION_TO_SEND.eq(
+                                            status.name().toLowerCase(Locale.ROOT)));
+                    });
         }
         return DSL.or(any);
     }

@@ -32,8 +32,8 @@ class ContactLocks {
 
     Locked lock(UUID accountId, UUID contactId, Actor actor, OffsetDateTime now) {
         ContactRow unlocked = contacts.row(accountId, contactId).orElseThrow(() -> ContactQueries.notFound(contactId));
-        AddressLock address = unlocked.emailKey() == null ? null
-                : consent.lock(accountId, unlocked.emailKey(), actor, now);
+        AddressLock address =
+                unlocked.emailKey() == null ? null : consent.lock(accountId, unlocked.emailKey(), actor, now);
         ContactRow row = contacts.lockRow(accountId, contactId).orElseThrow(() -> ContactQueries.notFound(contactId));
         if (!Objects.equals(row.emailKey(), unlocked.emailKey())) {
             throw new Conflict("A concurrent request changed this contact's address; retry");

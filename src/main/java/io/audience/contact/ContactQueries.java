@@ -30,8 +30,15 @@ public class ContactQueries {
     private final CustomFieldService fields;
     private final Clock clock;
 
-    ContactQueries(ContactRepository contacts, ContactDetailsRepository details, CountsRepository counts,
-            ListMemberships memberships, ConsentService consent, TagService tags, CustomFieldService fields, Clock clock) {
+    ContactQueries(
+            ContactRepository contacts,
+            ContactDetailsRepository details,
+            CountsRepository counts,
+            ListMemberships memberships,
+            ConsentService consent,
+            TagService tags,
+            CustomFieldService fields,
+            Clock clock) {
         this.contacts = contacts;
         this.details = details;
         this.counts = counts;
@@ -42,7 +49,10 @@ public class ContactQueries {
         this.clock = clock;
     }
 
-    public record ContactPage(List<ContactView> contacts, @Nullable Integer count, @Nullable UUID nextAfter) {}
+    public record ContactPage(
+            List<ContactView> contacts,
+            @Nullable Integer count,
+            @Nullable UUID nextAfter) {}
 
     public record ConsentHistory(ContactView contact, List<ConsentEvent> events) {}
 
@@ -59,21 +69,38 @@ public class ContactQueries {
         List<ContactView> page = more ? found.subList(0, query.limit()) : found;
         Integer count = null;
         if (query.includeCount()) {
-            ContactQuery all = new ContactQuery(query.statuses(), query.emailKey(), query.lists(), query.tags(),
-                    query.contactIds(), query.excludedIds(),
-                    query.updatedAfter(), query.updatedBefore(), query.createdAfter(), query.createdBefore(),
-                    query.optoutAfter(), query.optoutBefore(), query.includes(), true, query.limit(), null);
+            ContactQuery all = new ContactQuery(
+                    query.statuses(),
+                    query.emailKey(),
+                    query.lists(),
+                    query.tags(),
+                    query.contactIds(),
+                    query.excludedIds(),
+                    query.updatedAfter(),
+                    query.updatedBefore(),
+                    query.createdAfter(),
+                    query.createdBefore(),
+                    query.optoutAfter(),
+                    query.optoutBefore(),
+                    query.includes(),
+                    true,
+                    query.limit(),
+                    null);
             count = contacts.count(ContactFilters.of(accountId, all));
         }
-        return new ContactPage(withDetails(accountId, page, query.includes()), count,
+        return new ContactPage(
+                withDetails(accountId, page, query.includes()),
+                count,
                 more ? page.get(page.size() - 1).contactId() : null);
     }
 
     @Transactional(readOnly = true)
     public ContactCounts counts(UUID accountId, boolean includeNewSubscribers) {
         ContactCounts all = counts.counts(accountId, OffsetDateTime.now(clock).minusDays(30));
-        return includeNewSubscribers ? all : new ContactCounts(all.total(), all.explicit(), all.implicit(),
-                all.pending(), all.unsubscribed(), null);
+        return includeNewSubscribers
+                ? all
+                : new ContactCounts(
+                        all.total(), all.explicit(), all.implicit(), all.pending(), all.unsubscribed(), null);
     }
 
     @Transactional(readOnly = true)
@@ -94,17 +121,19 @@ public class ContactQueries {
         var phones = includes.contains(Include.PHONE_NUMBERS) ? details.phonesOf(accountId, ids) : null;
         var addresses = includes.contains(Include.STREET_ADDRESSES) ? details.addressesOf(accountId, ids) : null;
         var notes = includes.contains(Include.NOTES) ? details.notesOf(accountId, ids) : null;
-        Map<UUID, List<UUID>> lists = includes.contains(Include.LIST_MEMBERSHIPS)
-                ? memberships.listsOf(accountId, ids) : null;
+        Map<UUID, List<UUID>> lists =
+                includes.contains(Include.LIST_MEMBERSHIPS) ? memberships.listsOf(accountId, ids) : null;
         Map<UUID, List<UUID>> taggings = includes.contains(Include.TAGGINGS) ? tags.taggingsOf(accountId, ids) : null;
         var values = includes.contains(Include.CUSTOM_FIELDS) ? fields.valuesOf(accountId, ids) : null;
-        return page.stream().map(c -> c.with(
-                phones == null ? null : phones.getOrDefault(c.contactId(), List.of()),
-                addresses == null ? null : addresses.getOrDefault(c.contactId(), List.of()),
-                notes == null ? null : notes.getOrDefault(c.contactId(), List.of()),
-                lists == null ? null : lists.getOrDefault(c.contactId(), List.of()),
-                taggings == null ? null : taggings.getOrDefault(c.contactId(), List.of()),
-                values == null ? null : values.getOrDefault(c.contactId(), List.of()))).toList();
+        return page.stream()
+                .map(c -> c.with(
+                        phones == null ? null : phones.getOrDefault(c.contactId(), List.of()),
+                        addresses == null ? null : addresses.getOrDefault(c.contactId(), List.of()),
+                        notes == null ? null : notes.getOrDefault(c.contactId(), List.of()),
+                        lists == null ? null : lists.getOrDefault(c.contactId(), List.of()),
+                        taggings == null ? null : taggings.getOrDefault(c.contactId(), List.of()),
+                        values == null ? null : values.getOrDefault(c.contactId(), List.of())))
+                .toList();
     }
 
     static NotFound notFound(UUID contactId) {

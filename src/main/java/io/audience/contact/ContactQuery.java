@@ -32,20 +32,64 @@ public record ContactQuery(
         @Nullable Cursor cursor) {
 
     /** A query by the filters an export allows, from the first contact on. */
-    public static ContactQuery forExport(Set<Status> statuses, Set<UUID> lists, Set<UUID> tags, Set<UUID> contactIds,
-            Set<UUID> excludedIds, int pageSize) {
-        return new ContactQuery(statuses, null, lists, tags, contactIds, excludedIds, null, null, null, null, null, null,
-                java.util.EnumSet.noneOf(Include.class), false, pageSize, null);
+    public static ContactQuery forExport(
+            Set<Status> statuses,
+            Set<UUID> lists,
+            Set<UUID> tags,
+            Set<UUID> contactIds,
+            Set<UUID> excludedIds,
+            int pageSize) {
+        return new ContactQuery(
+                statuses,
+                null,
+                lists,
+                tags,
+                contactIds,
+                excludedIds,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                java.util.EnumSet.noneOf(Include.class),
+                false,
+                pageSize,
+                null);
     }
 
     public ContactQuery after(UUID contactId) {
-        return new ContactQuery(statuses, emailKey, lists, tags, contactIds, excludedIds, updatedAfter, updatedBefore,
-                createdAfter, createdBefore, optoutAfter, optoutBefore, includes, includeCount, limit,
+        return new ContactQuery(
+                statuses,
+                emailKey,
+                lists,
+                tags,
+                contactIds,
+                excludedIds,
+                updatedAfter,
+                updatedBefore,
+                createdAfter,
+                createdBefore,
+                optoutAfter,
+                optoutBefore,
+                includes,
+                includeCount,
+                limit,
                 new Cursor("contacts", contactId));
     }
 
     /** The vendor's status values, plus explicit and implicit for completeness. */
-    public enum Status { ALL, ACTIVE, DELETED, NOT_SET, PENDING_CONFIRMATION, TEMP_HOLD, UNSUBSCRIBED, EXPLICIT, IMPLICIT }
+    public enum Status {
+        ALL,
+        ACTIVE,
+        DELETED,
+        NOT_SET,
+        PENDING_CONFIRMATION,
+        TEMP_HOLD,
+        UNSUBSCRIBED,
+        EXPLICIT,
+        IMPLICIT
+    }
 
     public static Set<Status> statuses(@Nullable String csv) {
         Set<Status> result = EnumSet.noneOf(Status.class);
@@ -74,8 +118,8 @@ public record ContactQuery(
             try {
                 return LocalDate.parse(value.strip()).atStartOfDay().atOffset(ZoneOffset.UTC);
             } catch (DateTimeParseException notDate) {
-                throw new ValidationFailed(name + " must be an ISO-8601 date-time such as 2022-01-01T16:37:59Z,"
-                        + " not " + value);
+                throw new ValidationFailed(
+                        name + " must be an ISO-8601 date-time such as 2022-01-01T16:37:59Z," + " not " + value);
             }
         }
     }

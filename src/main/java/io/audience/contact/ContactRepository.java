@@ -31,13 +31,15 @@ class ContactRepository {
     }
 
     void update(ContactRow row) {
-        db.executeUpdate(record(row),
-                CONTACT.ACCOUNT_ID.eq(row.accountId()).and(CONTACT.CONTACT_ID.eq(row.contactId())));
+        db.executeUpdate(
+                record(row), CONTACT.ACCOUNT_ID.eq(row.accountId()).and(CONTACT.CONTACT_ID.eq(row.contactId())));
     }
 
     /** Erase: the row, and with it (by cascade) its details and memberships. */
     void delete(UUID accountId, UUID contactId) {
-        db.deleteFrom(CONTACT).where(CONTACT.ACCOUNT_ID.eq(accountId), CONTACT.CONTACT_ID.eq(contactId)).execute();
+        db.deleteFrom(CONTACT)
+                .where(CONTACT.ACCOUNT_ID.eq(accountId), CONTACT.CONTACT_ID.eq(contactId))
+                .execute();
     }
 
     Optional<ContactRow> row(UUID accountId, UUID contactId) {
@@ -61,29 +63,39 @@ class ContactRepository {
     }
 
     Optional<ContactView> find(UUID accountId, UUID contactId) {
-        return withConsent().where(CONTACT.ACCOUNT_ID.eq(accountId), CONTACT.CONTACT_ID.eq(contactId))
+        return withConsent()
+                .where(CONTACT.ACCOUNT_ID.eq(accountId), CONTACT.CONTACT_ID.eq(contactId))
                 .fetchOptional(ContactRepository::view);
     }
 
     /** Whether another contact of the account has the address now. */
     boolean isAddressOfAnother(UUID accountId, String emailKey, UUID contactId) {
-        return db.fetchExists(CONTACT, CONTACT.ACCOUNT_ID.eq(accountId), CONTACT.EMAIL_KEY.eq(emailKey),
+        return db.fetchExists(
+                CONTACT,
+                CONTACT.ACCOUNT_ID.eq(accountId),
+                CONTACT.EMAIL_KEY.eq(emailKey),
                 CONTACT.CONTACT_ID.ne(contactId));
     }
 
     Optional<ContactView> findByEmail(UUID accountId, String emailKey) {
-        return withConsent().where(CONTACT.ACCOUNT_ID.eq(accountId), CONTACT.EMAIL_KEY.eq(emailKey))
+        return withConsent()
+                .where(CONTACT.ACCOUNT_ID.eq(accountId), CONTACT.EMAIL_KEY.eq(emailKey))
                 .fetchOptional(ContactRepository::view);
     }
 
     List<ContactView> page(Condition where, int limit) {
-        return withConsent().where(where).orderBy(CONTACT.CONTACT_ID).limit(limit).fetch(ContactRepository::view);
+        return withConsent()
+                .where(where)
+                .orderBy(CONTACT.CONTACT_ID)
+                .limit(limit)
+                .fetch(ContactRepository::view);
     }
 
     int count(Condition where) {
-        return db.fetchCount(db.select(CONTACT.CONTACT_ID).from(CONTACT)
-                .leftJoin(EMAIL_CONSENT).on(EMAIL_CONSENT.ACCOUNT_ID.eq(CONTACT.ACCOUNT_ID),
-                        EMAIL_CONSENT.EMAIL_KEY.eq(CONTACT.EMAIL_KEY))
+        return db.fetchCount(db.select(CONTACT.CONTACT_ID)
+                .from(CONTACT)
+                .leftJoin(EMAIL_CONSENT)
+                .on(EMAIL_CONSENT.ACCOUNT_ID.eq(CONTACT.ACCOUNT_ID), EMAIL_CONSENT.EMAIL_KEY.eq(CONTACT.EMAIL_KEY))
                 .where(where));
     }
 
@@ -99,7 +111,8 @@ class ContactRepository {
         r.setLastName(row.lastName());
         r.setJobTitle(row.jobTitle());
         r.setCompanyName(row.companyName());
-        r.setBirthdayMonth(row.birthdayMonth() == null ? null : row.birthdayMonth().shortValue());
+        r.setBirthdayMonth(
+                row.birthdayMonth() == null ? null : row.birthdayMonth().shortValue());
         r.setBirthdayDay(row.birthdayDay() == null ? null : row.birthdayDay().shortValue());
         r.setAnniversary(row.anniversary());
         r.setCreateSource(row.createSource());
@@ -112,18 +125,34 @@ class ContactRepository {
     }
 
     private static ContactRow row(ContactRecord r) {
-        return new ContactRow(r.getAccountId(), r.getContactId(), r.getEmailKey(), r.getEmailAddress(),
-                r.getEmailCreatedAt(), r.getEmailUpdatedAt(), r.getFirstName(), r.getLastName(), r.getJobTitle(),
-                r.getCompanyName(), toInteger(r.getBirthdayMonth()), toInteger(r.getBirthdayDay()), r.getAnniversary(),
-                r.getCreateSource(), r.getUpdateSource(), r.getCreatedAt(), r.getUpdatedAt(), r.getDeletedAt(),
+        return new ContactRow(
+                r.getAccountId(),
+                r.getContactId(),
+                r.getEmailKey(),
+                r.getEmailAddress(),
+                r.getEmailCreatedAt(),
+                r.getEmailUpdatedAt(),
+                r.getFirstName(),
+                r.getLastName(),
+                r.getJobTitle(),
+                r.getCompanyName(),
+                toInteger(r.getBirthdayMonth()),
+                toInteger(r.getBirthdayDay()),
+                r.getAnniversary(),
+                r.getCreateSource(),
+                r.getUpdateSource(),
+                r.getCreatedAt(),
+                r.getUpdatedAt(),
+                r.getDeletedAt(),
                 r.getVersion());
     }
 
     private SelectOnConditionStep<Record> withConsent() {
-        return db.select(CONTACT.fields()).select(EMAIL_CONSENT.fields())
+        return db.select(CONTACT.fields())
+                .select(EMAIL_CONSENT.fields())
                 .from(CONTACT)
-                .leftJoin(EMAIL_CONSENT).on(EMAIL_CONSENT.ACCOUNT_ID.eq(CONTACT.ACCOUNT_ID),
-                        EMAIL_CONSENT.EMAIL_KEY.eq(CONTACT.EMAIL_KEY));
+                .leftJoin(EMAIL_CONSENT)
+                .on(EMAIL_CONSENT.ACCOUNT_ID.eq(CONTACT.ACCOUNT_ID), EMAIL_CONSENT.EMAIL_KEY.eq(CONTACT.EMAIL_KEY));
     }
 
     private static ContactView view(Record r) {
@@ -131,13 +160,31 @@ class ContactRepository {
         ContactView.Email email = null;
         if (c.getEmailKey() != null) {
             ConsentState consent = io.audience.consent.ConsentRecords.state(r);
-            email = new ContactView.Email(c.getEmailAddress(), c.getEmailKey(), consent,
-                    c.getEmailCreatedAt(), c.getEmailUpdatedAt());
+            email = new ContactView.Email(
+                    c.getEmailAddress(), c.getEmailKey(), consent, c.getEmailCreatedAt(), c.getEmailUpdatedAt());
         }
-        return new ContactView(c.getContactId(), email, c.getFirstName(), c.getLastName(), c.getJobTitle(),
-                c.getCompanyName(), toInteger(c.getBirthdayMonth()), toInteger(c.getBirthdayDay()),
-                c.getAnniversary(), c.getCreateSource(), c.getUpdateSource(), c.getCreatedAt(), c.getUpdatedAt(),
-                c.getDeletedAt(), c.getVersion(), null, null, null, null, null, null);
+        return new ContactView(
+                c.getContactId(),
+                email,
+                c.getFirstName(),
+                c.getLastName(),
+                c.getJobTitle(),
+                c.getCompanyName(),
+                toInteger(c.getBirthdayMonth()),
+                toInteger(c.getBirthdayDay()),
+                c.getAnniversary(),
+                c.getCreateSource(),
+                c.getUpdateSource(),
+                c.getCreatedAt(),
+                c.getUpdatedAt(),
+                c.getDeletedAt(),
+                c.getVersion(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     private static @Nullable Integer toInteger(@Nullable Short value) {

@@ -32,25 +32,54 @@ record ContactRow(
         @Nullable OffsetDateTime deletedAt,
         long version) {
 
-    static ContactRow create(UUID accountId, UUID contactId, ContactDraft draft, Source createSource,
-            OffsetDateTime now) {
-        return new ContactRow(accountId, contactId, draft.emailKey(), draft.emailAddress(),
-                draft.emailKey() == null ? null : now, draft.emailKey() == null ? null : now,
-                draft.firstName(), draft.lastName(), draft.jobTitle(), draft.companyName(), draft.birthdayMonth(),
-                draft.birthdayDay(), draft.anniversary(), createSource.wire(), draft.source().wire(), now, now, null, 1);
+    static ContactRow create(
+            UUID accountId, UUID contactId, ContactDraft draft, Source createSource, OffsetDateTime now) {
+        return new ContactRow(
+                accountId,
+                contactId,
+                draft.emailKey(),
+                draft.emailAddress(),
+                draft.emailKey() == null ? null : now,
+                draft.emailKey() == null ? null : now,
+                draft.firstName(),
+                draft.lastName(),
+                draft.jobTitle(),
+                draft.companyName(),
+                draft.birthdayMonth(),
+                draft.birthdayDay(),
+                draft.anniversary(),
+                createSource.wire(),
+                draft.source().wire(),
+                now,
+                now,
+                null,
+                1);
     }
 
     /** PUT: top-level properties are replaced; the address stays unless a new one is sent. */
     ContactRow replacedBy(ContactDraft draft, OffsetDateTime now) {
         boolean newAddress = draft.emailKey() != null && !draft.emailKey().equals(emailKey);
-        boolean addressEdited = draft.emailAddress() != null && !draft.emailAddress().equals(emailAddress);
-        return new ContactRow(accountId, contactId,
+        boolean addressEdited =
+                draft.emailAddress() != null && !draft.emailAddress().equals(emailAddress);
+        return new ContactRow(
+                accountId,
+                contactId,
                 draft.emailKey() != null ? draft.emailKey() : emailKey,
                 draft.emailAddress() != null ? draft.emailAddress() : emailAddress,
                 newAddress ? now : emailCreatedAt,
                 addressEdited ? now : emailUpdatedAt,
-                draft.firstName(), draft.lastName(), draft.jobTitle(), draft.companyName(), draft.birthdayMonth(),
-                draft.birthdayDay(), draft.anniversary(), createSource, draft.source().wire(), createdAt, now, null,
+                draft.firstName(),
+                draft.lastName(),
+                draft.jobTitle(),
+                draft.companyName(),
+                draft.birthdayMonth(),
+                draft.birthdayDay(),
+                draft.anniversary(),
+                createSource,
+                draft.source().wire(),
+                createdAt,
+                now,
+                null,
                 version + 1);
     }
 
@@ -61,27 +90,75 @@ record ContactRow(
 
     /** A sign-up or an import row: only what was sent changes, and the contact is live again. */
     ContactRow mergedWith(ContactDraft draft, Source source, OffsetDateTime now) {
-        boolean addressEdited = draft.emailAddress() != null && !draft.emailAddress().equals(emailAddress);
+        boolean addressEdited =
+                draft.emailAddress() != null && !draft.emailAddress().equals(emailAddress);
         boolean birthday = draft.birthdayMonth() != null;
-        return new ContactRow(accountId, contactId, emailKey,
-                addressEdited ? draft.emailAddress() : emailAddress, emailCreatedAt,
+        return new ContactRow(
+                accountId,
+                contactId,
+                emailKey,
+                addressEdited ? draft.emailAddress() : emailAddress,
+                emailCreatedAt,
                 addressEdited ? now : emailUpdatedAt,
-                or(draft.firstName(), firstName), or(draft.lastName(), lastName), or(draft.jobTitle(), jobTitle),
-                or(draft.companyName(), companyName), birthday ? draft.birthdayMonth() : birthdayMonth,
-                birthday ? draft.birthdayDay() : birthdayDay, or(draft.anniversary(), anniversary), createSource,
-                source.wire(), createdAt, now, null, version + 1);
+                or(draft.firstName(), firstName),
+                or(draft.lastName(), lastName),
+                or(draft.jobTitle(), jobTitle),
+                or(draft.companyName(), companyName),
+                birthday ? draft.birthdayMonth() : birthdayMonth,
+                birthday ? draft.birthdayDay() : birthdayDay,
+                or(draft.anniversary(), anniversary),
+                createSource,
+                source.wire(),
+                createdAt,
+                now,
+                null,
+                version + 1);
     }
 
     ContactRow deleted(OffsetDateTime now) {
-        return new ContactRow(accountId, contactId, emailKey, emailAddress, emailCreatedAt, emailUpdatedAt,
-                firstName, lastName, jobTitle, companyName, birthdayMonth, birthdayDay, anniversary, createSource,
-                updateSource, createdAt, now, now, version + 1);
+        return new ContactRow(
+                accountId,
+                contactId,
+                emailKey,
+                emailAddress,
+                emailCreatedAt,
+                emailUpdatedAt,
+                firstName,
+                lastName,
+                jobTitle,
+                companyName,
+                birthdayMonth,
+                birthdayDay,
+                anniversary,
+                createSource,
+                updateSource,
+                createdAt,
+                now,
+                now,
+                version + 1);
     }
 
     ContactRow revived(OffsetDateTime now) {
-        return new ContactRow(accountId, contactId, emailKey, emailAddress, emailCreatedAt, emailUpdatedAt,
-                firstName, lastName, jobTitle, companyName, birthdayMonth, birthdayDay, anniversary, createSource,
-                Source.CONTACT.wire(), createdAt, now, null, version + 1);
+        return new ContactRow(
+                accountId,
+                contactId,
+                emailKey,
+                emailAddress,
+                emailCreatedAt,
+                emailUpdatedAt,
+                firstName,
+                lastName,
+                jobTitle,
+                companyName,
+                birthdayMonth,
+                birthdayDay,
+                anniversary,
+                createSource,
+                Source.CONTACT.wire(),
+                createdAt,
+                now,
+                null,
+                version + 1);
     }
 
     String etag() {

@@ -18,10 +18,10 @@ import io.audience.tag.TagService;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -51,10 +51,19 @@ public class ContactService {
     private final ContactEvents events;
     private final Clock clock;
 
-    ContactService(ContactRepository contacts, ContactDetailsRepository details, ContactQueries queries,
-            ConsentService consent, ListMemberships memberships, ConfirmationService confirmations,
-            AccountSettingsService settings, TagService tags, CustomFieldService fields, ContactLocks locks,
-            ContactEvents events, Clock clock) {
+    ContactService(
+            ContactRepository contacts,
+            ContactDetailsRepository details,
+            ContactQueries queries,
+            ConsentService consent,
+            ListMemberships memberships,
+            ConfirmationService confirmations,
+            AccountSettingsService settings,
+            TagService tags,
+            CustomFieldService fields,
+            ContactLocks locks,
+            ContactEvents events,
+            Clock clock) {
         this.contacts = contacts;
         this.details = details;
         this.queries = queries;
@@ -69,7 +78,10 @@ public class ContactService {
         this.clock = clock;
     }
 
-    public enum SignUpAction { CREATED, UPDATED }
+    public enum SignUpAction {
+        CREATED,
+        UPDATED
+    }
 
     public record SignUpResult(UUID contactId, SignUpAction action) {}
 
@@ -95,12 +107,13 @@ public class ContactService {
 
     /** PUT: replaces, revives a deleted contact, and may move it to a new address. */
     @Transactional
-    public ContactView update(UUID accountId, UUID contactId, ContactDraft draft, @Nullable String ifMatch,
-            Actor actor) {
+    public ContactView update(
+            UUID accountId, UUID contactId, ContactDraft draft, @Nullable String ifMatch, Actor actor) {
         OffsetDateTime now = now();
         boolean moves = draft.emailKey() != null && !draft.emailKey().equals(currentKey(accountId, contactId));
         ContactRow row = moves
-                ? locks.lockMoving(accountId, contactId, Objects.requireNonNull(draft.emailKey()), actor, now).row()
+                ? locks.lockMoving(accountId, contactId, Objects.requireNonNull(draft.emailKey()), actor, now)
+                        .row()
                 : locks.lock(accountId, contactId, actor, now).row();
         row.checkIfMatch(ifMatch);
         AddressLock address = null;
@@ -153,8 +166,8 @@ public class ContactService {
         AddressLock lock = consent.lock(accountId, key, actor, now);
         Optional<ContactRow> existing = contacts.lockRowByEmail(accountId, key);
         UUID contactId = existing.map(ContactRow::contactId).orElseGet(Ids::next);
-        ConsentPolicy.SignUp decision =
-                ConsentPolicy.contactSignsUp(lock.current(), settings.get(accountId).confirmedOptIn(), now);
+        ConsentPolicy.SignUp decision = ConsentPolicy.contactSignsUp(
+                lock.current(), settings.get(accountId).confirmedOptIn(), now);
         consent.apply(lock, contactId, current -> decision.state(), actor);
         if (existing.isEmpty()) {
             insert(ContactRow.create(accountId, contactId, draft, Source.CONTACT, now), now);
@@ -168,8 +181,14 @@ public class ContactService {
         }
         if (decision.needsConfirmation()) {
             memberships.requireLive(accountId, lists);
-            confirmations.request(accountId, key, Objects.requireNonNull(draft.emailAddress()), contactId, lists,
-                    Purpose.SIGNUP, now);
+            confirmations.request(
+                    accountId,
+                    key,
+                    Objects.requireNonNull(draft.emailAddress()),
+                    contactId,
+                    lists,
+                    Purpose.SIGNUP,
+                    now);
         } else {
             memberships.add(accountId, contactId, lists, now);
         }
@@ -190,16 +209,16 @@ public class ContactService {
         }
         ConsentState current = Objects.requireNonNull(locked.address().current());
         ConsentState pending = ConsentPolicy.resubscribeRequested(Objects.requireNonNull(row.emailAddress()), current);
-        Optional<OffsetDateTime> already = confirmations.resubscribeRequestedSince(accountId,
-                Objects.requireNonNull(row.emailKey()), Objects.requireNonNull(current.optOutDate()));
+        Optional<OffsetDateTime> already = confirmations.resubscribeRequestedSince(
+                accountId, Objects.requireNonNull(row.emailKey()), Objects.requireNonNull(current.optOutDate()));
         if (already.isPresent()) {
             throw new Conflict("A resubscribe request was already sent to " + row.emailAddress() + " on "
                     + already.get() + "; only one is allowed per opt-out. The contact can still sign up again.");
         }
         memberships.requireLive(accountId, listIds);
         consent.apply(locked.address(), contactId, c -> pending, actor);
-        confirmations.request(accountId, row.emailKey(), row.emailAddress(), contactId, listIds, Purpose.RESUBSCRIBE,
-                now);
+        confirmations.request(
+                accountId, row.emailKey(), row.emailAddress(), contactId, listIds, Purpose.RESUBSCRIBE, now);
     }
 
     private void insert(ContactRow row, OffsetDateTime now) {
@@ -226,14 +245,18 @@ public class ContactService {
     }
 
     /** Lists, tags and custom field values the draft carries replace the contact's; others stay. */
-    private void replaceLists(UUID accountId, UUID contactId, ContactRow contact, ContactDraft draft,
-            OffsetDateTime now) {
+    private void replaceLists(
+            UUID accountId, UUID contactId, ContactRow contact, ContactDraft draft, OffsetDateTime now) {
         if (draft.listMemberships() != null) {
             if (contact.emailKey() != null) {
                 Set<UUID> adding = new LinkedHashSet<>(draft.listMemberships());
-                adding.removeAll(memberships.listsOf(accountId, List.of(contactId)).getOrDefault(contactId, List.of()));
-                consent.requireMayAddToLists(accountId, contact.emailKey(),
-                        Objects.requireNonNullElse(contact.emailAddress(), contact.emailKey()), adding);
+                adding.removeAll(
+                        memberships.listsOf(accountId, List.of(contactId)).getOrDefault(contactId, List.of()));
+                consent.requireMayAddToLists(
+                        accountId,
+                        contact.emailKey(),
+                        Objects.requireNonNullElse(contact.emailAddress(), contact.emailKey()),
+                        adding);
             }
             memberships.replace(accountId, contactId, draft.listMemberships(), now);
         }

@@ -32,15 +32,28 @@ public record ContactView(
         @Nullable List<UUID> taggings,
         @Nullable List<FieldValue> customFields) {
 
-    public record Email(String address, String key, ConsentState consent, OffsetDateTime createdAt,
+    public record Email(
+            String address, String key, ConsentState consent, OffsetDateTime createdAt, OffsetDateTime updatedAt) {}
+
+    public record PhoneView(
+            UUID phoneNumberId,
+            String phoneNumber,
+            @Nullable String kind,
+            String createSource,
+            String updateSource,
+            OffsetDateTime createdAt,
             OffsetDateTime updatedAt) {}
 
-    public record PhoneView(UUID phoneNumberId, String phoneNumber, @Nullable String kind, String createSource,
-            String updateSource, OffsetDateTime createdAt, OffsetDateTime updatedAt) {}
-
-    public record AddressView(UUID streetAddressId, String kind, @Nullable String street, @Nullable String city,
-            @Nullable String state, @Nullable String postalCode, @Nullable String country,
-            OffsetDateTime createdAt, OffsetDateTime updatedAt) {}
+    public record AddressView(
+            UUID streetAddressId,
+            String kind,
+            @Nullable String street,
+            @Nullable String city,
+            @Nullable String state,
+            @Nullable String postalCode,
+            @Nullable String country,
+            OffsetDateTime createdAt,
+            OffsetDateTime updatedAt) {}
 
     public record NoteView(UUID noteId, OffsetDateTime createdAt, String content) {}
 
@@ -52,11 +65,34 @@ public record ContactView(
         return deletedAt == null ? "active" : "deleted";
     }
 
-    ContactView with(@Nullable List<PhoneView> phones, @Nullable List<AddressView> addresses,
-            @Nullable List<NoteView> noteList, @Nullable List<UUID> lists, @Nullable List<UUID> tags,
+    ContactView with(
+            @Nullable List<PhoneView> phones,
+            @Nullable List<AddressView> addresses,
+            @Nullable List<NoteView> noteList,
+            @Nullable List<UUID> lists,
+            @Nullable List<UUID> tags,
             @Nullable List<FieldValue> values) {
-        return new ContactView(contactId, email, firstName, lastName, jobTitle, companyName, birthdayMonth,
-                birthdayDay, anniversary, createSource, updateSource, createdAt, updatedAt, deletedAt, version,
-                phones, addresses, noteList, lists, tags, values);
+        return new ContactView(
+                contactId,
+                email,
+                firstName,
+                lastName,
+                jobTitle,
+                companyName,
+                birthdayMonth,
+                birthdayDay,
+                anniversary,
+                createSource,
+                updateSource,
+                createdAt,
+                updatedAt,
+                deletedAt,
+                version,
+                phones,
+                addresses,
+                noteList,
+                lists,
+                tags,
+                values);
     }
 }

@@ -50,8 +50,7 @@ public class ContactsInBulk {
                  where not exists (select 1 from contact c where c.account_id = {0} and c.email_key = r.email_key
                                       and c.email_key = any(array(select k.email_key from ({1}) k)))
                  order by r.contact_id
-                    on conflict do nothing"""),
-                val(accountId), rows, val(now));
+                    on conflict do nothing"""), val(accountId), rows, val(now));
     }
 
     /**
@@ -77,8 +76,7 @@ public class ContactsInBulk {
                        update_source = 'Account', updated_at = {2}, deleted_at = null, version = c.version + 1
                   from ({1}) r
                  where c.account_id = {0} and c.email_key = r.email_key and c.contact_id <> r.contact_id
-                   and c.email_key = any(array(select k.email_key from ({1}) k))""",
-                val(accountId), rows, val(now));
+                   and c.email_key = any(array(select k.email_key from ({1}) k))""", val(accountId), rows, val(now));
     }
 
     /**

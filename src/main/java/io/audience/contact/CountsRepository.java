@@ -25,15 +25,18 @@ class CountsRepository {
                         DSL.count(),
                         DSL.count().filterWhere(EMAIL_CONSENT.PERMISSION_TO_SEND.eq(Permission.EXPLICIT.wire())),
                         DSL.count().filterWhere(EMAIL_CONSENT.PERMISSION_TO_SEND.eq(Permission.IMPLICIT.wire())),
-                        DSL.count().filterWhere(
-                                EMAIL_CONSENT.PERMISSION_TO_SEND.eq(Permission.PENDING_CONFIRMATION.wire())),
+                        DSL.count()
+                                .filterWhere(
+                                        EMAIL_CONSENT.PERMISSION_TO_SEND.eq(Permission.PENDING_CONFIRMATION.wire())),
                         DSL.count().filterWhere(EMAIL_CONSENT.PERMISSION_TO_SEND.eq(Permission.UNSUBSCRIBED.wire())),
-                        DSL.count().filterWhere(EMAIL_CONSENT.PERMISSION_TO_SEND
-                                .in(Permission.EXPLICIT.wire(), Permission.IMPLICIT.wire())
-                                .and(EMAIL_CONSENT.OPT_IN_DATE.ge(newSince))))
+                        DSL.count()
+                                .filterWhere(EMAIL_CONSENT
+                                        .PERMISSION_TO_SEND
+                                        .in(Permission.EXPLICIT.wire(), Permission.IMPLICIT.wire())
+                                        .and(EMAIL_CONSENT.OPT_IN_DATE.ge(newSince))))
                 .from(CONTACT)
-                .leftJoin(EMAIL_CONSENT).on(EMAIL_CONSENT.ACCOUNT_ID.eq(CONTACT.ACCOUNT_ID),
-                        EMAIL_CONSENT.EMAIL_KEY.eq(CONTACT.EMAIL_KEY))
+                .leftJoin(EMAIL_CONSENT)
+                .on(EMAIL_CONSENT.ACCOUNT_ID.eq(CONTACT.ACCOUNT_ID), EMAIL_CONSENT.EMAIL_KEY.eq(CONTACT.EMAIL_KEY))
                 .where(CONTACT.ACCOUNT_ID.eq(accountId), CONTACT.DELETED_AT.isNull())
                 .fetchSingle();
         return new ContactCounts(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6());

@@ -31,7 +31,10 @@ final class DetailsMerge {
             }
             int same = indexOfKind(kept.stream().map(ContactDraft.Phone::kind).toList(), phone.kind());
             if (same >= 0) {
-                kept.set(same, new ContactDraft.Phone(phone.phoneNumber(), kept.get(same).kind()));
+                kept.set(
+                        same,
+                        new ContactDraft.Phone(
+                                phone.phoneNumber(), kept.get(same).kind()));
             } else {
                 added.add(phone);
             }
@@ -39,17 +42,22 @@ final class DetailsMerge {
         return capped(kept, added);
     }
 
-    static List<ContactDraft.Address> addresses(List<ContactDraft.Address> own,
-            List<ContactDraft.Address> sent) {
+    static List<ContactDraft.Address> addresses(List<ContactDraft.Address> own, List<ContactDraft.Address> sent) {
         List<ContactDraft.Address> kept = new ArrayList<>(own);
         List<ContactDraft.Address> added = new ArrayList<>();
         for (ContactDraft.Address address : sent) {
             int same = indexOfKind(kept.stream().map(ContactDraft.Address::kind).toList(), address.kind());
             if (same >= 0) {
                 ContactDraft.Address old = kept.get(same);
-                kept.set(same, new ContactDraft.Address(old.kind(), or(address.street(), old.street()),
-                        or(address.city(), old.city()), or(address.state(), old.state()),
-                        or(address.postalCode(), old.postalCode()), or(address.country(), old.country())));
+                kept.set(
+                        same,
+                        new ContactDraft.Address(
+                                old.kind(),
+                                or(address.street(), old.street()),
+                                or(address.city(), old.city()),
+                                or(address.state(), old.state()),
+                                or(address.postalCode(), old.postalCode()),
+                                or(address.country(), old.country())));
             } else {
                 added.add(address);
             }
@@ -58,8 +66,8 @@ final class DetailsMerge {
     }
 
     private static <T> List<T> capped(List<T> kept, List<T> added) {
-        List<T> out = new ArrayList<>(kept.subList(0,
-                Math.max(0, Math.min(kept.size(), ContactFields.MAX_EACH - added.size()))));
+        List<T> out = new ArrayList<>(kept.subList(
+                0, Math.max(0, Math.min(kept.size(), ContactFields.MAX_EACH - added.size()))));
         out.addAll(added.subList(0, Math.min(added.size(), ContactFields.MAX_EACH)));
         return out;
     }

@@ -15,9 +15,8 @@ final class EmailConflict extends Conflict {
     }
 
     private static String message(String address, ContactView existing) {
-        String state = existing.deletedAt() == null
-                ? "status active"
-                : "status deleted, deleted_at " + existing.deletedAt();
+        String state =
+                existing.deletedAt() == null ? "status active" : "status deleted, deleted_at " + existing.deletedAt();
         return "EmailAddress is not unique: " + address + " belongs to contact " + existing.contactId()
                 + " (" + state + "). Update it with PUT /v3/contacts/" + existing.contactId()
                 + (existing.deletedAt() == null ? "" : ", which also revives it,")
@@ -28,9 +27,13 @@ final class EmailConflict extends Conflict {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("contact_id", existing.contactId().toString());
         details.put("status", existing.status());
-        details.put("deleted_at", existing.deletedAt() == null ? null : existing.deletedAt().toString());
+        details.put(
+                "deleted_at",
+                existing.deletedAt() == null ? null : existing.deletedAt().toString());
         if (existing.email() != null) {
-            details.put("permission_to_send", existing.email().consent().permission().wire());
+            details.put(
+                    "permission_to_send",
+                    existing.email().consent().permission().wire());
         }
         return details;
     }

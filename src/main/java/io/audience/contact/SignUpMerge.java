@@ -9,23 +9,25 @@ final class SignUpMerge {
 
     private SignUpMerge() {}
 
-    static void mergeDetails(ContactDetailsRepository details, UUID accountId, UUID contactId, ContactDraft draft,
-            OffsetDateTime now) {
+    static void mergeDetails(
+            ContactDetailsRepository details, UUID accountId, UUID contactId, ContactDraft draft, OffsetDateTime now) {
         if (draft.phoneNumbers() != null && !draft.phoneNumbers().isEmpty()) {
-            List<ContactDraft.Phone> own = details.phonesOf(accountId, List.of(contactId))
-                    .getOrDefault(contactId, List.of()).stream()
-                    .map(p -> new ContactDraft.Phone(p.phoneNumber(), p.kind())).toList();
+            List<ContactDraft.Phone> own =
+                    details.phonesOf(accountId, List.of(contactId)).getOrDefault(contactId, List.of()).stream()
+                            .map(p -> new ContactDraft.Phone(p.phoneNumber(), p.kind()))
+                            .toList();
             List<ContactDraft.Phone> merged = DetailsMerge.phones(own, draft.phoneNumbers());
             if (!merged.equals(own)) {
-                details.replacePhones(accountId, contactId, merged, draft.source().wire(), now);
+                details.replacePhones(
+                        accountId, contactId, merged, draft.source().wire(), now);
             }
         }
         if (draft.streetAddresses() != null && !draft.streetAddresses().isEmpty()) {
-            List<ContactDraft.Address> own = details.addressesOf(accountId, List.of(contactId))
-                    .getOrDefault(contactId, List.of()).stream()
-                    .map(a -> new ContactDraft.Address(a.kind(), a.street(), a.city(), a.state(), a.postalCode(),
-                            a.country()))
-                    .toList();
+            List<ContactDraft.Address> own =
+                    details.addressesOf(accountId, List.of(contactId)).getOrDefault(contactId, List.of()).stream()
+                            .map(a -> new ContactDraft.Address(
+                                    a.kind(), a.street(), a.city(), a.state(), a.postalCode(), a.country()))
+                            .toList();
             List<ContactDraft.Address> merged = DetailsMerge.addresses(own, draft.streetAddresses());
             if (!merged.equals(own)) {
                 details.replaceAddresses(accountId, contactId, merged, now);

@@ -41,20 +41,28 @@ class CustomFieldRepository {
         return db.fetchCount(CUSTOM_FIELD, CUSTOM_FIELD.ACCOUNT_ID.eq(accountId));
     }
 
-    boolean insert(UUID accountId, UUID id, String label, String name, FieldType type,
-            CustomFieldView.@Nullable Metadata metadata, @Nullable Integer version, OffsetDateTime now) {
+    boolean insert(
+            UUID accountId,
+            UUID id,
+            String label,
+            String name,
+            FieldType type,
+            CustomFieldView.@Nullable Metadata metadata,
+            @Nullable Integer version,
+            OffsetDateTime now) {
         return db.insertInto(CUSTOM_FIELD)
-                .set(CUSTOM_FIELD.ACCOUNT_ID, accountId)
-                .set(CUSTOM_FIELD.CUSTOM_FIELD_ID, id)
-                .set(CUSTOM_FIELD.LABEL, label)
-                .set(CUSTOM_FIELD.NAME, name)
-                .set(CUSTOM_FIELD.TYPE, type.wire())
-                .set(CUSTOM_FIELD.METADATA, metadata == null ? null : json.writeValueAsString(metadata))
-                .set(CUSTOM_FIELD.VERSION, version)
-                .set(CUSTOM_FIELD.CREATED_AT, now)
-                .set(CUSTOM_FIELD.UPDATED_AT, now)
-                .onConflictDoNothing()
-                .execute() == 1;
+                        .set(CUSTOM_FIELD.ACCOUNT_ID, accountId)
+                        .set(CUSTOM_FIELD.CUSTOM_FIELD_ID, id)
+                        .set(CUSTOM_FIELD.LABEL, label)
+                        .set(CUSTOM_FIELD.NAME, name)
+                        .set(CUSTOM_FIELD.TYPE, type.wire())
+                        .set(CUSTOM_FIELD.METADATA, metadata == null ? null : json.writeValueAsString(metadata))
+                        .set(CUSTOM_FIELD.VERSION, version)
+                        .set(CUSTOM_FIELD.CREATED_AT, now)
+                        .set(CUSTOM_FIELD.UPDATED_AT, now)
+                        .onConflictDoNothing()
+                        .execute()
+                == 1;
     }
 
     void update(UUID accountId, UUID id, String label, String name, OffsetDateTime now) {
@@ -77,7 +85,8 @@ class CustomFieldRepository {
                 .execute();
         int next = created.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
         for (CustomFieldService.ChoiceInput choice : choices) {
-            int choiceId = choice.choiceId() != null && created.containsKey(choice.choiceId()) ? choice.choiceId() : next++;
+            int choiceId =
+                    choice.choiceId() != null && created.containsKey(choice.choiceId()) ? choice.choiceId() : next++;
             db.insertInto(CUSTOM_FIELD_CHOICE)
                     .set(CUSTOM_FIELD_CHOICE.ACCOUNT_ID, accountId)
                     .set(CUSTOM_FIELD_CHOICE.CUSTOM_FIELD_ID, id)
@@ -91,7 +100,8 @@ class CustomFieldRepository {
     }
 
     Optional<CustomFieldView> find(UUID accountId, UUID id) {
-        return all(CUSTOM_FIELD.ACCOUNT_ID.eq(accountId).and(CUSTOM_FIELD.CUSTOM_FIELD_ID.eq(id)), 1).stream().findFirst();
+        return all(CUSTOM_FIELD.ACCOUNT_ID.eq(accountId).and(CUSTOM_FIELD.CUSTOM_FIELD_ID.eq(id)), 1).stream()
+                .findFirst();
     }
 
     Optional<CustomFieldView> lock(UUID accountId, UUID id) {
@@ -103,8 +113,10 @@ class CustomFieldRepository {
     }
 
     Optional<UUID> idOfName(UUID accountId, String name) {
-        return db.select(CUSTOM_FIELD.CUSTOM_FIELD_ID).from(CUSTOM_FIELD)
-                .where(CUSTOM_FIELD.ACCOUNT_ID.eq(accountId),
+        return db.select(CUSTOM_FIELD.CUSTOM_FIELD_ID)
+                .from(CUSTOM_FIELD)
+                .where(
+                        CUSTOM_FIELD.ACCOUNT_ID.eq(accountId),
                         DSL.lower(CUSTOM_FIELD.NAME).eq(name.toLowerCase(Locale.ROOT)))
                 .fetchOptional(CUSTOM_FIELD.CUSTOM_FIELD_ID);
     }
@@ -135,7 +147,9 @@ class CustomFieldRepository {
                     .set(CONTACT_CUSTOM_FIELD.CONTACT_ID, contactId)
                     .set(CONTACT_CUSTOM_FIELD.CUSTOM_FIELD_ID, value.customFieldId())
                     .set(CONTACT_CUSTOM_FIELD.VALUE, value.value())
-                    .set(CONTACT_CUSTOM_FIELD.CHOICE_IDS, value.choiceIds() == null ? null : String.join(",", value.choiceIds()))
+                    .set(
+                            CONTACT_CUSTOM_FIELD.CHOICE_IDS,
+                            value.choiceIds() == null ? null : String.join(",", value.choiceIds()))
                     .set(CONTACT_CUSTOM_FIELD.POSITION, position++)
                     .execute();
         }
@@ -145,27 +159,59 @@ class CustomFieldRepository {
         return db.selectFrom(CONTACT_CUSTOM_FIELD)
                 .where(CONTACT_CUSTOM_FIELD.ACCOUNT_ID.eq(accountId), CONTACT_CUSTOM_FIELD.CONTACT_ID.in(contactIds))
                 .orderBy(CONTACT_CUSTOM_FIELD.CONTACT_ID, CONTACT_CUSTOM_FIELD.POSITION)
-                .fetchGroups(CONTACT_CUSTOM_FIELD.CONTACT_ID, r -> new FieldValue(r.getCustomFieldId(), r.getValue(),
-                        r.getChoiceIds() == null ? null : Arrays.asList(r.getChoiceIds().split(",", -1))));
+                .fetchGroups(
+                        CONTACT_CUSTOM_FIELD.CONTACT_ID,
+                        r -> new FieldValue(
+                                r.getCustomFieldId(),
+                                r.getValue(),
+                                r.getChoiceIds() == null
+                                        ? null
+                                        : Arrays.asList(r.getChoiceIds().split(",", -1))));
     }
 
     private List<CustomFieldView> all(Condition where, int limit) {
-        List<CustomFieldRecord> fields = db.selectFrom(CUSTOM_FIELD).where(where)
-                .orderBy(CUSTOM_FIELD.CUSTOM_FIELD_ID).limit(limit).fetch();
+        List<CustomFieldRecord> fields = db.selectFrom(CUSTOM_FIELD)
+                .where(where)
+                .orderBy(CUSTOM_FIELD.CUSTOM_FIELD_ID)
+                .limit(limit)
+                .fetch();
         if (fields.isEmpty()) {
             return List.of();
         }
         Map<UUID, List<CustomFieldView.Choice>> choices = db.selectFrom(CUSTOM_FIELD_CHOICE)
-                .where(CUSTOM_FIELD_CHOICE.ACCOUNT_ID.eq(fields.get(0).getAccountId()),
-                        CUSTOM_FIELD_CHOICE.CUSTOM_FIELD_ID.in(fields.stream().map(CustomFieldRecord::getCustomFieldId).toList()))
-                .orderBy(CUSTOM_FIELD_CHOICE.CUSTOM_FIELD_ID, CUSTOM_FIELD_CHOICE.DISPLAY_ORDER, CUSTOM_FIELD_CHOICE.CHOICE_ID)
-                .fetchGroups(CUSTOM_FIELD_CHOICE.CUSTOM_FIELD_ID, c -> new CustomFieldView.Choice(c.getCustomFieldId(),
-                        c.getChoiceId(), c.getChoiceLabel(), c.getDisplayOrder(), c.getCreatedAt(), c.getUpdatedAt()));
-        return fields.stream().map(r -> new CustomFieldView(r.getCustomFieldId(), r.getLabel(), r.getName(),
-                r.getType(), r.getMetadata() == null ? null : json.readValue(r.getMetadata(), CustomFieldView.Metadata.class),
-                r.getVersion(),
-                FieldType.valueOf(r.getType().toUpperCase(Locale.ROOT)).hasChoices()
-                        ? choices.getOrDefault(r.getCustomFieldId(), List.of()) : null,
-                r.getCreatedAt(), r.getUpdatedAt())).toList();
+                .where(
+                        CUSTOM_FIELD_CHOICE.ACCOUNT_ID.eq(fields.get(0).getAccountId()),
+                        CUSTOM_FIELD_CHOICE.CUSTOM_FIELD_ID.in(fields.stream()
+                                .map(CustomFieldRecord::getCustomFieldId)
+                                .toList()))
+                .orderBy(
+                        CUSTOM_FIELD_CHOICE.CUSTOM_FIELD_ID,
+                        CUSTOM_FIELD_CHOICE.DISPLAY_ORDER,
+                        CUSTOM_FIELD_CHOICE.CHOICE_ID)
+                .fetchGroups(
+                        CUSTOM_FIELD_CHOICE.CUSTOM_FIELD_ID,
+                        c -> new CustomFieldView.Choice(
+                                c.getCustomFieldId(),
+                                c.getChoiceId(),
+                                c.getChoiceLabel(),
+                                c.getDisplayOrder(),
+                                c.getCreatedAt(),
+                                c.getUpdatedAt()));
+        return fields.stream()
+                .map(r -> new CustomFieldView(
+                        r.getCustomFieldId(),
+                        r.getLabel(),
+                        r.getName(),
+                        r.getType(),
+                        r.getMetadata() == null
+                                ? null
+                                : json.readValue(r.getMetadata(), CustomFieldView.Metadata.class),
+                        r.getVersion(),
+                        FieldType.valueOf(r.getType().toUpperCase(Locale.ROOT)).hasChoices()
+                                ? choices.getOrDefault(r.getCustomFieldId(), List.of())
+                                : null,
+                        r.getCreatedAt(),
+                        r.getUpdatedAt()))
+                .toList();
     }
 }

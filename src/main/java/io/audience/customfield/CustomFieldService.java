@@ -47,11 +47,17 @@ public class CustomFieldService {
 
     public record ChoiceInput(@Nullable Integer choiceId, String label, int displayOrder) {}
 
-    public record FieldPage(List<CustomFieldView> customFields, @Nullable UUID nextAfter) {}
+    public record FieldPage(
+            List<CustomFieldView> customFields, @Nullable UUID nextAfter) {}
 
     @Transactional
-    public CustomFieldView create(UUID accountId, @Nullable String label, @Nullable String type,
-            CustomFieldView.@Nullable Metadata metadata, @Nullable List<ChoiceInput> choices, @Nullable Integer version) {
+    public CustomFieldView create(
+            UUID accountId,
+            @Nullable String label,
+            @Nullable String type,
+            CustomFieldView.@Nullable Metadata metadata,
+            @Nullable List<ChoiceInput> choices,
+            @Nullable Integer version) {
         String validLabel = label(label);
         if (type == null) {
             throw new ValidationFailed("type is required");
@@ -84,13 +90,17 @@ public class CustomFieldService {
 
     /** PUT replaces the label and, for select fields, the choices; the type never changes. */
     @Transactional
-    public CustomFieldView replace(UUID accountId, UUID id, @Nullable String label, @Nullable String type,
+    public CustomFieldView replace(
+            UUID accountId,
+            UUID id,
+            @Nullable String label,
+            @Nullable String type,
             @Nullable List<ChoiceInput> choices) {
         String validLabel = label(label);
         CustomFieldView current = fields.lock(accountId, id).orElseThrow(() -> notFound(id));
         if (type != null && !type.equals(current.type())) {
-            throw new ValidationFailed("type cannot change from " + current.type() + " to " + type
-                    + "; create a new custom field");
+            throw new ValidationFailed(
+                    "type cannot change from " + current.type() + " to " + type + "; create a new custom field");
         }
         List<ChoiceInput> validChoices = choices(current.fieldType(), current.metadata(), choices);
         String name = nameOf(validLabel);
@@ -115,8 +125,8 @@ public class CustomFieldService {
     @Transactional
     public ActivityView deleteEach(UUID accountId, List<UUID> ids) {
         if (ids.isEmpty() || ids.size() > MAX_PER_ACCOUNT) {
-            throw new ValidationFailed("custom_field_ids must name 1 to " + MAX_PER_ACCOUNT + " custom fields, not "
-                    + ids.size());
+            throw new ValidationFailed(
+                    "custom_field_ids must name 1 to " + MAX_PER_ACCOUNT + " custom fields, not " + ids.size());
         }
         return activities.acceptEach(accountId, DELETE, "{}", 0, ROW_ID, new LinkedHashSet<>(ids), now());
     }
@@ -153,7 +163,8 @@ public class CustomFieldService {
     @Transactional(propagation = Propagation.MANDATORY)
     public void mergeValues(UUID accountId, UUID contactId, List<FieldValue> values) {
         Map<UUID, FieldValue> merged = new LinkedHashMap<>();
-        fields.valuesOf(accountId, List.of(contactId)).getOrDefault(contactId, List.of())
+        fields.valuesOf(accountId, List.of(contactId))
+                .getOrDefault(contactId, List.of())
                 .forEach(v -> merged.put(v.customFieldId(), v));
         checked(accountId, values).forEach(v -> merged.put(v.customFieldId(), v));
         if (merged.size() > MAX_PER_CONTACT) {
@@ -176,7 +187,8 @@ public class CustomFieldService {
 
     private List<FieldValue> checked(UUID accountId, List<FieldValue> values) {
         if (values.size() > MAX_PER_CONTACT) {
-            throw new ValidationFailed("custom_fields takes at most " + MAX_PER_CONTACT + " values, not " + values.size());
+            throw new ValidationFailed(
+                    "custom_fields takes at most " + MAX_PER_CONTACT + " values, not " + values.size());
         }
         Set<UUID> seen = new HashSet<>();
         for (FieldValue value : values) {
@@ -189,24 +201,27 @@ public class CustomFieldService {
         for (int i = 0; i < values.size(); i++) {
             CustomFieldView field = known.get(values.get(i).customFieldId());
             if (field == null) {
-                throw new NotFound("No custom field " + values.get(i).customFieldId() + " in this account (custom_fields["
-                        + i + "])");
+                throw new NotFound("No custom field " + values.get(i).customFieldId()
+                        + " in this account (custom_fields[" + i + "])");
             }
             FieldValues.check("custom_fields[" + i + "]", field, values.get(i));
         }
         return values;
     }
 
-    private static List<ChoiceInput> choices(FieldType type, CustomFieldView.@Nullable Metadata metadata,
-            @Nullable List<ChoiceInput> choices) {
+    private static List<ChoiceInput> choices(
+            FieldType type, CustomFieldView.@Nullable Metadata metadata, @Nullable List<ChoiceInput> choices) {
         if (!type.hasChoices()) {
             if (choices != null && !choices.isEmpty()) {
                 throw new ValidationFailed("choices are only for single_select and multi_select fields");
             }
             return List.of();
         }
-        int max = metadata != null && metadata.displayType() != null
-                && List.of("radio", "checkbox").contains(metadata.displayType()) ? 20 : 100;
+        int max = metadata != null
+                        && metadata.displayType() != null
+                        && List.of("radio", "checkbox").contains(metadata.displayType())
+                ? 20
+                : 100;
         if (choices == null || choices.isEmpty() || choices.size() > max) {
             throw new ValidationFailed("choices: a " + type.wire() + " field needs 1 to " + max + " choices");
         }
@@ -228,7 +243,8 @@ public class CustomFieldService {
         if (metadata == null) {
             return;
         }
-        if (metadata.displayType() != null && !List.of("radio", "checkbox", "dropdown").contains(metadata.displayType())) {
+        if (metadata.displayType() != null
+                && !List.of("radio", "checkbox", "dropdown").contains(metadata.displayType())) {
             throw new ValidationFailed("metadata.display_type must be radio, checkbox or dropdown");
         }
         if (metadata.decimalPlaces() != null && (metadata.decimalPlaces() < 0 || metadata.decimalPlaces() > 4)) {
@@ -247,7 +263,8 @@ public class CustomFieldService {
 
     private Conflict nameTaken(UUID accountId, String name) {
         UUID existing = fields.idOfName(accountId, name).orElse(null);
-        return new Conflict("A custom field named " + name + " already exists: " + existing,
+        return new Conflict(
+                "A custom field named " + name + " already exists: " + existing,
                 existing == null ? Map.of() : Map.of("custom_field_id", existing.toString()));
     }
 

@@ -17,12 +17,21 @@ public record CustomFieldView(
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 
-    public record Metadata(@Nullable String displayType, @Nullable Boolean allowNegative,
-            @Nullable Integer decimalPlaces, @Nullable String currencyCode, @Nullable Boolean integer,
+    public record Metadata(
+            @Nullable String displayType,
+            @Nullable Boolean allowNegative,
+            @Nullable Integer decimalPlaces,
+            @Nullable String currencyCode,
+            @Nullable Boolean integer,
             @Nullable String displayFormat) {}
 
-    public record Choice(UUID customFieldId, int choiceId, String choiceLabel, int displayOrder,
-            OffsetDateTime createdAt, OffsetDateTime updatedAt) {}
+    public record Choice(
+            UUID customFieldId,
+            int choiceId,
+            String choiceLabel,
+            int displayOrder,
+            OffsetDateTime createdAt,
+            OffsetDateTime updatedAt) {}
 
     FieldType fieldType() {
         return FieldType.valueOf(type.toUpperCase(java.util.Locale.ROOT));

@@ -14,18 +14,19 @@ final class FieldValues {
     private FieldValues() {}
 
     static void check(String where, CustomFieldView field, FieldValue value) {
-        String named = where + " (custom field \"" + field.label() + "\" " + field.customFieldId() + ", "
-                + field.type() + ")";
+        String named =
+                where + " (custom field \"" + field.label() + "\" " + field.customFieldId() + ", " + field.type() + ")";
         String text = value.value();
         if (text != null && text.length() > 255) {
             throw new ValidationFailed(named + ": value must be at most 255 characters");
         }
         switch (field.fieldType()) {
-            case STRING -> { }
+            case STRING -> {}
             case NUMBER, CURRENCY -> number(named, field, text);
             case DATE -> {
                 if (text != null && !text.isEmpty() && VendorDates.parse(text).isEmpty()) {
-                    throw new ValidationFailed(named + ": value \"" + text + "\" is not a date as " + VendorDates.FORMATS);
+                    throw new ValidationFailed(
+                            named + ": value \"" + text + "\" is not a date as " + VendorDates.FORMATS);
                 }
             }
             case BOOLEAN -> {
@@ -35,7 +36,9 @@ final class FieldValues {
             }
             case SINGLE_SELECT, MULTI_SELECT -> choices(named, field, value.choiceIds());
         }
-        if (!field.fieldType().hasChoices() && value.choiceIds() != null && !value.choiceIds().isEmpty()) {
+        if (!field.fieldType().hasChoices()
+                && value.choiceIds() != null
+                && !value.choiceIds().isEmpty()) {
             throw new ValidationFailed(named + ": choice_ids are only for single_select and multi_select fields");
         }
     }
@@ -55,13 +58,16 @@ final class FieldValues {
         if (number.signum() < 0 && !negativeAllowed) {
             throw new ValidationFailed(named + ": value \"" + text + "\" must not be negative");
         }
-        if (metadata != null && Boolean.TRUE.equals(metadata.integer()) && number.stripTrailingZeros().scale() > 0) {
+        if (metadata != null
+                && Boolean.TRUE.equals(metadata.integer())
+                && number.stripTrailingZeros().scale() > 0) {
             throw new ValidationFailed(named + ": value \"" + text + "\" must be a whole number");
         }
-        if (metadata != null && metadata.decimalPlaces() != null
+        if (metadata != null
+                && metadata.decimalPlaces() != null
                 && number.stripTrailingZeros().scale() > metadata.decimalPlaces()) {
-            throw new ValidationFailed(named + ": value \"" + text + "\" has more than " + metadata.decimalPlaces()
-                    + " decimal places");
+            throw new ValidationFailed(
+                    named + ": value \"" + text + "\" has more than " + metadata.decimalPlaces() + " decimal places");
         }
     }
 
@@ -73,7 +79,8 @@ final class FieldValues {
             throw new ValidationFailed(named + ": choose exactly one choice, not " + ids.size());
         }
         Set<String> known = new HashSet<>();
-        for (CustomFieldView.Choice choice : field.choices() == null ? List.<CustomFieldView.Choice>of() : field.choices()) {
+        for (CustomFieldView.Choice choice :
+                field.choices() == null ? List.<CustomFieldView.Choice>of() : field.choices()) {
             known.add(Integer.toString(choice.choiceId()));
         }
         Set<String> seen = new HashSet<>();

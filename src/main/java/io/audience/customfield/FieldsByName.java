@@ -20,8 +20,8 @@ public final class FieldsByName {
     private final Map<String, CustomFieldView> byName;
 
     FieldsByName(List<CustomFieldView> fields) {
-        this.byName = fields.stream().collect(Collectors.toMap(f -> f.name().toLowerCase(Locale.ROOT),
-                Function.identity(), (a, b) -> a));
+        this.byName = fields.stream()
+                .collect(Collectors.toMap(f -> f.name().toLowerCase(Locale.ROOT), Function.identity(), (a, b) -> a));
     }
 
     public Optional<CustomFieldView> field(String name) {
@@ -30,8 +30,9 @@ public final class FieldsByName {
 
     /** The checked value of {@code column} ({@code cf:<name>}); an empty cell is an empty value. */
     public FieldValue value(String column, String name, String text) {
-        CustomFieldView field = field(name).orElseThrow(() -> new ValidationFailed(
-                column + ": this account has no custom field named \"" + name + "\""));
+        CustomFieldView field = field(name)
+                .orElseThrow(() ->
+                        new ValidationFailed(column + ": this account has no custom field named \"" + name + "\""));
         FieldValue value = field.fieldType().hasChoices()
                 ? new FieldValue(field.customFieldId(), null, choiceIds(column, field, text))
                 : new FieldValue(field.customFieldId(), text, null);
@@ -47,11 +48,12 @@ public final class FieldsByName {
                 continue;
             }
             ids.add(Objects.requireNonNull(field.choices(), "a field with choices has its list").stream()
-                    .filter(c -> c.choiceLabel().equalsIgnoreCase(wanted) || Integer.toString(c.choiceId()).equals(wanted))
+                    .filter(c -> c.choiceLabel().equalsIgnoreCase(wanted)
+                            || Integer.toString(c.choiceId()).equals(wanted))
                     .map(c -> Integer.toString(c.choiceId()))
                     .findFirst()
-                    .orElseThrow(() -> new ValidationFailed(column + ": \"" + wanted + "\" is not a choice of custom field \""
-                            + field.label() + "\"")));
+                    .orElseThrow(() -> new ValidationFailed(column + ": \"" + wanted
+                            + "\" is not a choice of custom field \"" + field.label() + "\"")));
         }
         return ids;
     }

@@ -33,7 +33,8 @@ final class DatabaseAccess {
     /** Whether the folder already demands passwords (else it trusts everyone: an earlier release's). */
     static boolean demandsPasswords(Path pgData) throws IOException {
         Path hba = pgData.resolve("pg_hba.conf");
-        return Files.exists(hba) && Files.readString(hba, StandardCharsets.UTF_8).startsWith(MARKER);
+        return Files.exists(hba)
+                && Files.readString(hba, StandardCharsets.UTF_8).startsWith(MARKER);
     }
 
     static void writeHba(Path pgData) throws IOException {
@@ -49,17 +50,21 @@ final class DatabaseAccess {
         PGConnection pg = superuser.unwrap(PGConnection.class);
         try (Statement sql = superuser.createStatement()) {
             boolean exists;
-            try (ResultSet role = sql.executeQuery("select 1 from pg_roles where rolname = '"
-                    + PostgresCredentials.SERVICE_ROLE + "'")) {
+            try (ResultSet role = sql.executeQuery(
+                    "select 1 from pg_roles where rolname = '" + PostgresCredentials.SERVICE_ROLE + "'")) {
                 exists = role.next();
             }
             if (!exists) {
                 sql.execute("create role " + PostgresCredentials.SERVICE_ROLE
                         + " login nosuperuser nocreatedb nocreaterole noreplication nobypassrls");
             }
-            pg.alterUserPassword(PostgresCredentials.SERVICE_ROLE, credentials.servicePassword().toCharArray(),
+            pg.alterUserPassword(
+                    PostgresCredentials.SERVICE_ROLE,
+                    credentials.servicePassword().toCharArray(),
                     "scram-sha-256");
-            pg.alterUserPassword(PostgresCredentials.SUPERUSER, credentials.superuserPassword().toCharArray(),
+            pg.alterUserPassword(
+                    PostgresCredentials.SUPERUSER,
+                    credentials.superuserPassword().toCharArray(),
                     "scram-sha-256");
             sql.execute("alter schema public owner to " + PostgresCredentials.SERVICE_ROLE);
             // Tables, their sequences and indexes made by an earlier release as the superuser.
@@ -92,15 +97,15 @@ final class DatabaseAccess {
             noPassword.setProperty("user", user);
             noPassword.setProperty("connectTimeout", "10");
             boolean opened;
-            try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port
-                    + "/postgres", noPassword)) {
+            try (Connection connection =
+                    DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", noPassword)) {
                 opened = connection.isValid(10);
             } catch (SQLException refused) {
                 opened = false;
             }
             if (opened) {
-                throw new IllegalStateException("The embedded PostgreSQL lets " + user + " in without a password;"
-                        + " refusing to run on it");
+                throw new IllegalStateException(
+                        "The embedded PostgreSQL lets " + user + " in without a password;" + " refusing to run on it");
             }
         }
     }

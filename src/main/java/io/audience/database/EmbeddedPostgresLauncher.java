@@ -97,7 +97,8 @@ final class EmbeddedPostgresLauncher {
                 // zonky hands these to initdb as --auth=... and --pwfile=...: the folder demands a
                 // password from its first moment, there is no window in which anyone is trusted.
                 writeOwnerOnly(initdbPasswordFile, credentials.superuserPassword());
-                builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", initdbPasswordFile.toString());
+                builder.setLocaleConfig("auth", "scram-sha-256")
+                        .setLocaleConfig("pwfile", initdbPasswordFile.toString());
             }
             if (!earlierRelease) {
                 builder.setDataDirectoryCustomizer(dir -> writeHba(dir.toPath()));
@@ -159,12 +160,13 @@ final class EmbeddedPostgresLauncher {
             return;
         }
         List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
-        Optional<ProcessHandle> process = lines.isEmpty()
-                ? Optional.empty()
-                : parsePid(lines.get(0)).flatMap(ProcessHandle::of);
+        Optional<ProcessHandle> process =
+                lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0)).flatMap(ProcessHandle::of);
         if (process.isPresent() && process.get().isAlive() && runsOnOurFolder(process.get())) {
-            log.warn("Stopping PostgreSQL server {} left running on {} by an earlier process",
-                    process.get().pid(), pgData);
+            log.warn(
+                    "Stopping PostgreSQL server {} left running on {} by an earlier process",
+                    process.get().pid(),
+                    pgData);
             fastShutdown(process.get());
         } else {
             log.info("Removing stale {}", pidFile);
@@ -185,27 +187,31 @@ final class EmbeddedPostgresLauncher {
 
     private void fastShutdown(ProcessHandle process) throws IOException {
         // SIGINT is PostgreSQL's "fast" shutdown: it ends sessions and checkpoints cleanly.
-        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
+        new ProcessBuilder("kill", "-INT", Long.toString(process.pid()))
+                .inheritIO()
+                .start();
         try {
             process.onExit().get(ORPHAN_STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("PostgreSQL server " + process.pid() + " on " + pgData
-                    + " did not stop within " + ORPHAN_STOP_WAIT + "; stop it and start again", e);
+            throw new IllegalStateException(
+                    "PostgreSQL server " + process.pid() + " on " + pgData + " did not stop within " + ORPHAN_STOP_WAIT
+                            + "; stop it and start again",
+                    e);
         }
     }
 
     private void verifyItIsOurs(EmbeddedPostgres postgres) {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery(
-                        "select current_setting('data_directory'), current_setting('fsync'),"
+                ResultSet row =
+                        statement.executeQuery("select current_setting('data_directory'), current_setting('fsync'),"
                                 + " current_setting('synchronous_commit')")) {
             row.next();
             Path actual = Path.of(row.getString(1)).toRealPath();
             if (!actual.equals(pgData.toRealPath())) {
                 postgres.close();
-                throw new IllegalStateException("The PostgreSQL server on port " + postgres.getPort()
-                        + " serves " + actual + ", not " + pgData + "; refusing to use it");
+                throw new IllegalStateException("The PostgreSQL server on port " + postgres.getPort() + " serves "
+                        + actual + ", not " + pgData + "; refusing to use it");
             }
             if (!"on".equals(row.getString(2)) || !"on".equals(row.getString(3))) {
                 postgres.close();

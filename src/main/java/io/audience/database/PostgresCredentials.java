@@ -22,10 +22,12 @@ record PostgresCredentials(String superuserPassword, String servicePassword, boo
 
     static PostgresCredentials loadOrCreate(Path file) {
         boolean existed = Files.exists(file);
-        String text = SecretFiles.readOrCreate(file, () -> "# Passwords of the embedded PostgreSQL (scram-sha-256)."
-                + " Without this file its data cannot be opened: back it up with the data folder.\n"
-                + "superuser=" + SecretFiles.random(32) + "\n"
-                + SERVICE_ROLE + "=" + SecretFiles.random(32));
+        String text = SecretFiles.readOrCreate(
+                file,
+                () -> "# Passwords of the embedded PostgreSQL (scram-sha-256)."
+                        + " Without this file its data cannot be opened: back it up with the data folder.\n"
+                        + "superuser=" + SecretFiles.random(32) + "\n"
+                        + SERVICE_ROLE + "=" + SecretFiles.random(32));
         Properties values = new Properties();
         try {
             values.load(new StringReader(text));
@@ -34,7 +36,8 @@ record PostgresCredentials(String superuserPassword, String servicePassword, boo
         }
         String superuser = values.getProperty("superuser", "");
         String service = values.getProperty(SERVICE_ROLE, "");
-        if (!GENERATED.matcher(superuser).matches() || !GENERATED.matcher(service).matches()) {
+        if (!GENERATED.matcher(superuser).matches()
+                || !GENERATED.matcher(service).matches()) {
             throw new IllegalStateException(file.toAbsolutePath() + " must hold the lines superuser=<password> and "
                     + SERVICE_ROLE + "=<password> (32 or more of A-Z a-z 0-9 _ -); restore it from a backup");
         }

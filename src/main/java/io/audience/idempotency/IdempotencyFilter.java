@@ -52,8 +52,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private final Duration retention;
     private final Clock clock;
 
-    IdempotencyFilter(IdempotencyRepository keys, TransactionTemplate transactions, ErrorBodies errors,
-            @Value("${audience.idempotency-retention}") Duration retention, Clock clock) {
+    IdempotencyFilter(
+            IdempotencyRepository keys,
+            TransactionTemplate transactions,
+            ErrorBodies errors,
+            @Value("${audience.idempotency-retention}") Duration retention,
+            Clock clock) {
         this.keys = keys;
         this.transactions = transactions;
         this.errors = errors;
@@ -64,7 +68,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !"POST".equals(request.getMethod())
-                || !PATHS.contains(request.getRequestURI().substring(request.getContextPath().length()))
+                || !PATHS.contains(request.getRequestURI()
+                        .substring(request.getContextPath().length()))
                 || request.getHeader(HEADER) == null
                 || request.getAttribute(Caller.REQUEST_ATTRIBUTE) == null;
     }
@@ -74,8 +79,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER).strip();
         if (key.isEmpty() || key.length() > 255) {
-            errors.write(response, 400, "contacts.api.validation.error",
-                    "Idempotency-Key must be 1 to 255 characters");
+            errors.write(response, 400, "contacts.api.validation.error", "Idempotency-Key must be 1 to 255 characters");
             return;
         }
         Caller caller = (Caller) request.getAttribute(Caller.REQUEST_ATTRIBUTE);
@@ -98,7 +102,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 }
                 run(chain, new CachedBodyRequest(request, body), buffered);
                 if (buffered.getStatus() < 300 && !tx.isRollbackOnly()) {
-                    keys.complete(caller.accountId(), key, buffered.getStatus(),
+                    keys.complete(
+                            caller.accountId(),
+                            key,
+                            buffered.getStatus(),
                             new String(buffered.getContentAsByteArray(), StandardCharsets.UTF_8));
                 } else {
                     // A refused request wrote nothing, so there is nothing to replay: a retry runs again.
@@ -108,7 +115,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
         } catch (RuntimeException e) {
             log.error("Idempotent request failed to commit", e);
             buffered.resetBuffer();
-            errors.write(response, 503, "service_unavailable",
+            errors.write(
+                    response,
+                    503,
+                    "service_unavailable",
                     "The request could not be completed; retry it with the same Idempotency-Key");
             return;
         }
@@ -119,7 +129,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
         Optional<IdempotencyRepository.Stored> stored = keys.find(caller.accountId(), key);
         try {
             if (stored.isEmpty() || !stored.get().requestHash().equals(hash)) {
-                errors.write(response, 422, "contacts.api.idempotency_key.reused",
+                errors.write(
+                        response,
+                        422,
+                        "contacts.api.idempotency_key.reused",
                         "This Idempotency-Key was already used with a different request; use a new key");
                 return;
             }
@@ -145,7 +158,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static String hash(HttpServletRequest request, byte[] body) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
+            sha256.update(
+                    (request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha256.digest(body));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);

@@ -22,7 +22,9 @@ class IdempotencyRepository {
 
     void forgetExpired(UUID accountId, String key, OffsetDateTime expiredBefore) {
         db.deleteFrom(IDEMPOTENCY_KEY)
-                .where(IDEMPOTENCY_KEY.ACCOUNT_ID.eq(accountId), IDEMPOTENCY_KEY.IDEMPOTENCY_KEY_.eq(key),
+                .where(
+                        IDEMPOTENCY_KEY.ACCOUNT_ID.eq(accountId),
+                        IDEMPOTENCY_KEY.IDEMPOTENCY_KEY_.eq(key),
                         IDEMPOTENCY_KEY.CREATED_AT.lt(expiredBefore))
                 .execute();
     }
@@ -33,14 +35,15 @@ class IdempotencyRepository {
      */
     boolean claim(UUID accountId, String key, String requestHash, OffsetDateTime now) {
         return db.insertInto(IDEMPOTENCY_KEY)
-                .set(IDEMPOTENCY_KEY.ACCOUNT_ID, accountId)
-                .set(IDEMPOTENCY_KEY.IDEMPOTENCY_KEY_, key)
-                .set(IDEMPOTENCY_KEY.REQUEST_HASH, requestHash)
-                .set(IDEMPOTENCY_KEY.RESPONSE_STATUS, 0)
-                .set(IDEMPOTENCY_KEY.RESPONSE_BODY, "")
-                .set(IDEMPOTENCY_KEY.CREATED_AT, now)
-                .onConflictDoNothing()
-                .execute() == 1;
+                        .set(IDEMPOTENCY_KEY.ACCOUNT_ID, accountId)
+                        .set(IDEMPOTENCY_KEY.IDEMPOTENCY_KEY_, key)
+                        .set(IDEMPOTENCY_KEY.REQUEST_HASH, requestHash)
+                        .set(IDEMPOTENCY_KEY.RESPONSE_STATUS, 0)
+                        .set(IDEMPOTENCY_KEY.RESPONSE_BODY, "")
+                        .set(IDEMPOTENCY_KEY.CREATED_AT, now)
+                        .onConflictDoNothing()
+                        .execute()
+                == 1;
     }
 
     Optional<Stored> find(UUID accountId, String key) {
@@ -51,14 +54,21 @@ class IdempotencyRepository {
 
     /** Erase: the stored answers that name the person (their contact id or an address of theirs). */
     int forgetAnswersNaming(UUID accountId, java.util.Collection<String> needles) {
-        return needles.isEmpty() ? 0 : db.deleteFrom(IDEMPOTENCY_KEY)
-                .where(IDEMPOTENCY_KEY.ACCOUNT_ID.eq(accountId),
-                        DSL.or(needles.stream().map(IDEMPOTENCY_KEY.RESPONSE_BODY::containsIgnoreCase).toList()))
-                .execute();
+        return needles.isEmpty()
+                ? 0
+                : db.deleteFrom(IDEMPOTENCY_KEY)
+                        .where(
+                                IDEMPOTENCY_KEY.ACCOUNT_ID.eq(accountId),
+                                DSL.or(needles.stream()
+                                        .map(IDEMPOTENCY_KEY.RESPONSE_BODY::containsIgnoreCase)
+                                        .toList()))
+                        .execute();
     }
 
     int forgetOlderThan(OffsetDateTime expiredBefore) {
-        return db.deleteFrom(IDEMPOTENCY_KEY).where(IDEMPOTENCY_KEY.CREATED_AT.lt(expiredBefore)).execute();
+        return db.deleteFrom(IDEMPOTENCY_KEY)
+                .where(IDEMPOTENCY_KEY.CREATED_AT.lt(expiredBefore))
+                .execute();
     }
 
     void complete(UUID accountId, String key, int status, String body) {

@@ -41,7 +41,9 @@ public class InstallationSecretRepository implements SmartInitializingSingleton 
 
     @Override
     public void afterSingletonsInstantiated() {
-        db.select(INSTALLATION_SECRET.NAME).from(INSTALLATION_SECRET).where(INSTALLATION_SECRET.SEALED.isNull())
+        db.select(INSTALLATION_SECRET.NAME)
+                .from(INSTALLATION_SECRET)
+                .where(INSTALLATION_SECRET.SEALED.isNull())
                 .fetch(INSTALLATION_SECRET.NAME)
                 .forEach(this::key);
     }
@@ -78,7 +80,9 @@ public class InstallationSecretRepository implements SmartInitializingSingleton 
                 .onConflictDoNothing()
                 .execute();
         Record2<String, String> stored = db.select(INSTALLATION_SECRET.SECRET, INSTALLATION_SECRET.SEALED)
-                .from(INSTALLATION_SECRET).where(INSTALLATION_SECRET.NAME.eq(name)).fetchSingle();
+                .from(INSTALLATION_SECRET)
+                .where(INSTALLATION_SECRET.NAME.eq(name))
+                .fetchSingle();
         if (stored.value2() != null) {
             return master.open(stored.value2(), context);
         }

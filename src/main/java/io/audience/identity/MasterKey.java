@@ -52,8 +52,12 @@ public class MasterKey {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         byte[] sealed = crypt(Cipher.ENCRYPT_MODE, nonce, plaintext, context);
-        byte[] out = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
-        return VERSION + "." + keyId + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
+        byte[] out = ByteBuffer.allocate(nonce.length + sealed.length)
+                .put(nonce)
+                .put(sealed)
+                .array();
+        return VERSION + "." + keyId + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
     }
 
     /** The plaintext of a value sealed for {@code context}; refuses loudly when it cannot be. */
@@ -80,8 +84,10 @@ public class MasterKey {
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(input);
         } catch (AEADBadTagException e) {
-            throw new IllegalStateException("The stored " + context + " does not open with the master key: it was"
-                    + " altered, or moved from another row", e);
+            throw new IllegalStateException(
+                    "The stored " + context + " does not open with the master key: it was"
+                            + " altered, or moved from another row",
+                    e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is part of every Java runtime", e);
         }
@@ -90,7 +96,8 @@ public class MasterKey {
     private byte[] decode(String encoded) {
         byte[] raw;
         try {
-            raw = encoded.contains("-") || encoded.contains("_") ? Base64.getUrlDecoder().decode(encoded)
+            raw = encoded.contains("-") || encoded.contains("_")
+                    ? Base64.getUrlDecoder().decode(encoded)
                     : Base64.getDecoder().decode(encoded);
         } catch (IllegalArgumentException e) {
             raw = new byte[0];

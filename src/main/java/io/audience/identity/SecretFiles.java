@@ -56,7 +56,8 @@ public final class SecretFiles {
             if (!Files.exists(file)) {
                 privateDirectory(Objects.requireNonNull(file.toAbsolutePath().getParent(), "a file has a directory"));
                 try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    Files.createFile(
+                            file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                     Files.writeString(file, generate.get() + "\n", StandardCharsets.UTF_8);
                 } catch (FileAlreadyExistsException raced) {
                     // Another process made it first; read theirs.

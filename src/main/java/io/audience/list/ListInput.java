@@ -5,7 +5,10 @@ import io.audience.api.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 
 /** What a list is created or replaced with (the vendor's ListInput), with its rules. */
-public record ListInput(@Nullable String name, @Nullable Boolean favorite, @Nullable String description) {
+public record ListInput(
+        @Nullable String name,
+        @Nullable Boolean favorite,
+        @Nullable String description) {
 
     String validName() {
         String trimmed = name == null ? "" : name.strip();
@@ -18,7 +21,8 @@ public record ListInput(@Nullable String name, @Nullable Boolean favorite, @Null
         return Text.printable("name", trimmed);
     }
 
-    @Nullable String validDescription() {
+    @Nullable
+    String validDescription() {
         if (description != null && description.length() > 2000) {
             throw new ValidationFailed("description must be at most 2000 characters");
         }

@@ -35,8 +35,11 @@ public class ListMemberships {
     @Transactional(propagation = Propagation.MANDATORY)
     public void addLive(UUID accountId, UUID contactId, Collection<UUID> listIds, OffsetDateTime now) {
         if (!listIds.isEmpty()) {
-            added(accountId, contactId, memberships.add(accountId, contactId,
-                    memberships.lockLiveLists(accountId, listIds), now), now);
+            added(
+                    accountId,
+                    contactId,
+                    memberships.add(accountId, contactId, memberships.lockLiveLists(accountId, listIds), now),
+                    now);
         }
     }
 
@@ -44,7 +47,8 @@ public class ListMemberships {
     @Transactional(propagation = Propagation.MANDATORY)
     public void replace(UUID accountId, UUID contactId, Collection<UUID> listIds, OffsetDateTime now) {
         Set<UUID> lists = requireLive(accountId, listIds);
-        Set<UUID> removed = lists.isEmpty() ? memberships.removeAll(accountId, contactId)
+        Set<UUID> removed = lists.isEmpty()
+                ? memberships.removeAll(accountId, contactId)
                 : memberships.removeOthers(accountId, contactId, lists);
         Set<UUID> added = memberships.add(accountId, contactId, lists, now);
         publish(accountId, contactId, added, removed, now);

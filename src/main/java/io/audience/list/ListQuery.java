@@ -14,9 +14,16 @@ public record ListQuery(
         ListStatus status,
         @Nullable Cursor cursor) {
 
-    public enum MembershipCount { ALL, ACTIVE }
+    public enum MembershipCount {
+        ALL,
+        ACTIVE
+    }
 
-    public enum ListStatus { ALL, ACTIVE, DELETED }
+    public enum ListStatus {
+        ALL,
+        ACTIVE,
+        DELETED
+    }
 
     public static @Nullable MembershipCount membershipCount(@Nullable String value) {
         if (value == null || value.isBlank()) {

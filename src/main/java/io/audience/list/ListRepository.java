@@ -1,12 +1,12 @@
 package io.audience.list;
 
+import static io.audience.db.Tables.CONTACT;
 import static io.audience.db.Tables.CONTACT_LIST;
 import static io.audience.db.Tables.EMAIL_CONSENT;
-import static io.audience.db.Tables.CONTACT;
 import static io.audience.db.Tables.LIST_MEMBERSHIP;
 
-import io.audience.db.tables.records.ContactListRecord;
 import io.audience.consent.Permission;
+import io.audience.db.tables.records.ContactListRecord;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,18 +30,24 @@ class ListRepository {
     }
 
     /** False when a live list already has the name (the partial unique index decides, race-free). */
-    boolean insert(UUID accountId, UUID listId, String name, @Nullable String description, boolean favorite,
+    boolean insert(
+            UUID accountId,
+            UUID listId,
+            String name,
+            @Nullable String description,
+            boolean favorite,
             OffsetDateTime now) {
         return db.insertInto(CONTACT_LIST)
-                .set(CONTACT_LIST.ACCOUNT_ID, accountId)
-                .set(CONTACT_LIST.LIST_ID, listId)
-                .set(CONTACT_LIST.NAME, name)
-                .set(CONTACT_LIST.DESCRIPTION, description)
-                .set(CONTACT_LIST.FAVORITE, favorite)
-                .set(CONTACT_LIST.CREATED_AT, now)
-                .set(CONTACT_LIST.UPDATED_AT, now)
-                .onConflictDoNothing()
-                .execute() == 1;
+                        .set(CONTACT_LIST.ACCOUNT_ID, accountId)
+                        .set(CONTACT_LIST.LIST_ID, listId)
+                        .set(CONTACT_LIST.NAME, name)
+                        .set(CONTACT_LIST.DESCRIPTION, description)
+                        .set(CONTACT_LIST.FAVORITE, favorite)
+                        .set(CONTACT_LIST.CREATED_AT, now)
+                        .set(CONTACT_LIST.UPDATED_AT, now)
+                        .onConflictDoNothing()
+                        .execute()
+                == 1;
     }
 
     Optional<ContactListView> find(UUID accountId, UUID listId) {
@@ -52,20 +58,29 @@ class ListRepository {
 
     Optional<ContactListView> findLiveByName(UUID accountId, String name) {
         return db.selectFrom(CONTACT_LIST)
-                .where(CONTACT_LIST.ACCOUNT_ID.eq(accountId), CONTACT_LIST.DELETED_AT.isNull(),
+                .where(
+                        CONTACT_LIST.ACCOUNT_ID.eq(accountId),
+                        CONTACT_LIST.DELETED_AT.isNull(),
                         DSL.lower(CONTACT_LIST.NAME).eq(name.toLowerCase(java.util.Locale.ROOT)))
                 .fetchOptional(ListRepository::view);
     }
 
     Optional<ContactListView> lockLive(UUID accountId, UUID listId) {
         return db.selectFrom(CONTACT_LIST)
-                .where(CONTACT_LIST.ACCOUNT_ID.eq(accountId), CONTACT_LIST.LIST_ID.eq(listId),
+                .where(
+                        CONTACT_LIST.ACCOUNT_ID.eq(accountId),
+                        CONTACT_LIST.LIST_ID.eq(listId),
                         CONTACT_LIST.DELETED_AT.isNull())
                 .forUpdate()
                 .fetchOptional(ListRepository::view);
     }
 
-    void update(UUID accountId, UUID listId, String name, @Nullable String description, boolean favorite,
+    void update(
+            UUID accountId,
+            UUID listId,
+            String name,
+            @Nullable String description,
+            boolean favorite,
             OffsetDateTime now) {
         db.update(CONTACT_LIST)
                 .set(CONTACT_LIST.NAME, name)
@@ -106,15 +121,17 @@ class ListRepository {
     Map<UUID, Integer> membershipCounts(UUID accountId, Collection<UUID> listIds, boolean activeOnly) {
         Condition where = LIST_MEMBERSHIP.ACCOUNT_ID.eq(accountId).and(LIST_MEMBERSHIP.LIST_ID.in(listIds));
         if (activeOnly) {
-            where = where.and(EMAIL_CONSENT.PERMISSION_TO_SEND.in(
-                    Permission.IMPLICIT.wire(), Permission.EXPLICIT.wire()));
+            where = where.and(
+                    EMAIL_CONSENT.PERMISSION_TO_SEND.in(Permission.IMPLICIT.wire(), Permission.EXPLICIT.wire()));
         }
         return db.select(LIST_MEMBERSHIP.LIST_ID, DSL.count())
                 .from(LIST_MEMBERSHIP)
-                .join(CONTACT).on(CONTACT.ACCOUNT_ID.eq(LIST_MEMBERSHIP.ACCOUNT_ID),
+                .join(CONTACT)
+                .on(
+                        CONTACT.ACCOUNT_ID.eq(LIST_MEMBERSHIP.ACCOUNT_ID),
                         CONTACT.CONTACT_ID.eq(LIST_MEMBERSHIP.CONTACT_ID))
-                .leftJoin(EMAIL_CONSENT).on(EMAIL_CONSENT.ACCOUNT_ID.eq(CONTACT.ACCOUNT_ID),
-                        EMAIL_CONSENT.EMAIL_KEY.eq(CONTACT.EMAIL_KEY))
+                .leftJoin(EMAIL_CONSENT)
+                .on(EMAIL_CONSENT.ACCOUNT_ID.eq(CONTACT.ACCOUNT_ID), EMAIL_CONSENT.EMAIL_KEY.eq(CONTACT.EMAIL_KEY))
                 .where(where)
                 .groupBy(LIST_MEMBERSHIP.LIST_ID)
                 .fetchMap(LIST_MEMBERSHIP.LIST_ID, DSL.count());
@@ -126,7 +143,7 @@ class ListRepository {
         switch (query.status()) {
             case ACTIVE -> conditions.add(CONTACT_LIST.DELETED_AT.isNull());
             case DELETED -> conditions.add(CONTACT_LIST.DELETED_AT.isNotNull());
-            case ALL -> { }
+            case ALL -> {}
         }
         if (query.name() != null) {
             conditions.add(CONTACT_LIST.NAME.eq(query.name()));
@@ -135,7 +152,14 @@ class ListRepository {
     }
 
     private static ContactListView view(ContactListRecord r) {
-        return new ContactListView(r.getListId(), r.getName(), r.getDescription(), r.getFavorite(),
-                r.getCreatedAt(), r.getUpdatedAt(), r.getDeletedAt(), null);
+        return new ContactListView(
+                r.getListId(),
+                r.getName(),
+                r.getDescription(),
+                r.getFavorite(),
+                r.getCreatedAt(),
+                r.getUpdatedAt(),
+                r.getDeletedAt(),
+                null);
     }
 }

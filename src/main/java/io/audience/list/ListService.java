@@ -35,7 +35,10 @@ public class ListService {
         this.clock = clock;
     }
 
-    public record ListPage(List<ContactListView> lists, @Nullable Integer count, @Nullable UUID nextAfter) {}
+    public record ListPage(
+            List<ContactListView> lists,
+            @Nullable Integer count,
+            @Nullable UUID nextAfter) {}
 
     @Transactional
     public ContactListView create(UUID accountId, ListInput input) {
@@ -52,7 +55,9 @@ public class ListService {
     @Transactional(readOnly = true)
     public ContactListView get(UUID accountId, UUID listId, ListQuery.@Nullable MembershipCount count) {
         ContactListView list = lists.find(accountId, listId).orElseThrow(() -> notFound(listId));
-        return count == null ? list : withCounts(accountId, List.of(list), count).get(0);
+        return count == null
+                ? list
+                : withCounts(accountId, List.of(list), count).get(0);
     }
 
     @Transactional
@@ -93,7 +98,8 @@ public class ListService {
     /** One row of a bulk delete: a deleted list is skipped, a list not of the account fails the row alone. */
     @Transactional(propagation = Propagation.MANDATORY)
     ItemOutcome deleteRow(UUID accountId, UUID listId) {
-        return remove(accountId, listId, now()) ? ItemOutcome.applied("list " + listId + " deleted")
+        return remove(accountId, listId, now())
+                ? ItemOutcome.applied("list " + listId + " deleted")
                 : ItemOutcome.skipped("list " + listId + " is already deleted");
     }
 
@@ -121,15 +127,23 @@ public class ListService {
         return new ListPage(page, count, more ? page.get(page.size() - 1).listId() : null);
     }
 
-    private List<ContactListView> withCounts(UUID accountId, List<ContactListView> page, ListQuery.MembershipCount kind) {
-        Map<UUID, Integer> counts = lists.membershipCounts(accountId,
-                page.stream().map(ContactListView::listId).toList(), kind == ListQuery.MembershipCount.ACTIVE);
-        return page.stream().map(l -> l.withMembershipCount(counts.getOrDefault(l.listId(), 0))).toList();
+    private List<ContactListView> withCounts(
+            UUID accountId, List<ContactListView> page, ListQuery.MembershipCount kind) {
+        Map<UUID, Integer> counts = lists.membershipCounts(
+                accountId,
+                page.stream().map(ContactListView::listId).toList(),
+                kind == ListQuery.MembershipCount.ACTIVE);
+        return page.stream()
+                .map(l -> l.withMembershipCount(counts.getOrDefault(l.listId(), 0)))
+                .toList();
     }
 
     private Conflict nameTaken(UUID accountId, String name) {
-        UUID existing = lists.findLiveByName(accountId, name).map(ContactListView::listId).orElse(null);
-        return new Conflict("A list named \"" + name + "\" already exists: " + existing,
+        UUID existing = lists.findLiveByName(accountId, name)
+                .map(ContactListView::listId)
+                .orElse(null);
+        return new Conflict(
+                "A list named \"" + name + "\" already exists: " + existing,
                 existing == null ? Map.of() : Map.of("list_id", existing.toString()));
     }
 

@@ -3,6 +3,7 @@ package io.audience.list;
 import static io.audience.db.Tables.CONTACT_LIST;
 import static io.audience.db.Tables.LIST_MEMBERSHIP;
 
+import io.audience.db.tables.records.ListMembershipRecord;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -12,7 +13,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.InsertValuesStep4;
-import io.audience.db.tables.records.ListMembershipRecord;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -28,7 +28,9 @@ class MembershipRepository {
     Set<UUID> lockLiveLists(UUID accountId, Collection<UUID> listIds) {
         return db.select(CONTACT_LIST.LIST_ID)
                 .from(CONTACT_LIST)
-                .where(CONTACT_LIST.ACCOUNT_ID.eq(accountId), CONTACT_LIST.LIST_ID.in(listIds),
+                .where(
+                        CONTACT_LIST.ACCOUNT_ID.eq(accountId),
+                        CONTACT_LIST.LIST_ID.in(listIds),
                         CONTACT_LIST.DELETED_AT.isNull())
                 .forShare()
                 .fetchSet(CONTACT_LIST.LIST_ID);
@@ -40,8 +42,11 @@ class MembershipRepository {
             return Set.of();
         }
         InsertValuesStep4<ListMembershipRecord, UUID, UUID, UUID, OffsetDateTime> insert = db.insertInto(
-                LIST_MEMBERSHIP, LIST_MEMBERSHIP.ACCOUNT_ID, LIST_MEMBERSHIP.LIST_ID,
-                LIST_MEMBERSHIP.CONTACT_ID, LIST_MEMBERSHIP.CREATED_AT);
+                LIST_MEMBERSHIP,
+                LIST_MEMBERSHIP.ACCOUNT_ID,
+                LIST_MEMBERSHIP.LIST_ID,
+                LIST_MEMBERSHIP.CONTACT_ID,
+                LIST_MEMBERSHIP.CREATED_AT);
         for (UUID listId : listIds) {
             insert = insert.values(accountId, listId, contactId, now);
         }
@@ -51,31 +56,40 @@ class MembershipRepository {
     /** Each removal answers the lists the contact really left. */
     Set<UUID> removeOthers(UUID accountId, UUID contactId, Collection<UUID> keep) {
         return db.deleteFrom(LIST_MEMBERSHIP)
-                .where(LIST_MEMBERSHIP.ACCOUNT_ID.eq(accountId), LIST_MEMBERSHIP.CONTACT_ID.eq(contactId),
+                .where(
+                        LIST_MEMBERSHIP.ACCOUNT_ID.eq(accountId),
+                        LIST_MEMBERSHIP.CONTACT_ID.eq(contactId),
                         LIST_MEMBERSHIP.LIST_ID.notIn(keep))
-                .returning(LIST_MEMBERSHIP.LIST_ID).fetchSet(LIST_MEMBERSHIP.LIST_ID);
+                .returning(LIST_MEMBERSHIP.LIST_ID)
+                .fetchSet(LIST_MEMBERSHIP.LIST_ID);
     }
 
     Set<UUID> remove(UUID accountId, UUID contactId, Collection<UUID> listIds) {
         return db.deleteFrom(LIST_MEMBERSHIP)
-                .where(LIST_MEMBERSHIP.ACCOUNT_ID.eq(accountId), LIST_MEMBERSHIP.CONTACT_ID.eq(contactId),
+                .where(
+                        LIST_MEMBERSHIP.ACCOUNT_ID.eq(accountId),
+                        LIST_MEMBERSHIP.CONTACT_ID.eq(contactId),
                         LIST_MEMBERSHIP.LIST_ID.in(listIds))
-                .returning(LIST_MEMBERSHIP.LIST_ID).fetchSet(LIST_MEMBERSHIP.LIST_ID);
+                .returning(LIST_MEMBERSHIP.LIST_ID)
+                .fetchSet(LIST_MEMBERSHIP.LIST_ID);
     }
 
     Set<UUID> removeAll(UUID accountId, UUID contactId) {
         return db.deleteFrom(LIST_MEMBERSHIP)
                 .where(LIST_MEMBERSHIP.ACCOUNT_ID.eq(accountId), LIST_MEMBERSHIP.CONTACT_ID.eq(contactId))
-                .returning(LIST_MEMBERSHIP.LIST_ID).fetchSet(LIST_MEMBERSHIP.LIST_ID);
+                .returning(LIST_MEMBERSHIP.LIST_ID)
+                .fetchSet(LIST_MEMBERSHIP.LIST_ID);
     }
 
     Map<UUID, List<UUID>> listsOf(UUID accountId, Collection<UUID> contactIds) {
-        return db.select(LIST_MEMBERSHIP.CONTACT_ID, LIST_MEMBERSHIP.LIST_ID)
+        return db
+                .select(LIST_MEMBERSHIP.CONTACT_ID, LIST_MEMBERSHIP.LIST_ID)
                 .from(LIST_MEMBERSHIP)
                 .where(LIST_MEMBERSHIP.ACCOUNT_ID.eq(accountId), LIST_MEMBERSHIP.CONTACT_ID.in(contactIds))
                 .orderBy(LIST_MEMBERSHIP.CONTACT_ID, LIST_MEMBERSHIP.LIST_ID)
                 .fetchGroups(LIST_MEMBERSHIP.CONTACT_ID, LIST_MEMBERSHIP.LIST_ID)
-                .entrySet().stream()
+                .entrySet()
+                .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

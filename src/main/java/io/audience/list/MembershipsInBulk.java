@@ -32,14 +32,22 @@ public class MembershipsInBulk {
      * have no membership yet and plain inserts do.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void add(UUID accountId, Collection<UUID> listIds, Select<? extends Record1<UUID>> contacts,
-            boolean noneAreMembers, OffsetDateTime now) {
-        db.execute("""
+    public void add(
+            UUID accountId,
+            Collection<UUID> listIds,
+            Select<? extends Record1<UUID>> contacts,
+            boolean noneAreMembers,
+            OffsetDateTime now) {
+        db.execute(
+                """
                 insert into list_membership (account_id, list_id, contact_id, created_at)
                 select {0}, l.list_id, r.contact_id, {2}
                   from ({1}) r
                   join contact_list l on l.account_id = {0} and l.list_id = any({3}) and l.deleted_at is null
                 """ + (noneAreMembers ? "" : " order by r.contact_id on conflict do nothing"),
-                val(accountId), contacts, val(now), val(listIds.toArray(UUID[]::new)));
+                val(accountId),
+                contacts,
+                val(now),
+                val(listIds.toArray(UUID[]::new)));
     }
 }

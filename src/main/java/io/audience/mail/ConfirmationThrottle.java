@@ -30,13 +30,16 @@ public class ConfirmationThrottle {
     private final int perAddressPerDay;
     private final int perAccountPerDay;
 
-    ConfirmationThrottle(ThrottleRepository counters, InstallationSecretRepository secrets,
+    ConfirmationThrottle(
+            ThrottleRepository counters,
+            InstallationSecretRepository secrets,
             @Value("${audience.confirmation.resend-after}") Duration resendAfter,
             @Value("${audience.confirmation.daily-per-address}") int perAddressPerDay,
             @Value("${audience.confirmation.daily-per-account}") int perAccountPerDay) {
         if (resendAfter.isNegative() || perAddressPerDay < 1 || perAccountPerDay < 1) {
-            throw new IllegalArgumentException("audience.confirmation.resend-after must be >= 0 and the daily caps >= 1, not "
-                    + resendAfter + ", " + perAddressPerDay + ", " + perAccountPerDay);
+            throw new IllegalArgumentException(
+                    "audience.confirmation.resend-after must be >= 0 and the daily caps >= 1, not " + resendAfter + ", "
+                            + perAddressPerDay + ", " + perAccountPerDay);
         }
         this.counters = counters;
         this.secrets = secrets;
@@ -54,13 +57,15 @@ public class ConfirmationThrottle {
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean admit(UUID accountId, String emailKey, OffsetDateTime now) {
         LocalDate today = now.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
-        if (!counters.admitAddress(accountId, fingerprint(accountId, emailKey), now, now.minus(resendAfter), today,
-                perAddressPerDay)) {
+        if (!counters.admitAddress(
+                accountId, fingerprint(accountId, emailKey), now, now.minus(resendAfter), today, perAddressPerDay)) {
             log.debug("Confirmation mail to an address of account {} withheld: resend window or daily cap", accountId);
             return false;
         }
         if (!counters.admitAccount(accountId, today, perAccountPerDay)) {
-            log.warn("Account {} reached its daily cap of {} confirmation mails; no more are sent today", accountId,
+            log.warn(
+                    "Account {} reached its daily cap of {} confirmation mails; no more are sent today",
+                    accountId,
                     perAccountPerDay);
             return false;
         }

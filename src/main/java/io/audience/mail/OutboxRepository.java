@@ -50,8 +50,11 @@ class OutboxRepository {
      * died) lets the mail become due again once it has expired.
      */
     Optional<QueuedMail> claimNext(OffsetDateTime now, UUID claim, OffsetDateTime until) {
-        var due = db.select(OUTBOX_MAIL.ACCOUNT_ID, OUTBOX_MAIL.MAIL_ID).from(OUTBOX_MAIL)
-                .where(OUTBOX_MAIL.STATUS.eq(PENDING), OUTBOX_MAIL.NEXT_ATTEMPT_AT.le(now),
+        var due = db.select(OUTBOX_MAIL.ACCOUNT_ID, OUTBOX_MAIL.MAIL_ID)
+                .from(OUTBOX_MAIL)
+                .where(
+                        OUTBOX_MAIL.STATUS.eq(PENDING),
+                        OUTBOX_MAIL.NEXT_ATTEMPT_AT.le(now),
                         OUTBOX_MAIL.CLAIMED_UNTIL.isNull().or(OUTBOX_MAIL.CLAIMED_UNTIL.le(now)))
                 .orderBy(OUTBOX_MAIL.NEXT_ATTEMPT_AT)
                 .limit(1)
@@ -69,46 +72,61 @@ class OutboxRepository {
     /** Records a send; false when the claim was no longer this worker's (it expired and was taken). */
     boolean markSent(QueuedMail mail, UUID claim, OffsetDateTime now) {
         return db.update(OUTBOX_MAIL)
-                .set(OUTBOX_MAIL.STATUS, SENT)
-                .set(OUTBOX_MAIL.ATTEMPTS, OUTBOX_MAIL.ATTEMPTS.plus(1))
-                .set(OUTBOX_MAIL.SENT_AT, now)
-                .setNull(OUTBOX_MAIL.LAST_ERROR)
-                .setNull(OUTBOX_MAIL.REPLY_CODE)
-                .setNull(OUTBOX_MAIL.CLAIMED_BY)
-                .setNull(OUTBOX_MAIL.CLAIMED_UNTIL)
-                .where(claimed(mail, claim))
-                .execute() == 1;
+                        .set(OUTBOX_MAIL.STATUS, SENT)
+                        .set(OUTBOX_MAIL.ATTEMPTS, OUTBOX_MAIL.ATTEMPTS.plus(1))
+                        .set(OUTBOX_MAIL.SENT_AT, now)
+                        .setNull(OUTBOX_MAIL.LAST_ERROR)
+                        .setNull(OUTBOX_MAIL.REPLY_CODE)
+                        .setNull(OUTBOX_MAIL.CLAIMED_BY)
+                        .setNull(OUTBOX_MAIL.CLAIMED_UNTIL)
+                        .where(claimed(mail, claim))
+                        .execute()
+                == 1;
     }
 
     /** Records a failed attempt: retried at {@code retryAt}, or, when {@code retryAt} is null, given up on. */
-    boolean markFailed(QueuedMail mail, UUID claim, @Nullable Integer replyCode, String error,
-            @Nullable OffsetDateTime retryAt, OffsetDateTime now) {
+    boolean markFailed(
+            QueuedMail mail,
+            UUID claim,
+            @Nullable Integer replyCode,
+            String error,
+            @Nullable OffsetDateTime retryAt,
+            OffsetDateTime now) {
         return db.update(OUTBOX_MAIL)
-                .set(OUTBOX_MAIL.STATUS, retryAt == null ? FAILED : PENDING)
-                .set(OUTBOX_MAIL.ATTEMPTS, OUTBOX_MAIL.ATTEMPTS.plus(1))
-                .set(OUTBOX_MAIL.LAST_ERROR, error.length() > 2000 ? error.substring(0, 2000) : error)
-                .set(OUTBOX_MAIL.REPLY_CODE, replyCode)
-                .set(OUTBOX_MAIL.NEXT_ATTEMPT_AT, retryAt == null ? now : retryAt)
-                .setNull(OUTBOX_MAIL.CLAIMED_BY)
-                .setNull(OUTBOX_MAIL.CLAIMED_UNTIL)
-                .where(claimed(mail, claim))
-                .execute() == 1;
+                        .set(OUTBOX_MAIL.STATUS, retryAt == null ? FAILED : PENDING)
+                        .set(OUTBOX_MAIL.ATTEMPTS, OUTBOX_MAIL.ATTEMPTS.plus(1))
+                        .set(OUTBOX_MAIL.LAST_ERROR, error.length() > 2000 ? error.substring(0, 2000) : error)
+                        .set(OUTBOX_MAIL.REPLY_CODE, replyCode)
+                        .set(OUTBOX_MAIL.NEXT_ATTEMPT_AT, retryAt == null ? now : retryAt)
+                        .setNull(OUTBOX_MAIL.CLAIMED_BY)
+                        .setNull(OUTBOX_MAIL.CLAIMED_UNTIL)
+                        .where(claimed(mail, claim))
+                        .execute()
+                == 1;
     }
 
     private static org.jooq.Condition claimed(QueuedMail mail, UUID claim) {
-        return OUTBOX_MAIL.ACCOUNT_ID.eq(mail.accountId()).and(OUTBOX_MAIL.MAIL_ID.eq(mail.mailId()))
+        return OUTBOX_MAIL
+                .ACCOUNT_ID
+                .eq(mail.accountId())
+                .and(OUTBOX_MAIL.MAIL_ID.eq(mail.mailId()))
                 .and(OUTBOX_MAIL.CLAIMED_BY.eq(claim));
     }
 
     List<QueuedMail> recent(int max) {
-        return db.selectFrom(OUTBOX_MAIL).orderBy(OUTBOX_MAIL.MAIL_ID.desc()).limit(max).fetch(OutboxRepository::mail);
+        return db.selectFrom(OUTBOX_MAIL)
+                .orderBy(OUTBOX_MAIL.MAIL_ID.desc())
+                .limit(max)
+                .fetch(OutboxRepository::mail);
     }
 
     /** Mail no longer pending: sent, or given up on (every status but pending), before {@code cutoff}. */
     int purgeFinishedBefore(OffsetDateTime cutoff) {
         return db.deleteFrom(OUTBOX_MAIL)
-                .where(OUTBOX_MAIL.STATUS.ne(PENDING), DSL.coalesce(OUTBOX_MAIL.SENT_AT, OUTBOX_MAIL.NEXT_ATTEMPT_AT)
-                        .lt(cutoff))
+                .where(
+                        OUTBOX_MAIL.STATUS.ne(PENDING),
+                        DSL.coalesce(OUTBOX_MAIL.SENT_AT, OUTBOX_MAIL.NEXT_ATTEMPT_AT)
+                                .lt(cutoff))
                 .execute();
     }
 
@@ -119,8 +137,22 @@ class OutboxRepository {
     }
 
     private static QueuedMail mail(OutboxMailRecord r) {
-        return new QueuedMail(r.getAccountId(), r.getMailId(), r.getKind(), r.getFromAddress(), r.getToAddress(),
-                r.getSubject(), r.getBody(), r.getActionUrl(), r.getUnsubscribeUrl(), r.getStatus(), r.getAttempts(),
-                r.getNextAttemptAt(), r.getLastError(), r.getReplyCode(), r.getCreatedAt(), r.getSentAt());
+        return new QueuedMail(
+                r.getAccountId(),
+                r.getMailId(),
+                r.getKind(),
+                r.getFromAddress(),
+                r.getToAddress(),
+                r.getSubject(),
+                r.getBody(),
+                r.getActionUrl(),
+                r.getUnsubscribeUrl(),
+                r.getStatus(),
+                r.getAttempts(),
+                r.getNextAttemptAt(),
+                r.getLastError(),
+                r.getReplyCode(),
+                r.getCreatedAt(),
+                r.getSentAt());
     }
 }

@@ -1,5 +1,6 @@
 package io.audience.mail;
 
+import io.audience.scheduling.Schedulers;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
@@ -14,7 +15,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
-import io.audience.scheduling.Schedulers;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,10 +39,14 @@ class OutboxWorker {
     private final Duration claimFor;
     private final Clock clock;
 
-    OutboxWorker(OutboxRepository outbox, ObjectProvider<JavaMailSender> smtp, TransactionTemplate transactions,
+    OutboxWorker(
+            OutboxRepository outbox,
+            ObjectProvider<JavaMailSender> smtp,
+            TransactionTemplate transactions,
             @Value("${audience.mail.first-retry}") Duration firstRetry,
             @Value("${audience.mail.max-retry}") Duration maxRetry,
-            @Value("${audience.mail.claim-for}") Duration claimFor, Clock clock) {
+            @Value("${audience.mail.claim-for}") Duration claimFor,
+            Clock clock) {
         this.outbox = outbox;
         this.smtp = smtp;
         this.transactions = transactions;
@@ -52,8 +56,7 @@ class OutboxWorker {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${audience.mail.poll-interval}",
-            scheduler = Schedulers.MAIL)
+    @Scheduled(fixedDelayString = "${audience.mail.poll-interval}", scheduler = Schedulers.MAIL)
     void sendDue() {
         JavaMailSender sender = smtp.getIfAvailable();
         if (sender == null) {
@@ -79,7 +82,8 @@ class OutboxWorker {
         }
         Boolean recorded = transactions.execute(tx -> outbox.markSent(mail, claim, now()));
         if (!Boolean.TRUE.equals(recorded)) {
-            log.warn("Mail {} was sent after its claim expired (the send took longer than audience.mail.claim-for)",
+            log.warn(
+                    "Mail {} was sent after its claim expired (the send took longer than audience.mail.claim-for)",
                     mail.mailId());
         }
     }
@@ -88,13 +92,23 @@ class OutboxWorker {
         OffsetDateTime now = now();
         OffsetDateTime retryAt = failure.permanent() ? null : now.plus(backoff(mail.attempts()));
         String error = failure.replyCode() == null ? failure.reason() : failure.replyCode() + " " + failure.reason();
-        transactions.executeWithoutResult(tx -> outbox.markFailed(mail, claim, failure.replyCode(), error, retryAt, now));
+        transactions.executeWithoutResult(
+                tx -> outbox.markFailed(mail, claim, failure.replyCode(), error, retryAt, now));
         if (retryAt == null) {
-            log.warn("Sending {} mail {} failed for good (attempt {}): {}", mail.kind(), mail.mailId(),
-                    mail.attempts() + 1, error);
+            log.warn(
+                    "Sending {} mail {} failed for good (attempt {}): {}",
+                    mail.kind(),
+                    mail.mailId(),
+                    mail.attempts() + 1,
+                    error);
         } else {
-            log.warn("Sending {} mail {} failed (attempt {}), retrying at {}: {}", mail.kind(), mail.mailId(),
-                    mail.attempts() + 1, retryAt, error);
+            log.warn(
+                    "Sending {} mail {} failed (attempt {}), retrying at {}: {}",
+                    mail.kind(),
+                    mail.mailId(),
+                    mail.attempts() + 1,
+                    retryAt,
+                    error);
         }
     }
 

@@ -23,20 +23,25 @@ record SmtpFailure(boolean permanent, @Nullable Integer replyCode, String reason
             int code = ownReturnCode(replied);
             return new SmtpFailure(code >= 500 && code < 600, code, scrub(String.valueOf(replied.getMessage())));
         }
-        Throwable failed = e instanceof MailSendException send && !send.getFailedMessages().isEmpty()
-                ? send.getFailedMessages().values().iterator().next()
-                : e;
+        Throwable failed =
+                e instanceof MailSendException send && !send.getFailedMessages().isEmpty()
+                        ? send.getFailedMessages().values().iterator().next()
+                        : e;
         Throwable root = failed;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String text = root == failed ? String.valueOf(failed.getMessage()) : failed.getMessage() + ": " + root.getMessage();
+        String text =
+                root == failed ? String.valueOf(failed.getMessage()) : failed.getMessage() + ": " + root.getMessage();
         return new SmtpFailure(false, null, scrub(text));
     }
 
     /** The reply with no address in it, one line, at most 300 characters. */
     static String scrub(String text) {
-        String oneLine = ADDRESS.matcher(text).replaceAll("<address>").replaceAll("[\\r\\n\\t]+", " ").strip();
+        String oneLine = ADDRESS.matcher(text)
+                .replaceAll("<address>")
+                .replaceAll("[\\r\\n\\t]+", " ")
+                .strip();
         return oneLine.length() > MAX_REASON ? oneLine.substring(0, MAX_REASON) : oneLine;
     }
 

@@ -18,7 +18,8 @@ class SmtpTimeouts implements BeanPostProcessor {
     private final Duration read;
     private final Duration write;
 
-    SmtpTimeouts(@Value("${audience.mail.connect-timeout}") Duration connect,
+    SmtpTimeouts(
+            @Value("${audience.mail.connect-timeout}") Duration connect,
             @Value("${audience.mail.read-timeout}") Duration read,
             @Value("${audience.mail.write-timeout}") Duration write) {
         this.connect = connect;

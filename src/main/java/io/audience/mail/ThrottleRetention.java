@@ -15,7 +15,8 @@ class ThrottleRetention implements Retention {
     private final ThrottleRepository counters;
     private final Duration resendAfter;
 
-    ThrottleRetention(ThrottleRepository counters, @Value("${audience.confirmation.resend-after}") Duration resendAfter) {
+    ThrottleRetention(
+            ThrottleRepository counters, @Value("${audience.confirmation.resend-after}") Duration resendAfter) {
         this.counters = counters;
         this.resendAfter = resendAfter;
     }

@@ -5,17 +5,14 @@ public sealed interface Admission {
 
     Window window();
 
-    record Admitted(Window window) implements Admission {
-    }
+    record Admitted(Window window) implements Admission {}
 
     /** Refused by {@code limit}; the request was not counted against any limit. */
-    record Refused(Window window, Limit limit, long retryAfterSeconds) implements Admission {
-    }
+    record Refused(Window window, Limit limit, long retryAfterSeconds) implements Admission {}
 
     /**
      * The state of one limit after this request: its size, the requests left in it, and the whole
      * seconds (rounded up) until it is full again.
      */
-    record Window(long limit, long remaining, long resetSeconds) {
-    }
+    record Window(long limit, long remaining, long resetSeconds) {}
 }

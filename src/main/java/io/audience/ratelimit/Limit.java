@@ -11,11 +11,13 @@ import java.util.Locale;
 public record Limit(Period period, Holder holder, String holderKey, long size) {
 
     public enum Period {
-        SECOND, DAY
+        SECOND,
+        DAY
     }
 
     public enum Holder {
-        TOKEN, APP
+        TOKEN,
+        APP
     }
 
     /**
@@ -23,8 +25,8 @@ public record Limit(Period period, Holder holder, String holderKey, long size) {
      * buckets stored with the old size (Redis keeps a bucket's configuration with its state).
      */
     String bucketKey() {
-        return holder.name().toLowerCase(Locale.ROOT) + ":" + holderKey + ":" + period.name().toLowerCase(Locale.ROOT)
-                + ":" + size;
+        return holder.name().toLowerCase(Locale.ROOT) + ":" + holderKey + ":"
+                + period.name().toLowerCase(Locale.ROOT) + ":" + size;
     }
 
     /**
@@ -33,8 +35,16 @@ public record Limit(Period period, Holder holder, String holderKey, long size) {
      */
     Bandwidth bandwidth() {
         return switch (period) {
-            case SECOND -> Bandwidth.builder().capacity(size).refillGreedy(size, Duration.ofSeconds(1)).build();
-            case DAY -> Bandwidth.builder().capacity(size).refillIntervally(size, Duration.ofDays(1)).build();
+            case SECOND ->
+                Bandwidth.builder()
+                        .capacity(size)
+                        .refillGreedy(size, Duration.ofSeconds(1))
+                        .build();
+            case DAY ->
+                Bandwidth.builder()
+                        .capacity(size)
+                        .refillIntervally(size, Duration.ofDays(1))
+                        .build();
         };
     }
 }

@@ -17,6 +17,7 @@ final class LocalBuckets implements Buckets {
             .maximumSize(100_000)
             .expireAfterAccess(Duration.ofDays(1))
             .build();
+
     private final TimeMeter clock;
 
     LocalBuckets(TimeMeter clock) {
@@ -25,7 +26,11 @@ final class LocalBuckets implements Buckets {
 
     @Override
     public Bucket bucket(Limit limit) {
-        return buckets.get(limit.bucketKey(),
-                key -> Bucket.builder().addLimit(limit.bandwidth()).withCustomTimePrecision(clock).build());
+        return buckets.get(
+                limit.bucketKey(),
+                key -> Bucket.builder()
+                        .addLimit(limit.bandwidth())
+                        .withCustomTimePrecision(clock)
+                        .build());
     }
 }

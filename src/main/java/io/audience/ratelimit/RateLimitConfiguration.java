@@ -10,13 +10,18 @@ import org.springframework.context.annotation.Configuration;
 class RateLimitConfiguration {
 
     @Bean
-    Buckets rateLimitBuckets(@Value("${spring.data.redis.url:}") String redisUrl,
+    Buckets rateLimitBuckets(
+            @Value("${spring.data.redis.url:}") String redisUrl,
             @Value("${audience.rate-limit.redis-prefix}") String prefix) {
-        return redisUrl.isBlank() ? new LocalBuckets(TimeMeter.SYSTEM_MILLISECONDS) : new RedisBuckets(redisUrl, prefix);
+        return redisUrl.isBlank()
+                ? new LocalBuckets(TimeMeter.SYSTEM_MILLISECONDS)
+                : new RedisBuckets(redisUrl, prefix);
     }
 
     @Bean
-    RateLimiter rateLimiter(Buckets buckets, @Value("${audience.rate-limit.per-second}") long perSecond,
+    RateLimiter rateLimiter(
+            Buckets buckets,
+            @Value("${audience.rate-limit.per-second}") long perSecond,
             @Value("${audience.rate-limit.per-day}") long perDay) {
         return new RateLimiter(buckets, perSecond, perDay);
     }

@@ -27,8 +27,8 @@ public final class RateLimiter {
 
     RateLimiter(Buckets buckets, long perSecond, long perDay) {
         if (perSecond < 1 || perDay < 1) {
-            throw new IllegalArgumentException("audience.rate-limit.per-second and per-day must be at least 1: "
-                    + perSecond + ", " + perDay);
+            throw new IllegalArgumentException(
+                    "audience.rate-limit.per-second and per-day must be at least 1: " + perSecond + ", " + perDay);
         }
         this.buckets = buckets;
         this.perSecond = perSecond;
@@ -48,7 +48,9 @@ public final class RateLimiter {
             ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
             if (!probe.isConsumed()) {
                 taken.forEach(b -> b.addTokens(1));
-                return new Refused(new Window(limit.size(), 0, seconds(probe.getNanosToWaitForReset())), limit,
+                return new Refused(
+                        new Window(limit.size(), 0, seconds(probe.getNanosToWaitForReset())),
+                        limit,
                         Math.max(1, seconds(probe.getNanosToWaitForRefill())));
             }
             taken.add(bucket);
@@ -60,10 +62,12 @@ public final class RateLimiter {
     private List<Limit> limits(Caller caller) {
         String app = caller.clientId();
         if (app == null) {
-            return List.of(new Limit(Period.SECOND, Holder.TOKEN, caller.tokenKey(), perSecond),
+            return List.of(
+                    new Limit(Period.SECOND, Holder.TOKEN, caller.tokenKey(), perSecond),
                     new Limit(Period.DAY, Holder.TOKEN, caller.tokenKey(), perDay));
         }
-        return List.of(new Limit(Period.SECOND, Holder.TOKEN, caller.tokenKey(), perSecond),
+        return List.of(
+                new Limit(Period.SECOND, Holder.TOKEN, caller.tokenKey(), perSecond),
                 new Limit(Period.SECOND, Holder.APP, app, perSecond),
                 new Limit(Period.DAY, Holder.TOKEN, caller.tokenKey(), perDay),
                 new Limit(Period.DAY, Holder.APP, app, perDay));

@@ -40,12 +40,16 @@ final class RedisBuckets implements Buckets, AutoCloseable {
             connection = client.connect(ByteArrayCodec.INSTANCE);
         } catch (RedisConnectionException e) {
             client.shutdown();
-            throw new IllegalStateException("SPRING_DATA_REDIS_URL (spring.data.redis.url) is set, but Redis at "
-                    + uri.getHost() + ":" + uri.getPort() + " does not answer; rate limits are kept there, so start "
-                    + "Redis or unset the URL to keep them in memory", e);
+            throw new IllegalStateException(
+                    "SPRING_DATA_REDIS_URL (spring.data.redis.url) is set, but Redis at "
+                            + uri.getHost() + ":" + uri.getPort()
+                            + " does not answer; rate limits are kept there, so start "
+                            + "Redis or unset the URL to keep them in memory",
+                    e);
         }
         proxies = Bucket4jLettuce.casBasedBuilder(connection)
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_FULL))
+                .expirationAfterWrite(
+                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_FULL))
                 .requestTimeout(REQUEST_TIMEOUT)
                 .build()
                 .withMapper(key -> (prefix + key).getBytes(StandardCharsets.UTF_8));
@@ -53,8 +57,12 @@ final class RedisBuckets implements Buckets, AutoCloseable {
 
     @Override
     public Bucket bucket(Limit limit) {
-        return proxies.builder().build(limit.bucketKey(),
-                () -> BucketConfiguration.builder().addLimit(limit.bandwidth()).build());
+        return proxies.builder()
+                .build(
+                        limit.bucketKey(),
+                        () -> BucketConfiguration.builder()
+                                .addLimit(limit.bandwidth())
+                                .build());
     }
 
     @Override

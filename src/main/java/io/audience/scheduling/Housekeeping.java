@@ -25,7 +25,9 @@ class Housekeeping {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${audience.retention.interval}", initialDelayString = "${audience.retention.interval}",
+    @Scheduled(
+            fixedDelayString = "${audience.retention.interval}",
+            initialDelayString = "${audience.retention.interval}",
             scheduler = Schedulers.HOUSEKEEPING)
     void run() {
         OffsetDateTime now = OffsetDateTime.now(clock);

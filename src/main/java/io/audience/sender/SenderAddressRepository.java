@@ -1,7 +1,7 @@
 package io.audience.sender;
 
-import static io.audience.db.Tables.ACCOUNT_EMAIL;
 import static io.audience.db.Sequences.ACCOUNT_EMAIL_ID_SEQ;
+import static io.audience.db.Tables.ACCOUNT_EMAIL;
 
 import io.audience.db.tables.records.AccountEmailRecord;
 import java.time.OffsetDateTime;
@@ -37,8 +37,10 @@ class SenderAddressRepository {
                 .set(ACCOUNT_EMAIL.CREATED_AT, now)
                 .onConflict(ACCOUNT_EMAIL.ACCOUNT_ID, ACCOUNT_EMAIL.EMAIL_KEY)
                 .doUpdate()
-                .set(ACCOUNT_EMAIL.REQUESTED_AT, DSL.when(ACCOUNT_EMAIL.EMAIL_STATUS.eq(SenderAddress.UNCONFIRMED),
-                        DSL.val(now)).otherwise(ACCOUNT_EMAIL.REQUESTED_AT))
+                .set(
+                        ACCOUNT_EMAIL.REQUESTED_AT,
+                        DSL.when(ACCOUNT_EMAIL.EMAIL_STATUS.eq(SenderAddress.UNCONFIRMED), DSL.val(now))
+                                .otherwise(ACCOUNT_EMAIL.REQUESTED_AT))
                 .returning()
                 .fetchSingle(SenderAddressRepository::stored);
     }
@@ -51,7 +53,9 @@ class SenderAddressRepository {
         if (emailKey != null) {
             where = where.and(ACCOUNT_EMAIL.EMAIL_KEY.eq(emailKey));
         }
-        return db.selectFrom(ACCOUNT_EMAIL).where(where).orderBy(ACCOUNT_EMAIL.EMAIL_ID)
+        return db.selectFrom(ACCOUNT_EMAIL)
+                .where(where)
+                .orderBy(ACCOUNT_EMAIL.EMAIL_ID)
                 .fetch(r -> stored(r).view());
     }
 
@@ -78,14 +82,26 @@ class SenderAddressRepository {
     }
 
     boolean isConfirmed(UUID accountId, String emailKey) {
-        return db.fetchExists(ACCOUNT_EMAIL, ACCOUNT_EMAIL.ACCOUNT_ID.eq(accountId),
-                ACCOUNT_EMAIL.EMAIL_KEY.eq(emailKey), ACCOUNT_EMAIL.EMAIL_STATUS.eq(SenderAddress.CONFIRMED));
+        return db.fetchExists(
+                ACCOUNT_EMAIL,
+                ACCOUNT_EMAIL.ACCOUNT_ID.eq(accountId),
+                ACCOUNT_EMAIL.EMAIL_KEY.eq(emailKey),
+                ACCOUNT_EMAIL.EMAIL_STATUS.eq(SenderAddress.CONFIRMED));
     }
 
     private static Stored stored(AccountEmailRecord r) {
-        return new Stored(r.getAccountId(), r.getEmailId(), r.getEmailKey(),
-                new SenderAddress(r.getEmailAddress(), r.getEmailId(), r.getEmailStatus(), r.getConfirmTime(),
-                        r.getConfirmSourceType(), List.of(), List.of()),
+        return new Stored(
+                r.getAccountId(),
+                r.getEmailId(),
+                r.getEmailKey(),
+                new SenderAddress(
+                        r.getEmailAddress(),
+                        r.getEmailId(),
+                        r.getEmailStatus(),
+                        r.getConfirmTime(),
+                        r.getConfirmSourceType(),
+                        List.of(),
+                        List.of()),
                 r.getRequestedAt());
     }
 }

@@ -1,12 +1,12 @@
 package io.audience.sender;
 
-import io.audience.identity.SignedIds;
 import io.audience.account.ConfirmedSenders;
 import io.audience.api.Conflict;
 import io.audience.api.PublicUrl;
 import io.audience.api.ValidationFailed;
 import io.audience.confirmation.LinkStatus;
 import io.audience.consent.EmailAddresses;
+import io.audience.identity.SignedIds;
 import io.audience.mail.ConfirmationThrottle;
 import io.audience.mail.Outbox;
 import io.audience.mail.OutgoingMail;
@@ -32,6 +32,7 @@ public class SenderAddresses implements ConfirmedSenders {
 
     /** How the vendor says the owner of the mailbox confirmed it. */
     static final String CONFIRMED_BY_LINK = "SITE_OWNER";
+
     private static final String TOKEN_PURPOSE = "sender-confirmation";
 
     private final SenderAddressRepository addresses;
@@ -43,9 +44,15 @@ public class SenderAddresses implements ConfirmedSenders {
     private final String defaultFrom;
     private final Clock clock;
 
-    SenderAddresses(SenderAddressRepository addresses, SignedIds tokens, Outbox outbox, ConfirmationThrottle throttle,
-            PublicUrl publicUrl, @Value("${audience.confirmation-validity}") Duration validity,
-            @Value("${audience.mail.default-from}") String defaultFrom, Clock clock) {
+    SenderAddresses(
+            SenderAddressRepository addresses,
+            SignedIds tokens,
+            Outbox outbox,
+            ConfirmationThrottle throttle,
+            PublicUrl publicUrl,
+            @Value("${audience.confirmation-validity}") Duration validity,
+            @Value("${audience.mail.default-from}") String defaultFrom,
+            Clock clock) {
         this.addresses = addresses;
         this.tokens = tokens;
         this.outbox = outbox;
@@ -87,22 +94,33 @@ public class SenderAddresses implements ConfirmedSenders {
             throw new Conflict("email_address " + display + " is already a confirmed sender address of this account");
         }
         if (throttle.admit(accountId, key, now)) {
-            String link = publicUrl.of("/confirm/sender/" + tokens.sign(TOKEN_PURPOSE, accountId, new UUID(0, stored.emailId())));
-            outbox.queue(new OutgoingMail(accountId, key, "sender_confirmation", defaultFrom, display,
-                    "Confirm your sender address",
-                    "Someone asked to send mail from this address (" + display + ") through Audience.\n\n"
-                            + "If that was you, open this link and press the Confirm button (valid for "
-                            + validity.toDays() + " days):\n" + link + "\n\n"
-                            + "If not, ignore this mail: the address cannot be used as a sender until it is confirmed.\n",
-                    link, ""), now);
+            String link = publicUrl.of(
+                    "/confirm/sender/" + tokens.sign(TOKEN_PURPOSE, accountId, new UUID(0, stored.emailId())));
+            outbox.queue(
+                    new OutgoingMail(
+                            accountId,
+                            key,
+                            "sender_confirmation",
+                            defaultFrom,
+                            display,
+                            "Confirm your sender address",
+                            "Someone asked to send mail from this address (" + display + ") through Audience.\n\n"
+                                    + "If that was you, open this link and press the Confirm button (valid for "
+                                    + validity.toDays() + " days):\n" + link + "\n\n"
+                                    + "If not, ignore this mail: the address cannot be used as a sender until it is confirmed.\n",
+                            link,
+                            ""),
+                    now);
         }
         return stored.view();
     }
 
     @Transactional(readOnly = true)
     public LinkStatus inspect(String token) {
-        return tokens.verify(TOKEN_PURPOSE, token).flatMap(ref -> addresses.find(ref.accountId(), ref.id().getLeastSignificantBits()))
-                .map(this::status).orElse(LinkStatus.INVALID);
+        return tokens.verify(TOKEN_PURPOSE, token)
+                .flatMap(ref -> addresses.find(ref.accountId(), ref.id().getLeastSignificantBits()))
+                .map(this::status)
+                .orElse(LinkStatus.INVALID);
     }
 
     @Transactional

@@ -30,14 +30,15 @@ class TagRepository {
     /** False when the account has a tag of that name already (the unique index decides). */
     boolean insert(UUID accountId, UUID tagId, String name, @Nullable String source, OffsetDateTime now) {
         return db.insertInto(CONTACT_TAG)
-                .set(CONTACT_TAG.ACCOUNT_ID, accountId)
-                .set(CONTACT_TAG.TAG_ID, tagId)
-                .set(CONTACT_TAG.NAME, name)
-                .set(CONTACT_TAG.TAG_SOURCE, source)
-                .set(CONTACT_TAG.CREATED_AT, now)
-                .set(CONTACT_TAG.UPDATED_AT, now)
-                .onConflictDoNothing()
-                .execute() == 1;
+                        .set(CONTACT_TAG.ACCOUNT_ID, accountId)
+                        .set(CONTACT_TAG.TAG_ID, tagId)
+                        .set(CONTACT_TAG.NAME, name)
+                        .set(CONTACT_TAG.TAG_SOURCE, source)
+                        .set(CONTACT_TAG.CREATED_AT, now)
+                        .set(CONTACT_TAG.UPDATED_AT, now)
+                        .onConflictDoNothing()
+                        .execute()
+                == 1;
     }
 
     Optional<TagView> find(UUID accountId, UUID tagId) {
@@ -55,7 +56,8 @@ class TagRepository {
 
     Optional<TagView> findByName(UUID accountId, String name) {
         return db.selectFrom(CONTACT_TAG)
-                .where(CONTACT_TAG.ACCOUNT_ID.eq(accountId),
+                .where(
+                        CONTACT_TAG.ACCOUNT_ID.eq(accountId),
                         DSL.lower(CONTACT_TAG.NAME).eq(name.toLowerCase(Locale.ROOT)))
                 .fetchOptional(TagRepository::view);
     }
@@ -70,8 +72,12 @@ class TagRepository {
 
     /** Removes the tag from every contact first, then the tag. */
     void delete(UUID accountId, UUID tagId) {
-        db.deleteFrom(TAGGING).where(TAGGING.ACCOUNT_ID.eq(accountId), TAGGING.TAG_ID.eq(tagId)).execute();
-        db.deleteFrom(CONTACT_TAG).where(CONTACT_TAG.ACCOUNT_ID.eq(accountId), CONTACT_TAG.TAG_ID.eq(tagId)).execute();
+        db.deleteFrom(TAGGING)
+                .where(TAGGING.ACCOUNT_ID.eq(accountId), TAGGING.TAG_ID.eq(tagId))
+                .execute();
+        db.deleteFrom(CONTACT_TAG)
+                .where(CONTACT_TAG.ACCOUNT_ID.eq(accountId), CONTACT_TAG.TAG_ID.eq(tagId))
+                .execute();
     }
 
     List<TagView> page(UUID accountId, @Nullable UUID after, int limit) {
@@ -79,19 +85,24 @@ class TagRepository {
         if (after != null) {
             where = where.and(CONTACT_TAG.TAG_ID.gt(after));
         }
-        return db.selectFrom(CONTACT_TAG).where(where).orderBy(CONTACT_TAG.TAG_ID).limit(limit)
+        return db.selectFrom(CONTACT_TAG)
+                .where(where)
+                .orderBy(CONTACT_TAG.TAG_ID)
+                .limit(limit)
                 .fetch(TagRepository::view);
     }
 
     Map<UUID, Integer> contactCounts(UUID accountId, Collection<UUID> tagIds) {
-        return db.select(TAGGING.TAG_ID, DSL.count()).from(TAGGING)
+        return db.select(TAGGING.TAG_ID, DSL.count())
+                .from(TAGGING)
                 .where(TAGGING.ACCOUNT_ID.eq(accountId), TAGGING.TAG_ID.in(tagIds))
                 .groupBy(TAGGING.TAG_ID)
                 .fetchMap(TAGGING.TAG_ID, DSL.count());
     }
 
     Set<UUID> existing(UUID accountId, Collection<UUID> tagIds) {
-        return db.select(CONTACT_TAG.TAG_ID).from(CONTACT_TAG)
+        return db.select(CONTACT_TAG.TAG_ID)
+                .from(CONTACT_TAG)
                 .where(CONTACT_TAG.ACCOUNT_ID.eq(accountId), CONTACT_TAG.TAG_ID.in(tagIds))
                 .forShare()
                 .fetchSet(CONTACT_TAG.TAG_ID);
@@ -99,7 +110,9 @@ class TagRepository {
 
     void replaceTaggings(UUID accountId, UUID contactId, Collection<UUID> tagIds, OffsetDateTime now) {
         db.deleteFrom(TAGGING)
-                .where(TAGGING.ACCOUNT_ID.eq(accountId), TAGGING.CONTACT_ID.eq(contactId),
+                .where(
+                        TAGGING.ACCOUNT_ID.eq(accountId),
+                        TAGGING.CONTACT_ID.eq(contactId),
                         tagIds.isEmpty() ? DSL.trueCondition() : TAGGING.TAG_ID.notIn(tagIds))
                 .execute();
         addTaggings(accountId, contactId, tagIds, now);
@@ -125,7 +138,8 @@ class TagRepository {
     }
 
     Map<UUID, List<UUID>> taggingsOf(UUID accountId, Collection<UUID> contactIds) {
-        return db.select(TAGGING.CONTACT_ID, TAGGING.TAG_ID).from(TAGGING)
+        return db.select(TAGGING.CONTACT_ID, TAGGING.TAG_ID)
+                .from(TAGGING)
                 .where(TAGGING.ACCOUNT_ID.eq(accountId), TAGGING.CONTACT_ID.in(contactIds))
                 .orderBy(TAGGING.CONTACT_ID, TAGGING.CREATED_AT, TAGGING.TAG_ID)
                 .fetchGroups(TAGGING.CONTACT_ID, TAGGING.TAG_ID);

@@ -65,9 +65,11 @@ public class TagService {
         if (tags.lock(accountId, tagId).isEmpty()) {
             throw notFound(tagId);
         }
-        tags.findByName(accountId, valid).filter(other -> !other.tagId().equals(tagId)).ifPresent(other -> {
-            throw nameTaken(accountId, valid);
-        });
+        tags.findByName(accountId, valid)
+                .filter(other -> !other.tagId().equals(tagId))
+                .ifPresent(other -> {
+                    throw nameTaken(accountId, valid);
+                });
         tags.rename(accountId, tagId, valid, now());
         return tags.find(accountId, tagId).orElseThrow();
     }
@@ -155,13 +157,17 @@ public class TagService {
     }
 
     private List<TagView> withCounts(UUID accountId, List<TagView> page) {
-        Map<UUID, Integer> counts = tags.contactCounts(accountId, page.stream().map(TagView::tagId).toList());
-        return page.stream().map(t -> t.withCount(counts.getOrDefault(t.tagId(), 0))).toList();
+        Map<UUID, Integer> counts =
+                tags.contactCounts(accountId, page.stream().map(TagView::tagId).toList());
+        return page.stream()
+                .map(t -> t.withCount(counts.getOrDefault(t.tagId(), 0)))
+                .toList();
     }
 
     private Conflict nameTaken(UUID accountId, String name) {
         UUID existing = tags.findByName(accountId, name).map(TagView::tagId).orElse(null);
-        return new Conflict("A tag named \"" + name + "\" already exists: " + existing,
+        return new Conflict(
+                "A tag named \"" + name + "\" already exists: " + existing,
                 existing == null ? Map.of() : Map.of("tag_id", existing.toString()));
     }
 

@@ -23,7 +23,8 @@ public class TransferSlots {
     private final int downloads;
     private final Map<Key, Integer> busy = new ConcurrentHashMap<>();
 
-    TransferSlots(@Value("${audience.transfers.uploads-per-account}") int uploads,
+    TransferSlots(
+            @Value("${audience.transfers.uploads-per-account}") int uploads,
             @Value("${audience.transfers.downloads-per-account}") int downloads) {
         if (uploads < 1 || downloads < 1) {
             throw new IllegalArgumentException("audience.transfers.uploads-per-account and downloads-per-account"
@@ -60,8 +61,10 @@ public class TransferSlots {
             return now + 1;
         });
         if (!taken[0]) {
-            throw new TooManyRequests("This account already has " + max + " " + what + " running, as many as it may;"
-                    + " retry when one has finished", RETRY_AFTER);
+            throw new TooManyRequests(
+                    "This account already has " + max + " " + what + " running, as many as it may;"
+                            + " retry when one has finished",
+                    RETRY_AFTER);
         }
         boolean[] closed = {false};
         return () -> {

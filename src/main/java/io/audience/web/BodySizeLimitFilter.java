@@ -33,15 +33,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    private static final Set<String> UPLOADS = Set.of("/v3/activities/contacts_json_import",
-            "/v3/activities/contacts_file_import");
+    private static final Set<String> UPLOADS =
+            Set.of("/v3/activities/contacts_json_import", "/v3/activities/contacts_file_import");
 
     private final long maxBytes;
     private final long maxUploadBytes;
     private final ErrorBodies errors;
 
-    BodySizeLimitFilter(@Value("${audience.max-body-size}") DataSize maxBodySize,
-            @Value("${audience.max-upload-size}") DataSize maxUploadSize, ErrorBodies errors) {
+    BodySizeLimitFilter(
+            @Value("${audience.max-body-size}") DataSize maxBodySize,
+            @Value("${audience.max-upload-size}") DataSize maxUploadSize,
+            ErrorBodies errors) {
         this.maxBytes = maxBodySize.toBytes();
         this.maxUploadBytes = maxUploadSize.toBytes();
         this.errors = errors;
@@ -52,8 +54,10 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         // Only the imports take large bodies (received into a spool file, never into memory); every
         // other body, the bulk activities' id lists too, is bound in memory, so it stays small.
-        long limit = UPLOADS.contains(request.getRequestURI().substring(request.getContextPath().length()))
-                ? maxUploadBytes : maxBytes;
+        long limit = UPLOADS.contains(request.getRequestURI()
+                        .substring(request.getContextPath().length()))
+                ? maxUploadBytes
+                : maxBytes;
         if (request.getContentLengthLong() > limit) {
             errors.write(response, tooLarge(limit));
             return;

@@ -1,7 +1,7 @@
 package io.audience.web;
 
-import io.audience.api.PublicEndpoint;
 import io.audience.api.ErrorBodies;
+import io.audience.api.PublicEndpoint;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,7 +29,8 @@ class ErrorEndpoint implements ErrorController {
     @RequestMapping("${server.error.path:/error}")
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code && code >= 400
-                ? code : 404;
+                ? code
+                : 404;
         errors.write(response, status, StatusErrors.key(status), StatusErrors.message(status));
     }
 }

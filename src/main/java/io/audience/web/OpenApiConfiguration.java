@@ -32,10 +32,17 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI audienceOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("Audience").version("v3")
-                        .description("Contacts and consent, in the wire format of the Constant Contact V3 contacts API"))
-                .components(new Components().addSecuritySchemes("api_token",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
+                .info(new Info()
+                        .title("Audience")
+                        .version("v3")
+                        .description(
+                                "Contacts and consent, in the wire format of the Constant Contact V3 contacts API"))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "api_token",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")))
                 .addSecurityItem(new SecurityRequirement().addList("api_token"));
     }
 }

@@ -13,15 +13,23 @@ public final class Pages {
         return layout(title, "<p>" + HtmlUtils.htmlEscape(message) + "</p>");
     }
 
-    public static String form(String title, String message, String action, String button, @Nullable String hiddenName,
+    public static String form(
+            String title,
+            String message,
+            String action,
+            String button,
+            @Nullable String hiddenName,
             @Nullable String hiddenValue) {
-        String hidden = hiddenName == null ? ""
+        String hidden = hiddenName == null
+                ? ""
                 : "<input type=\"hidden\" name=\"" + HtmlUtils.htmlEscape(hiddenName) + "\" value=\""
                         + HtmlUtils.htmlEscape(Objects.requireNonNull(hiddenValue, "a hidden field has a value"))
                         + "\">";
-        return layout(title, "<p>" + HtmlUtils.htmlEscape(message) + "</p>"
-                + "<form method=\"post\" action=\"" + HtmlUtils.htmlEscape(action) + "\">" + hidden
-                + "<button type=\"submit\" id=\"submit\">" + HtmlUtils.htmlEscape(button) + "</button></form>");
+        return layout(
+                title,
+                "<p>" + HtmlUtils.htmlEscape(message) + "</p>"
+                        + "<form method=\"post\" action=\"" + HtmlUtils.htmlEscape(action) + "\">" + hidden
+                        + "<button type=\"submit\" id=\"submit\">" + HtmlUtils.htmlEscape(button) + "</button></form>");
     }
 
     /** A page around {@code body}, which the caller has escaped. */

@@ -22,8 +22,11 @@ class BadBulkRequestsStartNoActivityIntegrationTest extends IntegrationTest {
     static List<String[]> badRequests() {
         String id = UUID.randomUUID().toString();
         List<String[]> cases = new ArrayList<>();
-        String[][] deletes = {{"list_delete", "list_ids", "101"}, {"contacts_tags_delete", "tag_ids", "501"},
-                {"custom_fields_delete", "custom_field_ids", "101"}};
+        String[][] deletes = {
+            {"list_delete", "list_ids", "101"},
+            {"contacts_tags_delete", "tag_ids", "501"},
+            {"custom_fields_delete", "custom_field_ids", "101"}
+        };
         for (String[] d : deletes) {
             String path = "/v3/activities/" + d[0];
             String field = d[1];
@@ -47,11 +50,13 @@ class BadBulkRequestsStartNoActivityIntegrationTest extends IntegrationTest {
             cases.add(new String[] {path, "{\"source\": {}, " + tags + "}"});
             cases.add(new String[] {path, "{\"source\": {\"all_active_contacts\": true}}"});
             cases.add(new String[] {path, "{\"source\": {\"all_active_contacts\": true}, \"tag_ids\": []}"});
-            cases.add(new String[] {path, "{\"source\": {\"all_active_contacts\": true}, \"tag_ids\": " + ids(51) + "}"});
+            cases.add(
+                    new String[] {path, "{\"source\": {\"all_active_contacts\": true}, \"tag_ids\": " + ids(51) + "}"});
             cases.add(new String[] {path, "{\"source\": {\"all_active_contacts\": true}, \"tag_ids\": [\"x\"]}"});
             cases.add(new String[] {path, "{\"source\": {\"all_active_contacts\": \"yes\"}, " + tags + "}"});
-            cases.add(new String[] {path, "{\"source\": {\"contact_ids\": [\"" + id + "\"], \"all_active_contacts\": true}, "
-                    + tags + "}"});
+            cases.add(new String[] {
+                path, "{\"source\": {\"contact_ids\": [\"" + id + "\"], \"all_active_contacts\": true}, " + tags + "}"
+            });
             cases.add(new String[] {path, "{\"source\": {\"contact_ids\": [\"nope\"]}, " + tags + "}"});
             cases.add(new String[] {path, "{\"source\": {\"contact_ids\": " + ids(501) + "}, " + tags + "}"});
             cases.add(new String[] {path, "{\"source\": [], " + tags + "}"});
@@ -74,7 +79,8 @@ class BadBulkRequestsStartNoActivityIntegrationTest extends IntegrationTest {
     }
 
     private static String ids(int n) {
-        return IntStream.range(0, n).mapToObj(i -> "\"" + UUID.randomUUID() + "\"")
+        return IntStream.range(0, n)
+                .mapToObj(i -> "\"" + UUID.randomUUID() + "\"")
                 .collect(Collectors.joining(", ", "[", "]"));
     }
 }

@@ -19,7 +19,10 @@ class BadBytesImportIntegrationTest extends IntegrationTest {
         Api api = newAccount();
         String list = createList(api, "Bad bytes");
         String field = api.post("/v3/contact_custom_fields", Api.json("""
-                {"label": "Colour", "type": "string"}""")).json().get("name").asString();
+                {"label": "Colour", "type": "string"}"""))
+                .json()
+                .get("name")
+                .asString();
         String good = uniqueEmail("good");
         String[] rows = {
             "{\"email\": \"" + good + "\", \"first_name\": \"Fine\"}",
@@ -35,7 +38,8 @@ class BadBytesImportIntegrationTest extends IntegrationTest {
             "{\"email\": \"" + uniqueEmail("huge") + "\", \"birthday_month\": \"" + "9".repeat(100_000) + "\"}",
         };
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes("{\"list_ids\": [\"%s\"], \"import_data\": [".formatted(list).getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(
+                "{\"list_ids\": [\"%s\"], \"import_data\": [".formatted(list).getBytes(StandardCharsets.UTF_8));
         for (int i = 0; i < rows.length; i++) {
             byte[] row = rows[i].getBytes(StandardCharsets.UTF_8);
             if (rows[i].contains("Jos@")) {
@@ -48,8 +52,8 @@ class BadBytesImportIntegrationTest extends IntegrationTest {
         }
         body.writeBytes("]}".getBytes(StandardCharsets.UTF_8));
 
-        Api.Response accepted = api.raw("POST", "/v3/activities/contacts_json_import", "application/json",
-                body.toByteArray());
+        Api.Response accepted =
+                api.raw("POST", "/v3/activities/contacts_json_import", "application/json", body.toByteArray());
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
         JsonNode done = awaitCompleted(api, accepted);
         assertThat(done.get("status").get("items_total_count").asInt()).isEqualTo(rows.length);
@@ -64,7 +68,8 @@ class BadBytesImportIntegrationTest extends IntegrationTest {
         assertThat(reason(report, 5)).isEqualTo("company_name contains the control character U+0009 at character 4");
         assertThat(reason(report, 6)).isEqualTo("job_title contains the control character U+0085 at character 2");
         assertThat(reason(report, 7)).isEqualTo("cf:" + field + " contains a NUL character (U+0000) at character 2");
-        assertThat(reason(report, 8)).isEqualTo("the name of column 2 contains a NUL character (U+0000) at character 6");
+        assertThat(reason(report, 8))
+                .isEqualTo("the name of column 2 contains a NUL character (U+0000) at character 6");
         assertThat(reason(report, 9)).isEqualTo("first_name is not valid UTF-8 text (byte sequence at character 4)");
         assertThat(reason(report, 10)).isEqualTo("first_name must be at most 50 characters, not 51");
         assertThat(reason(report, 11)).isEqualTo("birthday_month is 100000 characters long; at most 1024 are read");
@@ -72,7 +77,12 @@ class BadBytesImportIntegrationTest extends IntegrationTest {
             assertThat(report.get(row).get("outcome").asString()).isEqualTo("failed");
         }
         assertThat(api.get("/v3/contacts?status=all").json().get("contacts")).hasSize(1);
-        assertThat(api.get("/v3/contacts?email=" + good).json().get("contacts").get(0).get("first_name").asString())
+        assertThat(api.get("/v3/contacts?email=" + good)
+                        .json()
+                        .get("contacts")
+                        .get(0)
+                        .get("first_name")
+                        .asString())
                 .isEqualTo("Fine");
     }
 
@@ -126,7 +136,9 @@ class BadBytesImportIntegrationTest extends IntegrationTest {
 
     private static Map<Integer, JsonNode> report(Api api, String activity) {
         Map<Integer, JsonNode> rows = new HashMap<>();
-        api.get("/v3/activities/" + activity + "/report").json().get("rows")
+        api.get("/v3/activities/" + activity + "/report")
+                .json()
+                .get("rows")
                 .forEach(r -> rows.put(r.get("number").asInt(), r));
         return rows;
     }

@@ -23,19 +23,24 @@ class BulkActivitiesIntegrationTest extends IntegrationTest {
                  "list_memberships": ["%s"]}
                 """.formatted(outEmail, source)));
 
-        JsonNode added = awaitCompleted(api, api.post("/v3/activities/add_list_memberships", Api.json("""
+        JsonNode added = awaitCompleted(
+                api, api.post("/v3/activities/add_list_memberships", Api.json("""
                 {"source": {"list_ids": ["%s"]}, "list_ids": ["%s"]}
                 """.formatted(source, target))));
         assertThat(added.get("status").get("items_total_count").asInt()).isEqualTo(3);
         assertThat(added.get("status").get("cannot_add_to_list_count").asInt()).isEqualTo(1);
         assertThat(members(api, target)).isEqualTo(2);
 
-        JsonNode removed = awaitCompleted(api, api.post("/v3/activities/remove_list_memberships", Api.json("""
+        JsonNode removed = awaitCompleted(
+                api, api.post("/v3/activities/remove_list_memberships", Api.json("""
                 {"source": {"contact_ids": ["%s"]}, "list_ids": ["%s"]}
                 """.formatted(a, target))));
         assertThat(removed.get("status").get("person_count").asInt()).isEqualTo(1);
         assertThat(members(api, target)).isEqualTo(1);
-        assertThat(api.get("/v3/contacts/" + b + "?include=list_memberships").json().get("list_memberships").toString())
+        assertThat(api.get("/v3/contacts/" + b + "?include=list_memberships")
+                        .json()
+                        .get("list_memberships")
+                        .toString())
                 .contains(target);
     }
 
@@ -55,7 +60,8 @@ class BulkActivitiesIntegrationTest extends IntegrationTest {
         for (String id : new String[] {a, b}) {
             JsonNode contact = api.get("/v3/contacts/" + id).json();
             assertThat(contact.has("deleted_at")).isTrue();
-            assertThat(contact.get("email_address").get("permission_to_send").asString()).isEqualTo("explicit");
+            assertThat(contact.get("email_address").get("permission_to_send").asString())
+                    .isEqualTo("explicit");
         }
         assertThat(api.get("/v3/contacts/" + keep).json().has("deleted_at")).isFalse();
     }
@@ -64,16 +70,23 @@ class BulkActivitiesIntegrationTest extends IntegrationTest {
     void badBulkRequestsAreRefusedAndAnotherAccountsContactsAreNotTouched() {
         Api api = newAccount();
         String list = createList(api, "L");
-        assertThat(api.post("/v3/activities/contact_delete", Api.json("{}")).status()).isEqualTo(400);
+        assertThat(api.post("/v3/activities/contact_delete", Api.json("{}")).status())
+                .isEqualTo(400);
         assertThat(api.post("/v3/activities/add_list_memberships", Api.json("""
                 {"source": {"contact_ids": ["%s"], "list_ids": ["%s"]}, "list_ids": ["%s"]}
-                """.formatted(java.util.UUID.randomUUID(), list, list))).status()).isEqualTo(400);
+                """.formatted(
+                                        java.util.UUID.randomUUID(), list, list)))
+                        .status())
+                .isEqualTo(400);
         assertThat(api.post("/v3/activities/add_list_memberships", Api.json("""
                 {"source": {"all_active_contacts": true}, "list_ids": ["%s"]}
-                """.formatted(java.util.UUID.randomUUID()))).status()).isEqualTo(404);
+                """.formatted(java.util.UUID.randomUUID())))
+                        .status())
+                .isEqualTo(404);
 
         Api other = newAccount();
-        String theirs = createContact(other, uniqueEmail("theirs")).get("contact_id").asString();
+        String theirs =
+                createContact(other, uniqueEmail("theirs")).get("contact_id").asString();
         JsonNode done = awaitCompleted(api, api.post("/v3/activities/contact_delete", Api.json("""
                 {"contact_ids": ["%s"]}
                 """.formatted(theirs))));
@@ -84,11 +97,16 @@ class BulkActivitiesIntegrationTest extends IntegrationTest {
     private static String signUp(Api api, String email, String list) {
         return api.post("/v3/contacts/sign_up_form", Api.json("""
                 {"email_address": "%s", "list_memberships": ["%s"]}
-                """.formatted(email, list))).json().get("contact_id").asString();
+                """.formatted(email, list)))
+                .json()
+                .get("contact_id")
+                .asString();
     }
 
     private static int members(Api api, String list) {
-        return api.get("/v3/contact_lists/" + list + "?include_membership_count=all").json()
-                .get("membership_count").asInt();
+        return api.get("/v3/contact_lists/" + list + "?include_membership_count=all")
+                .json()
+                .get("membership_count")
+                .asInt();
     }
 }

@@ -17,26 +17,28 @@ final class ChunkBackendKiller implements AutoCloseable {
     private final Thread thread;
 
     private ChunkBackendKiller(DSLContext db, int atMost, Duration forAtMost) {
-        thread = new Thread(() -> {
-            long until = Long.MAX_VALUE;
-            while (!stop.get() && killed.get() < atMost && System.nanoTime() < until) {
-                Object n = db.fetchValue("""
+        thread = new Thread(
+                () -> {
+                    long until = Long.MAX_VALUE;
+                    while (!stop.get() && killed.get() < atMost && System.nanoTime() < until) {
+                        Object n = db.fetchValue("""
                         select count(*)::int from (
                           select pg_terminate_backend(pid) from pg_stat_activity
                           where datname = current_database() and pid <> pg_backend_pid()
                             and state in ('active', 'idle in transaction') and query like '%import_row i %'
                             and query not like '%pg_terminate_backend%') t""");
-                int now = n == null ? 0 : ((Number) n).intValue();
-                if (now > 0 && killed.getAndAdd(now) == 0) {
-                    until = System.nanoTime() + forAtMost.toNanos();
-                }
-                try {
-                    Thread.sleep(2);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "backend-killer");
+                        int now = n == null ? 0 : ((Number) n).intValue();
+                        if (now > 0 && killed.getAndAdd(now) == 0) {
+                            until = System.nanoTime() + forAtMost.toNanos();
+                        }
+                        try {
+                            Thread.sleep(2);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "backend-killer");
         thread.start();
     }
 

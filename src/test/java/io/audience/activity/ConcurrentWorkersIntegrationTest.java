@@ -41,20 +41,35 @@ class ConcurrentWorkersIntegrationTest extends IntegrationTest {
         for (int n = 0; n < 3; n++) {
             StringBuilder rows = new StringBuilder();
             for (int i = 0; i < perImport; i++) {
-                rows.append(i == 0 ? "" : ",").append("{\"email\": \"w").append(n).append('-').append(i)
+                rows.append(i == 0 ? "" : ",")
+                        .append("{\"email\": \"w")
+                        .append(n)
+                        .append('-')
+                        .append(i)
                         .append("@workers.example\"}");
             }
-            activities.add(api.post("/v3/activities/contacts_json_import",
-                    "{\"list_ids\": [\"" + list + "\"], \"import_data\": [" + rows + "]}")
-                    .json().get("activity_id").asString());
+            activities.add(api.post(
+                            "/v3/activities/contacts_json_import",
+                            "{\"list_ids\": [\"" + list + "\"], \"import_data\": [" + rows + "]}")
+                    .json()
+                    .get("activity_id")
+                    .asString());
         }
 
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             List<Future<?>> workers = new ArrayList<>();
             for (int w = 0; w < 3; w++) {
-                ActivityWorker worker = new ActivityWorker(store, processors, chunkProcessors, transactions, 50, 50, 2,
-                        Duration.ofSeconds(30), Clock.systemUTC());
+                ActivityWorker worker = new ActivityWorker(
+                        store,
+                        processors,
+                        chunkProcessors,
+                        transactions,
+                        50,
+                        50,
+                        2,
+                        Duration.ofSeconds(30),
+                        Clock.systemUTC());
                 workers.add(pool.submit(worker::runDue));
             }
             for (Future<?> worker : workers) {
@@ -66,11 +81,16 @@ class ConcurrentWorkersIntegrationTest extends IntegrationTest {
 
         for (String activity : activities) {
             JsonNode status = awaitCompleted(api, activity, Duration.ofMinutes(2));
-            assertThat(status.get("status").get("items_completed_count").asInt()).isEqualTo(perImport);
+            assertThat(status.get("status").get("items_completed_count").asInt())
+                    .isEqualTo(perImport);
             assertThat(status.get("status").get("person_count").asInt()).isEqualTo(perImport);
         }
-        assertThat(db.fetchCount(CONTACT, CONTACT.EMAIL_KEY.like("%@workers.example"))).isEqualTo(3 * perImport);
-        assertThat(api.get("/v3/contact_lists/" + list + "?include_membership_count=all").json()
-                .get("membership_count").asInt()).isEqualTo(3 * perImport);
+        assertThat(db.fetchCount(CONTACT, CONTACT.EMAIL_KEY.like("%@workers.example")))
+                .isEqualTo(3 * perImport);
+        assertThat(api.get("/v3/contact_lists/" + list + "?include_membership_count=all")
+                        .json()
+                        .get("membership_count")
+                        .asInt())
+                .isEqualTo(3 * perImport);
     }
 }

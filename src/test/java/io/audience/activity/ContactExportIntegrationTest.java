@@ -43,16 +43,27 @@ class ContactExportIntegrationTest extends IntegrationTest {
         assertThat(lines.get(0)).startsWith("contact_id,email_address,first_name");
         assertThat(lines).hasSize(1 + 2503);
         Set<String> ids = new HashSet<>();
-        lines.stream().skip(1).forEach(l -> assertThat(ids.add(l.substring(0, 36))).isTrue());
+        lines.stream()
+                .skip(1)
+                .forEach(l -> assertThat(ids.add(l.substring(0, 36))).isTrue());
         assertThat(csv.raw()).contains("\"Name, \"\"quoted\"\" 1\"");
 
         String filtered = api.post("/v3/activities/contact_exports", Api.json("""
                 {"list_ids": ["%s"], "fields": ["email_address", "email_permission_status"]}
-                """.formatted(list))).json().get("_links").get("results").get("href").asString();
-        List<String> onList = api.get(filtered, "Accept", "text/csv").raw().lines().toList();
-        assertThat(onList).containsExactly("email_address,email_permission_status",
-                "\"e0@export.example\",\"implicit\"", "\"e1@export.example\",\"implicit\"",
-                "\"e2@export.example\",\"implicit\"");
+                """.formatted(list)))
+                .json()
+                .get("_links")
+                .get("results")
+                .get("href")
+                .asString();
+        List<String> onList =
+                api.get(filtered, "Accept", "text/csv").raw().lines().toList();
+        assertThat(onList)
+                .containsExactly(
+                        "email_address,email_permission_status",
+                        "\"e0@export.example\",\"implicit\"",
+                        "\"e1@export.example\",\"implicit\"",
+                        "\"e2@export.example\",\"implicit\"");
     }
 
     @Test
@@ -64,7 +75,8 @@ class ContactExportIntegrationTest extends IntegrationTest {
             String start = starts.get(i);
             String email = uniqueEmail("formula" + i);
             emails.put(email, start);
-            Api.Response created = api.post("/v3/contacts", Api.json("""
+            Api.Response created = api.post(
+                    "/v3/contacts", Api.json("""
                     {"email_address": {"address": "%s"}, "first_name": "%sSUM(A1:A9)", "last_name": "%scmd|' /C calc'!A0",
                      "job_title": "%sjob", "company_name": "%sco", "create_source": "Account"}
                     """.formatted(email, esc(start), esc(start), esc(start), esc(start))));
@@ -77,13 +89,22 @@ class ContactExportIntegrationTest extends IntegrationTest {
         String dashEmail = "-" + uniqueEmail("dash");
         assertThat(api.post("/v3/contacts", Api.json("""
                 {"email_address": {"address": "%s"}, "create_source": "Account"}
-                """.formatted(dashEmail))).status()).isEqualTo(201);
+                """.formatted(dashEmail))).status())
+                .isEqualTo(201);
 
-        String results = api.post("/v3/activities/contact_exports", Api.json("{}")).json()
-                .get("_links").get("results").get("href").asString();
+        String results = api.post("/v3/activities/contact_exports", Api.json("{}"))
+                .json()
+                .get("_links")
+                .get("results")
+                .get("href")
+                .asString();
         String csv = api.get(results, "Accept", "text/csv").raw();
         Map<String, CSVRecord> byEmail = new HashMap<>();
-        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+        try (CSVParser parser = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
                 .parse(new StringReader(csv))) {
             parser.forEach(r -> byEmail.put(r.get("email_address"), r));
         }
@@ -91,7 +112,8 @@ class ContactExportIntegrationTest extends IntegrationTest {
         for (Map.Entry<String, String> formula : emails.entrySet()) {
             CSVRecord row = byEmail.get(formula.getKey());
             String start = formula.getValue();
-            assertThat(row.get("first_name")).as("starting with U+%04X", (int) start.charAt(0))
+            assertThat(row.get("first_name"))
+                    .as("starting with U+%04X", (int) start.charAt(0))
                     .isEqualTo("'" + start + "SUM(A1:A9)");
             assertThat(row.get("last_name")).isEqualTo("'" + start + "cmd|' /C calc'!A0");
             assertThat(row.get("job_title")).isEqualTo("'" + start + "job");
@@ -110,16 +132,24 @@ class ContactExportIntegrationTest extends IntegrationTest {
     @Test
     void exportsAreCheckedAndPrivate() {
         Api a = newAccount();
-        String results = a.post("/v3/activities/contact_exports", Api.json("{}")).json()
-                .get("_links").get("results").get("href").asString();
+        String results = a.post("/v3/activities/contact_exports", Api.json("{}"))
+                .json()
+                .get("_links")
+                .get("results")
+                .get("href")
+                .asString();
         Api b = newAccount();
         assertThat(b.get(results, "Accept", "text/csv").status()).isEqualTo(404);
-        assertThat(a.post("/v3/activities/contact_exports", Api.json("{\"fields\": [\"password\"]}")).status())
+        assertThat(a.post("/v3/activities/contact_exports", Api.json("{\"fields\": [\"password\"]}"))
+                        .status())
                 .isEqualTo(400);
-        assertThat(a.post("/v3/activities/contact_exports", Api.json("{\"status\": \"bogus\"}")).status())
+        assertThat(a.post("/v3/activities/contact_exports", Api.json("{\"status\": \"bogus\"}"))
+                        .status())
                 .isEqualTo(400);
         assertThat(a.post("/v3/activities/contact_exports", Api.json("""
                 {"list_ids": ["%s"]}
-                """.formatted(createList(b, "B's")))).status()).isEqualTo(404);
+                """.formatted(createList(b, "B's"))))
+                        .status())
+                .isEqualTo(404);
     }
 }

@@ -30,7 +30,10 @@ class FileImportIntegrationTest extends IntegrationTest {
         String existingId = api.post("/v3/contacts", Api.json("""
                 {"email_address": {"address": "%s", "permission_to_send": "explicit"}, "first_name": "Old",
                  "last_name": "Kept", "phone_numbers": [{"phone_number": "111", "kind": "home"}],
-                 "create_source": "Account"}""".formatted(existing))).json().get("contact_id").asString();
+                 "create_source": "Account"}""".formatted(existing)))
+                .json()
+                .get("contact_id")
+                .asString();
         String optedOut = uniqueEmail("optedout");
         String optedOutId = createContact(api, optedOut).get("contact_id").asString();
         api.put("/v3/contacts/" + optedOutId, Api.json("""
@@ -72,33 +75,48 @@ class FileImportIntegrationTest extends IntegrationTest {
 
         String include = "?include=custom_fields,phone_numbers,street_addresses,list_memberships";
         JsonNode created = api.get("/v3/contacts?email=" + fresh + "&include=custom_fields,phone_numbers,"
-                + "street_addresses,list_memberships").json().get("contacts").get(0);
+                        + "street_addresses,list_memberships")
+                .json()
+                .get("contacts")
+                .get(0);
         assertThat(created.get("first_name").asString()).isEqualTo("New");
-        assertThat(created.get("email_address").get("permission_to_send").asString()).isEqualTo("implicit");
+        assertThat(created.get("email_address").get("permission_to_send").asString())
+                .isEqualTo("implicit");
         assertThat(created.get("email_address").get("opt_in_source").asString()).isEqualTo("Account");
         assertThat(created.get("birthday_month").asInt()).isEqualTo(7);
         assertThat(created.get("anniversary").asString()).isEqualTo("2020-05-06");
-        assertThat(created.get("phone_numbers").get(0).get("phone_number").asString()).isEqualTo("555-0100");
+        assertThat(created.get("phone_numbers").get(0).get("phone_number").asString())
+                .isEqualTo("555-0100");
         assertThat(created.get("phone_numbers").get(0).get("kind").asString()).isEqualTo("other");
         assertThat(kinds(created.get("street_addresses"))).containsExactly("home", "work");
-        assertThat(created.get("street_addresses").get(0).get("street").asString()).isEqualTo("1 Main St, Apt 2");
-        assertThat(created.get("street_addresses").get(0).get("postal_code").asString()).isEqualTo("12345");
-        assertThat(created.get("street_addresses").get(1).get("city").asString()).isEqualTo("Shelbyville");
+        assertThat(created.get("street_addresses").get(0).get("street").asString())
+                .isEqualTo("1 Main St, Apt 2");
+        assertThat(created.get("street_addresses").get(0).get("postal_code").asString())
+                .isEqualTo("12345");
+        assertThat(created.get("street_addresses").get(1).get("city").asString())
+                .isEqualTo("Shelbyville");
         assertThat(created.get("custom_fields").get(0).get("value").asString()).isEqualTo("44");
         assertThat(created.get("list_memberships").toString()).contains(list);
 
         JsonNode updated = api.get("/v3/contacts/" + existingId + include).json();
         assertThat(updated.get("first_name").asString()).isEqualTo("Updated");
-        assertThat(updated.get("last_name").asString()).as("a column left empty keeps the value").isEqualTo("Kept");
+        assertThat(updated.get("last_name").asString())
+                .as("a column left empty keeps the value")
+                .isEqualTo("Kept");
         assertThat(updated.get("email_address").get("permission_to_send").asString())
-                .as("an import never changes consent").isEqualTo("explicit");
+                .as("an import never changes consent")
+                .isEqualTo("explicit");
         assertThat(updated.get("phone_numbers")).hasSize(1);
-        assertThat(updated.get("phone_numbers").get(0).get("phone_number").asString()).isEqualTo("222");
+        assertThat(updated.get("phone_numbers").get(0).get("phone_number").asString())
+                .isEqualTo("222");
         assertThat(updated.get("custom_fields").get(0).get("value").asString()).isEqualTo("43");
 
         JsonNode notRevived = api.get("/v3/contacts/" + optedOutId + include).json();
-        assertThat(notRevived.has("first_name")).as("a person who opted out is not changed by an import").isFalse();
-        assertThat(notRevived.get("email_address").get("permission_to_send").asString()).isEqualTo("unsubscribed");
+        assertThat(notRevived.has("first_name"))
+                .as("a person who opted out is not changed by an import")
+                .isFalse();
+        assertThat(notRevived.get("email_address").get("permission_to_send").asString())
+                .isEqualTo("unsubscribed");
         assertThat(notRevived.get("list_memberships")).isEmpty();
     }
 
@@ -110,7 +128,8 @@ class FileImportIntegrationTest extends IntegrationTest {
         String company = "back\\slash, \"quoted\" \\N";
         String csv = "email,company_name\r\n" + email + ",\"" + company.replace("\"", "\"\"") + "\"\r\n";
         awaitCompleted(api, upload(api, csv, list));
-        JsonNode contact = api.get("/v3/contacts?email=" + email).json().get("contacts").get(0);
+        JsonNode contact =
+                api.get("/v3/contacts?email=" + email).json().get("contacts").get(0);
         assertThat(contact.get("company_name").asString()).isEqualTo(company);
     }
 
@@ -128,29 +147,52 @@ class FileImportIntegrationTest extends IntegrationTest {
         refused.put("empty file", upload(api, "", list));
         refused.put("duplicate column", upload(api, "email,email\n" + good + "," + good + "\n", list));
         refused.put("unclosed quote", upload(api, "email,first_name\n" + good + ",\"Ann\n", list));
-        refused.put("a header that is not UTF-8", upload(api, ("email,f\u00e9e\n" + good + ",x\n")
-                .getBytes(StandardCharsets.ISO_8859_1), list));
+        refused.put(
+                "a header that is not UTF-8",
+                upload(api, ("email,f\u00e9e\n" + good + ",x\n").getBytes(StandardCharsets.ISO_8859_1), list));
         refused.put("no list_ids", upload(api, "email\n" + good + "\n", null));
         refused.put("bad list id", upload(api, "email\n" + good + "\n", "not-a-uuid"));
-        refused.put("too many lists", upload(api, "email\n" + good + "\n",
-                String.join(",", java.util.Collections.nCopies(51, list))));
-        refused.put("no file part", api.raw("POST", "/v3/activities/contacts_file_import",
-                "multipart/form-data; boundary=" + BOUNDARY, form(null, list)));
-        refused.put("not multipart", api.raw("POST", "/v3/activities/contacts_file_import", "text/csv",
-                ("email\n" + good + "\n").getBytes(StandardCharsets.UTF_8)));
-        refused.put("broken multipart", api.raw("POST", "/v3/activities/contacts_file_import",
-                "multipart/form-data; boundary=" + BOUNDARY, "--nonsense".getBytes(StandardCharsets.UTF_8)));
+        refused.put(
+                "too many lists",
+                upload(api, "email\n" + good + "\n", String.join(",", java.util.Collections.nCopies(51, list))));
+        refused.put(
+                "no file part",
+                api.raw(
+                        "POST",
+                        "/v3/activities/contacts_file_import",
+                        "multipart/form-data; boundary=" + BOUNDARY,
+                        form(null, list)));
+        refused.put(
+                "not multipart",
+                api.raw(
+                        "POST",
+                        "/v3/activities/contacts_file_import",
+                        "text/csv",
+                        ("email\n" + good + "\n").getBytes(StandardCharsets.UTF_8)));
+        refused.put(
+                "broken multipart",
+                api.raw(
+                        "POST",
+                        "/v3/activities/contacts_file_import",
+                        "multipart/form-data; boundary=" + BOUNDARY,
+                        "--nonsense".getBytes(StandardCharsets.UTF_8)));
         for (Map.Entry<String, Api.Response> answer : refused.entrySet()) {
             Api.Response response = answer.getValue();
             assertThat(response.status()).as(answer.getKey() + ": " + response).isIn(400, 415);
-            assertThat(response.error().get("error_message").asString()).as(answer.getKey()).isNotBlank();
+            assertThat(response.error().get("error_message").asString())
+                    .as(answer.getKey())
+                    .isNotBlank();
         }
         assertThat(refused.get("unknown column").error().get("error_message").asString())
                 .contains("unknown column \"favourite_food\"");
-        assertThat(refused.get("a header that is not UTF-8").error().get("error_message").asString())
+        assertThat(refused.get("a header that is not UTF-8")
+                        .error()
+                        .get("error_message")
+                        .asString())
                 .contains("unknown column");
 
-        Api.Response unknownList = upload(api, "email\n" + good + "\n", java.util.UUID.randomUUID().toString());
+        Api.Response unknownList =
+                upload(api, "email\n" + good + "\n", java.util.UUID.randomUUID().toString());
         assertThat(unknownList.status()).as(unknownList.toString()).isEqualTo(404);
         assertThat(api.get("/v3/activities").json().get("activities")).isEmpty();
         assertThat(api.get("/v3/contacts?status=all").json().get("contacts")).isEmpty();
@@ -161,13 +203,17 @@ class FileImportIntegrationTest extends IntegrationTest {
         Api a = newAccount();
         String listOfA = createList(a, "A's list");
         String fieldOfA = a.post("/v3/contact_custom_fields", Api.json("""
-                {"label": "Only in A", "type": "string"}""")).json().get("name").asString();
+                {"label": "Only in A", "type": "string"}"""))
+                .json()
+                .get("name")
+                .asString();
         Api.Response importOfA = upload(a, "email\n" + uniqueEmail("a") + "\n", listOfA);
         awaitCompleted(a, importOfA);
 
         Api b = newAccount();
         String listOfB = createList(b, "B's list");
-        assertThat(upload(b, "email\n" + uniqueEmail("b") + "\n", listOfA).status()).isEqualTo(404);
+        assertThat(upload(b, "email\n" + uniqueEmail("b") + "\n", listOfA).status())
+                .isEqualTo(404);
         Api.Response foreignField = upload(b, "email,cf:" + fieldOfA + "\n" + uniqueEmail("b") + ",x\n", listOfB);
         assertThat(foreignField.status()).isEqualTo(400);
         assertThat(foreignField.error().get("error_message").asString()).contains("no custom field named");
@@ -185,7 +231,10 @@ class FileImportIntegrationTest extends IntegrationTest {
         String fullId = api.post("/v3/contacts", Api.json("""
                 {"email_address": {"address": "%s"}, "create_source": "Account", "phone_numbers": [
                   {"phone_number": "1", "kind": "home"}, {"phone_number": "2", "kind": "work"},
-                  {"phone_number": "3", "kind": "mobile"}]}""".formatted(full))).json().get("contact_id").asString();
+                  {"phone_number": "3", "kind": "mobile"}]}""".formatted(full)))
+                .json()
+                .get("contact_id")
+                .asString();
 
         String csv = "email,home_phone,work_phone,mobile_phone,other_phone\r\n"
                 + full + ",,2,,4\r\n"
@@ -197,10 +246,14 @@ class FileImportIntegrationTest extends IntegrationTest {
         assertThat(report.get(2).get("outcome").asString()).isEqualTo("failed");
         assertThat(report.get(2).get("reason").asString())
                 .isEqualTo("phone columns: a contact has at most 3 phone numbers, not 4");
-        JsonNode phones = api.get("/v3/contacts/" + fullId + "?include=phone_numbers").json().get("phone_numbers");
+        JsonNode phones = api.get("/v3/contacts/" + fullId + "?include=phone_numbers")
+                .json()
+                .get("phone_numbers");
         List<String> numbers = new ArrayList<>();
-        phones.forEach(p -> numbers.add(p.get("phone_number").asString() + " " + p.get("kind").asString()));
-        assertThat(numbers).as("the number it has is left alone; the new kind takes the place of the last")
+        phones.forEach(p -> numbers.add(
+                p.get("phone_number").asString() + " " + p.get("kind").asString()));
+        assertThat(numbers)
+                .as("the number it has is left alone; the new kind takes the place of the last")
                 .containsExactly("1 home", "2 work", "4 other");
     }
 
@@ -221,7 +274,10 @@ class FileImportIntegrationTest extends IntegrationTest {
     }
 
     static Api.Response upload(Api api, byte[] csv, String listIds) {
-        return api.raw("POST", "/v3/activities/contacts_file_import", "multipart/form-data; boundary=" + BOUNDARY,
+        return api.raw(
+                "POST",
+                "/v3/activities/contacts_file_import",
+                "multipart/form-data; boundary=" + BOUNDARY,
                 form(csv, listIds));
     }
 
@@ -229,11 +285,14 @@ class FileImportIntegrationTest extends IntegrationTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (listIds != null) {
             out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"list_ids\"\r\n\r\n" + listIds
-                    + "\r\n").getBytes(StandardCharsets.UTF_8));
+                            + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
         }
         if (csv != null) {
-            out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"c.csv\"\r\n"
-                    + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(
+                    ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"c.csv\"\r\n"
+                                    + "Content-Type: text/csv\r\n\r\n")
+                            .getBytes(StandardCharsets.UTF_8));
             out.writeBytes(csv);
             out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }

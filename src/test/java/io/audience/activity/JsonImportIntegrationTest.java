@@ -22,7 +22,10 @@ class JsonImportIntegrationTest extends IntegrationTest {
         String explicitId = api.post("/v3/contacts", Api.json("""
                 {"email_address": {"address": "%s", "permission_to_send": "explicit"}, "first_name": "Old",
                  "create_source": "Account"}
-                """.formatted(existing))).json().get("contact_id").asString();
+                """.formatted(existing)))
+                .json()
+                .get("contact_id")
+                .asString();
         String deleted = uniqueEmail("deleted");
         String deletedId = createContact(api, deleted).get("contact_id").asString();
         api.delete("/v3/contacts/" + deletedId);
@@ -52,9 +55,11 @@ class JsonImportIntegrationTest extends IntegrationTest {
                    {"email": "%s", "birthday_month": 2, "birthday_day": 30}
                  ],
                  "list_ids": ["%s"]}
-                """.formatted(fresh, existing, deleted, optedOut, erased, fresh.toUpperCase(Locale.ROOT), uniqueEmail("bad"), list)));
+                """.formatted(
+                fresh, existing, deleted, optedOut, erased, fresh.toUpperCase(Locale.ROOT), uniqueEmail("bad"), list)));
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
-        assertThat(accepted.json().get("status").get("items_total_count").asInt()).isEqualTo(8);
+        assertThat(accepted.json().get("status").get("items_total_count").asInt())
+                .isEqualTo(8);
         String activity = accepted.json().get("activity_id").asString();
 
         JsonNode done = awaitState(api, activity, "completed");
@@ -68,7 +73,9 @@ class JsonImportIntegrationTest extends IntegrationTest {
         assertThat(done.get("percent_done").asInt()).isEqualTo(100);
 
         Map<Integer, JsonNode> rows = new HashMap<>();
-        api.get("/v3/activities/" + activity + "/report").json().get("rows")
+        api.get("/v3/activities/" + activity + "/report")
+                .json()
+                .get("rows")
                 .forEach(r -> rows.put(r.get("number").asInt(), r));
         assertThat(rows.get(1).get("outcome").asString()).isEqualTo("created");
         assertThat(rows.get(2).get("outcome").asString()).isEqualTo("updated");
@@ -82,24 +89,36 @@ class JsonImportIntegrationTest extends IntegrationTest {
         assertThat(rows.get(7).get("outcome").asString()).isEqualTo("failed");
         assertThat(rows.get(8).get("reason").asString()).contains("birthday");
 
-        JsonNode kept = api.get("/v3/contacts/" + explicitId + "?include=list_memberships").json();
+        JsonNode kept = api.get("/v3/contacts/" + explicitId + "?include=list_memberships")
+                .json();
         assertThat(kept.get("first_name").asString()).isEqualTo("Updated");
-        assertThat(kept.get("email_address").get("permission_to_send").asString()).isEqualTo("explicit");
+        assertThat(kept.get("email_address").get("permission_to_send").asString())
+                .isEqualTo("explicit");
         assertThat(kept.get("list_memberships").get(0).asString()).isEqualTo(list);
-        assertThat(api.get("/v3/contacts/" + deletedId).json().has("deleted_at")).as("revived").isFalse();
-        JsonNode stillOut = api.get("/v3/contacts/" + optedOutId + "?include=list_memberships").json();
+        assertThat(api.get("/v3/contacts/" + deletedId).json().has("deleted_at"))
+                .as("revived")
+                .isFalse();
+        JsonNode stillOut = api.get("/v3/contacts/" + optedOutId + "?include=list_memberships")
+                .json();
         assertThat(stillOut.get("deleted_at")).as("not revived").isNotNull();
         assertThat(stillOut.get("list_memberships")).isEmpty();
         assertThat(stillOut.has("first_name")).as("the row was not applied").isFalse();
-        JsonNode recreated = api.get("/v3/contacts?email=" + erased + "&include=list_memberships").json()
-                .get("contacts").get(0);
-        assertThat(recreated.get("email_address").get("permission_to_send").asString()).isEqualTo("unsubscribed");
+        JsonNode recreated = api.get("/v3/contacts?email=" + erased + "&include=list_memberships")
+                .json()
+                .get("contacts")
+                .get(0);
+        assertThat(recreated.get("email_address").get("permission_to_send").asString())
+                .isEqualTo("unsubscribed");
         assertThat(recreated.get("list_memberships")).isEmpty();
-        JsonNode created = api.get("/v3/contacts?email=" + fresh).json().get("contacts").get(0);
-        assertThat(created.get("email_address").get("permission_to_send").asString()).isEqualTo("implicit");
+        JsonNode created =
+                api.get("/v3/contacts?email=" + fresh).json().get("contacts").get(0);
+        assertThat(created.get("email_address").get("permission_to_send").asString())
+                .isEqualTo("implicit");
         assertThat(created.get("first_name").asString()).isEqualTo("New");
-        JsonNode history = api.get("/v3/contacts/" + created.get("contact_id").asString() + "/consent_history").json()
-                .get("events").get(0);
+        JsonNode history = api.get("/v3/contacts/" + created.get("contact_id").asString() + "/consent_history")
+                .json()
+                .get("events")
+                .get(0);
         assertThat(history.get("channel").asString()).isEqualTo("import");
         assertThat(history.get("evidence").asString()).contains(activity);
     }
@@ -114,10 +133,17 @@ class JsonImportIntegrationTest extends IntegrationTest {
         for (int i = 0; i < total; i++) {
             // The last rows repeat the first ones, ten chunks apart: skipped whichever lane gets them.
             int address = i < total - repeated ? i : i - (total - repeated);
-            rows.append(i == 0 ? "" : ",").append("{\"email\": \"bulk").append(address).append("@large.example\"}");
+            rows.append(i == 0 ? "" : ",")
+                    .append("{\"email\": \"bulk")
+                    .append(address)
+                    .append("@large.example\"}");
         }
-        String activity = api.post("/v3/activities/contacts_json_import",
-                "{\"list_ids\": [\"" + list + "\"], \"import_data\": [" + rows + "]}").json().get("activity_id").asString();
+        String activity = api.post(
+                        "/v3/activities/contacts_json_import",
+                        "{\"list_ids\": [\"" + list + "\"], \"import_data\": [" + rows + "]}")
+                .json()
+                .get("activity_id")
+                .asString();
 
         boolean sawProgress = false;
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
@@ -125,7 +151,9 @@ class JsonImportIntegrationTest extends IntegrationTest {
         do {
             status = api.get("/v3/activities/" + activity).json();
             int completed = status.get("status").get("items_completed_count").asInt();
-            sawProgress |= completed > 0 && completed < total && status.get("percent_done").asInt() < 100;
+            sawProgress |= completed > 0
+                    && completed < total
+                    && status.get("percent_done").asInt() < 100;
             assertThat(Instant.now()).isBefore(deadline);
         } while (!status.get("state").asString().equals("completed"));
 
@@ -133,12 +161,22 @@ class JsonImportIntegrationTest extends IntegrationTest {
         assertThat(status.get("status").get("items_completed_count").asInt()).isEqualTo(total);
         assertThat(status.get("status").get("person_count").asInt()).isEqualTo(total - repeated);
         assertThat(status.get("status").get("error_count").asInt()).isZero();
-        assertThat(api.get("/v3/contact_lists/" + list + "?include_membership_count=all").json()
-                .get("membership_count").asInt()).isEqualTo(total - repeated);
-        JsonNode last = api.get("/v3/activities/" + activity + "/report").json().get("rows").get(total - 1);
+        assertThat(api.get("/v3/contact_lists/" + list + "?include_membership_count=all")
+                        .json()
+                        .get("membership_count")
+                        .asInt())
+                .isEqualTo(total - repeated);
+        JsonNode last = api.get("/v3/activities/" + activity + "/report")
+                .json()
+                .get("rows")
+                .get(total - 1);
         assertThat(last.get("outcome").asString()).isEqualTo("skipped");
         assertThat(last.get("reason").asString()).isEqualTo("duplicate of row " + repeated + " in this import");
-        assertThat(api.get("/v3/activities?state=completed").json().get("activities").toString()).contains(activity);
+        assertThat(api.get("/v3/activities?state=completed")
+                        .json()
+                        .get("activities")
+                        .toString())
+                .contains(activity);
     }
 
     @Test
@@ -147,14 +185,22 @@ class JsonImportIntegrationTest extends IntegrationTest {
         String list = createList(api, "Refused");
         assertThat(api.post("/v3/activities/contacts_json_import", Api.json("""
                 {"import_data": [{"email": "a@example.com"}], "list_ids": ["%s"]}
-                """.formatted(java.util.UUID.randomUUID()))).status()).isEqualTo(404);
-        assertThat(api.post("/v3/activities/contacts_json_import", "{\"import_data\": [").status()).isEqualTo(400);
+                """.formatted(java.util.UUID.randomUUID())))
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.post("/v3/activities/contacts_json_import", "{\"import_data\": [")
+                        .status())
+                .isEqualTo(400);
         assertThat(api.post("/v3/activities/contacts_json_import", Api.json("""
                 {"import_data": [], "list_ids": ["%s"]}
-                """.formatted(list))).status()).isEqualTo(400);
+                """.formatted(list)))
+                        .status())
+                .isEqualTo(400);
         assertThat(api.post("/v3/activities/contacts_json_import", Api.json("""
                 {"import_data": [{"email": "a@example.com"}], "list_ids": []}
-                """)).status()).isEqualTo(400);
+                """))
+                        .status())
+                .isEqualTo(400);
         assertThat(api.get("/v3/activities").json().get("activities")).isEmpty();
         assertThat(api.get("/v3/contacts?status=all").json().get("contacts")).isEmpty();
     }
@@ -164,7 +210,11 @@ class JsonImportIntegrationTest extends IntegrationTest {
         Api a = newAccount();
         String activity = a.post("/v3/activities/contacts_json_import", Api.json("""
                 {"import_data": [{"email": "%s"}], "list_ids": ["%s"]}
-                """.formatted(uniqueEmail("a"), createList(a, "A")))).json().get("activity_id").asString();
+                """.formatted(
+                                uniqueEmail("a"), createList(a, "A"))))
+                .json()
+                .get("activity_id")
+                .asString();
         Api b = newAccount();
         assertThat(b.get("/v3/activities/" + activity).status()).isEqualTo(404);
         assertThat(b.get("/v3/activities/" + activity + "/report").status()).isEqualTo(404);

@@ -27,20 +27,26 @@ class LongDatabaseTroubleIntegrationTest extends IntegrationTest {
         String prefix = "ldt-" + UUID.randomUUID().toString().substring(0, 8) + "-";
         StringBuilder rows = new StringBuilder();
         for (int i = 0; i < ROWS; i++) {
-            rows.append(i == 0 ? "" : ",").append("{\"email\": \"").append(prefix).append(i).append("@example.com\"}");
+            rows.append(i == 0 ? "" : ",")
+                    .append("{\"email\": \"")
+                    .append(prefix)
+                    .append(i)
+                    .append("@example.com\"}");
         }
         JsonNode done;
         int killed;
         // Longer than the retries of one chunk last (about 3 s of backoff).
         try (ChunkBackendKiller killer = ChunkBackendKiller.killingFor(db, TROUBLE)) {
-            Api.Response accepted = api.post("/v3/activities/contacts_json_import",
+            Api.Response accepted = api.post(
+                    "/v3/activities/contacts_json_import",
                     "{\"list_ids\": [\"" + list + "\"], \"import_data\": [" + rows + "]}");
             assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
             done = awaitCompleted(api, accepted.json().get("activity_id").asString(), Duration.ofMinutes(3));
             killed = killer.killed();
         }
 
-        assertThat(killed).as("more chunk attempts were terminated than one chunk is retried")
+        assertThat(killed)
+                .as("more chunk attempts were terminated than one chunk is retried")
                 .isGreaterThan(TransientFailures.MAX_ATTEMPTS);
         assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("completed");
         assertThat(done.get("status").get("items_completed_count").asInt()).isEqualTo(ROWS);
@@ -48,5 +54,4 @@ class LongDatabaseTroubleIntegrationTest extends IntegrationTest {
         assertThat(db.fetchValue("select count(*)::int from contact where email_key like ?", prefix + "%"))
                 .isEqualTo(ROWS);
     }
-
 }

@@ -38,8 +38,8 @@ class TransferLimitsIntegrationTest extends IntegrationTest {
             assertThat(csv.status()).as("the CSV import shares the slots").isEqualTo(429);
 
             Api b = newAccount();
-            Api.Response other = b.post("/v3/activities/contacts_json_import",
-                    importOf(uniqueEmail("b"), createList(b, "B")));
+            Api.Response other =
+                    b.post("/v3/activities/contacts_json_import", importOf(uniqueEmail("b"), createList(b, "B")));
             assertThat(other.status()).as(other.toString()).isEqualTo(201);
         } finally {
             for (SlowRequest request : slow) {
@@ -47,30 +47,39 @@ class TransferLimitsIntegrationTest extends IntegrationTest {
             }
         }
         Thread.sleep(500);
-        Api.Response afterwards = a.post("/v3/activities/contacts_json_import", importOf(uniqueEmail("later"), listOfA));
-        assertThat(afterwards.status()).as("slots are freed when the uploads end").isEqualTo(201);
+        Api.Response afterwards =
+                a.post("/v3/activities/contacts_json_import", importOf(uniqueEmail("later"), listOfA));
+        assertThat(afterwards.status())
+                .as("slots are freed when the uploads end")
+                .isEqualTo(201);
     }
 
     @Test
     void aSlowExportReaderHoldsNoConnectionAndAThirdDownloadIs429() throws Exception {
         Api a = newAccount();
         seedContacts(a, "many", "export.example", 120_000);
-        String results = a.post("/v3/activities/contact_exports", Api.json("{}")).json()
-                .get("_links").get("results").get("href").asString();
+        String results = a.post("/v3/activities/contact_exports", Api.json("{}"))
+                .json()
+                .get("_links")
+                .get("results")
+                .get("href")
+                .asString();
         HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
         List<SlowRequest> readers = new ArrayList<>();
         try {
             for (int i = 0; i < 2; i++) {
-                SlowRequest reader = new SlowRequest(port, "GET", results, "Authorization", "Bearer " + token(a),
-                        "Accept", "text/csv");
+                SlowRequest reader = new SlowRequest(
+                        port, "GET", results, "Authorization", "Bearer " + token(a), "Accept", "text/csv");
                 readers.add(reader);
                 assertThat(reader.status()).isEqualTo(200);
                 reader.answer().readNBytes(100);
             }
             Thread.sleep(1000);
             assertThat(db.fetchSingle("select count(*) from pg_stat_activity where query like 'COPY (%'"
-                    + " and state <> 'idle'").get(0, Integer.class))
-                    .as("two exports are being read, slowly, and no COPY is running or waiting for them").isZero();
+                                    + " and state <> 'idle'")
+                            .get(0, Integer.class))
+                    .as("two exports are being read, slowly, and no COPY is running or waiting for them")
+                    .isZero();
             assertThat(pool.getHikariPoolMXBean().getActiveConnections()).isLessThan(pool.getMaximumPoolSize());
             Api.Response third = a.get(results, "Accept", "text/csv");
             assertThat(third.status()).as(third.toString()).isEqualTo(429);
@@ -79,8 +88,12 @@ class TransferLimitsIntegrationTest extends IntegrationTest {
             assertThat(report.status()).as("a report is a download too").isEqualTo(429);
 
             Api b = newAccount();
-            String ofB = b.post("/v3/activities/contact_exports", Api.json("{}")).json()
-                    .get("_links").get("results").get("href").asString();
+            String ofB = b.post("/v3/activities/contact_exports", Api.json("{}"))
+                    .json()
+                    .get("_links")
+                    .get("results")
+                    .get("href")
+                    .asString();
             assertThat(b.get(ofB, "Accept", "text/csv").status()).isEqualTo(200);
         } finally {
             for (SlowRequest reader : readers) {
@@ -90,9 +103,16 @@ class TransferLimitsIntegrationTest extends IntegrationTest {
     }
 
     private SlowRequest slowJsonImport(Api api, String list) throws IOException {
-        SlowRequest request = new SlowRequest(port, "POST", "/v3/activities/contacts_json_import",
-                "Authorization", "Bearer " + token(api), "Content-Type", "application/json",
-                "Content-Length", "100000");
+        SlowRequest request = new SlowRequest(
+                port,
+                "POST",
+                "/v3/activities/contacts_json_import",
+                "Authorization",
+                "Bearer " + token(api),
+                "Content-Type",
+                "application/json",
+                "Content-Length",
+                "100000");
         request.send("{\"list_ids\": [\"" + list + "\"], \"import_data\": [");
         return request;
     }

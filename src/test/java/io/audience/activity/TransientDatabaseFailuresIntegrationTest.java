@@ -21,13 +21,18 @@ class TransientDatabaseFailuresIntegrationTest extends IntegrationTest {
         String prefix = "tdf-" + UUID.randomUUID().toString().substring(0, 8) + "-";
         StringBuilder rows = new StringBuilder();
         for (int i = 0; i < ROWS; i++) {
-            rows.append(i == 0 ? "" : ",").append("{\"email\": \"").append(prefix).append(i).append("@example.com\"}");
+            rows.append(i == 0 ? "" : ",")
+                    .append("{\"email\": \"")
+                    .append(prefix)
+                    .append(i)
+                    .append("@example.com\"}");
         }
 
         JsonNode done;
         int killed;
         try (ChunkBackendKiller killer = ChunkBackendKiller.killing(db, 2)) {
-            Api.Response accepted = api.post("/v3/activities/contacts_json_import",
+            Api.Response accepted = api.post(
+                    "/v3/activities/contacts_json_import",
                     "{\"list_ids\": [\"" + list + "\"], \"import_data\": [" + rows + "]}");
             assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
             done = awaitCompleted(api, accepted.json().get("activity_id").asString(), Duration.ofMinutes(3));

@@ -16,11 +16,15 @@ class TransientFailuresTest {
 
     @Test
     void lostConnectionsTerminatedBackendsDeadlocksAndSerializationFailuresAreTransient() {
-        for (String state : new String[] {"08000", "08003", "08006", "08001", "40001", "40P01", "57P01", "57P02",
-            "57P03"}) {
-            assertThat(TransientFailures.isTransient(new SQLException("boom", state))).as(state).isTrue();
-            assertThat(TransientFailures.isTransient(new DataAccessResourceFailureException("jOOQ",
-                    new org.jooq.exception.DataAccessException("jOOQ", new SQLException("boom", state))))).as(state)
+        for (String state :
+                new String[] {"08000", "08003", "08006", "08001", "40001", "40P01", "57P01", "57P02", "57P03"}) {
+            assertThat(TransientFailures.isTransient(new SQLException("boom", state)))
+                    .as(state)
+                    .isTrue();
+            assertThat(TransientFailures.isTransient(new DataAccessResourceFailureException(
+                            "jOOQ",
+                            new org.jooq.exception.DataAccessException("jOOQ", new SQLException("boom", state)))))
+                    .as(state)
                     .isTrue();
         }
     }
@@ -28,24 +32,30 @@ class TransientFailuresTest {
     @Test
     void constraintViolationsBadDataAndOtherErrorsAreNot() {
         for (String state : new String[] {"23505", "23503", "22P02", "22001", "42P01", "53100", "XX000", null}) {
-            assertThat(TransientFailures.isTransient(new DataIntegrityViolationException("x",
-                    new SQLException("boom", state)))).as(String.valueOf(state)).isFalse();
+            assertThat(TransientFailures.isTransient(
+                            new DataIntegrityViolationException("x", new SQLException("boom", state))))
+                    .as(String.valueOf(state))
+                    .isFalse();
         }
-        assertThat(TransientFailures.isTransient(new IllegalStateException("bug"))).isFalse();
+        assertThat(TransientFailures.isTransient(new IllegalStateException("bug")))
+                .isFalse();
         assertThat(TransientFailures.isTransient(new NullPointerException())).isFalse();
     }
 
     @Test
     void springsTransientAndRecoverableExceptionsAreTransient() {
-        assertThat(TransientFailures.isTransient(new CannotAcquireLockException("lock"))).isTrue();
-        assertThat(TransientFailures.isTransient(new TransientDataAccessResourceException("gone"))).isTrue();
-        assertThat(TransientFailures.isTransient(new RecoverableDataAccessException("retry"))).isTrue();
+        assertThat(TransientFailures.isTransient(new CannotAcquireLockException("lock")))
+                .isTrue();
+        assertThat(TransientFailures.isTransient(new TransientDataAccessResourceException("gone")))
+                .isTrue();
+        assertThat(TransientFailures.isTransient(new RecoverableDataAccessException("retry")))
+                .isTrue();
     }
 
     @Test
     void aFailedRollbackOnADeadConnectionIsJudgedByTheFailureItHides() {
-        TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
-                new SQLException("This connection has been closed.", "08003"));
+        TransactionSystemException rollbackFailed = new TransactionSystemException(
+                "JDBC rollback failed", new SQLException("This connection has been closed.", "08003"));
         assertThat(TransientFailures.isTransient(rollbackFailed)).isTrue();
         TransactionSystemException hidesDeadlock = new TransactionSystemException("rollback failed");
         hidesDeadlock.initApplicationException(new SQLException("deadlock detected", "40P01"));

@@ -35,8 +35,15 @@ class TwoInstancesIntegrationTest extends IntegrationTest {
 
     @Test
     void twoInstancesOnOneDatabaseShareTheImportsAndApplyEveryRowOnce() throws Exception {
-        other = OtherInstance.start(dataSource, Map.of("AUDIENCE_ACTIVITY_POLL_INTERVAL", "100ms",
-                "AUDIENCE_ACTIVITY_IMPORT_CHUNK_SIZE", "1000", "AUDIENCE_ACTIVITY_LEASE", "5s"));
+        other = OtherInstance.start(
+                dataSource,
+                Map.of(
+                        "AUDIENCE_ACTIVITY_POLL_INTERVAL",
+                        "100ms",
+                        "AUDIENCE_ACTIVITY_IMPORT_CHUNK_SIZE",
+                        "1000",
+                        "AUDIENCE_ACTIVITY_LEASE",
+                        "5s"));
         Api api = newAccount();
         String list = createList(api, "Shared by two instances");
         String domain = "@" + UUID.randomUUID() + ".two.example";
@@ -46,12 +53,20 @@ class TwoInstancesIntegrationTest extends IntegrationTest {
         for (int n = 0; n < imports; n++) {
             StringBuilder rows = new StringBuilder();
             for (int i = 0; i < perImport; i++) {
-                rows.append(i == 0 ? "" : ",").append("{\"email\": \"i").append(n).append('-').append(i)
-                        .append(domain).append("\"}");
+                rows.append(i == 0 ? "" : ",")
+                        .append("{\"email\": \"i")
+                        .append(n)
+                        .append('-')
+                        .append(i)
+                        .append(domain)
+                        .append("\"}");
             }
-            activities.add(api.post("/v3/activities/contacts_json_import",
-                    "{\"list_ids\": [\"" + list + "\"], \"import_data\": [" + rows + "]}")
-                    .json().get("activity_id").asString());
+            activities.add(api.post(
+                            "/v3/activities/contacts_json_import",
+                            "{\"list_ids\": [\"" + list + "\"], \"import_data\": [" + rows + "]}")
+                    .json()
+                    .get("activity_id")
+                    .asString());
         }
 
         for (String activity : activities) {
@@ -61,11 +76,17 @@ class TwoInstancesIntegrationTest extends IntegrationTest {
             assertThat(done.get("status").get("error_count").asInt()).isZero();
         }
         assertThat(db.fetchCount(CONTACT, CONTACT.EMAIL_KEY.like("%" + domain))).isEqualTo(imports * perImport);
-        assertThat(api.get("/v3/contact_lists/" + list + "?include_membership_count=all").json()
-                .get("membership_count").asInt()).isEqualTo(imports * perImport);
-        assertThat(db.selectDistinct(ACTIVITY.LEASE_OWNER).from(ACTIVITY)
-                .where(ACTIVITY.ACTIVITY_ID.in(activities.stream().map(UUID::fromString).toList()))
-                .fetch(ACTIVITY.LEASE_OWNER))
-                .as("both instances ran some of the imports").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(api.get("/v3/contact_lists/" + list + "?include_membership_count=all")
+                        .json()
+                        .get("membership_count")
+                        .asInt())
+                .isEqualTo(imports * perImport);
+        assertThat(db.selectDistinct(ACTIVITY.LEASE_OWNER)
+                        .from(ACTIVITY)
+                        .where(ACTIVITY.ACTIVITY_ID.in(
+                                activities.stream().map(UUID::fromString).toList()))
+                        .fetch(ACTIVITY.LEASE_OWNER))
+                .as("both instances ran some of the imports")
+                .hasSizeGreaterThanOrEqualTo(2);
     }
 }

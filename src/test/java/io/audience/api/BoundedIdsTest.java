@@ -15,10 +15,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 class BoundedIdsTest {
 
-    record Body(@JsonDeserialize(using = BoundedIds.class) @Nullable List<String> contactIds) {}
+    record Body(
+            @JsonDeserialize(using = BoundedIds.class) @Nullable
+            List<String> contactIds) {}
 
     private final JsonMapper json = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .build();
 
     @Test
     void aListOfUpTo500ValuesIsReadAsTheDefaultBindingReadsIt() {
@@ -28,7 +31,8 @@ class BoundedIdsTest {
         }
         Body body = json.readValue("{\"contact_ids\": [" + ids + "]}", Body.class);
         assertThat(body.contactIds()).hasSize(500).startsWith("a", "7", null);
-        assertThat(json.readValue("{\"contact_ids\": null}", Body.class).contactIds()).isNull();
+        assertThat(json.readValue("{\"contact_ids\": null}", Body.class).contactIds())
+                .isNull();
         assertThat(json.readValue("{}", Body.class).contactIds()).isNull();
     }
 
@@ -40,9 +44,10 @@ class BoundedIdsTest {
         }
         // What follows is not even JSON: reading on would fail on it, not on the count.
         body.append("this is never read");
-        assertThatThrownBy(() -> json.readValue(new ByteArrayInputStream(body.toString().getBytes(StandardCharsets.UTF_8)),
-                Body.class))
-                .satisfies(e -> assertThat(cause(e)).isInstanceOf(ValidationFailed.class)
+        assertThatThrownBy(() -> json.readValue(
+                        new ByteArrayInputStream(body.toString().getBytes(StandardCharsets.UTF_8)), Body.class))
+                .satisfies(e -> assertThat(cause(e))
+                        .isInstanceOf(ValidationFailed.class)
                         .hasMessageStartingWith("contact_ids takes at most 500 values"));
     }
 

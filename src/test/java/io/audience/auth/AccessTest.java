@@ -1,11 +1,11 @@
 package io.audience.auth;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.audience.api.Caller;
 import io.audience.api.Privilege;
 import io.audience.api.Privileges;
 import io.audience.api.Scopes;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class AccessTest {
 
     private static Caller caller(Set<String> scopes, String role) {
-        return new Caller(UUID.randomUUID(), "oauth:test", "oauth_grant:g", "client", scopes,
-                Privileges.BY_ROLE.get(role));
+        return new Caller(
+                UUID.randomUUID(), "oauth:test", "oauth_grant:g", "client", scopes, Privileges.BY_ROLE.get(role));
     }
 
     @Test
@@ -40,21 +40,32 @@ class AccessTest {
     @Test
     void aMissingScopeIsNamedBeforeAMissingPrivilege() {
         Caller creator = caller(Set.of("account_read"), "campaign_creator");
-        assertThat(Access.denial(creator, Privilege.CONTACTS_WRITE, "POST", "/v3/contacts")).get().asString()
-                .contains("lacks the scope contact_data").contains("POST /v3/contacts");
+        assertThat(Access.denial(creator, Privilege.CONTACTS_WRITE, "POST", "/v3/contacts"))
+                .get()
+                .asString()
+                .contains("lacks the scope contact_data")
+                .contains("POST /v3/contacts");
     }
 
     @Test
     void aCampaignCreatorViewsListsAndNothingOfContactsNorChangesListsOrSettings() {
         Caller creator = caller(Scopes.ALL, "campaign_creator");
-        assertThat(Access.denial(creator, Privilege.LISTS_READ, "GET", "/v3/contact_lists")).isEmpty();
-        assertThat(Access.denial(creator, Privilege.CONTACTS_READ, "GET", "/v3/contacts")).get().asString()
+        assertThat(Access.denial(creator, Privilege.LISTS_READ, "GET", "/v3/contact_lists"))
+                .isEmpty();
+        assertThat(Access.denial(creator, Privilege.CONTACTS_READ, "GET", "/v3/contacts"))
+                .get()
+                .asString()
                 .contains("lacks the privilege contacts:read");
-        assertThat(Access.denial(creator, Privilege.CONTACTS_WRITE, "POST", "/v3/contacts")).get().asString()
+        assertThat(Access.denial(creator, Privilege.CONTACTS_WRITE, "POST", "/v3/contacts"))
+                .get()
+                .asString()
                 .contains("contacts:write");
-        assertThat(Access.denial(creator, Privilege.LISTS_WRITE, "DELETE", "/v3/contact_lists/{list_id}")).get()
-                .asString().contains("contacts:lists:write");
-        assertThat(Access.denial(creator, Privilege.ACCOUNT_UPDATE, "PUT", "/v3/account/settings")).isPresent();
+        assertThat(Access.denial(creator, Privilege.LISTS_WRITE, "DELETE", "/v3/contact_lists/{list_id}"))
+                .get()
+                .asString()
+                .contains("contacts:lists:write");
+        assertThat(Access.denial(creator, Privilege.ACCOUNT_UPDATE, "PUT", "/v3/account/settings"))
+                .isPresent();
         assertThat(Privileges.BY_ROLE.get("campaign_creator"))
                 .containsExactlyInAnyOrder("campaign:create", "campaign:read", "campaign:write", "contacts:lists:read");
     }
@@ -63,7 +74,8 @@ class AccessTest {
     @EnumSource(Privilege.class)
     void ownersAndManagersMayDoEverythingTheirScopesAllow(Privilege privilege) {
         for (String role : Set.of("account_owner", "account_manager")) {
-            assertThat(Access.denial(caller(Scopes.ALL, role), privilege, "GET", "/v3/x")).isEmpty();
+            assertThat(Access.denial(caller(Scopes.ALL, role), privilege, "GET", "/v3/x"))
+                    .isEmpty();
         }
     }
 }

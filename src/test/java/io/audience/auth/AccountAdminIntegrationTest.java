@@ -25,7 +25,9 @@ class AccountAdminIntegrationTest extends IntegrationTest {
     void accountsAreListedInPagesAndShownOneByOne() {
         List<String> made = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            made.add(newAccountJson("Listed " + i + " " + UUID.randomUUID()).get("account_id").asString());
+            made.add(newAccountJson("Listed " + i + " " + UUID.randomUUID())
+                    .get("account_id")
+                    .asString());
         }
         List<String> seen = new ArrayList<>();
         String next = "/admin/accounts?limit=2";
@@ -34,8 +36,12 @@ class AccountAdminIntegrationTest extends IntegrationTest {
             Api.Response page = admin().get(next);
             assertThat(page.status()).as(page.toString()).isEqualTo(200);
             assertThat(page.json().get("accounts").size()).isBetween(0, 2);
-            page.json().get("accounts").forEach(a -> seen.add(a.get("account_id").asString()));
-            next = page.json().has("_links") ? page.json().get("_links").get("next").get("href").asString() : null;
+            page.json()
+                    .get("accounts")
+                    .forEach(a -> seen.add(a.get("account_id").asString()));
+            next = page.json().has("_links")
+                    ? page.json().get("_links").get("next").get("href").asString()
+                    : null;
             pages++;
         }
         assertThat(seen).containsAll(made).doesNotHaveDuplicates();
@@ -66,34 +72,57 @@ class AccountAdminIntegrationTest extends IntegrationTest {
 
         Api asSecond = new Api(baseUrl(), second);
         assertThat(asSecond.get("/v3/contacts").status()).isEqualTo(200);
-        JsonNode listed = admin().get("/admin/accounts/" + id + "/api_tokens").json().get("api_tokens");
+        JsonNode listed =
+                admin().get("/admin/accounts/" + id + "/api_tokens").json().get("api_tokens");
         assertThat(listed.size()).isEqualTo(2);
         String listing = listed.toString();
-        assertThat(listing).doesNotContain(first).doesNotContain(second)
-                .doesNotContain(db.select(API_TOKEN.TOKEN_HASH).from(API_TOKEN).where(API_TOKEN.TOKEN_ID
-                        .eq(UUID.fromString(secondId))).fetchOne(API_TOKEN.TOKEN_HASH));
+        assertThat(listing)
+                .doesNotContain(first)
+                .doesNotContain(second)
+                .doesNotContain(db.select(API_TOKEN.TOKEN_HASH)
+                        .from(API_TOKEN)
+                        .where(API_TOKEN.TOKEN_ID.eq(UUID.fromString(secondId)))
+                        .fetchOne(API_TOKEN.TOKEN_HASH));
         JsonNode secondListed = find(listed, secondId);
         assertThat(secondListed.get("prefix").asString()).isEqualTo(second.substring(0, 8));
         assertThat(secondListed.has("last_used_at")).as("used just now").isTrue();
         assertThat(secondListed.has("revoked_at")).isFalse();
 
-        assertThat(admin().delete("/admin/accounts/" + id + "/api_tokens/" + secondId).status()).isEqualTo(204);
-        assertThat(admin().delete("/admin/accounts/" + id + "/api_tokens/" + secondId).status())
-                .as("revoking again changes nothing").isEqualTo(204);
+        assertThat(admin().delete("/admin/accounts/" + id + "/api_tokens/" + secondId)
+                        .status())
+                .isEqualTo(204);
+        assertThat(admin().delete("/admin/accounts/" + id + "/api_tokens/" + secondId)
+                        .status())
+                .as("revoking again changes nothing")
+                .isEqualTo(204);
         long deadline = System.nanoTime() + 2_000_000_000L;
         while (asSecond.get("/v3/contacts").status() != 401) {
             assertThat(System.nanoTime()).as("refused within 2 seconds").isLessThan(deadline);
             Thread.sleep(50);
         }
-        assertThat(new Api(baseUrl(), first).get("/v3/contacts").status()).as("the other token works").isEqualTo(200);
-        assertThat(find(admin().get("/admin/accounts/" + id + "/api_tokens").json().get("api_tokens"), secondId)
-                .has("revoked_at")).isTrue();
+        assertThat(new Api(baseUrl(), first).get("/v3/contacts").status())
+                .as("the other token works")
+                .isEqualTo(200);
+        assertThat(find(
+                                admin().get("/admin/accounts/" + id + "/api_tokens")
+                                        .json()
+                                        .get("api_tokens"),
+                                secondId)
+                        .has("revoked_at"))
+                .isTrue();
 
-        String otherAccount = newAccountJson("Other " + UUID.randomUUID()).get("account_id").asString();
-        assertThat(admin().delete("/admin/accounts/" + otherAccount + "/api_tokens/" + secondId).status())
-                .as("a token id under another account").isEqualTo(404);
-        assertThat(admin().delete("/admin/accounts/" + id + "/api_tokens/" + UUID.randomUUID()).status()).isEqualTo(404);
-        assertThat(admin().get("/admin/accounts/" + UUID.randomUUID() + "/api_tokens").status()).isEqualTo(404);
+        String otherAccount =
+                newAccountJson("Other " + UUID.randomUUID()).get("account_id").asString();
+        assertThat(admin().delete("/admin/accounts/" + otherAccount + "/api_tokens/" + secondId)
+                        .status())
+                .as("a token id under another account")
+                .isEqualTo(404);
+        assertThat(admin().delete("/admin/accounts/" + id + "/api_tokens/" + UUID.randomUUID())
+                        .status())
+                .isEqualTo(404);
+        assertThat(admin().get("/admin/accounts/" + UUID.randomUUID() + "/api_tokens")
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -101,10 +130,14 @@ class AccountAdminIntegrationTest extends IntegrationTest {
         JsonNode account = newAccountJson("Disabled " + UUID.randomUUID());
         String id = account.get("account_id").asString();
         Api api = new Api(baseUrl(), account.get("api_token").asString());
-        String contact = createContact(api, uniqueEmail("kept")).get("contact_id").asString();
+        String contact =
+                createContact(api, uniqueEmail("kept")).get("contact_id").asString();
 
-        Api.Response disabled = admin().raw("PATCH", "/admin/accounts/" + id, "application/json",
-                "{\"disabled\": true}".getBytes(StandardCharsets.UTF_8));
+        Api.Response disabled = admin().raw(
+                        "PATCH",
+                        "/admin/accounts/" + id,
+                        "application/json",
+                        "{\"disabled\": true}".getBytes(StandardCharsets.UTF_8));
         assertThat(disabled.status()).as(disabled.toString()).isEqualTo(200);
         assertThat(disabled.json().get("disabled").asBoolean()).isTrue();
         assertThat(disabled.json().has("disabled_at")).isTrue();
@@ -112,8 +145,11 @@ class AccountAdminIntegrationTest extends IntegrationTest {
         assertThat(refused.error().get("error_key").asString()).isEqualTo("forbidden");
         assertThat(refused.error().get("error_message").asString()).contains("disabled by the operator");
 
-        Api.Response enabled = admin().raw("PATCH", "/admin/accounts/" + id, "application/json",
-                "{\"disabled\": false}".getBytes(StandardCharsets.UTF_8));
+        Api.Response enabled = admin().raw(
+                        "PATCH",
+                        "/admin/accounts/" + id,
+                        "application/json",
+                        "{\"disabled\": false}".getBytes(StandardCharsets.UTF_8));
         assertThat(enabled.json().get("disabled").asBoolean()).isFalse();
         assertThat(enabled.json().has("disabled_at")).isFalse();
         Api.Response back = awaitStatus(api, "/v3/contacts/" + contact, 200);
@@ -122,16 +158,29 @@ class AccountAdminIntegrationTest extends IntegrationTest {
 
     @Test
     void aPatchThatChangesNothingKnownOrIsMalformedIsRefused() {
-        String id = newAccountJson("Patch " + UUID.randomUUID()).get("account_id").asString();
+        String id =
+                newAccountJson("Patch " + UUID.randomUUID()).get("account_id").asString();
         for (String body : List.of("{}", "{\"disabled\": \"yes\"}", "{\"disabled\": 1}", "{\"name\": \"\"}", "[]")) {
-            Api.Response answer = admin().raw("PATCH", "/admin/accounts/" + id, "application/json", body.getBytes(StandardCharsets.UTF_8));
+            Api.Response answer = admin().raw(
+                            "PATCH",
+                            "/admin/accounts/" + id,
+                            "application/json",
+                            body.getBytes(StandardCharsets.UTF_8));
             assertThat(answer.status()).as(body + " " + answer).isEqualTo(400);
         }
-        Api.Response renamed = admin().raw("PATCH", "/admin/accounts/" + id, "application/json",
-                "{\"name\": \"Renamed\"}".getBytes(StandardCharsets.UTF_8));
+        Api.Response renamed = admin().raw(
+                        "PATCH",
+                        "/admin/accounts/" + id,
+                        "application/json",
+                        "{\"name\": \"Renamed\"}".getBytes(StandardCharsets.UTF_8));
         assertThat(renamed.json().get("name").asString()).isEqualTo("Renamed");
-        assertThat(admin().raw("PATCH", "/admin/accounts/" + UUID.randomUUID(), "application/json",
-                "{\"disabled\": true}".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(404);
+        assertThat(admin().raw(
+                                "PATCH",
+                                "/admin/accounts/" + UUID.randomUUID(),
+                                "application/json",
+                                "{\"disabled\": true}".getBytes(StandardCharsets.UTF_8))
+                        .status())
+                .isEqualTo(404);
     }
 
     private static Api.Response awaitStatus(Api api, String path, int status) throws InterruptedException {

@@ -24,7 +24,9 @@ class AdminTokenTest {
                 .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         assertThat(token).startsWith("aud_").hasSizeGreaterThan(40);
         assertThat(first.matches(token)).isTrue();
-        assertThat(new AdminToken("", dataDir).matches(token)).as("same token after a restart").isTrue();
+        assertThat(new AdminToken("", dataDir).matches(token))
+                .as("same token after a restart")
+                .isTrue();
         assertThat(first.matches(token + "x")).isFalse();
     }
 
@@ -42,7 +44,8 @@ class AdminTokenTest {
         assertThatThrownBy(() -> new AdminToken("change-me", dataDir))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("AUDIENCE_ADMIN_TOKEN has 9 characters; it must have at least 24");
-        assertThat(new AdminToken("x".repeat(24), dataDir).matches("x".repeat(24))).isTrue();
+        assertThat(new AdminToken("x".repeat(24), dataDir).matches("x".repeat(24)))
+                .isTrue();
     }
 
     @Test

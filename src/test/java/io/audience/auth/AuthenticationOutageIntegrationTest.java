@@ -29,9 +29,13 @@ class AuthenticationOutageIntegrationTest extends IntegrationTest {
         Api api = newAccount();
         createContact(api, uniqueEmail("outage"));
         try (TcpProxy proxy = new TcpProxy(database.getPort());
-                OtherInstance other = OtherInstance.start(dataSource, Map.of(
-                        "SPRING_DATASOURCE_URL", jdbcUrl.replace(":" + database.getPort() + "/", ":" + proxy.port() + "/"),
-                        "SPRING_DATASOURCE_HIKARI_CONNECTION_TIMEOUT", "1000"))) {
+                OtherInstance other = OtherInstance.start(
+                        dataSource,
+                        Map.of(
+                                "SPRING_DATASOURCE_URL",
+                                jdbcUrl.replace(":" + database.getPort() + "/", ":" + proxy.port() + "/"),
+                                "SPRING_DATASOURCE_HIKARI_CONNECTION_TIMEOUT",
+                                "1000"))) {
             Api there = new Api(other.baseUrl(), newAccountToken());
             assertThat(there.get("/v3/contacts").status()).isEqualTo(200);
             String unchecked = newAccountToken();
@@ -42,7 +46,8 @@ class AuthenticationOutageIntegrationTest extends IntegrationTest {
             assertThat(refused.error().get("error_key").asString()).isEqualTo("service_unavailable");
             assertThat(refused.error().get("error_message").asString()).contains("retry");
             assertThat(new Api(other.baseUrl(), null).get("/v3/contacts").status())
-                    .as("no token needs no database: still 401").isEqualTo(401);
+                    .as("no token needs no database: still 401")
+                    .isEqualTo(401);
 
             proxy.restore();
             long deadline = System.nanoTime() + 30_000_000_000L;
@@ -56,6 +61,9 @@ class AuthenticationOutageIntegrationTest extends IntegrationTest {
     }
 
     private String newAccountToken() {
-        return admin().post("/admin/accounts", Api.object().put("name", "Outage")).json().get("api_token").asString();
+        return admin().post("/admin/accounts", Api.object().put("name", "Outage"))
+                .json()
+                .get("api_token")
+                .asString();
     }
 }

@@ -24,9 +24,12 @@ class GrantHousekeepingIntegrationTest extends IntegrationTest {
 
         housekeeping.purge(OffsetDateTime.now(ZoneOffset.UTC));
 
-        assertThat(db.fetchExists(OAUTH2_AUTHORIZATION, OAUTH2_AUTHORIZATION.ID.eq(expired))).isFalse();
-        assertThat(db.fetchExists(OAUTH2_AUTHORIZATION, OAUTH2_AUTHORIZATION.ID.eq(refreshable))).isTrue();
-        assertThat(db.fetchExists(OAUTH2_AUTHORIZATION, OAUTH2_AUTHORIZATION.ID.eq(recent))).isTrue();
+        assertThat(db.fetchExists(OAUTH2_AUTHORIZATION, OAUTH2_AUTHORIZATION.ID.eq(expired)))
+                .isFalse();
+        assertThat(db.fetchExists(OAUTH2_AUTHORIZATION, OAUTH2_AUTHORIZATION.ID.eq(refreshable)))
+                .isTrue();
+        assertThat(db.fetchExists(OAUTH2_AUTHORIZATION, OAUTH2_AUTHORIZATION.ID.eq(recent)))
+                .isTrue();
     }
 
     private String grant(OffsetDateTime accessExpires, OffsetDateTime refreshExpires) {

@@ -50,16 +50,20 @@ public final class OAuthApp {
 
     /** Registers an app for the account through the admin API. */
     public static OAuthApp register(String base, Api admin, String accountId, boolean isPublic) {
-        Api.Response created = admin.post("/admin/accounts/" + accountId + "/oauth_clients", Api.json("""
+        Api.Response created = admin.post(
+                "/admin/accounts/" + accountId + "/oauth_clients", Api.json("""
                 {"name": "Test app", "redirect_uris": ["%s"], "public": %s}""".formatted(REDIRECT, isPublic)));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return new OAuthApp(base, created.json().get("client_id").asString(),
+        return new OAuthApp(
+                base,
+                created.json().get("client_id").asString(),
                 isPublic ? null : created.json().get("client_secret").asString());
     }
 
     public static String newUser(Api admin, String accountId, String role) {
         String email = "user-" + UUID.randomUUID() + "@people.example";
-        Api.Response created = admin.post("/admin/accounts/" + accountId + "/users", Api.json("""
+        Api.Response created =
+                admin.post("/admin/accounts/" + accountId + "/users", Api.json("""
                 {"email": "%s", "password": "%s", "role": "%s"}""".formatted(email, PASSWORD, role)));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return email;
@@ -73,8 +77,10 @@ public final class OAuthApp {
 
     public static String challenge(String verifier) {
         try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(
+                            MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -104,8 +110,9 @@ public final class OAuthApp {
         HttpResponse<String> page = get(authorizeUrl(scope, verifier, "st-" + UUID.randomUUID()));
         if (page.statusCode() == 302 && location(page).getPath().equals("/login")) {
             HttpResponse<String> login = get(location(page).toString());
-            HttpResponse<String> signedIn = post(base + "/login", Map.of("username", email, "password", password,
-                    "_csrf", hidden(login.body(), "_csrf")));
+            HttpResponse<String> signedIn = post(
+                    base + "/login",
+                    Map.of("username", email, "password", password, "_csrf", hidden(login.body(), "_csrf")));
             assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
             assertThat(location(signedIn).getQuery()).as("signed in").doesNotContain("error");
             page = get(location(signedIn).toString());
@@ -120,7 +127,8 @@ public final class OAuthApp {
             consent.put("state", hidden(page.body(), "state"));
             Optional.ofNullable(hiddenOrNull(page.body(), "_csrf")).ifPresent(csrf -> consent.put("_csrf", csrf));
             String scopes = scopesOffered(page.body()).stream()
-                    .map(s -> "scope=" + URLEncoder.encode(s, StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+                    .map(s -> "scope=" + URLEncoder.encode(s, StandardCharsets.UTF_8))
+                    .collect(Collectors.joining("&"));
             page = post(base + "/oauth2/authorize", consent, scopes);
         }
         assertThat(page.statusCode()).as(page.body()).isEqualTo(302);
@@ -132,8 +140,10 @@ public final class OAuthApp {
         forgetSession();
         get(authorizeUrl("contact_data", verifier(), "s"));
         HttpResponse<String> login = get(base + "/login");
-        return location(post(base + "/login", Map.of("username", email, "password", password,
-                "_csrf", hidden(login.body(), "_csrf")))).toString();
+        return location(post(
+                        base + "/login",
+                        Map.of("username", email, "password", password, "_csrf", hidden(login.body(), "_csrf"))))
+                .toString();
     }
 
     /** The whole flow for a user of the app's account: sign-in, consent, PKCE, code exchange. */
@@ -182,28 +192,39 @@ public final class OAuthApp {
         if (withSecret == null) {
             form.put("client_id", clientId);
         } else {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (clientId + ":" + withSecret).getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((clientId + ":" + withSecret).getBytes(StandardCharsets.UTF_8)));
         }
-        HttpResponse<String> response = send(HttpClient.newHttpClient(),
-                request.POST(HttpRequest.BodyPublishers.ofString(form(form))));
+        HttpResponse<String> response =
+                send(HttpClient.newHttpClient(), request.POST(HttpRequest.BodyPublishers.ofString(form(form))));
         return new Api.Response(response.statusCode(), response.headers().map(), response.body());
     }
 
     public HttpResponse<String> get(String url) {
-        return send(browser, HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").GET());
+        return send(
+                browser,
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Accept", "text/html")
+                        .GET());
     }
 
     public HttpResponse<String> post(String url, Map<String, String> fields, String... extra) {
         String body = form(fields) + (extra.length > 0 && !extra[0].isEmpty() ? "&" + extra[0] : "");
-        return send(browser, HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send(
+                browser,
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Accept", "text/html")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     public static URI location(HttpResponse<?> response) {
-        String location = response.headers().firstValue("Location").orElseThrow(
-                () -> new AssertionError("no redirect: " + response.statusCode() + " " + response.body()));
+        String location = response.headers()
+                .firstValue("Location")
+                .orElseThrow(() -> new AssertionError("no redirect: " + response.statusCode() + " " + response.body()));
         return URI.create(location);
     }
 
@@ -212,7 +233,8 @@ public final class OAuthApp {
         if (uri.getRawQuery() != null) {
             for (String pair : uri.getRawQuery().split("&")) {
                 int eq = pair.indexOf('=');
-                out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                out.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }
@@ -226,7 +248,8 @@ public final class OAuthApp {
     }
 
     private static String hiddenOrNull(String html, String name) {
-        Matcher m = Pattern.compile("name=\"" + Pattern.quote(name) + "\"[^>]*value=\"([^\"]*)\"").matcher(html);
+        Matcher m = Pattern.compile("name=\"" + Pattern.quote(name) + "\"[^>]*value=\"([^\"]*)\"")
+                .matcher(html);
         return m.find() ? m.group(1).replace("&#x3D;", "=").replace("&amp;", "&") : null;
     }
 
@@ -248,13 +271,17 @@ public final class OAuthApp {
     }
 
     private static HttpClient newBrowser() {
-        return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        return HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
         try {
-            return client.send(request.timeout(Duration.ofSeconds(30)).build(),
+            return client.send(
+                    request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

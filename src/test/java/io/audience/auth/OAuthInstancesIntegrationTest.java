@@ -25,21 +25,34 @@ class OAuthInstancesIntegrationTest extends IntegrationTest {
         OAuthApp app = OAuthApp.register(baseUrl(), admin(), accountId, false);
         String email = OAuthApp.newUser(admin(), accountId, "account_owner");
         String verifier = OAuthApp.verifier();
-        String code = app.code(app.signInAndConsent(email, OAuthFlowIntegrationTest.PASSWORD,
-                "contact_data offline_access", verifier));
+        String code = app.code(app.signInAndConsent(
+                email, OAuthFlowIntegrationTest.PASSWORD, "contact_data offline_access", verifier));
         JsonNode tokens = app.exchange(code, verifier).json();
 
         try (OtherInstance other = OtherInstance.start(dataSource, Map.of())) {
-            Api.Response there = new Api(other.baseUrl(), tokens.get("access_token").asString()).get("/v3/contacts");
+            Api.Response there =
+                    new Api(other.baseUrl(), tokens.get("access_token").asString()).get("/v3/contacts");
             assertThat(there.status()).as(there.toString()).isEqualTo(200);
-            assertThat(new Api(other.baseUrl(), null).get("/oauth2/jwks").json().get("keys").toString())
-                    .isEqualTo(new Api(baseUrl(), null).get("/oauth2/jwks").json().get("keys").toString());
+            assertThat(new Api(other.baseUrl(), null)
+                            .get("/oauth2/jwks")
+                            .json()
+                            .get("keys")
+                            .toString())
+                    .isEqualTo(new Api(baseUrl(), null)
+                            .get("/oauth2/jwks")
+                            .json()
+                            .get("keys")
+                            .toString());
 
             OAuthApp sameAppThere = new OAuthApp(other.baseUrl(), app.clientId, app.secret);
-            Api.Response refreshed = sameAppThere.refresh(tokens.get("refresh_token").asString());
+            Api.Response refreshed =
+                    sameAppThere.refresh(tokens.get("refresh_token").asString());
             assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
-            assertThat(new Api(baseUrl(), refreshed.json().get("access_token").asString()).get("/v3/contacts").status())
-                    .as("and back here").isEqualTo(200);
+            assertThat(new Api(baseUrl(), refreshed.json().get("access_token").asString())
+                            .get("/v3/contacts")
+                            .status())
+                    .as("and back here")
+                    .isEqualTo(200);
         }
     }
 }

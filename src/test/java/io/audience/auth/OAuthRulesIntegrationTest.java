@@ -22,8 +22,10 @@ import tools.jackson.databind.JsonNode;
 class OAuthRulesIntegrationTest extends IntegrationTest {
 
     private String account() {
-        return admin().post("/admin/accounts", Api.object().put("name", "Rules " + UUID.randomUUID())).json()
-                .get("account_id").asString();
+        return admin().post("/admin/accounts", Api.object().put("name", "Rules " + UUID.randomUUID()))
+                .json()
+                .get("account_id")
+                .asString();
     }
 
     @Test
@@ -31,7 +33,8 @@ class OAuthRulesIntegrationTest extends IntegrationTest {
         String account = account();
         OAuthApp mine = OAuthApp.register(baseUrl(), admin(), account, false);
         OAuthApp other = OAuthApp.register(baseUrl(), admin(), account, false);
-        JsonNode tokens = mine.tokens(OAuthApp.newUser(admin(), account, "account_owner"), "contact_data offline_access");
+        JsonNode tokens =
+                mine.tokens(OAuthApp.newUser(admin(), account, "account_owner"), "contact_data offline_access");
         String access = tokens.get("access_token").asString();
         String refresh = tokens.get("refresh_token").asString();
 
@@ -43,19 +46,27 @@ class OAuthRulesIntegrationTest extends IntegrationTest {
         assertThat(new Api(baseUrl(), access).get("/v3/contacts").status()).isEqualTo(200);
         Api.Response refreshed = mine.refresh(refresh);
         assertThat(refreshed.status()).as("the grant stands").isEqualTo(200);
-        assertThat(other.refresh(refreshed.json().get("refresh_token").asString()).status())
-                .as("nor may another app refresh it").isEqualTo(400);
-        assertThat(mine.refresh(refreshed.json().get("refresh_token").asString()).status())
-                .as("and that changed nothing either").isEqualTo(200);
-        assertThat(mine.revoke("not-a-token").status()).as("RFC 7009: unknown tokens are 200").isEqualTo(200);
+        assertThat(other.refresh(refreshed.json().get("refresh_token").asString())
+                        .status())
+                .as("nor may another app refresh it")
+                .isEqualTo(400);
+        assertThat(mine.refresh(refreshed.json().get("refresh_token").asString())
+                        .status())
+                .as("and that changed nothing either")
+                .isEqualTo(200);
+        assertThat(mine.revoke("not-a-token").status())
+                .as("RFC 7009: unknown tokens are 200")
+                .isEqualTo(200);
     }
 
     @Test
     void ofConcurrentRefreshesWithOneTokenExactlyOneSucceedsAndItsTokensWork() throws Exception {
         String account = account();
         OAuthApp app = OAuthApp.register(baseUrl(), admin(), account, false);
-        String refresh = app.tokens(OAuthApp.newUser(admin(), account, "account_manager"), "contact_data offline_access")
-                .get("refresh_token").asString();
+        String refresh = app.tokens(
+                        OAuthApp.newUser(admin(), account, "account_manager"), "contact_data offline_access")
+                .get("refresh_token")
+                .asString();
         int racers = 8;
         ExecutorService pool = Executors.newFixedThreadPool(racers);
         CountDownLatch start = new CountDownLatch(1);
@@ -80,8 +91,12 @@ class OAuthRulesIntegrationTest extends IntegrationTest {
         pool.shutdown();
         assertThat(won).as("exactly one refresh succeeds").hasSize(1);
         JsonNode winner = won.get(0).json();
-        assertThat(new Api(baseUrl(), winner.get("access_token").asString()).get("/v3/contacts").status()).isEqualTo(200);
-        assertThat(app.refresh(winner.get("refresh_token").asString()).status()).as("its refresh token works")
+        assertThat(new Api(baseUrl(), winner.get("access_token").asString())
+                        .get("/v3/contacts")
+                        .status())
+                .isEqualTo(200);
+        assertThat(app.refresh(winner.get("refresh_token").asString()).status())
+                .as("its refresh token works")
                 .isEqualTo(200);
     }
 
@@ -89,8 +104,8 @@ class OAuthRulesIntegrationTest extends IntegrationTest {
     void aConfidentialAppMustUsePkceToo() {
         String account = account();
         OAuthApp app = OAuthApp.register(baseUrl(), admin(), account, false);
-        URI withoutPkce = app.signInAndConsent(OAuthApp.newUser(admin(), account, "account_owner"), OAuthApp.PASSWORD,
-                "contact_data", null);
+        URI withoutPkce = app.signInAndConsent(
+                OAuthApp.newUser(admin(), account, "account_owner"), OAuthApp.PASSWORD, "contact_data", null);
         assertThat(OAuthApp.query(withoutPkce)).containsEntry("error", "invalid_request");
         assertThat(OAuthApp.query(withoutPkce).get("error_description")).contains("code_challenge");
     }
@@ -107,7 +122,8 @@ class OAuthRulesIntegrationTest extends IntegrationTest {
         String account = account();
         OAuthApp app = OAuthApp.register(baseUrl(), admin(), account, false);
         String access = app.tokens(OAuthApp.newUser(admin(), account, "account_owner"), "contact_data")
-                .get("access_token").asString();
+                .get("access_token")
+                .asString();
         JsonNode claims = Api.JSON.readTree(Base64.getUrlDecoder().decode(access.split("\\.")[1]));
         assertThat(claims.get("iss").asString()).isEqualTo(expected);
         assertThat(Map.of("jti", claims.has("jti"))).containsEntry("jti", true);

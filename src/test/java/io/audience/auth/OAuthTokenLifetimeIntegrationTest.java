@@ -18,7 +18,9 @@ class OAuthTokenLifetimeIntegrationTest extends IntegrationTest {
     @Test
     void theAccessTokenLifetimeIsTheConfiguredOne() {
         String account = admin().post("/admin/accounts", Api.object().put("name", "TTL " + UUID.randomUUID()))
-                .json().get("account_id").asString();
+                .json()
+                .get("account_id")
+                .asString();
         OAuthApp app = OAuthApp.register(baseUrl(), admin(), account, false);
         JsonNode tokens = app.tokens(OAuthApp.newUser(admin(), account, "account_owner"), "contact_data");
         assertThat(tokens.get("expires_in").asLong()).isBetween(298L, 300L);

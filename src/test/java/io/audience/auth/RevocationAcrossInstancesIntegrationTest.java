@@ -37,7 +37,9 @@ class RevocationAcrossInstancesIntegrationTest extends IntegrationTest {
         String apiToken = created.json().get("api_token").asString();
         Api.Response issued = admin().post("/admin/accounts/" + accountId + "/api_tokens", Api.object());
         String secondToken = issued.json().get("api_token").asString();
-        String contact = createContact(new Api(baseUrl(), apiToken), uniqueEmail("kept")).get("contact_id").asString();
+        String contact = createContact(new Api(baseUrl(), apiToken), uniqueEmail("kept"))
+                .get("contact_id")
+                .asString();
         OAuthApp app = OAuthApp.register(baseUrl(), admin(), accountId, false);
         String email = OAuthApp.newUser(admin(), accountId, "account_owner");
         JsonNode first = app.tokens(email, "contact_data offline_access");
@@ -52,18 +54,25 @@ class RevocationAcrossInstancesIntegrationTest extends IntegrationTest {
             }
 
             assertThat(admin().delete("/admin/accounts/" + accountId + "/api_tokens/"
-                    + issued.json().get("token_id").asString()).status()).isEqualTo(204);
+                                    + issued.json().get("token_id").asString())
+                            .status())
+                    .isEqualTo(204);
             assertEverywhere(bases, secondToken, "/v3/contacts/" + contact, 401);
             assertEverywhere(bases, apiToken, "/v3/contacts/" + contact, 200);
 
-            assertThat(app.call("/oauth2/revoke", Map.of("token", olderAccess), app.secret).status()).isEqualTo(200);
+            assertThat(app.call("/oauth2/revoke", Map.of("token", olderAccess), app.secret)
+                            .status())
+                    .isEqualTo(200);
             assertEverywhere(bases, olderAccess, "/v3/contacts/" + contact, 401);
             assertEverywhere(bases, access, "/v3/contacts/" + contact, 200);
             OAuthApp appThere = new OAuthApp(other.baseUrl(), app.clientId, app.secret);
-            JsonNode third = appThere.refresh(second.get("refresh_token").asString()).json();
+            JsonNode third =
+                    appThere.refresh(second.get("refresh_token").asString()).json();
             assertThat(third.has("access_token")).as(third.toString()).isTrue();
             assertEverywhere(bases, olderAccess, "/v3/contacts/" + contact, 401);
-            assertThat(app.call("/oauth2/revoke", Map.of("token", access), app.secret).status()).isEqualTo(200);
+            assertThat(app.call("/oauth2/revoke", Map.of("token", access), app.secret)
+                            .status())
+                    .isEqualTo(200);
             assertEverywhere(bases, access, "/v3/contacts/" + contact, 401);
             String newest = third.get("access_token").asString();
             assertEverywhere(bases, newest, "/v3/contacts/" + contact, 200);
@@ -71,38 +80,50 @@ class RevocationAcrossInstancesIntegrationTest extends IntegrationTest {
             patch(accountId, true);
             assertEverywhere(bases, apiToken, "/v3/contacts/" + contact, 403);
             assertEverywhere(bases, newest, "/v3/contacts/" + contact, 403);
-            assertThat(new Api(other.baseUrl(), apiToken).get("/v3/contacts").error().get("error_message").asString())
+            assertThat(new Api(other.baseUrl(), apiToken)
+                            .get("/v3/contacts")
+                            .error()
+                            .get("error_message")
+                            .asString())
                     .contains("disabled");
             Api.Response refused = appThere.refresh(third.get("refresh_token").asString());
             assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
             assertThat(refused.json().get("error").asString()).isEqualTo("invalid_client");
             assertThat(refused.json().get("error_description").asString()).contains("disabled");
             OAuthApp signIn = new OAuthApp(other.baseUrl(), app.clientId, app.secret);
-            assertThat(signIn.signIn(email, OAuthApp.PASSWORD)).as("the user cannot sign in").contains("/login?error");
+            assertThat(signIn.signIn(email, OAuthApp.PASSWORD))
+                    .as("the user cannot sign in")
+                    .contains("/login?error");
 
             patch(accountId, false);
             assertEverywhere(bases, apiToken, "/v3/contacts/" + contact, 200);
             assertEverywhere(bases, newest, "/v3/contacts/" + contact, 200);
-            JsonNode fourth = appThere.refresh(third.get("refresh_token").asString()).json();
+            JsonNode fourth =
+                    appThere.refresh(third.get("refresh_token").asString()).json();
             assertThat(fourth.has("access_token")).as(fourth.toString()).isTrue();
 
-            assertThat(appThere.revoke(fourth.get("refresh_token").asString()).status()).isEqualTo(200);
+            assertThat(appThere.revoke(fourth.get("refresh_token").asString()).status())
+                    .isEqualTo(200);
             assertEverywhere(bases, fourth.get("access_token").asString(), "/v3/contacts/" + contact, 401);
             assertEverywhere(bases, newest, "/v3/contacts/" + contact, 401);
 
-            JsonNode metadata = Api.JSON.readTree(RawHttp.get(other.port(), "/.well-known/oauth-authorization-server",
-                    "evil.example").body());
+            JsonNode metadata = Api.JSON.readTree(
+                    RawHttp.get(other.port(), "/.well-known/oauth-authorization-server", "evil.example")
+                            .body());
             assertThat(metadata.get("issuer").asString()).isEqualTo(PUBLIC_URL);
             assertThat(metadata.get("token_endpoint").asString()).isEqualTo(PUBLIC_URL + "/oauth2/token");
-            JsonNode claims = Api.JSON.readTree(Base64.getUrlDecoder().decode(fourth.get("access_token").asString()
-                    .split("\\.")[1]));
+            JsonNode claims = Api.JSON.readTree(Base64.getUrlDecoder()
+                    .decode(fourth.get("access_token").asString().split("\\.")[1]));
             assertThat(claims.get("iss").asString()).isEqualTo(PUBLIC_URL);
         }
     }
 
     private void patch(String accountId, boolean disabled) {
-        Api.Response answer = admin().raw("PATCH", "/admin/accounts/" + accountId, "application/json",
-                ("{\"disabled\": " + disabled + "}").getBytes(StandardCharsets.UTF_8));
+        Api.Response answer = admin().raw(
+                        "PATCH",
+                        "/admin/accounts/" + accountId,
+                        "application/json",
+                        ("{\"disabled\": " + disabled + "}").getBytes(StandardCharsets.UTF_8));
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
     }
 
@@ -116,7 +137,8 @@ class RevocationAcrossInstancesIntegrationTest extends IntegrationTest {
                 if (answer.status() == status) {
                     break;
                 }
-                assertThat((System.nanoTime() - start) / 1_000_000).as(base + " " + path + " -> " + answer)
+                assertThat((System.nanoTime() - start) / 1_000_000)
+                        .as(base + " " + path + " -> " + answer)
                         .isLessThan(2_000);
                 Thread.sleep(50);
             }

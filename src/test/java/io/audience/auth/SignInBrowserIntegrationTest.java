@@ -19,7 +19,9 @@ class SignInBrowserIntegrationTest extends BrowserIntegrationTest {
     @Test
     void aPersonSignsInAllowsTheAppAndTheAppExchangesTheCode() throws Exception {
         String account = admin().post("/admin/accounts", Api.object().put("name", "Browser " + UUID.randomUUID()))
-                .json().get("account_id").asString();
+                .json()
+                .get("account_id")
+                .asString();
         OAuthApp app = OAuthApp.register(baseUrl(), admin(), account, false);
         String email = OAuthApp.newUser(admin(), account, "account_owner");
         String verifier = OAuthApp.verifier();
@@ -33,7 +35,9 @@ class SignInBrowserIntegrationTest extends BrowserIntegrationTest {
 
         await(ExpectedConditions.titleIs("Allow Test app?"));
         String page = browser.findElement(By.tagName("body")).getText();
-        assertThat(page).contains("Test app").contains(email)
+        assertThat(page)
+                .contains("Test app")
+                .contains(email)
                 .contains("Read and change your contacts, lists, tags and custom fields")
                 .contains("Keep this access when you are not signed in");
         Browser.screenshot(browser, "consent");
@@ -43,13 +47,17 @@ class SignInBrowserIntegrationTest extends BrowserIntegrationTest {
         assertThat(OAuthApp.query(callback)).containsEntry("state", "browser-state");
         Api.Response tokens = app.exchange(app.code(callback), verifier);
         assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
-        assertThat(tokens.json().get("scope").asString()).contains("contact_data").contains("offline_access");
+        assertThat(tokens.json().get("scope").asString())
+                .contains("contact_data")
+                .contains("offline_access");
     }
 
     @Test
     void aPersonWhoDeniesSendsTheAppBackWithAccessDenied() throws Exception {
         String account = admin().post("/admin/accounts", Api.object().put("name", "Deny " + UUID.randomUUID()))
-                .json().get("account_id").asString();
+                .json()
+                .get("account_id")
+                .asString();
         OAuthApp app = OAuthApp.register(baseUrl(), admin(), account, true);
         browser.get(app.authorizeUrl("contact_data", OAuthApp.verifier(), "deny-state"));
         signIn(OAuthApp.newUser(admin(), account, "account_manager"), OAuthApp.PASSWORD);
@@ -57,8 +65,10 @@ class SignInBrowserIntegrationTest extends BrowserIntegrationTest {
         browser.findElement(By.id("deny")).click();
 
         URI callback = awaitCallback();
-        assertThat(OAuthApp.query(callback)).containsEntry("error", "access_denied")
-                .containsEntry("state", "deny-state").doesNotContainKey("code");
+        assertThat(OAuthApp.query(callback))
+                .containsEntry("error", "access_denied")
+                .containsEntry("state", "deny-state")
+                .doesNotContainKey("code");
     }
 
     private void signIn(String email, String password) {
@@ -71,8 +81,7 @@ class SignInBrowserIntegrationTest extends BrowserIntegrationTest {
 
     /** The app's redirect URI has nothing listening: the browser shows an error, its address bar the answer. */
     private URI awaitCallback() {
-        new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(ExpectedConditions.urlContains(OAuthApp.REDIRECT));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains(OAuthApp.REDIRECT));
         return URI.create(browser.getCurrentUrl());
     }
 

@@ -27,7 +27,8 @@ class ConfirmationAddressChangeIntegrationTest extends IntegrationTest {
                 """.formatted(old, list)));
         assertThat(signUp.status()).as(signUp.toString()).isEqualTo(201);
         String id = signUp.json().get("contact_id").asString();
-        String link = Mailbox.link(Mailbox.awaitMail(old, 1, Duration.ofSeconds(20)).get(0), "/confirm/");
+        String link =
+                Mailbox.link(Mailbox.awaitMail(old, 1, Duration.ofSeconds(20)).get(0), "/confirm/");
 
         Api.Response changed = api.put("/v3/contacts/" + id, Api.json("""
                 {"email_address": {"address": "%s"}, "update_source": "Account"}
@@ -46,11 +47,15 @@ class ConfirmationAddressChangeIntegrationTest extends IntegrationTest {
         assertThat(click.raw()).contains("no longer applies").contains("Nothing was changed");
 
         assertThat(contact(api, id)).isEqualTo(before);
-        assertThat(before.get("email_address").get("permission_to_send").asString()).isNotEqualTo("explicit");
+        assertThat(before.get("email_address").get("permission_to_send").asString())
+                .isNotEqualTo("explicit");
         assertThat(before.get("list_memberships")).isNullOrEmpty();
-        assertThat(db.fetchCount(CONSENT_EVENT, CONSENT_EVENT.EMAIL_KEY.eq(old))).isEqualTo(oldEvents);
-        assertThat(db.fetchCount(CONSENT_EVENT, CONSENT_EVENT.EMAIL_KEY.eq(now))).isEqualTo(newEvents);
-        assertThat(db.fetchCount(CONFIRMATION, CONFIRMATION.EMAIL_KEY.eq(old).and(CONFIRMATION.CONFIRMED_AT.isNotNull())))
+        assertThat(db.fetchCount(CONSENT_EVENT, CONSENT_EVENT.EMAIL_KEY.eq(old)))
+                .isEqualTo(oldEvents);
+        assertThat(db.fetchCount(CONSENT_EVENT, CONSENT_EVENT.EMAIL_KEY.eq(now)))
+                .isEqualTo(newEvents);
+        assertThat(db.fetchCount(
+                        CONFIRMATION, CONFIRMATION.EMAIL_KEY.eq(old).and(CONFIRMATION.CONFIRMED_AT.isNotNull())))
                 .isZero();
     }
 
@@ -67,11 +72,14 @@ class ConfirmationAddressChangeIntegrationTest extends IntegrationTest {
         api.put("/v3/contacts/" + id, Api.json("""
                 {"email_address": {"address": "%s"}, "first_name": "Kim", "update_source": "Account"}
                 """.formatted(email)));
-        String link = Mailbox.link(Mailbox.awaitMail(email, 1, Duration.ofSeconds(20)).get(0), "/confirm/");
+        String link =
+                Mailbox.link(Mailbox.awaitMail(email, 1, Duration.ofSeconds(20)).get(0), "/confirm/");
 
-        assertThat(new Api(baseUrl(), null).post(URI.create(link).getPath(), "").status()).isEqualTo(200);
+        assertThat(new Api(baseUrl(), null).post(URI.create(link).getPath(), "").status())
+                .isEqualTo(200);
         JsonNode after = contact(api, id);
-        assertThat(after.get("email_address").get("permission_to_send").asString()).isEqualTo("explicit");
+        assertThat(after.get("email_address").get("permission_to_send").asString())
+                .isEqualTo("explicit");
         assertThat(after.get("list_memberships").get(0).asString()).isEqualTo(list);
     }
 

@@ -52,7 +52,10 @@ class ConfirmationThrottleIntegrationTest extends IntegrationTest {
         }
 
         assertOneMailOnly(email);
-        assertThat(log.getAll()).as("no address or link in the log").doesNotContain(email).doesNotContain("/confirm/")
+        assertThat(log.getAll())
+                .as("no address or link in the log")
+                .doesNotContain(email)
+                .doesNotContain("/confirm/")
                 .doesNotContain("/unsubscribe/");
     }
 
@@ -98,7 +101,9 @@ class ConfirmationThrottleIntegrationTest extends IntegrationTest {
             endWindow(email);
             Api.Response afterWindow = signUp(api, email);
             assertThat(afterWindow.status()).isEqualTo(200);
-            assertThat(queuedTo(email)).as("after the window; the daily cap is 3").isEqualTo(Math.min(sent, 3));
+            assertThat(queuedTo(email))
+                    .as("after the window; the daily cap is 3")
+                    .isEqualTo(Math.min(sent, 3));
         }
         Mailbox.awaitMail(email, 3, MAIL);
         Thread.sleep(1000);
@@ -116,14 +121,19 @@ class ConfirmationThrottleIntegrationTest extends IntegrationTest {
             assertThat(signUp(api, email).status()).isEqualTo(201);
         }
         long queued = addresses.stream().filter(a -> queuedTo(a) == 1).count();
-        assertThat(queued).as("the account's daily cap is 6, and the mail that confirmed its sender address counted")
+        assertThat(queued)
+                .as("the account's daily cap is 6, and the mail that confirmed its sender address counted")
                 .isEqualTo(5);
 
         String last = addresses.get(7);
         assertThat(addresses.stream().limit(5).allMatch(a -> queuedTo(a) == 1)).isTrue();
         assertThat(queuedTo(last)).isZero();
-        assertThat(signUp(other, last).status()).as("another account, same address").isEqualTo(201);
-        assertThat(queuedTo(last)).as("this account's throttle and cap are its own").isEqualTo(1);
+        assertThat(signUp(other, last).status())
+                .as("another account, same address")
+                .isEqualTo(201);
+        assertThat(queuedTo(last))
+                .as("this account's throttle and cap are its own")
+                .isEqualTo(1);
         Mailbox.awaitMail(last, 1, MAIL);
     }
 
@@ -146,9 +156,15 @@ class ConfirmationThrottleIntegrationTest extends IntegrationTest {
 
     /** As if the last mail to the address went out 16 minutes ago. */
     private void endWindow(String email) {
-        UUID account = db.select(CONTACT.ACCOUNT_ID).from(CONTACT).where(CONTACT.EMAIL_KEY.eq(email)).fetchSingle().value1();
-        db.execute("update confirmation_throttle set last_sent_at = last_sent_at - interval '16 minutes' "
-                + "where account_id = ?", account);
+        UUID account = db.select(CONTACT.ACCOUNT_ID)
+                .from(CONTACT)
+                .where(CONTACT.EMAIL_KEY.eq(email))
+                .fetchSingle()
+                .value1();
+        db.execute(
+                "update confirmation_throttle set last_sent_at = last_sent_at - interval '16 minutes' "
+                        + "where account_id = ?",
+                account);
     }
 
     private void assertOneMailOnly(String email) throws InterruptedException {

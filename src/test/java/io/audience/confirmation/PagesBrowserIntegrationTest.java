@@ -25,7 +25,10 @@ class PagesBrowserIntegrationTest extends BrowserIntegrationTest {
         String email = uniqueEmail("browser");
         String id = api.post("/v3/contacts/sign_up_form", Api.json("""
                 {"email_address": "%s", "list_memberships": ["%s"]}
-                """.formatted(email, list))).json().get("contact_id").asString();
+                """.formatted(email, list)))
+                .json()
+                .get("contact_id")
+                .asString();
         var mail = Mailbox.awaitMail(email, 1, Duration.ofSeconds(20)).get(0);
 
         browser.get(Mailbox.link(mail, "/confirm/"));
@@ -52,15 +55,15 @@ class PagesBrowserIntegrationTest extends BrowserIntegrationTest {
 
     /** A click starts a navigation that the click does not wait for; the next page's heading does. */
     private void awaitHeading(String text) {
-        new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(ExpectedConditions.textToBe(By.tagName("h1"), text));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBe(By.tagName("h1"), text));
     }
 
     private record JsonAddress(String permission, String optOutSource) {}
 
     private static JsonAddress address(Api api, String id) {
         var address = api.get("/v3/contacts/" + id).json().get("email_address");
-        return new JsonAddress(address.get("permission_to_send").asString(),
+        return new JsonAddress(
+                address.get("permission_to_send").asString(),
                 address.has("opt_out_source") ? address.get("opt_out_source").asString() : null);
     }
 

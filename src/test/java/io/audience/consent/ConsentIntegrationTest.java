@@ -26,12 +26,15 @@ class ConsentIntegrationTest extends IntegrationTest {
 
         for (String permission : new String[] {"explicit", "implicit", "not_set"}) {
             for (String source : new String[] {"Account", "Contact"}) {
-                Api.Response attempt = api.put("/v3/contacts/" + id, Api.json("""
+                Api.Response attempt =
+                        api.put("/v3/contacts/" + id, Api.json("""
                         {"email_address": {"address": "%s", "permission_to_send": "%s"}, "update_source": "%s"}
                         """.formatted(email, permission, source)));
                 assertThat(attempt.status()).as(attempt.toString()).isEqualTo(409);
                 assertThat(attempt.error().get("error_message").asString())
-                        .contains("opted out themselves").contains("only the person can").contains("resubscribe");
+                        .contains("opted out themselves")
+                        .contains("only the person can")
+                        .contains("resubscribe");
                 assertThat(attempt.error().get("opt_out_source").asString()).isEqualTo("Contact");
             }
         }
@@ -59,14 +62,16 @@ class ConsentIntegrationTest extends IntegrationTest {
                 {"email_address": {"address": "%s"}, "update_source": "Account"}
                 """.formatted(email)));
         assertThat(revive.status()).isEqualTo(200);
-        assertThat(revive.json().get("email_address").get("permission_to_send").asString()).isEqualTo("unsubscribed");
+        assertThat(revive.json().get("email_address").get("permission_to_send").asString())
+                .isEqualTo("unsubscribed");
 
         Api.Response signUp = api.post("/v3/contacts/sign_up_form", Api.json("""
                 {"email_address": "%s", "list_memberships": ["%s"]}
                 """.formatted(email, list)));
         assertThat(signUp.status()).isEqualTo(200);
         JsonNode address = api.get("/v3/contacts/" + id).json().get("email_address");
-        assertThat(address.get("permission_to_send").asString()).as("waits for the person's own confirmation")
+        assertThat(address.get("permission_to_send").asString())
+                .as("waits for the person's own confirmation")
                 .isEqualTo("pending_confirmation");
         assertThat(address.get("opt_out_source").asString()).isEqualTo("Contact");
     }
@@ -79,14 +84,16 @@ class ConsentIntegrationTest extends IntegrationTest {
                 {"email_address": {"address": "%s", "permission_to_send": "unsubscribed"}, "create_source": "Account"}
                 """.formatted(email)));
         String id = created.json().get("contact_id").asString();
-        assertThat(created.json().get("email_address").get("opt_out_source").asString()).isEqualTo("Account");
+        assertThat(created.json().get("email_address").get("opt_out_source").asString())
+                .isEqualTo("Account");
 
         Api.Response back = api.put("/v3/contacts/" + id, Api.json("""
                 {"email_address": {"address": "%s", "permission_to_send": "implicit"}, "update_source": "Account"}
                 """.formatted(email)));
 
         assertThat(back.status()).isEqualTo(200);
-        assertThat(back.json().get("email_address").get("permission_to_send").asString()).isEqualTo("implicit");
+        assertThat(back.json().get("email_address").get("permission_to_send").asString())
+                .isEqualTo("implicit");
         assertThat(back.json().get("email_address").has("opt_out_source")).isFalse();
     }
 
@@ -97,7 +104,10 @@ class ConsentIntegrationTest extends IntegrationTest {
         String email = uniqueEmail("history");
         String id = api.post("/v3/contacts", Api.json("""
                 {"email_address": {"address": "%s", "permission_to_send": "not_set"}, "create_source": "Account"}
-                """.formatted(email))).json().get("contact_id").asString();
+                """.formatted(email)))
+                .json()
+                .get("contact_id")
+                .asString();
         api.post("/v3/contacts/sign_up_form", Api.json("""
                 {"email_address": "%s", "list_memberships": ["%s"]}
                 """.formatted(email, list)), "User-Agent", "FormBrowser/1.0");
@@ -123,7 +133,9 @@ class ConsentIntegrationTest extends IntegrationTest {
         assertThat(events.get(1).get("channel").asString()).isEqualTo("form");
         assertThat(events.get(1).get("user_agent").asString()).isEqualTo("FormBrowser/1.0");
         assertThat(events.get(1).get("ip").asString()).isNotBlank();
-        assertThat(events.get(1).get("evidence").asString()).contains("sign_up_form").contains(list);
+        assertThat(events.get(1).get("evidence").asString())
+                .contains("sign_up_form")
+                .contains(list);
         assertThat(events.get(2).get("to_permission").asString()).isEqualTo("unsubscribed");
         assertThat(events.get(2).get("source").asString()).isEqualTo("Contact");
     }

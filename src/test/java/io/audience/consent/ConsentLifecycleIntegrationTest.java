@@ -37,9 +37,12 @@ class ConsentLifecycleIntegrationTest extends IntegrationTest {
                 """.formatted(email, list)));
         assertThat(signUp.status()).isEqualTo(201);
         String id = signUp.json().get("contact_id").asString();
-        JsonNode pending = api.get("/v3/contacts/" + id + "?include=list_memberships").json();
-        assertThat(pending.get("email_address").get("permission_to_send").asString()).isEqualTo("pending_confirmation");
-        assertThat(pending.get("email_address").get("confirm_status").asString()).isEqualTo("pending");
+        JsonNode pending =
+                api.get("/v3/contacts/" + id + "?include=list_memberships").json();
+        assertThat(pending.get("email_address").get("permission_to_send").asString())
+                .isEqualTo("pending_confirmation");
+        assertThat(pending.get("email_address").get("confirm_status").asString())
+                .isEqualTo("pending");
         assertThat(pending.get("list_memberships")).isEmpty();
 
         MimeMessage mail = Mailbox.awaitMail(email, 1, MAIL).get(0);
@@ -57,9 +60,12 @@ class ConsentLifecycleIntegrationTest extends IntegrationTest {
         assertThat(confirmed.status()).isEqualTo(200);
         assertThat(confirmed.raw()).contains("confirmed");
 
-        JsonNode contact = api.get("/v3/contacts/" + id + "?include=list_memberships").json();
-        assertThat(contact.get("email_address").get("permission_to_send").asString()).isEqualTo("explicit");
-        assertThat(contact.get("email_address").get("confirm_status").asString()).isEqualTo("confirmed");
+        JsonNode contact =
+                api.get("/v3/contacts/" + id + "?include=list_memberships").json();
+        assertThat(contact.get("email_address").get("permission_to_send").asString())
+                .isEqualTo("explicit");
+        assertThat(contact.get("email_address").get("confirm_status").asString())
+                .isEqualTo("confirmed");
         assertThat(contact.get("email_address").get("opt_in_source").asString()).isEqualTo("Contact");
         assertThat(contact.get("list_memberships").get(0).asString()).isEqualTo(list);
 
@@ -80,30 +86,39 @@ class ConsentLifecycleIntegrationTest extends IntegrationTest {
         String email = uniqueEmail("links");
         String id = api.post("/v3/contacts/sign_up_form", Api.json("""
                 {"email_address": "%s", "list_memberships": ["%s"]}
-                """.formatted(email, list))).json().get("contact_id").asString();
+                """.formatted(email, list)))
+                .json()
+                .get("contact_id")
+                .asString();
         String link = Mailbox.link(Mailbox.awaitMail(email, 1, MAIL).get(0), "/confirm/");
         String token = link.substring(link.lastIndexOf('/') + 1);
 
         String forged = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
         assertThat(person().post("/confirm/" + forged, "").status()).isEqualTo(404);
-        assertThat(person().get("/confirm/not-a-token", "Accept", "text/html").raw()).contains("not valid");
+        assertThat(person().get("/confirm/not-a-token", "Accept", "text/html").raw())
+                .contains("not valid");
         assertThat(permission(api, id)).isEqualTo("pending_confirmation");
 
-        db.update(CONFIRMATION).set(CONFIRMATION.EXPIRES_AT, OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1))
-                .where(CONFIRMATION.EMAIL_KEY.eq(email)).execute();
+        db.update(CONFIRMATION)
+                .set(CONFIRMATION.EXPIRES_AT, OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1))
+                .where(CONFIRMATION.EMAIL_KEY.eq(email))
+                .execute();
         Api.Response expired = person().post(path(link), "");
         assertThat(expired.status()).isEqualTo(410);
         assertThat(expired.raw()).contains("expired");
         assertThat(permission(api, id)).isEqualTo("pending_confirmation");
 
-        db.update(CONFIRMATION).set(CONFIRMATION.EXPIRES_AT, OffsetDateTime.now(ZoneOffset.UTC).plusDays(1))
-                .where(CONFIRMATION.EMAIL_KEY.eq(email)).execute();
+        db.update(CONFIRMATION)
+                .set(CONFIRMATION.EXPIRES_AT, OffsetDateTime.now(ZoneOffset.UTC).plusDays(1))
+                .where(CONFIRMATION.EMAIL_KEY.eq(email))
+                .execute();
         assertThat(person().post(path(link), "").status()).isEqualTo(200);
         int events = db.fetchCount(CONSENT_EVENT, CONSENT_EVENT.EMAIL_KEY.eq(email));
         Api.Response reused = person().post(path(link), "");
         assertThat(reused.status()).isEqualTo(409);
         assertThat(reused.raw()).contains("used already");
-        assertThat(db.fetchCount(CONSENT_EVENT, CONSENT_EVENT.EMAIL_KEY.eq(email))).isEqualTo(events);
+        assertThat(db.fetchCount(CONSENT_EVENT, CONSENT_EVENT.EMAIL_KEY.eq(email)))
+                .isEqualTo(events);
     }
 
     @Test
@@ -137,7 +152,9 @@ class ConsentLifecycleIntegrationTest extends IntegrationTest {
         String email = uniqueEmail("resub");
         String id = createContact(api, email).get("contact_id").asString();
         assertThat(api.put("/v3/contacts/resubscribe/" + id, Api.json("{\"list_ids\": [\"" + list + "\"]}"))
-                .status()).as("nothing to resubscribe yet").isEqualTo(409);
+                        .status())
+                .as("nothing to resubscribe yet")
+                .isEqualTo(409);
         optOutAsThePerson(api, id, email);
 
         Api.Response first = api.put("/v3/contacts/resubscribe/" + id, Api.json("{\"list_ids\": [\"" + list + "\"]}"));
@@ -146,14 +163,20 @@ class ConsentLifecycleIntegrationTest extends IntegrationTest {
                 .isEqualTo("pending_confirmation");
         Api.Response second = api.put("/v3/contacts/resubscribe/" + id, Api.json("{\"list_ids\": [\"" + list + "\"]}"));
         assertThat(second.status()).isEqualTo(409);
-        assertThat(second.error().get("error_message").asString()).contains("already sent").contains("one");
+        assertThat(second.error().get("error_message").asString())
+                .contains("already sent")
+                .contains("one");
 
         List<MimeMessage> mail = Mailbox.awaitMail(email, 1, MAIL);
         assertThat(mail).hasSize(1);
         assertThat(mail.get(0).getSubject()).contains("again");
-        assertThat(person().post(path(Mailbox.link(mail.get(0), "/confirm/")), "").status()).isEqualTo(200);
-        JsonNode contact = api.get("/v3/contacts/" + id + "?include=list_memberships").json();
-        assertThat(contact.get("email_address").get("permission_to_send").asString()).isEqualTo("explicit");
+        assertThat(person().post(path(Mailbox.link(mail.get(0), "/confirm/")), "")
+                        .status())
+                .isEqualTo(200);
+        JsonNode contact =
+                api.get("/v3/contacts/" + id + "?include=list_memberships").json();
+        assertThat(contact.get("email_address").get("permission_to_send").asString())
+                .isEqualTo("explicit");
         assertThat(contact.get("list_memberships").get(0).asString()).isEqualTo(list);
     }
 
@@ -165,7 +188,10 @@ class ConsentLifecycleIntegrationTest extends IntegrationTest {
         String email = uniqueEmail("oneclick");
         String id = api.post("/v3/contacts/sign_up_form", Api.json("""
                 {"email_address": "%s", "list_memberships": ["%s"]}
-                """.formatted(email, list))).json().get("contact_id").asString();
+                """.formatted(email, list)))
+                .json()
+                .get("contact_id")
+                .asString();
         MimeMessage mail = Mailbox.awaitMail(email, 1, MAIL).get(0);
         String header = Mailbox.header(mail, "List-Unsubscribe");
         String url = header.substring(1, header.length() - 1);
@@ -174,8 +200,13 @@ class ConsentLifecycleIntegrationTest extends IntegrationTest {
         assertThat(page.raw()).contains("Unsubscribe");
         assertThat(permission(api, id)).isEqualTo("pending_confirmation");
 
-        Api.Response oneClick = person().raw("POST", path(url), "application/x-www-form-urlencoded",
-                "List-Unsubscribe=One-Click".getBytes(StandardCharsets.UTF_8), "User-Agent", "GmailOneClick");
+        Api.Response oneClick = person().raw(
+                        "POST",
+                        path(url),
+                        "application/x-www-form-urlencoded",
+                        "List-Unsubscribe=One-Click".getBytes(StandardCharsets.UTF_8),
+                        "User-Agent",
+                        "GmailOneClick");
         assertThat(oneClick.status()).isEqualTo(200);
 
         JsonNode address = api.get("/v3/contacts/" + id).json().get("email_address");
@@ -199,9 +230,12 @@ class ConsentLifecycleIntegrationTest extends IntegrationTest {
         assertThat(api.post("/v3/contacts/" + id + "/erase", "").status()).isEqualTo(204);
 
         assertThat(api.get("/v3/contacts/" + id).status()).isEqualTo(404);
-        assertThat(api.get("/v3/contacts?email=" + email).json().get("contacts")).isEmpty();
-        assertThat(db.fetchCount(CONSENT_EVENT, CONSENT_EVENT.EMAIL_KEY.eq(email))).isZero();
-        assertThat(db.fetchCount(EMAIL_CONSENT, EMAIL_CONSENT.EMAIL_KEY.eq(email))).isZero();
+        assertThat(api.get("/v3/contacts?email=" + email).json().get("contacts"))
+                .isEmpty();
+        assertThat(db.fetchCount(CONSENT_EVENT, CONSENT_EVENT.EMAIL_KEY.eq(email)))
+                .isZero();
+        assertThat(db.fetchCount(EMAIL_CONSENT, EMAIL_CONSENT.EMAIL_KEY.eq(email)))
+                .isZero();
         assertThat(db.fetchCount(SUPPRESSION)).isPositive();
         assertThat(db.fetch(SUPPRESSION).formatCSV()).doesNotContain(email);
         assertThat(api.post("/v3/contacts/" + id + "/erase", "").status()).isEqualTo(404);
@@ -222,8 +256,12 @@ class ConsentLifecycleIntegrationTest extends IntegrationTest {
                 {"email_address": "%s", "list_memberships": ["%s"]}
                 """.formatted(email, list)));
         assertThat(permission(api, again)).isEqualTo("pending_confirmation");
-        assertThat(person().post(path(Mailbox.link(Mailbox.awaitMail(email, 1, MAIL).get(0), "/confirm/")), "")
-                .status()).isEqualTo(200);
+        assertThat(person().post(
+                                path(Mailbox.link(
+                                        Mailbox.awaitMail(email, 1, MAIL).get(0), "/confirm/")),
+                                "")
+                        .status())
+                .isEqualTo(200);
         assertThat(permission(api, again)).isEqualTo("explicit");
     }
 
@@ -250,10 +288,16 @@ class ConsentLifecycleIntegrationTest extends IntegrationTest {
     }
 
     private Api.Response submitForm(String html, String userAgent) {
-        Matcher action = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\"").matcher(html);
+        Matcher action =
+                Pattern.compile("<form method=\"post\" action=\"([^\"]+)\"").matcher(html);
         assertThat(action.find()).isTrue();
-        return person().raw("POST", action.group(1), "application/x-www-form-urlencoded", new byte[0],
-                "User-Agent", userAgent);
+        return person().raw(
+                        "POST",
+                        action.group(1),
+                        "application/x-www-form-urlencoded",
+                        new byte[0],
+                        "User-Agent",
+                        userAgent);
     }
 
     private static void optOutAsThePerson(Api api, String id, String email) {
@@ -264,11 +308,16 @@ class ConsentLifecycleIntegrationTest extends IntegrationTest {
     }
 
     private static String permission(Api api, String id) {
-        return api.get("/v3/contacts/" + id).json().get("email_address").get("permission_to_send").asString();
+        return api.get("/v3/contacts/" + id)
+                .json()
+                .get("email_address")
+                .get("permission_to_send")
+                .asString();
     }
 
     private static JsonNode lastEvent(Api api, String id) {
-        JsonNode events = api.get("/v3/contacts/" + id + "/consent_history").json().get("events");
+        JsonNode events =
+                api.get("/v3/contacts/" + id + "/consent_history").json().get("events");
         return events.get(events.size() - 1);
     }
 }

@@ -26,22 +26,35 @@ class ConsentLifecyclePropertiesTest {
     private static final int CASES = 10_000;
 
     enum Kind {
-        CREATE, PUT_ACCOUNT, PUT_CONTACT_UNSUBSCRIBE, DELETE, REVIVE, SIGN_UP, SIGN_UP_COI, RESUBSCRIBE, CONFIRM,
-        UNSUBSCRIBE_LINK, ERASE, RECREATE
+        CREATE,
+        PUT_ACCOUNT,
+        PUT_CONTACT_UNSUBSCRIBE,
+        DELETE,
+        REVIVE,
+        SIGN_UP,
+        SIGN_UP_COI,
+        RESUBSCRIBE,
+        CONFIRM,
+        UNSUBSCRIBE_LINK,
+        ERASE,
+        RECREATE
     }
 
     record Op(Kind kind, Permission permission) {}
 
     /** What the service keeps of one address: its consent (null when erased or never seen), and more. */
     static final class Address {
-        @Nullable ConsentState consent;
+        @Nullable
+        ConsentState consent;
+
         boolean suppressed;
         boolean confirmationPending;
         final List<String> history = new ArrayList<>();
         OffsetDateTime clock = OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
         /** As ConsentService.lock: a new address comes back from its suppression fingerprint. */
-        @Nullable ConsentState locked() {
+        @Nullable
+        ConsentState locked() {
             if (consent == null && suppressed) {
                 consent = ConsentPolicy.suppressed(Source.CONTACT, clock);
                 suppressed = false;
@@ -126,9 +139,18 @@ class ConsentLifecyclePropertiesTest {
     }
 
     private static Gen<List<Op>> operations() {
-        Gen<Op> op = arbitrary().enumValues(Kind.class)
-                .zip(arbitrary().pick(Permission.IMPLICIT, Permission.EXPLICIT, Permission.NOT_SET,
-                        Permission.UNSUBSCRIBED, Permission.PENDING_CONFIRMATION, Permission.TEMP_HOLD), Op::new);
+        Gen<Op> op = arbitrary()
+                .enumValues(Kind.class)
+                .zip(
+                        arbitrary()
+                                .pick(
+                                        Permission.IMPLICIT,
+                                        Permission.EXPLICIT,
+                                        Permission.NOT_SET,
+                                        Permission.UNSUBSCRIBED,
+                                        Permission.PENDING_CONFIRMATION,
+                                        Permission.TEMP_HOLD),
+                        Op::new);
         return lists().of(op).ofSizeBetween(1, 40);
     }
 }

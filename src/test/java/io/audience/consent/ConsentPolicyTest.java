@@ -28,7 +28,9 @@ class ConsentPolicyTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Permission.class, names = {"IMPLICIT", "EXPLICIT", "NOT_SET"})
+    @EnumSource(
+            value = Permission.class,
+            names = {"IMPLICIT", "EXPLICIT", "NOT_SET"})
     void accountCannotMakeAnAddressThePersonOptedOutOfAnythingButUnsubscribed(Permission requested) {
         ConsentState optedOut = optedOutByContact();
         assertThatThrownBy(() -> ConsentPolicy.accountSets("a@example.com", optedOut, requested, T1))
@@ -58,7 +60,9 @@ class ConsentPolicyTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Permission.class, names = {"PENDING_CONFIRMATION", "TEMP_HOLD"})
+    @EnumSource(
+            value = Permission.class,
+            names = {"PENDING_CONFIRMATION", "TEMP_HOLD"})
     void accountCannotSetStatesOnlyTheSystemOrThePersonReaches(Permission requested) {
         assertThatThrownBy(() -> ConsentPolicy.accountSets("a@example.com", null, requested, T0))
                 .isInstanceOf(ValidationFailed.class)
@@ -73,7 +77,9 @@ class ConsentPolicyTest {
         assertThat(fresh.needsConfirmation()).isFalse();
 
         ConsentState accountOptOut = ConsentPolicy.accountSets("a@example.com", null, Permission.UNSUBSCRIBED, T0);
-        assertThat(ConsentPolicy.contactSignsUp(accountOptOut, false, T1).state().permission())
+        assertThat(ConsentPolicy.contactSignsUp(accountOptOut, false, T1)
+                        .state()
+                        .permission())
                 .isEqualTo(Permission.EXPLICIT);
     }
 
@@ -96,7 +102,8 @@ class ConsentPolicyTest {
         assertThat(signUp.state().permission()).isEqualTo(Permission.PENDING_CONFIRMATION);
 
         ConsentState explicit = ConsentPolicy.contactSignsUp(null, false, T0).state();
-        assertThat(ConsentPolicy.contactSignsUp(explicit, true, T1).needsConfirmation()).isFalse();
+        assertThat(ConsentPolicy.contactSignsUp(explicit, true, T1).needsConfirmation())
+                .isFalse();
     }
 
     @Test
@@ -113,13 +120,15 @@ class ConsentPolicyTest {
         ConsentState pending = ConsentPolicy.resubscribeRequested("a@example.com", optedOutByContact());
         assertThat(pending.permission()).isEqualTo(Permission.PENDING_CONFIRMATION);
         assertThat(pending.optedOutByContact()).isTrue();
-        assertThatThrownBy(() -> ConsentPolicy.resubscribeRequested("a@example.com",
-                ConsentPolicy.initial(Source.ACCOUNT, T0))).hasMessageContaining("nothing to resubscribe");
+        assertThatThrownBy(() ->
+                        ConsentPolicy.resubscribeRequested("a@example.com", ConsentPolicy.initial(Source.ACCOUNT, T0)))
+                .hasMessageContaining("nothing to resubscribe");
     }
 
     @Test
     void accountWithdrawingAPendingReconfirmationKeepsThePersonAsTheSourceOfTheOptOut() {
-        ConsentState pending = ConsentPolicy.contactSignsUp(optedOutByContact(), false, T1).state();
+        ConsentState pending =
+                ConsentPolicy.contactSignsUp(optedOutByContact(), false, T1).state();
         ConsentState back = ConsentPolicy.accountSets("a@example.com", pending, Permission.UNSUBSCRIBED, T1);
         assertThat(back.permission()).isEqualTo(Permission.UNSUBSCRIBED);
         assertThat(back.optOutSource()).isEqualTo(Source.CONTACT);

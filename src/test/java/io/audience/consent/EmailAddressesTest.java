@@ -35,10 +35,26 @@ class EmailAddressesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"plainaddress", "@example.com", "jane@", "jane doe@example.com", "jane..doe@example.com",
-            ".jane@example.com", "jane@localhost", "jane@127.0.0.1", "jane@exa_mple.com", "jane@-example.com",
-            "ja\"ne@example.com", "jane@example..com", "jane@\u0000example.com", "", "jane@example-.com",
-            "jane@example.com.", "j@aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com"})
+    @ValueSource(
+            strings = {
+                "plainaddress",
+                "@example.com",
+                "jane@",
+                "jane doe@example.com",
+                "jane..doe@example.com",
+                ".jane@example.com",
+                "jane@localhost",
+                "jane@127.0.0.1",
+                "jane@exa_mple.com",
+                "jane@-example.com",
+                "ja\"ne@example.com",
+                "jane@example..com",
+                "jane@\u0000example.com",
+                "",
+                "jane@example-.com",
+                "jane@example.com.",
+                "j@aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com"
+            })
     void invalidAddressesAreRefusedNamingTheField(String address) {
         assertThatThrownBy(() -> EmailAddresses.key("email_address.address", address))
                 .isInstanceOf(ValidationFailed.class)
@@ -62,9 +78,20 @@ class EmailAddressesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ja\u00a0ne@example.com", "ja\u200bne@example.com", "jane\u2028@example.com",
-            "ja\u0085ne@example.com", "\u202ejane@example.com", "jane\u200e@example.com", "ja\ufeffne@example.com",
-            "ja\u2060ne@example.com", "\u3000jane@example.com", "ja\u00adne@example.com", "ja\ue000ne@example.com"})
+    @ValueSource(
+            strings = {
+                "ja\u00a0ne@example.com",
+                "ja\u200bne@example.com",
+                "jane\u2028@example.com",
+                "ja\u0085ne@example.com",
+                "\u202ejane@example.com",
+                "jane\u200e@example.com",
+                "ja\ufeffne@example.com",
+                "ja\u2060ne@example.com",
+                "\u3000jane@example.com",
+                "ja\u00adne@example.com",
+                "ja\ue000ne@example.com"
+            })
     void aLocalPartWithAnInvisibleCharacterIsRefusedNamingIt(String address) {
         int invisible = address.codePoints().filter(c -> c > 0x7e).findFirst().orElseThrow();
         assertThatThrownBy(() -> EmailAddresses.key("email_address.address", address))
@@ -76,7 +103,8 @@ class EmailAddressesTest {
     @ParameterizedTest
     @ValueSource(strings = {"jane@xn--abc.com", "jane@ex ample.com", "jane@exa\u00a0mple.com", "jane@xn--.com"})
     void anInvalidInternationalDomainIsRefused(String address) {
-        assertThatThrownBy(() -> EmailAddresses.key("email", address)).isInstanceOf(ValidationFailed.class)
+        assertThatThrownBy(() -> EmailAddresses.key("email", address))
+                .isInstanceOf(ValidationFailed.class)
                 .hasMessageContaining("not a valid host name");
     }
 

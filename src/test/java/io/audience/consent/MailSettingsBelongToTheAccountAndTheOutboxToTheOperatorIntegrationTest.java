@@ -21,11 +21,17 @@ class MailSettingsBelongToTheAccountAndTheOutboxToTheOperatorIntegrationTest ext
         assertThat(defaults.get("confirmed_opt_in").asBoolean()).isFalse();
 
         settings(api, true);
-        assertThat(api.get("/v3/account/settings").json().get("from_name").asString()).isEqualTo("Acme Bakery");
+        assertThat(api.get("/v3/account/settings").json().get("from_name").asString())
+                .isEqualTo("Acme Bakery");
         Api.Response bad = api.put("/v3/account/settings", Api.json("{\"from_email\": \"not an address\"}"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.error().get("error_message").asString()).contains("from_email");
-        assertThat(newAccount().get("/v3/account/settings").json().get("confirmed_opt_in").asBoolean()).isFalse();
+        assertThat(newAccount()
+                        .get("/v3/account/settings")
+                        .json()
+                        .get("confirmed_opt_in")
+                        .asBoolean())
+                .isFalse();
     }
 
     @Test

@@ -22,19 +22,23 @@ class MailboxKeysPropertiesTest {
 
     private static final int CASES = 2_000;
     /** Letters whose forms differ: composed or not, IDNA2003 and IDNA2008 apart (ß, ς), Latin, Greek, Cyrillic, kana. */
-    private static final String[] LETTERS = {"a", "b", "e", "k", "o", "z", "0", "7", "ä", "é", "ß", "ö", "ñ", "ç",
-        "σ", "ς", "λ", "ж", "я", "ア", "テ", "ü"};
+    private static final String[] LETTERS = {
+        "a", "b", "e", "k", "o", "z", "0", "7", "ä", "é", "ß", "ö", "ñ", "ç", "σ", "ς", "λ", "ж", "я", "ア", "テ", "ü"
+    };
+
     private static final String[] LOCAL = {"a", "b", "j", "n", "x", "0", "9", ".", "-", "_", "+", "é", "ü", "ß", "ж"};
-    private static final IDNA TO_ASCII = IDNA.getUTS46Instance(IDNA.NONTRANSITIONAL_TO_ASCII
-            | IDNA.NONTRANSITIONAL_TO_UNICODE);
+    private static final IDNA TO_ASCII =
+            IDNA.getUTS46Instance(IDNA.NONTRANSITIONAL_TO_ASCII | IDNA.NONTRANSITIONAL_TO_UNICODE);
 
     private static Gen<String> word(String[] alphabet, int min, int max) {
-        return lists().of(integers().between(0, alphabet.length - 1)).ofSizeBetween(min, max)
+        return lists().of(integers().between(0, alphabet.length - 1))
+                .ofSizeBetween(min, max)
                 .map(indexes -> indexes.stream().map(i -> alphabet[i]).collect(Collectors.joining()));
     }
 
     private static Gen<String> mailbox() {
-        Gen<String> local = word(LOCAL, 1, 10).assuming(l -> !l.startsWith(".") && !l.endsWith(".") && !l.contains(".."))
+        Gen<String> local = word(LOCAL, 1, 10)
+                .assuming(l -> !l.startsWith(".") && !l.endsWith(".") && !l.contains(".."))
                 .map(l -> "u" + l);
         Gen<String> domain = word(LETTERS, 1, 12).map(label -> "m" + label + ".example");
         return local.zip(domain, (l, d) -> l + "@" + d);
@@ -67,18 +71,22 @@ class MailboxKeysPropertiesTest {
      * (SS and Σ are other letters there), so no one can type them otherwise.
      */
     private static String upperCase(String text) {
-        return text.codePoints().mapToObj(c -> c == 'ß' || c == 'ς' ? Character.toString(c)
-                : Character.toString(Character.toUpperCase(c))).collect(Collectors.joining());
+        return text.codePoints()
+                .mapToObj(c ->
+                        c == 'ß' || c == 'ς' ? Character.toString(c) : Character.toString(Character.toUpperCase(c)))
+                .collect(Collectors.joining());
     }
 
     private static String fullWidth(String text) {
-        return text.codePoints().mapToObj(c -> c >= 0x21 && c <= 0x7e ? Character.toString(c + 0xfee0)
-                : Character.toString(c)).collect(Collectors.joining());
+        return text.codePoints()
+                .mapToObj(c -> c >= 0x21 && c <= 0x7e ? Character.toString(c + 0xfee0) : Character.toString(c))
+                .collect(Collectors.joining());
     }
 
     @Test
     void everySpellingOfOneMailboxHasTheMailboxsKey() {
-        qt().withExamples(CASES).withShrinkCycles(200)
+        qt().withExamples(CASES)
+                .withShrinkCycles(200)
                 .forAll(mailbox(), integers().between(0, 6), integers().between(0, 6))
                 .checkAssert((mailbox, first, second) -> assertThat(EmailAddresses.key("email", spell(mailbox, first)))
                         .as("%s spelt %d and %d", mailbox, first, second)
@@ -88,10 +96,12 @@ class MailboxKeysPropertiesTest {
 
     @Test
     void differentMailboxesHaveDifferentKeys() {
-        qt().withExamples(CASES).withShrinkCycles(200)
+        qt().withExamples(CASES)
+                .withShrinkCycles(200)
                 .forAll(mailbox(), mailbox())
                 .assuming((a, b) -> !canonical(a).equals(canonical(b)))
-                .checkAssert((a, b) -> assertThat(EmailAddresses.key("email", a)).as("%s and %s", a, b)
+                .checkAssert((a, b) -> assertThat(EmailAddresses.key("email", a))
+                        .as("%s and %s", a, b)
                         .isNotEqualTo(EmailAddresses.key("email", b)));
     }
 

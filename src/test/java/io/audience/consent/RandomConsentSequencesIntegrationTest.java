@@ -38,8 +38,13 @@ class RandomConsentSequencesIntegrationTest extends IntegrationTest {
                     case 2 -> put(api, email, "Contact", "unsubscribed");
                     case 3 -> withContact(api, email, id -> api.delete("/v3/contacts/" + id));
                     case 4 -> signUp(api, email, list, random.nextBoolean());
-                    case 5 -> withContact(api, email, id -> api.put("/v3/contacts/resubscribe/" + id,
-                            Api.json("{\"list_ids\": [\"" + list + "\"]}")));
+                    case 5 ->
+                        withContact(
+                                api,
+                                email,
+                                id -> api.put(
+                                        "/v3/contacts/resubscribe/" + id,
+                                        Api.json("{\"list_ids\": [\"" + list + "\"]}")));
                     case 6 -> clickLatest(email, "action_url");
                     case 7 -> clickLatest(email, "unsubscribe_url");
                     case 8 -> withContact(api, email, id -> api.post("/v3/contacts/" + id + "/erase", ""));
@@ -61,35 +66,51 @@ class RandomConsentSequencesIntegrationTest extends IntegrationTest {
     }
 
     private String create(Api api, String email) {
-        return "create " + api.post("/v3/contacts", Api.json("""
+        return "create "
+                + api.post("/v3/contacts", Api.json("""
                 {"email_address": {"address": "%s"}, "create_source": "Account"}
                 """.formatted(email))).status();
     }
 
     private String put(Api api, String email, String source, String permission) {
-        return withContact(api, email, id -> api.put("/v3/contacts/" + id, Api.json("""
+        return withContact(
+                        api,
+                        email,
+                        id -> api.put("/v3/contacts/" + id, Api.json("""
                 {"email_address": {"address": "%s", "permission_to_send": "%s"}, "update_source": "%s"}
-                """.formatted(email, permission, source)))).replaceFirst("^call", "put " + source + " " + permission);
+                """.formatted(email, permission, source))))
+                .replaceFirst("^call", "put " + source + " " + permission);
     }
 
     private String signUp(Api api, String email, String list, boolean confirmedOptIn) {
         settings(api, confirmedOptIn);
-        return "signup " + api.post("/v3/contacts/sign_up_form", Api.json("""
+        return "signup "
+                + api.post("/v3/contacts/sign_up_form", Api.json("""
                 {"email_address": "%s", "list_memberships": ["%s"]}
-                """.formatted(email, list))).status();
+                """.formatted(email, list)))
+                        .status();
     }
 
     private String clickLatest(String email, String column) {
         String url = db.select(column.equals("action_url") ? OUTBOX_MAIL.ACTION_URL : OUTBOX_MAIL.UNSUBSCRIBE_URL)
-                .from(OUTBOX_MAIL).where(OUTBOX_MAIL.TO_ADDRESS.eq(email))
-                .orderBy(OUTBOX_MAIL.MAIL_ID.desc()).limit(1).fetchOne(0, String.class);
+                .from(OUTBOX_MAIL)
+                .where(OUTBOX_MAIL.TO_ADDRESS.eq(email))
+                .orderBy(OUTBOX_MAIL.MAIL_ID.desc())
+                .limit(1)
+                .fetchOne(0, String.class);
         String name = column.equals("action_url") ? "confirm" : "unsubscribe";
         if (url == null) {
             return name + " none";
         }
         String path = url.substring(url.indexOf('/', "http://".length()));
-        return name + " " + new Api(baseUrl(), null).raw("POST", path, "application/x-www-form-urlencoded",
-                "List-Unsubscribe=One-Click".getBytes(StandardCharsets.UTF_8)).status();
+        return name + " "
+                + new Api(baseUrl(), null)
+                        .raw(
+                                "POST",
+                                path,
+                                "application/x-www-form-urlencoded",
+                                "List-Unsubscribe=One-Click".getBytes(StandardCharsets.UTF_8))
+                        .status();
     }
 
     private String withContact(Api api, String email, java.util.function.Function<String, Api.Response> call) {
@@ -102,6 +123,8 @@ class RandomConsentSequencesIntegrationTest extends IntegrationTest {
 
     private static String permission(Api api, String email) {
         JsonNode found = api.get("/v3/contacts?email=" + email).json().get("contacts");
-        return found.isEmpty() ? "none" : found.get(0).get("email_address").get("permission_to_send").asString();
+        return found.isEmpty()
+                ? "none"
+                : found.get(0).get("email_address").get("permission_to_send").asString();
     }
 }

@@ -10,8 +10,10 @@ class SuppressionFormTest {
     void anIdna2008KeyIsFingerprintedAsTheIdna2003KeyAnEarlierReleaseKept() {
         assertThat(SuppressionForm.of("jane@xn--strae-oqa.de")).isEqualTo("jane@strasse.de");
         assertThat(SuppressionForm.of(EmailAddresses.key("email", "jane@λς.example")))
-                .as("final sigma as sigma").isEqualTo(EmailAddresses.key("email", "jane@λσ.example"));
-        assertThat(SuppressionForm.of("jane@xn--bcher-kva.example")).as("the same in both")
+                .as("final sigma as sigma")
+                .isEqualTo(EmailAddresses.key("email", "jane@λσ.example"));
+        assertThat(SuppressionForm.of("jane@xn--bcher-kva.example"))
+                .as("the same in both")
                 .isEqualTo("jane@xn--bcher-kva.example");
     }
 

@@ -95,7 +95,8 @@ class AddressInputIntegrationTest extends BadInputSupport {
         Api.Response created = api.post("/v3/contacts", body);
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        assertThat(created.json().get("email_address").get("address").asString()).isEqualTo(address);
+        assertThat(created.json().get("email_address").get("address").asString())
+                .isEqualTo(address);
         String id = created.json().get("contact_id").asString();
         assertThat(lookup(api, address)).containsExactly(id);
         assertThat(lookup(api, address.toUpperCase(java.util.Locale.ROOT))).containsExactly(id);
@@ -110,10 +111,12 @@ class AddressInputIntegrationTest extends BadInputSupport {
                 """.formatted(local)));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.json().get("contact_id").asString();
-        assertThat(created.json().get("email_address").get("address").asString()).isEqualTo(local + "@bücher.example");
+        assertThat(created.json().get("email_address").get("address").asString())
+                .isEqualTo(local + "@bücher.example");
 
         assertThat(lookup(api, local + "@xn--bcher-kva.example")).containsExactly(id);
-        assertThat(lookup(api, local.toUpperCase(java.util.Locale.ROOT) + "@BÜCHER.example")).containsExactly(id);
+        assertThat(lookup(api, local.toUpperCase(java.util.Locale.ROOT) + "@BÜCHER.example"))
+                .containsExactly(id);
 
         Api.Response again = api.post("/v3/contacts", Api.json("""
                 {"email_address": {"address": "%s@xn--bcher-kva.example"}, "create_source": "Account"}
@@ -144,5 +147,4 @@ class AddressInputIntegrationTest extends BadInputSupport {
         assertThat(conflict.status()).as(conflict.toString()).isEqualTo(409);
         assertThat(contactsCount(api)).isEqualTo(1);
     }
-
 }

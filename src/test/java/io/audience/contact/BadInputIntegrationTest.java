@@ -59,40 +59,72 @@ class BadInputIntegrationTest extends BadInputSupport {
                 bad("form encoding sent as JSON", "email_address=$email&first_name=Jane", null),
                 bad("an empty body", "", null),
                 bad("JSON null", "null", null),
-                bad("a JSON array instead of an object", "[{\"email_address\": {\"address\": \"$email\"}, $source}]", null),
+                bad(
+                        "a JSON array instead of an object",
+                        "[{\"email_address\": {\"address\": \"$email\"}, $source}]",
+                        null),
                 bad("a JSON string instead of an object", "\"$email\"", null),
                 bad("a JSON number instead of an object", "42", null),
-                bad("nesting 5000 levels deep", "{\"email_address\": {\"address\": \"$email\"}, $source, \"deep\": "
-                        + "[".repeat(5000) + "]".repeat(5000) + "}", null),
+                bad(
+                        "nesting 5000 levels deep",
+                        "{\"email_address\": {\"address\": \"$email\"}, $source, \"deep\": " + "[".repeat(5000)
+                                + "]".repeat(5000) + "}",
+                        null),
                 // wrong JSON types
-                contact("birthday_month as a string", "\"birthday_month\": \"5\", \"birthday_day\": 5", "birthday_month"),
-                contact("birthday_month as a decimal", "\"birthday_month\": 5.5, \"birthday_day\": 5", "birthday_month"),
-                contact("birthday_month as a boolean", "\"birthday_month\": true, \"birthday_day\": 5", "birthday_month"),
-                contact("birthday_day beyond any integer", "\"birthday_month\": 5, \"birthday_day\": 99999999999999999999",
+                contact(
+                        "birthday_month as a string",
+                        "\"birthday_month\": \"5\", \"birthday_day\": 5",
+                        "birthday_month"),
+                contact(
+                        "birthday_month as a decimal",
+                        "\"birthday_month\": 5.5, \"birthday_day\": 5",
+                        "birthday_month"),
+                contact(
+                        "birthday_month as a boolean",
+                        "\"birthday_month\": true, \"birthday_day\": 5",
+                        "birthday_month"),
+                contact(
+                        "birthday_day beyond any integer",
+                        "\"birthday_month\": 5, \"birthday_day\": 99999999999999999999",
                         "birthday_day"),
                 contact("first_name as a number", "\"first_name\": 12", "first_name"),
                 contact("first_name as a boolean", "\"first_name\": true", "first_name"),
                 contact("first_name as an object", "\"first_name\": {\"text\": \"Jane\"}", "first_name"),
                 contact("first_name as an array", "\"first_name\": [\"Jane\"]", "first_name"),
-                contact("list_memberships as an object", "\"list_memberships\": {\"list_id\": \"" + someUuid + "\"}",
+                contact(
+                        "list_memberships as an object",
+                        "\"list_memberships\": {\"list_id\": \"" + someUuid + "\"}",
                         "list_memberships"),
-                contact("list_memberships as a string", "\"list_memberships\": \"" + someUuid + "\"", "list_memberships"),
+                contact(
+                        "list_memberships as a string",
+                        "\"list_memberships\": \"" + someUuid + "\"",
+                        "list_memberships"),
                 contact("list_memberships holding a number", "\"list_memberships\": [1]", "list_memberships"),
-                contact("phone_numbers as an object", "\"phone_numbers\": {\"phone_number\": \"+1 555 0100\"}",
+                contact(
+                        "phone_numbers as an object",
+                        "\"phone_numbers\": {\"phone_number\": \"+1 555 0100\"}",
                         "phone_numbers"),
                 contact("street_addresses as a string", "\"street_addresses\": \"1 Main St\"", "street_addresses"),
                 bad("email_address as a string", "{\"email_address\": \"$email\", $source}", "email_address"),
-                bad("email_address.address as a number", "{\"email_address\": {\"address\": 42}, $source}",
+                bad(
+                        "email_address.address as a number",
+                        "{\"email_address\": {\"address\": 42}, $source}",
                         "email_address.address"),
-                bad("the source as a number", "{\"email_address\": {\"address\": \"$email\"}, \"$sourceField\": 1}",
+                bad(
+                        "the source as a number",
+                        "{\"email_address\": {\"address\": \"$email\"}, \"$sourceField\": 1}",
                         "$sourceField"),
                 // invalid values
-                bad("the source neither Account nor Contact",
-                        "{\"email_address\": {\"address\": \"$email\"}, \"$sourceField\": \"Robot\"}", "$sourceField"),
-                bad("an unknown permission_to_send",
+                bad(
+                        "the source neither Account nor Contact",
+                        "{\"email_address\": {\"address\": \"$email\"}, \"$sourceField\": \"Robot\"}",
+                        "$sourceField"),
+                bad(
+                        "an unknown permission_to_send",
                         "{\"email_address\": {\"address\": \"$email\", \"permission_to_send\": \"maybe\"}, $source}",
                         "permission_to_send"),
-                bad("email_address without address",
+                bad(
+                        "email_address without address",
                         "{\"email_address\": {\"permission_to_send\": \"implicit\"}, \"first_name\": \"Jane\", $source}",
                         "email_address.address"),
                 contact("birthday_month without birthday_day", "\"birthday_month\": 5", "birthday_day"),
@@ -106,50 +138,80 @@ class BadInputIntegrationTest extends BadInputSupport {
                 contact("an anniversary in words", "\"anniversary\": \"next Tuesday\"", "anniversary"),
                 contact("an anniversary as a date-time", "\"anniversary\": \"2020-01-31T10:00:00Z\"", "anniversary"),
                 contact("4 phone numbers", "\"phone_numbers\": " + phones(4), "phone_numbers"),
-                contact("a phone number of an unknown kind",
-                        "\"phone_numbers\": [{\"phone_number\": \"+1 555 0100\", \"kind\": \"fax\"}]", "phone_numbers[0].kind"),
-                contact("a phone number without a number", "\"phone_numbers\": [{\"kind\": \"home\"}]",
+                contact(
+                        "a phone number of an unknown kind",
+                        "\"phone_numbers\": [{\"phone_number\": \"+1 555 0100\", \"kind\": \"fax\"}]",
+                        "phone_numbers[0].kind"),
+                contact(
+                        "a phone number without a number",
+                        "\"phone_numbers\": [{\"kind\": \"home\"}]",
                         "phone_numbers[0].phone_number"),
-                contact("a phone number of 26 characters",
+                contact(
+                        "a phone number of 26 characters",
                         "\"phone_numbers\": [{\"phone_number\": \"" + "1".repeat(26) + "\", \"kind\": \"home\"}]",
                         "phone_numbers[0].phone_number"),
                 contact("4 street addresses", "\"street_addresses\": " + addresses(4), "street_addresses"),
-                contact("a street address without kind", "\"street_addresses\": [{\"street\": \"1 Main St\"}]",
+                contact(
+                        "a street address without kind",
+                        "\"street_addresses\": [{\"street\": \"1 Main St\"}]",
                         "street_addresses[0].kind"),
                 contact("51 list ids", "\"list_memberships\": " + listIds(51), "list_memberships"),
-                contact("a list id that is not a UUID", "\"list_memberships\": [\"not-a-uuid\"]", "list_memberships[0]"),
+                contact(
+                        "a list id that is not a UUID",
+                        "\"list_memberships\": [\"not-a-uuid\"]",
+                        "list_memberships[0]"),
                 contact("a first_name of 51 characters", "\"first_name\": \"" + "a".repeat(51) + "\"", "first_name"),
                 contact("a last_name of 51 characters", "\"last_name\": \"" + "a".repeat(51) + "\"", "last_name"),
                 contact("a job_title of 51 characters", "\"job_title\": \"" + "a".repeat(51) + "\"", "job_title"),
-                contact("a company_name of 51 characters", "\"company_name\": \"" + "a".repeat(51) + "\"", "company_name"),
+                contact(
+                        "a company_name of 51 characters",
+                        "\"company_name\": \"" + "a".repeat(51) + "\"",
+                        "company_name"),
                 contact("a first_name with a control character", "\"first_name\": \"Jane\\u0007\"", "first_name"),
                 contact("a first_name with a NUL character", "\"first_name\": \"Ja\\u0000ne\"", "first_name"),
                 contact("a note with a NUL character", "\"notes\": [{\"content\": \"a\\u0000b\"}]", "notes[0].content"),
                 // well formed, but naming a list that does not exist
-                new Bad("a list id of no list", "{\"email_address\": {\"address\": \"$email\"}, $source, "
-                        + "\"list_memberships\": [\"" + someUuid + "\"]}", "list_memberships", 404, NOT_FOUND));
+                new Bad(
+                        "a list id of no list",
+                        "{\"email_address\": {\"address\": \"$email\"}, $source, " + "\"list_memberships\": [\""
+                                + someUuid + "\"]}",
+                        "list_memberships",
+                        404,
+                        NOT_FOUND));
     }
 
     static Stream<Bad> badCreateOnlyBodies() {
         return Stream.of(
-                bad("no create_source", "{\"email_address\": {\"address\": \"$email\"}, \"first_name\": \"Jane\"}",
+                bad(
+                        "no create_source",
+                        "{\"email_address\": {\"address\": \"$email\"}, \"first_name\": \"Jane\"}",
                         "create_source"),
-                bad("create_source null",
-                        "{\"email_address\": {\"address\": \"$email\"}, \"create_source\": null}", "create_source"),
+                bad(
+                        "create_source null",
+                        "{\"email_address\": {\"address\": \"$email\"}, \"create_source\": null}",
+                        "create_source"),
                 bad("an empty object", "{}", "create_source"),
-                bad("neither address nor name", "{\"create_source\": \"Account\", \"job_title\": \"Boss\"}",
+                bad(
+                        "neither address nor name",
+                        "{\"create_source\": \"Account\", \"job_title\": \"Boss\"}",
                         "email_address"));
     }
 
     static Stream<Bad> badUpdateOnlyBodies() {
         return Stream.of(
-                bad("no update_source", "{\"email_address\": {\"address\": \"$email\"}, \"first_name\": \"Jane\"}",
+                bad(
+                        "no update_source",
+                        "{\"email_address\": {\"address\": \"$email\"}, \"first_name\": \"Jane\"}",
                         "update_source"),
-                bad("update_source null",
-                        "{\"email_address\": {\"address\": \"$email\"}, \"update_source\": null}", "update_source"),
+                bad(
+                        "update_source null",
+                        "{\"email_address\": {\"address\": \"$email\"}, \"update_source\": null}",
+                        "update_source"),
                 bad("an empty object", "{}", "update_source"),
-                bad("create_source instead of update_source",
-                        "{\"email_address\": {\"address\": \"$email\"}, \"create_source\": \"Account\"}", "update_source"));
+                bad(
+                        "create_source instead of update_source",
+                        "{\"email_address\": {\"address\": \"$email\"}, \"create_source\": \"Account\"}",
+                        "update_source"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -181,31 +243,65 @@ class BadInputIntegrationTest extends BadInputSupport {
     static Stream<Bad> badSignUpBodies() {
         return Stream.of(
                 bad("truncated JSON", "{\"email_address\": \"$email\", \"list_memberships\": [\"$list\"]", null),
-                bad("a JSON array instead of an object", "[{\"email_address\": \"$email\", \"list_memberships\": [\"$list\"]}]",
+                bad(
+                        "a JSON array instead of an object",
+                        "[{\"email_address\": \"$email\", \"list_memberships\": [\"$list\"]}]",
                         null),
-                bad("no email_address", "{\"first_name\": \"Jane\", \"list_memberships\": [\"$list\"]}", "email_address"),
-                bad("email_address as an object",
-                        "{\"email_address\": {\"address\": \"$email\"}, \"list_memberships\": [\"$list\"]}", "email_address"),
-                bad("an invalid email_address", "{\"email_address\": \"jane.example.com\", \"list_memberships\": [\"$list\"]}",
+                bad(
+                        "no email_address",
+                        "{\"first_name\": \"Jane\", \"list_memberships\": [\"$list\"]}",
+                        "email_address"),
+                bad(
+                        "email_address as an object",
+                        "{\"email_address\": {\"address\": \"$email\"}, \"list_memberships\": [\"$list\"]}",
+                        "email_address"),
+                bad(
+                        "an invalid email_address",
+                        "{\"email_address\": \"jane.example.com\", \"list_memberships\": [\"$list\"]}",
                         "email_address"),
                 bad("no list_memberships", "{\"email_address\": \"$email\"}", "list_memberships"),
-                bad("empty list_memberships", "{\"email_address\": \"$email\", \"list_memberships\": []}", "list_memberships"),
-                bad("a list id that is not a UUID", "{\"email_address\": \"$email\", \"list_memberships\": [\"nope\"]}",
-                        "list_memberships[0]"),
-                bad("51 list ids", "{\"email_address\": \"$email\", \"list_memberships\": " + listIds(51) + "}",
+                bad(
+                        "empty list_memberships",
+                        "{\"email_address\": \"$email\", \"list_memberships\": []}",
                         "list_memberships"),
-                bad("birthday_month without birthday_day",
-                        "{\"email_address\": \"$email\", \"list_memberships\": [\"$list\"], \"birthday_month\": 5}", "birthday_day"),
-                bad("birthday_month as a string", "{\"email_address\": \"$email\", \"list_memberships\": [\"$list\"], "
-                        + "\"birthday_month\": \"5\", \"birthday_day\": 5}", "birthday_month"),
-                bad("a phone_number of 26 characters", "{\"email_address\": \"$email\", \"list_memberships\": [\"$list\"], "
-                        + "\"phone_number\": \"" + "1".repeat(26) + "\"}", "phone_number"),
-                bad("a street_address without kind", "{\"email_address\": \"$email\", \"list_memberships\": [\"$list\"], "
-                        + "\"street_address\": {\"street\": \"1 Main St\"}}", "street_address.kind"),
-                bad("a first_name of 51 characters", "{\"email_address\": \"$email\", \"list_memberships\": [\"$list\"], "
-                        + "\"first_name\": \"" + "a".repeat(51) + "\"}", "first_name"),
-                new Bad("a list id of no list", "{\"email_address\": \"$email\", \"list_memberships\": [\""
-                        + UUID.randomUUID() + "\"]}", "list_memberships", 404, NOT_FOUND));
+                bad(
+                        "a list id that is not a UUID",
+                        "{\"email_address\": \"$email\", \"list_memberships\": [\"nope\"]}",
+                        "list_memberships[0]"),
+                bad(
+                        "51 list ids",
+                        "{\"email_address\": \"$email\", \"list_memberships\": " + listIds(51) + "}",
+                        "list_memberships"),
+                bad(
+                        "birthday_month without birthday_day",
+                        "{\"email_address\": \"$email\", \"list_memberships\": [\"$list\"], \"birthday_month\": 5}",
+                        "birthday_day"),
+                bad(
+                        "birthday_month as a string",
+                        "{\"email_address\": \"$email\", \"list_memberships\": [\"$list\"], "
+                                + "\"birthday_month\": \"5\", \"birthday_day\": 5}",
+                        "birthday_month"),
+                bad(
+                        "a phone_number of 26 characters",
+                        "{\"email_address\": \"$email\", \"list_memberships\": [\"$list\"], " + "\"phone_number\": \""
+                                + "1".repeat(26) + "\"}",
+                        "phone_number"),
+                bad(
+                        "a street_address without kind",
+                        "{\"email_address\": \"$email\", \"list_memberships\": [\"$list\"], "
+                                + "\"street_address\": {\"street\": \"1 Main St\"}}",
+                        "street_address.kind"),
+                bad(
+                        "a first_name of 51 characters",
+                        "{\"email_address\": \"$email\", \"list_memberships\": [\"$list\"], " + "\"first_name\": \""
+                                + "a".repeat(51) + "\"}",
+                        "first_name"),
+                new Bad(
+                        "a list id of no list",
+                        "{\"email_address\": \"$email\", \"list_memberships\": [\"" + UUID.randomUUID() + "\"]}",
+                        "list_memberships",
+                        404,
+                        NOT_FOUND));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -214,7 +310,8 @@ class BadInputIntegrationTest extends BadInputSupport {
         Fixture f = fixture();
         String before = f.state();
 
-        Api.Response response = f.api.post("/v3/contacts/sign_up_form", bad.body("create_source").replace("$list", f.listId));
+        Api.Response response = f.api.post(
+                "/v3/contacts/sign_up_form", bad.body("create_source").replace("$list", f.listId));
 
         assertRefused(response, bad.status(), bad.key(), bad.field);
         f.assertUnchanged(before);
@@ -239,7 +336,8 @@ class BadInputIntegrationTest extends BadInputSupport {
         assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
         assertThat(updated.json().get("first_name").asString()).isEqualTo("Janet");
 
-        Api.Response signedUp = f.api.post("/v3/contacts/sign_up_form", Api.json("""
+        Api.Response signedUp =
+                f.api.post("/v3/contacts/sign_up_form", Api.json("""
                 {"email_address": "%s", "list_memberships": ["%s"], "referrer": "friend"}
                 """.formatted(uniqueEmail("form"), f.listId)));
         assertThat(signedUp.status()).as(signedUp.toString()).isEqualTo(201);

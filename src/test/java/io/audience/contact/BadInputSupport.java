@@ -33,7 +33,9 @@ abstract class BadInputSupport extends IntegrationTest {
     protected static final int LIMIT = 1024 * 1024;
     protected static final int OVERSIZE = LIMIT + LIMIT / 2;
     protected static final HttpClient HTTP_1_1 = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     // ---------------------------------------------------------------- helpers
 
@@ -65,12 +67,13 @@ abstract class BadInputSupport extends IntegrationTest {
             Api.Response contact = api.get("/v3/contacts/" + contactId
                     + "?include=list_memberships,phone_numbers,street_addresses,notes,custom_fields,taggings");
             Api.Response history = api.get("/v3/contacts/" + contactId + "/consent_history");
-            Api.Response lists = api.get("/v3/contact_lists?status=all&include_count=true&include_membership_count=all");
+            Api.Response lists =
+                    api.get("/v3/contact_lists?status=all&include_count=true&include_membership_count=all");
             for (Api.Response r : List.of(contacts, contact, history, lists)) {
                 assertThat(r.status()).as(r.toString()).isEqualTo(200);
             }
-            return String.join("\n", contacts.raw(), contact.raw(), contact.header("ETag").orElse(""), history.raw(),
-                    lists.raw());
+            return String.join(
+                    "\n", contacts.raw(), contact.raw(), contact.header("ETag").orElse(""), history.raw(), lists.raw());
         }
 
         void assertUnchanged(String before) {
@@ -79,7 +82,10 @@ abstract class BadInputSupport extends IntegrationTest {
         }
 
         private int countIn(String state) {
-            return Api.JSON.readTree(state.substring(0, state.indexOf('\n'))).get("contacts_count").asInt();
+            return Api.JSON
+                    .readTree(state.substring(0, state.indexOf('\n')))
+                    .get("contacts_count")
+                    .asInt();
         }
     }
 
@@ -95,15 +101,21 @@ abstract class BadInputSupport extends IntegrationTest {
 
     /** Like {@code newAccount()}, keeping the token for requests the {@link Api} client cannot make. */
     protected Account account() {
-        Api.Response created = admin().post("/admin/accounts", Api.object().put("name", "Bad input " + UUID.randomUUID()));
+        Api.Response created =
+                admin().post("/admin/accounts", Api.object().put("name", "Bad input " + UUID.randomUUID()));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String token = created.json().get("api_token").asString();
         return new Account(new Api(baseUrl(), token), token);
     }
 
     /** A request over HTTP/1.1, so that a body of unknown length goes chunked; contentType null sends none. */
-    protected Api.Response send(String token, String method, String path, String contentType,
-            HttpRequest.BodyPublisher body, String... headers) {
+    protected Api.Response send(
+            String token,
+            String method,
+            String path,
+            String contentType,
+            HttpRequest.BodyPublisher body,
+            String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json")
@@ -116,8 +128,8 @@ abstract class BadInputSupport extends IntegrationTest {
             builder.header(headers[i], headers[i + 1]);
         }
         try {
-            HttpResponse<String> response = HTTP_1_1.send(builder.build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    HTTP_1_1.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Api.Response(response.statusCode(), response.headers().map(), response.body());
         } catch (IOException e) {
             return fail("%s %s failed on the wire: %s", method, path, e);
@@ -146,14 +158,16 @@ abstract class BadInputSupport extends IntegrationTest {
                         .add(headLines[i].substring(colon + 1).strip());
             }
             String body = text.substring(headEnd + 4);
-            boolean chunked = headers.entrySet().stream().anyMatch(e -> e.getKey().equalsIgnoreCase("Transfer-Encoding")
-                    && e.getValue().stream().anyMatch(v -> v.equalsIgnoreCase("chunked")));
+            boolean chunked = headers.entrySet().stream()
+                    .anyMatch(e -> e.getKey().equalsIgnoreCase("Transfer-Encoding")
+                            && e.getValue().stream().anyMatch(v -> v.equalsIgnoreCase("chunked")));
             if (chunked) {
                 StringBuilder decoded = new StringBuilder();
                 int at = 0;
                 while (true) {
                     int lineEnd = body.indexOf("\r\n", at);
-                    int size = Integer.parseInt(body.substring(at, lineEnd).split(";")[0].strip(), 16);
+                    int size = Integer.parseInt(
+                            body.substring(at, lineEnd).split(";")[0].strip(), 16);
                     if (size == 0) {
                         break;
                     }
@@ -162,8 +176,8 @@ abstract class BadInputSupport extends IntegrationTest {
                 }
                 body = decoded.toString();
             }
-            return new Api.Response(status, headers,
-                    new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+            return new Api.Response(
+                    status, headers, new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
         }
     }
 
@@ -196,8 +210,9 @@ abstract class BadInputSupport extends IntegrationTest {
 
     protected static void assertRefused(Api.Response response, int status, String key, String field) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.header("Content-Type")).as(response.toString()).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.header("Content-Type"))
+                .as(response.toString())
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         JsonNode body;
         try {
             body = response.json();
@@ -235,7 +250,8 @@ abstract class BadInputSupport extends IntegrationTest {
         return Stream.of(URI.create(href).getRawQuery().split("&"))
                 .filter(p -> p.startsWith("cursor="))
                 .map(p -> p.substring("cursor=".length()))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 
     protected static String encode(String value) {

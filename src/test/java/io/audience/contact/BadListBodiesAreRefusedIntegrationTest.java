@@ -24,10 +24,14 @@ class BadListBodiesAreRefusedIntegrationTest extends BadInputSupport {
                 bad("name as a number", "{\"name\": 12}", "name"),
                 bad("favorite as a string", "{\"name\": \"Renamed\", \"favorite\": \"yes\"}", "favorite"),
                 bad("a name with a NUL character", "{\"name\": \"Bad\\u0000Name\"}", "name"),
-                bad("a description with a NUL character", "{\"name\": \"Renamed\", \"description\": \"a\\u0000b\"}",
+                bad(
+                        "a description with a NUL character",
+                        "{\"name\": \"Renamed\", \"description\": \"a\\u0000b\"}",
                         "description"),
-                bad("a description of 2001 characters", "{\"name\": \"Renamed\", \"description\": \""
-                        + "d".repeat(2001) + "\"}", "description"));
+                bad(
+                        "a description of 2001 characters",
+                        "{\"name\": \"Renamed\", \"description\": \"" + "d".repeat(2001) + "\"}",
+                        "description"));
     }
 
     @ParameterizedTest(name = "{0}")

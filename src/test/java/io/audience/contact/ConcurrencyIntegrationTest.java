@@ -29,21 +29,28 @@ class ConcurrencyIntegrationTest extends IntegrationTest {
 
         List<Api.Response> responses = all(50, () -> api.post("/v3/contacts/sign_up_form", body));
 
-        Map<Integer, Long> statuses = responses.stream()
-                .collect(Collectors.groupingBy(Api.Response::status, Collectors.counting()));
+        Map<Integer, Long> statuses =
+                responses.stream().collect(Collectors.groupingBy(Api.Response::status, Collectors.counting()));
         assertThat(statuses).as(statuses.toString()).containsOnlyKeys(200, 201);
         assertThat(statuses.get(201)).isEqualTo(1L);
-        assertThat(responses.stream().map(r -> r.json().get("contact_id").asString()).distinct()).hasSize(1);
+        assertThat(responses.stream()
+                        .map(r -> r.json().get("contact_id").asString())
+                        .distinct())
+                .hasSize(1);
         assertThat(db.fetchCount(CONTACT, CONTACT.EMAIL_KEY.eq(email))).isEqualTo(1);
-        assertThat(db.fetchCount(CONSENT_EVENT, CONSENT_EVENT.EMAIL_KEY.eq(email))).isEqualTo(1);
+        assertThat(db.fetchCount(CONSENT_EVENT, CONSENT_EVENT.EMAIL_KEY.eq(email)))
+                .isEqualTo(1);
 
         String id = responses.get(0).json().get("contact_id").asString();
         var history = api.get("/v3/contacts/" + id + "/consent_history").json().get("events");
         assertThat(history).hasSize(1);
         assertThat(history.get(0).get("to_permission").asString()).isEqualTo("explicit");
         assertThat(history.get(0).get("channel").asString()).isEqualTo("form");
-        assertThat(api.get("/v3/contact_lists/" + list + "?include_membership_count=all").json()
-                .get("membership_count").asInt()).isEqualTo(1);
+        assertThat(api.get("/v3/contact_lists/" + list + "?include_membership_count=all")
+                        .json()
+                        .get("membership_count")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     @Test
@@ -56,14 +63,14 @@ class ConcurrencyIntegrationTest extends IntegrationTest {
 
         List<Api.Response> responses = all(20, () -> api.post("/v3/contacts", body));
 
-        List<Api.Response> created = responses.stream().filter(r -> r.status() == 201).toList();
+        List<Api.Response> created =
+                responses.stream().filter(r -> r.status() == 201).toList();
         assertThat(created).hasSize(1);
         String id = created.get(0).json().get("contact_id").asString();
-        assertThat(responses.stream().filter(r -> r.status() != 201))
-                .allSatisfy(r -> {
-                    assertThat(r.status()).isEqualTo(409);
-                    assertThat(r.error().get("contact_id").asString()).isEqualTo(id);
-                });
+        assertThat(responses.stream().filter(r -> r.status() != 201)).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(409);
+            assertThat(r.error().get("contact_id").asString()).isEqualTo(id);
+        });
         assertThat(db.fetchCount(CONTACT, CONTACT.EMAIL_KEY.eq(email))).isEqualTo(1);
     }
 
@@ -77,9 +84,12 @@ class ConcurrencyIntegrationTest extends IntegrationTest {
 
         List<Api.Response> responses = all(10, () -> api.post("/v3/contacts", body, "Idempotency-Key", "key-1"));
 
-        assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(201));
+        assertThat(responses)
+                .allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(201));
         assertThat(responses.stream().map(Api.Response::raw).distinct()).hasSize(1);
-        assertThat(responses.stream().filter(r -> r.header("Idempotent-Replayed").isPresent())).hasSize(9);
+        assertThat(responses.stream()
+                        .filter(r -> r.header("Idempotent-Replayed").isPresent()))
+                .hasSize(9);
         assertThat(db.fetchCount(CONTACT, CONTACT.EMAIL_KEY.eq(email))).isEqualTo(1);
     }
 
@@ -90,7 +100,8 @@ class ConcurrencyIntegrationTest extends IntegrationTest {
                 {"email_address": {"address": "%s"}, "create_source": "Account"}
                 """.formatted(uniqueEmail("first"))), "Idempotency-Key", "key-2");
 
-        Api.Response reused = api.post("/v3/contacts", Api.json("""
+        Api.Response reused =
+                api.post("/v3/contacts", Api.json("""
                 {"email_address": {"address": "%s"}, "create_source": "Account"}
                 """.formatted(uniqueEmail("second"))), "Idempotency-Key", "key-2");
 
@@ -102,14 +113,22 @@ class ConcurrencyIntegrationTest extends IntegrationTest {
     void refusedRequestUnderAnIdempotencyKeyCanBeRetriedOnceFixed() {
         Api api = newAccount();
         String email = uniqueEmail("retry");
-        Api.Response refused = api.post("/v3/contacts/sign_up_form", Api.json("""
+        Api.Response refused = api.post(
+                "/v3/contacts/sign_up_form",
+                Api.json("""
                 {"email_address": "%s", "list_memberships": ["%s"]}
-                """.formatted(email, java.util.UUID.randomUUID())), "Idempotency-Key", "key-3");
+                """.formatted(email, java.util.UUID.randomUUID())),
+                "Idempotency-Key",
+                "key-3");
         assertThat(refused.status()).isEqualTo(404);
 
-        Api.Response again = api.post("/v3/contacts/sign_up_form", Api.json("""
+        Api.Response again = api.post(
+                "/v3/contacts/sign_up_form",
+                Api.json("""
                 {"email_address": "%s", "list_memberships": ["%s"]}
-                """.formatted(email, createList(api, "Real"))), "Idempotency-Key", "key-3b");
+                """.formatted(email, createList(api, "Real"))),
+                "Idempotency-Key",
+                "key-3b");
         assertThat(again.status()).isEqualTo(201);
     }
 
@@ -132,7 +151,8 @@ class ConcurrencyIntegrationTest extends IntegrationTest {
                 """.formatted(email)), "If-Match", etag);
         assertThat(stale.status()).isEqualTo(412);
         assertThat(stale.error().get("error_key").asString()).isEqualTo("contacts.api.precondition.failed");
-        assertThat(api.get("/v3/contacts/" + id).json().get("first_name").asString()).isEqualTo("First");
+        assertThat(api.get("/v3/contacts/" + id).json().get("first_name").asString())
+                .isEqualTo("First");
     }
 
     private static List<Api.Response> all(int n, Supplier<Api.Response> call) throws Exception {

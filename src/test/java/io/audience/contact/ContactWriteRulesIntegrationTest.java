@@ -40,13 +40,22 @@ class ContactWriteRulesIntegrationTest extends IntegrationTest {
                 for (Future<Api.Response> answer : answers) {
                     Api.Response response = answer.get();
                     assertThat(response.status()).as(response.toString()).isEqualTo(409);
-                    assertThat(response.error().get("error_message").asString()).as(response.toString())
+                    assertThat(response.error().get("error_message").asString())
+                            .as(response.toString())
                             .contains("EmailAddress is not unique");
                     assertThat(response.error().has("contact_id")).isTrue();
                 }
-                assertThat(api.get("/v3/contacts/" + first).json().get("email_address").get("address").asString())
+                assertThat(api.get("/v3/contacts/" + first)
+                                .json()
+                                .get("email_address")
+                                .get("address")
+                                .asString())
                         .isEqualTo(a);
-                assertThat(api.get("/v3/contacts/" + second).json().get("email_address").get("address").asString())
+                assertThat(api.get("/v3/contacts/" + second)
+                                .json()
+                                .get("email_address")
+                                .get("address")
+                                .asString())
                         .isEqualTo(b);
             }
         } finally {
@@ -66,26 +75,39 @@ class ContactWriteRulesIntegrationTest extends IntegrationTest {
         String id = created.json().get("contact_id").asString();
         assertThat(api.put("/v3/contacts/" + id, Api.json("""
                 {"email_address": {"address": "%s", "permission_to_send": "unsubscribed"}, "update_source": "Contact",
-                 "list_memberships": ["%s"]}""".formatted(email, kept))).status()).isEqualTo(200);
+                 "list_memberships": ["%s"]}""".formatted(email, kept)))
+                        .status())
+                .isEqualTo(200);
 
         Api.Response refused = api.put("/v3/contacts/" + id, Api.json("""
                 {"email_address": {"address": "%s"}, "update_source": "Account", "first_name": "Changed",
                  "list_memberships": ["%s", "%s"]}""".formatted(email, kept, other)));
         assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
-        assertThat(refused.error().get("error_message").asString()).contains("cannot add them to lists")
-                .contains(other).contains("resubscribe");
-        JsonNode after = api.get("/v3/contacts/" + id + "?include=list_memberships").json();
+        assertThat(refused.error().get("error_message").asString())
+                .contains("cannot add them to lists")
+                .contains(other)
+                .contains("resubscribe");
+        JsonNode after =
+                api.get("/v3/contacts/" + id + "?include=list_memberships").json();
         assertThat(after.get("list_memberships").toString()).contains(kept).doesNotContain(other);
         assertThat(after.has("first_name") && after.get("first_name").asString().equals("Changed"))
-                .as("a refused request writes nothing").isFalse();
+                .as("a refused request writes nothing")
+                .isFalse();
 
         assertThat(api.put("/v3/contacts/" + id, Api.json("""
                 {"email_address": {"address": "%s"}, "update_source": "Account", "list_memberships": ["%s"]}
-                """.formatted(email, kept))).status()).as("the same lists again").isEqualTo(200);
+                """.formatted(email, kept)))
+                        .status())
+                .as("the same lists again")
+                .isEqualTo(200);
         assertThat(api.put("/v3/contacts/" + id, Api.json("""
                 {"email_address": {"address": "%s"}, "update_source": "Account", "list_memberships": []}
-                """.formatted(email))).status()).as("leaving a list").isEqualTo(200);
-        assertThat(api.get("/v3/contacts/" + id + "?include=list_memberships").json().get("list_memberships"))
+                """.formatted(email))).status())
+                .as("leaving a list")
+                .isEqualTo(200);
+        assertThat(api.get("/v3/contacts/" + id + "?include=list_memberships")
+                        .json()
+                        .get("list_memberships"))
                 .isEmpty();
     }
 

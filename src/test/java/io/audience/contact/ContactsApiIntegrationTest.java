@@ -27,14 +27,17 @@ class ContactsApiIntegrationTest extends IntegrationTest {
                  "list_memberships": ["%s"], "unknown_property": {"ignored": true}}
                 """.formatted(email, list)));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        assertThat(created.header("Location").orElseThrow()).endsWith(created.json().get("contact_id").asString());
+        assertThat(created.header("Location").orElseThrow())
+                .endsWith(created.json().get("contact_id").asString());
         String id = created.json().get("contact_id").asString();
 
         JsonNode read = api.get("/v3/contacts/" + id
-                + "?include=phone_numbers,street_addresses,notes,list_memberships,custom_fields,taggings").json();
+                        + "?include=phone_numbers,street_addresses,notes,list_memberships,custom_fields,taggings")
+                .json();
 
         assertThat(read.get("email_address").get("address").asString()).isEqualTo(email);
-        assertThat(read.get("email_address").get("permission_to_send").asString()).isEqualTo("explicit");
+        assertThat(read.get("email_address").get("permission_to_send").asString())
+                .isEqualTo("explicit");
         assertThat(read.get("email_address").get("opt_in_source").asString()).isEqualTo("Account");
         assertThat(read.get("first_name").asString()).isEqualTo("Debora");
         assertThat(read.get("job_title").asString()).isEqualTo("Musician");
@@ -45,7 +48,8 @@ class ContactsApiIntegrationTest extends IntegrationTest {
         assertThat(read.get("create_source").asString()).isEqualTo("Account");
         assertThat(read.get("phone_numbers")).hasSize(2);
         assertThat(read.get("phone_numbers").get(1).get("kind").asString()).isEqualTo("mobile");
-        assertThat(read.get("street_addresses").get(0).get("postal_code").asString()).isEqualTo("02451");
+        assertThat(read.get("street_addresses").get(0).get("postal_code").asString())
+                .isEqualTo("02451");
         assertThat(read.get("notes").get(0).get("content").asString()).isEqualTo("Met at the fair");
         assertThat(read.get("list_memberships").get(0).asString()).isEqualTo(list);
         assertThat(read.get("custom_fields")).isEmpty();
@@ -64,7 +68,10 @@ class ContactsApiIntegrationTest extends IntegrationTest {
         String id = api.post("/v3/contacts", Api.json("""
                 {"email_address": {"address": "%s"}, "first_name": "Old", "last_name": "Name",
                  "create_source": "Account", "phone_numbers": [{"phone_number": "555", "kind": "work"}]}
-                """.formatted(email))).json().get("contact_id").asString();
+                """.formatted(email)))
+                .json()
+                .get("contact_id")
+                .asString();
 
         Api.Response put = api.put("/v3/contacts/" + id, Api.json("""
                 {"email_address": {"address": "%s"}, "first_name": "New", "update_source": "Account"}
@@ -74,7 +81,8 @@ class ContactsApiIntegrationTest extends IntegrationTest {
         JsonNode read = api.get("/v3/contacts/" + id + "?include=phone_numbers").json();
         assertThat(read.get("first_name").asString()).isEqualTo("New");
         assertThat(read.has("last_name")).isFalse();
-        assertThat(read.get("phone_numbers").get(0).get("phone_number").asString()).isEqualTo("555");
+        assertThat(read.get("phone_numbers").get(0).get("phone_number").asString())
+                .isEqualTo("555");
         assertThat(read.get("update_source").asString()).isEqualTo("Account");
     }
 
@@ -102,7 +110,8 @@ class ContactsApiIntegrationTest extends IntegrationTest {
 
         assertThat(api.put("/v3/contacts/" + id, Api.json("""
                 {"email_address": {"address": "%s"}, "update_source": "Account"}
-                """.formatted(after))).status()).isEqualTo(200);
+                """.formatted(after))).status())
+                .isEqualTo(200);
 
         JsonNode found = api.get("/v3/contacts?email=" + after).json().get("contacts");
         assertThat(found).hasSize(1);
@@ -112,8 +121,8 @@ class ContactsApiIntegrationTest extends IntegrationTest {
     @Test
     void contactWithoutAnAddressCanBeCreatedByName() {
         Api api = newAccount();
-        Api.Response created = api.post("/v3/contacts",
-                Api.json("{\"first_name\": \"Nameonly\", \"create_source\": \"Contact\"}"));
+        Api.Response created =
+                api.post("/v3/contacts", Api.json("{\"first_name\": \"Nameonly\", \"create_source\": \"Contact\"}"));
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().has("email_address")).isFalse();
         assertThat(created.json().get("create_source").asString()).isEqualTo("Contact");
@@ -137,11 +146,18 @@ class ContactsApiIntegrationTest extends IntegrationTest {
         Instant before = Instant.now();
         String member = api.post("/v3/contacts/sign_up_form", Api.json("""
                 {"email_address": "%s", "list_memberships": ["%s"]}
-                """.formatted(uniqueEmail("member"), list))).json().get("contact_id").asString();
+                """.formatted(uniqueEmail("member"), list)))
+                .json()
+                .get("contact_id")
+                .asString();
         String out = api.post("/v3/contacts", Api.json("""
                 {"email_address": {"address": "%s", "permission_to_send": "unsubscribed"}, "create_source": "Account"}
-                """.formatted(uniqueEmail("out")))).json().get("contact_id").asString();
-        String deleted = createContact(api, uniqueEmail("deleted")).get("contact_id").asString();
+                """.formatted(uniqueEmail("out"))))
+                .json()
+                .get("contact_id")
+                .asString();
+        String deleted =
+                createContact(api, uniqueEmail("deleted")).get("contact_id").asString();
         api.delete("/v3/contacts/" + deleted);
 
         assertThat(ids(api, "/v3/contacts")).containsExactlyInAnyOrder(member, out);
@@ -154,7 +170,10 @@ class ContactsApiIntegrationTest extends IntegrationTest {
         assertThat(ids(api, "/v3/contacts?created_before=" + before)).isEmpty();
         assertThat(ids(api, "/v3/contacts?optout_after=" + before)).containsExactly(out);
         assertThat(ids(api, "/v3/contacts?updated_after=2000-01-01")).containsExactlyInAnyOrder(member, out);
-        assertThat(api.get("/v3/contacts?status=all&include_count=true").json().get("contacts_count").asInt())
+        assertThat(api.get("/v3/contacts?status=all&include_count=true")
+                        .json()
+                        .get("contacts_count")
+                        .asInt())
                 .isEqualTo(3);
     }
 

@@ -33,7 +33,8 @@ class DeletedContactLifecycleIntegrationTest extends IntegrationTest {
         JsonNode found = lookup.json().get("contacts").get(0);
         assertThat(found.get("contact_id").asString()).isEqualTo(id);
         assertThat(found.get("deleted_at").asString()).matches("\\d{4}-\\d{2}-\\d{2}");
-        assertThat(found.get("email_address").get("permission_to_send").asString()).isEqualTo("explicit");
+        assertThat(found.get("email_address").get("permission_to_send").asString())
+                .isEqualTo("explicit");
 
         Api.Response conflict = api.post("/v3/contacts", Api.json("""
                 {"email_address": {"address": "%s"}, "create_source": "Account"}
@@ -42,7 +43,10 @@ class DeletedContactLifecycleIntegrationTest extends IntegrationTest {
         JsonNode error = conflict.error();
         assertThat(error.get("error_key").asString()).isEqualTo("contacts.api.conflict");
         assertThat(error.get("error_message").asString())
-                .contains(id).contains("status deleted").contains("deleted_at").contains("PUT /v3/contacts/" + id);
+                .contains(id)
+                .contains("status deleted")
+                .contains("deleted_at")
+                .contains("PUT /v3/contacts/" + id);
         assertThat(error.get("contact_id").asString()).isEqualTo(id);
         assertThat(error.get("status").asString()).isEqualTo("deleted");
         assertThat(error.get("deleted_at").asString()).isNotBlank();
@@ -53,7 +57,8 @@ class DeletedContactLifecycleIntegrationTest extends IntegrationTest {
                 """.formatted(email, list)));
         assertThat(revived.status()).as(revived.toString()).isEqualTo(200);
         assertThat(revived.json().has("deleted_at")).isFalse();
-        assertThat(revived.json().get("email_address").get("permission_to_send").asString()).isEqualTo("explicit");
+        assertThat(revived.json().get("email_address").get("permission_to_send").asString())
+                .isEqualTo("explicit");
         assertThat(api.get("/v3/contacts").json().get("contacts")).hasSize(1);
     }
 
@@ -65,16 +70,25 @@ class DeletedContactLifecycleIntegrationTest extends IntegrationTest {
         String id = api.post("/v3/contacts", Api.json("""
                 {"email_address": {"address": "%s", "permission_to_send": "unsubscribed"},
                  "create_source": "Account", "list_memberships": ["%s"]}
-                """.formatted(email, list))).json().get("contact_id").asString();
+                """.formatted(email, list)))
+                .json()
+                .get("contact_id")
+                .asString();
 
         api.delete("/v3/contacts/" + id);
 
-        JsonNode contact = api.get("/v3/contacts/" + id + "?include=list_memberships").json();
+        JsonNode contact =
+                api.get("/v3/contacts/" + id + "?include=list_memberships").json();
         assertThat(contact.get("list_memberships")).isEmpty();
-        assertThat(contact.get("email_address").get("permission_to_send").asString()).isEqualTo("unsubscribed");
-        assertThat(contact.get("email_address").get("opt_out_source").asString()).isEqualTo("Account");
-        assertThat(api.get("/v3/contact_lists/" + list + "?include_membership_count=all").json()
-                .get("membership_count").asInt()).isZero();
+        assertThat(contact.get("email_address").get("permission_to_send").asString())
+                .isEqualTo("unsubscribed");
+        assertThat(contact.get("email_address").get("opt_out_source").asString())
+                .isEqualTo("Account");
+        assertThat(api.get("/v3/contact_lists/" + list + "?include_membership_count=all")
+                        .json()
+                        .get("membership_count")
+                        .asInt())
+                .isZero();
     }
 
     @Test
@@ -98,11 +112,13 @@ class DeletedContactLifecycleIntegrationTest extends IntegrationTest {
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("contact_id").asString()).isEqualTo(id);
         assertThat(again.json().get("action").asString()).isEqualTo("updated");
-        JsonNode contact = api.get("/v3/contacts/" + id + "?include=list_memberships").json();
+        JsonNode contact =
+                api.get("/v3/contacts/" + id + "?include=list_memberships").json();
         assertThat(contact.has("deleted_at")).isFalse();
         assertThat(contact.get("first_name").asString()).isEqualTo("Form");
         assertThat(contact.get("list_memberships").toString()).contains(second);
-        assertThat(contact.get("email_address").get("permission_to_send").asString()).isEqualTo("explicit");
+        assertThat(contact.get("email_address").get("permission_to_send").asString())
+                .isEqualTo("explicit");
         assertThat(contact.get("email_address").get("opt_in_source").asString()).isEqualTo("Contact");
     }
 }

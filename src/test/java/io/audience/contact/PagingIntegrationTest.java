@@ -18,10 +18,14 @@ class PagingIntegrationTest extends IntegrationTest {
         Api api = newAccount();
         seedContacts(api, "seed", "example.com", CONTACTS);
 
-        assertThat(api.get("/v3/contacts?limit=1&include_count=true").json().get("contacts_count").asInt())
+        assertThat(api.get("/v3/contacts?limit=1&include_count=true")
+                        .json()
+                        .get("contacts_count")
+                        .asInt())
                 .isEqualTo(CONTACTS);
         assertThat(visitAll(api, "/v3/contacts?limit=500")).hasSize(CONTACTS);
-        assertThat(visitAll(api, "/v3/contacts?limit=333&include=list_memberships")).hasSize(CONTACTS);
+        assertThat(visitAll(api, "/v3/contacts?limit=333&include=list_memberships"))
+                .hasSize(CONTACTS);
     }
 
     @Test
@@ -32,7 +36,11 @@ class PagingIntegrationTest extends IntegrationTest {
         }
         JsonNode first = api.get("/v3/contacts?limit=2&status=active").json();
         String next = first.get("_links").get("next").get("href").asString();
-        assertThat(next).startsWith("/v3/contacts?").contains("limit=2").contains("status=active").contains("cursor=");
+        assertThat(next)
+                .startsWith("/v3/contacts?")
+                .contains("limit=2")
+                .contains("status=active")
+                .contains("cursor=");
         assertThat(visitAll(api, "/v3/contacts?limit=2&status=active")).hasSize(5);
         assertThat(api.get("/v3/contacts?limit=5").json().has("_links")).isFalse();
     }
@@ -45,7 +53,9 @@ class PagingIntegrationTest extends IntegrationTest {
             Api.Response response = api.get(page);
             assertThat(response.status()).as(response.toString()).isEqualTo(200);
             for (JsonNode contact : response.json().get("contacts")) {
-                assertThat(seen.add(contact.get("contact_id").asString())).as("visited twice").isTrue();
+                assertThat(seen.add(contact.get("contact_id").asString()))
+                        .as("visited twice")
+                        .isTrue();
             }
             JsonNode links = response.json().get("_links");
             page = links == null ? null : links.get("next").get("href").asString();

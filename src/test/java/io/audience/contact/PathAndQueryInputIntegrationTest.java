@@ -22,14 +22,15 @@ class PathAndQueryInputIntegrationTest extends BadInputSupport {
     static Stream<Arguments> endpointsTakingAnId() {
         List<Arguments> cases = new ArrayList<>();
         String[][] endpoints = {
-                {"GET", "/v3/contacts/%s", "list"},
-                {"PUT", "/v3/contacts/%s", "list"},
-                {"DELETE", "/v3/contacts/%s", "list"},
-                {"GET", "/v3/contacts/%s/consent_history", "list"},
-                {"GET", "/v3/contact_lists/%s", "contact"},
-                {"PUT", "/v3/contact_lists/%s", "contact"},
-                {"DELETE", "/v3/contact_lists/%s", "contact"},
-                {"GET", "/v3/activities/%s", "contact"}};
+            {"GET", "/v3/contacts/%s", "list"},
+            {"PUT", "/v3/contacts/%s", "list"},
+            {"DELETE", "/v3/contacts/%s", "list"},
+            {"GET", "/v3/contacts/%s/consent_history", "list"},
+            {"GET", "/v3/contact_lists/%s", "contact"},
+            {"PUT", "/v3/contact_lists/%s", "contact"},
+            {"DELETE", "/v3/contact_lists/%s", "contact"},
+            {"GET", "/v3/activities/%s", "contact"}
+        };
         for (String[] endpoint : endpoints) {
             for (String id : List.of("not-a-uuid", "12345", "random", "RANDOM", "random+x", "other kind")) {
                 cases.add(Arguments.of(endpoint[0], endpoint[1], endpoint[2], id));
@@ -56,11 +57,14 @@ class PathAndQueryInputIntegrationTest extends BadInputSupport {
         Api.Response response = switch (method) {
             case "GET" -> f.api.get(path);
             case "DELETE" -> f.api.delete(path);
-            default -> f.api.put(path, path.startsWith("/v3/contacts")
-                    ? Api.json("""
+            default ->
+                f.api.put(
+                        path,
+                        path.startsWith("/v3/contacts")
+                                ? Api.json("""
                             {"email_address": {"address": "%s"}, "first_name": "X", "update_source": "Account"}
                             """.formatted(uniqueEmail("put")))
-                    : Api.object().put("name", "Renamed"));
+                                : Api.object().put("name", "Renamed"));
         };
 
         assertRefused(response, 404, NOT_FOUND, null);
@@ -70,8 +74,11 @@ class PathAndQueryInputIntegrationTest extends BadInputSupport {
     // ---------------------------------------------------------------- query parameters
 
     static Stream<Arguments> badQueries() {
-        String uuids26 = IntStream.range(0, 26).mapToObj(i -> UUID.randomUUID().toString()).collect(Collectors.joining(","));
-        String notAUuidCursor = Base64.getUrlEncoder().withoutPadding()
+        String uuids26 = IntStream.range(0, 26)
+                .mapToObj(i -> UUID.randomUUID().toString())
+                .collect(Collectors.joining(","));
+        String notAUuidCursor = Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString("contacts:not-a-uuid".getBytes(StandardCharsets.UTF_8));
         return Stream.of(
                 Arguments.of("/v3/contacts?cursor=!!!", "cursor"),
@@ -127,8 +134,10 @@ class PathAndQueryInputIntegrationTest extends BadInputSupport {
         createContact(f.api, uniqueEmail("second"));
         String listCursor = cursorOf(f.api.get("/v3/contact_lists?limit=1"));
         String contactCursor = cursorOf(f.api.get("/v3/contacts?limit=1"));
-        assertThat(f.api.get("/v3/contact_lists?limit=1&cursor=" + listCursor).status()).isEqualTo(200);
-        assertThat(f.api.get("/v3/contacts?limit=1&cursor=" + contactCursor).status()).isEqualTo(200);
+        assertThat(f.api.get("/v3/contact_lists?limit=1&cursor=" + listCursor).status())
+                .isEqualTo(200);
+        assertThat(f.api.get("/v3/contacts?limit=1&cursor=" + contactCursor).status())
+                .isEqualTo(200);
 
         assertRefused(f.api.get("/v3/contacts?limit=1&cursor=" + listCursor), 400, VALIDATION, "cursor");
         assertRefused(f.api.get("/v3/contact_lists?limit=1&cursor=" + contactCursor), 400, VALIDATION, "cursor");

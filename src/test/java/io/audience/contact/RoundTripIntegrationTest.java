@@ -18,10 +18,15 @@ class RoundTripIntegrationTest extends IntegrationTest {
         Api api = newAccount();
         String list = createList(api, "All");
         String other = createList(api, "Other");
-        String tag = api.post("/v3/contact_tags", Api.json("{\"name\": \"Round\"}")).json().get("tag_id").asString();
+        String tag = api.post("/v3/contact_tags", Api.json("{\"name\": \"Round\"}"))
+                .json()
+                .get("tag_id")
+                .asString();
         String text = field(api, "{\"label\": \"Nickname\", \"type\": \"string\"}");
-        String pick = field(api, "{\"label\": \"Size\", \"type\": \"single_select\", \"choices\": "
-                + "[{\"choice_label\": \"S\"}, {\"choice_label\": \"M\"}]}");
+        String pick = field(
+                api,
+                "{\"label\": \"Size\", \"type\": \"single_select\", \"choices\": "
+                        + "[{\"choice_label\": \"S\"}, {\"choice_label\": \"M\"}]}");
         String email = uniqueEmail("round");
         String id = createContact(api, email).get("contact_id").asString();
         ObjectNode sent = Api.json("""
@@ -43,7 +48,8 @@ class RoundTripIntegrationTest extends IntegrationTest {
         assertThat(api.put("/v3/contacts/" + id, sent).status()).isEqualTo(200);
 
         JsonNode read = api.get("/v3/contacts/" + id + "?include=custom_fields,list_memberships,phone_numbers,"
-                + "street_addresses,taggings,notes").json();
+                        + "street_addresses,taggings,notes")
+                .json();
         assertContains(read, sent, "$");
     }
 
@@ -53,7 +59,9 @@ class RoundTripIntegrationTest extends IntegrationTest {
             assertThat(read.isObject()).as(path).isTrue();
             for (Iterator<Map.Entry<String, JsonNode>> it = sent.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                assertThat(read.has(e.getKey())).as(path + "." + e.getKey() + " in " + read).isTrue();
+                assertThat(read.has(e.getKey()))
+                        .as(path + "." + e.getKey() + " in " + read)
+                        .isTrue();
                 assertContains(read.get(e.getKey()), e.getValue(), path + "." + e.getKey());
             }
         } else if (sent.isArray()) {
@@ -62,7 +70,9 @@ class RoundTripIntegrationTest extends IntegrationTest {
                 assertContains(read.get(i), sent.get(i), path + "[" + i + "]");
             }
         } else if (path.endsWith("created_at")) {
-            assertThat(java.time.Instant.parse(read.asString())).as(path).isEqualTo(java.time.Instant.parse(sent.asString()));
+            assertThat(java.time.Instant.parse(read.asString()))
+                    .as(path)
+                    .isEqualTo(java.time.Instant.parse(sent.asString()));
         } else {
             assertThat(read.toString()).as(path).isEqualTo(sent.toString());
         }

@@ -45,13 +45,21 @@ class TransportInputIntegrationTest extends BadInputSupport {
         String path = template.replace("$contact", f.contactId).replace("$list", f.listId);
         String body = validBody(path, f.listId);
 
-        Api.Response response = send(account.token(), method, path, contentType,
+        Api.Response response = send(
+                account.token(),
+                method,
+                path,
+                contentType,
                 HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
 
         assertRefused(response, 415, UNSUPPORTED, null);
         f.assertUnchanged(before);
         // the same body declared as JSON is fine, so the content type alone was at fault
-        Api.Response asJson = send(account.token(), method, path, "application/json; charset=UTF-8",
+        Api.Response asJson = send(
+                account.token(),
+                method,
+                path,
+                "application/json; charset=UTF-8",
                 HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         assertThat(asJson.status()).as(asJson.toString()).isBetween(200, 201);
     }
@@ -84,23 +92,31 @@ class TransportInputIntegrationTest extends BadInputSupport {
 
     @ParameterizedTest(name = "{0} {1} chunked={2} idempotency key={3}")
     @MethodSource("oversizeRequests")
-    void aBodyOverTheLimitIsTooLargeAndWritesNothing(String method, String template, boolean chunked,
-            boolean idempotencyKey) {
+    void aBodyOverTheLimitIsTooLargeAndWritesNothing(
+            String method, String template, boolean chunked, boolean idempotencyKey) {
         Account account = account();
         Fixture f = fixture(account.api());
         String before = f.state();
         String path = template.replace("$contact", f.contactId).replace("$list", f.listId);
         byte[] body = padded(validBody(path, f.listId), OVERSIZE);
-        String[] headers = idempotencyKey ? new String[] {"Idempotency-Key", UUID.randomUUID().toString()} : new String[0];
+        String[] headers = idempotencyKey
+                ? new String[] {"Idempotency-Key", UUID.randomUUID().toString()}
+                : new String[0];
 
-        Api.Response response = send(account.token(), method, path, "application/json", publisher(body, chunked), headers);
+        Api.Response response =
+                send(account.token(), method, path, "application/json", publisher(body, chunked), headers);
 
         assertRefused(response, 413, TOO_LARGE, null);
         f.assertUnchanged(before);
         if (idempotencyKey) {
             // the refused request did not use up its key
-            Api.Response retried = send(account.token(), method, path, "application/json",
-                    HttpRequest.BodyPublishers.ofString(validBody(path, f.listId)), headers);
+            Api.Response retried = send(
+                    account.token(),
+                    method,
+                    path,
+                    "application/json",
+                    HttpRequest.BodyPublishers.ofString(validBody(path, f.listId)),
+                    headers);
             assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
         }
     }
@@ -111,8 +127,8 @@ class TransportInputIntegrationTest extends BadInputSupport {
         Account account = account();
         byte[] body = padded(validBody("/v3/contacts", null), LIMIT - 1024);
 
-        Api.Response response = send(account.token(), "POST", "/v3/contacts", "application/json",
-                publisher(body, chunked));
+        Api.Response response =
+                send(account.token(), "POST", "/v3/contacts", "application/json", publisher(body, chunked));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         assertThat(contactsCount(account.api())).isEqualTo(1);
@@ -123,8 +139,8 @@ class TransportInputIntegrationTest extends BadInputSupport {
         Fixture f = fixture();
         String before = f.state();
 
-        Api.Response response = f.api.post("/v3/contacts", validBody("/v3/contacts", null),
-                "Idempotency-Key", "k".repeat(256));
+        Api.Response response =
+                f.api.post("/v3/contacts", validBody("/v3/contacts", null), "Idempotency-Key", "k".repeat(256));
 
         assertRefused(response, 400, VALIDATION, "Idempotency-Key");
         f.assertUnchanged(before);
@@ -181,8 +197,13 @@ class TransportInputIntegrationTest extends BadInputSupport {
     void aBadRequestThatAcceptsOnlyXmlIsStillNoServerError() {
         Fixture f = fixture();
 
-        Api.Response response = f.api.raw("POST", "/v3/contacts", "application/json", "{\"first_name\": 12}"
-                .getBytes(StandardCharsets.UTF_8), "Accept", "application/xml");
+        Api.Response response = f.api.raw(
+                "POST",
+                "/v3/contacts",
+                "application/json",
+                "{\"first_name\": 12}".getBytes(StandardCharsets.UTF_8),
+                "Accept",
+                "application/xml");
 
         assertThat(response.status()).as(response.toString()).isIn(400, 406);
         assertThat(contactsCount(f.api)).isEqualTo(1);

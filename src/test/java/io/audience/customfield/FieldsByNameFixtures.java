@@ -16,8 +16,17 @@ public final class FieldsByNameFixtures {
         UUID colour = UUID.randomUUID();
         return new FieldsByName(List.of(
                 new CustomFieldView(size, "Shoe size", "shoe_size", "number", null, null, null, now, now),
-                new CustomFieldView(colour, "Colour", "colour", "multi_select", null, null, List.of(
-                        new CustomFieldView.Choice(colour, 1, "Red", 1, now, now),
-                        new CustomFieldView.Choice(colour, 2, "Blue", 2, now, now)), now, now)));
+                new CustomFieldView(
+                        colour,
+                        "Colour",
+                        "colour",
+                        "multi_select",
+                        null,
+                        null,
+                        List.of(
+                                new CustomFieldView.Choice(colour, 1, "Red", 1, now, now),
+                                new CustomFieldView.Choice(colour, 2, "Blue", 2, now, now)),
+                        now,
+                        now)));
     }
 }

@@ -30,7 +30,8 @@ class EmbeddedPostgresLauncherTest {
                     .isEqualTo(dataDir.resolve("postgres").toRealPath());
         }
         // A pid file naming a live process that is not our server (this JVM) must not stop the start.
-        Files.writeString(dataDir.resolve("postgres").resolve("postmaster.pid"),
+        Files.writeString(
+                dataDir.resolve("postgres").resolve("postmaster.pid"),
                 ProcessHandle.current().pid() + "\n" + dataDir.resolve("postgres") + "\n");
 
         try (EmbeddedPostgresLauncher.Embedded second = new EmbeddedPostgresLauncher(dataDir).start()) {
@@ -52,18 +53,26 @@ class EmbeddedPostgresLauncherTest {
                     ResultSet me = sql.executeQuery("select rolsuper, rolcreaterole, rolcreatedb from pg_roles"
                             + " where rolname = current_user")) {
                 me.next();
-                assertThat(me.getBoolean(1) || me.getBoolean(2) || me.getBoolean(3)).isFalse();
+                assertThat(me.getBoolean(1) || me.getBoolean(2) || me.getBoolean(3))
+                        .isFalse();
                 sql.execute("create table owned_by_the_service (x int)");
             }
             assertThat(Files.getPosixFilePermissions(dataDir.resolve("postgres-credentials")))
                     .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
-            assertThat(Files.getPosixFilePermissions(dataDir)).as("nobody else reaches the binaries or the data")
-                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+            assertThat(Files.getPosixFilePermissions(dataDir))
+                    .as("nobody else reaches the binaries or the data")
+                    .containsExactlyInAnyOrder(
+                            PosixFilePermission.OWNER_READ,
+                            PosixFilePermission.OWNER_WRITE,
                             PosixFilePermission.OWNER_EXECUTE);
             assertThat(Files.readString(dataDir.resolve("postgres").resolve("pg_hba.conf")))
-                    .doesNotContain("trust").contains("scram-sha-256");
-            assertThat(Files.exists(dataDir.resolve("postgres-initdb-password"))).isFalse();
-            assertThat(Path.of("/tmp", ".s.PGSQL." + port)).as("no Unix socket for local users").doesNotExist();
+                    .doesNotContain("trust")
+                    .contains("scram-sha-256");
+            assertThat(Files.exists(dataDir.resolve("postgres-initdb-password")))
+                    .isFalse();
+            assertThat(Path.of("/tmp", ".s.PGSQL." + port))
+                    .as("no Unix socket for local users")
+                    .doesNotExist();
             assertThat(setting(db.server(), "unix_socket_directories")).isEmpty();
         }
     }
@@ -72,8 +81,12 @@ class EmbeddedPostgresLauncherTest {
     void aFolderOfAnEarlierReleaseThatTrustedEveryoneIsSecuredAtItsFirstStart() throws Exception {
         Path pgData = dataDir.resolve("postgres");
         Files.createDirectories(pgData);
-        try (EmbeddedPostgres earlier = EmbeddedPostgres.builder().setDataDirectory(pgData).setCleanDataDirectory(false)
-                .setOverrideWorkingDirectory(dataDir.resolve("postgres-runtime").toFile()).start();
+        try (EmbeddedPostgres earlier = EmbeddedPostgres.builder()
+                        .setDataDirectory(pgData)
+                        .setCleanDataDirectory(false)
+                        .setOverrideWorkingDirectory(
+                                dataDir.resolve("postgres-runtime").toFile())
+                        .start();
                 Connection trusted = earlier.getPostgresDatabase().getConnection();
                 Statement sql = trusted.createStatement()) {
             sql.execute("create table made_by_the_superuser (id serial primary key)");
@@ -82,8 +95,8 @@ class EmbeddedPostgresLauncherTest {
             assertRefusedWithoutPassword(db.server().getPort(), "postgres");
             try (Connection service = connect(db.server().getPort(), db.user(), db.password());
                     Statement sql = service.createStatement();
-                    ResultSet owner = sql.executeQuery("select tableowner from pg_tables"
-                            + " where tablename = 'made_by_the_superuser'")) {
+                    ResultSet owner = sql.executeQuery(
+                            "select tableowner from pg_tables" + " where tablename = 'made_by_the_superuser'")) {
                 owner.next();
                 assertThat(owner.getString(1)).isEqualTo("audience");
                 sql.execute("insert into made_by_the_superuser default values");
@@ -100,7 +113,9 @@ class EmbeddedPostgresLauncherTest {
         Files.delete(dataDir.resolve("postgres-credentials"));
         assertThatThrownBy(() -> new EmbeddedPostgresLauncher(dataDir).start())
                 .hasMessageContaining("postgres-credentials is missing");
-        assertThat(Files.exists(dataDir.resolve("postgres-credentials"))).as("no new passwords were kept").isFalse();
+        assertThat(Files.exists(dataDir.resolve("postgres-credentials")))
+                .as("no new passwords were kept")
+                .isFalse();
     }
 
     private static void assertRefusedWithoutPassword(int port, String user) {
@@ -108,7 +123,9 @@ class EmbeddedPostgresLauncherTest {
     }
 
     private static void assertRefused(int port, String user, String password) {
-        assertThatThrownBy(() -> connect(port, user, password).close()).as(user).isInstanceOf(SQLException.class)
+        assertThatThrownBy(() -> connect(port, user, password).close())
+                .as(user)
+                .isInstanceOf(SQLException.class)
                 .hasMessageContaining("password");
     }
 

@@ -24,7 +24,8 @@ class RestartIntegrationTest {
 
     private static final String ADMIN = "restart-admin-token-of-the-restart-test";
 
-    private final Path dataDir = Path.of("target", "restart-data", UUID.randomUUID().toString()).toAbsolutePath();
+    private final Path dataDir =
+            Path.of("target", "restart-data", UUID.randomUUID().toString()).toAbsolutePath();
     private Process service;
 
     @AfterEach
@@ -40,18 +41,25 @@ class RestartIntegrationTest {
         int port = freePort();
         service = start(port);
         Api admin = new Api("http://127.0.0.1:" + port, ADMIN);
-        String token = admin.post("/admin/accounts", Api.object().put("name", "Durable")).json().get("api_token").asString();
+        String token = admin.post("/admin/accounts", Api.object().put("name", "Durable"))
+                .json()
+                .get("api_token")
+                .asString();
         Api api = admin.withToken(token);
         String beforeKill = created(api, "before-kill@example.com");
 
         service.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         long orphan = postmasterPid();
-        assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).as("postgres outlives a SIGKILL").contains(true);
+        assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive))
+                .as("postgres outlives a SIGKILL")
+                .contains(true);
 
         service = start(port);
         api = new Api("http://127.0.0.1:" + port, token);
         assertThat(lookup(api, "before-kill@example.com")).isEqualTo(beforeKill);
-        assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).as("orphan stopped").isFalse();
+        assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false))
+                .as("orphan stopped")
+                .isFalse();
         long second = postmasterPid();
         assertThat(second).isNotEqualTo(orphan);
         String afterKill = created(api, "after-kill@example.com");
@@ -70,10 +78,17 @@ class RestartIntegrationTest {
         int port = freePort();
         service = start(port);
         Api admin = new Api("http://127.0.0.1:" + port, ADMIN);
-        Api api = admin.withToken(admin.post("/admin/accounts", Api.object().put("name", "No SMTP")).json()
-                .get("api_token").asString());
-        assertThat(api.put("/v3/account/settings", Api.json("{\"confirmed_opt_in\": true}")).status()).isEqualTo(200);
-        String list = api.post("/v3/contact_lists", Api.json("{\"name\": \"Queued\"}")).json().get("list_id").asString();
+        Api api = admin.withToken(admin.post("/admin/accounts", Api.object().put("name", "No SMTP"))
+                .json()
+                .get("api_token")
+                .asString());
+        assertThat(api.put("/v3/account/settings", Api.json("{\"confirmed_opt_in\": true}"))
+                        .status())
+                .isEqualTo(200);
+        String list = api.post("/v3/contact_lists", Api.json("{\"name\": \"Queued\"}"))
+                .json()
+                .get("list_id")
+                .asString();
 
         Api.Response signUp = api.post("/v3/contacts/sign_up_form", Api.json("""
                 {"email_address": "queued@example.com", "list_memberships": ["%s"]}
@@ -86,10 +101,15 @@ class RestartIntegrationTest {
         String link = mails.get(0).get("action_url").asString();
         assertThat(link).startsWith("http://localhost:" + port + "/confirm/");
         String logged = Files.readString(dataDir.resolve("service.log"));
-        assertThat(logged).contains("stays queued (GET /admin/outbox)").doesNotContain(link)
-                .doesNotContain(link.substring(link.indexOf("/confirm/"))).doesNotContain("queued@example.com");
-        assertThat(new Api("http://127.0.0.1:" + port, null).get(link.substring(link.indexOf("/confirm/")),
-                "Accept", "text/html").status()).isEqualTo(200);
+        assertThat(logged)
+                .contains("stays queued (GET /admin/outbox)")
+                .doesNotContain(link)
+                .doesNotContain(link.substring(link.indexOf("/confirm/")))
+                .doesNotContain("queued@example.com");
+        assertThat(new Api("http://127.0.0.1:" + port, null)
+                        .get(link.substring(link.indexOf("/confirm/")), "Accept", "text/html")
+                        .status())
+                .isEqualTo(200);
     }
 
     private static String created(Api api, String email) {
@@ -109,26 +129,40 @@ class RestartIntegrationTest {
     @Test
     void anImportKilledMidwayResumesAfterRestartAndCountsEveryRowOnce() throws Exception {
         int port = freePort();
-        Map<String, String> quickLease = Map.of("AUDIENCE_ACTIVITY_LEASE", "3s",
-                "AUDIENCE_ACTIVITY_IMPORT_CHUNK_SIZE", "250");
+        Map<String, String> quickLease =
+                Map.of("AUDIENCE_ACTIVITY_LEASE", "3s", "AUDIENCE_ACTIVITY_IMPORT_CHUNK_SIZE", "250");
         service = start(port, quickLease);
         Api admin = new Api("http://127.0.0.1:" + port, ADMIN);
-        String token = admin.post("/admin/accounts", Api.object().put("name", "Killed")).json().get("api_token").asString();
+        String token = admin.post("/admin/accounts", Api.object().put("name", "Killed"))
+                .json()
+                .get("api_token")
+                .asString();
         Api api = admin.withToken(token);
-        String list = api.post("/v3/contact_lists", Api.json("{\"name\": \"Import\"}")).json().get("list_id").asString();
+        String list = api.post("/v3/contact_lists", Api.json("{\"name\": \"Import\"}"))
+                .json()
+                .get("list_id")
+                .asString();
         int total = 40_000;
         StringBuilder rows = new StringBuilder();
         for (int i = 0; i < total; i++) {
             rows.append(i == 0 ? "" : ",").append("{\"email\": \"k").append(i).append("@killed.example\"}");
         }
-        String activity = api.post("/v3/activities/contacts_json_import",
-                "{\"list_ids\": [\"" + list + "\"], \"import_data\": [" + rows + "]}").json().get("activity_id").asString();
+        String activity = api.post(
+                        "/v3/activities/contacts_json_import",
+                        "{\"list_ids\": [\"" + list + "\"], \"import_data\": [" + rows + "]}")
+                .json()
+                .get("activity_id")
+                .asString();
 
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         int before;
         do {
             Thread.sleep(50);
-            before = api.get("/v3/activities/" + activity).json().get("status").get("items_completed_count").asInt();
+            before = api.get("/v3/activities/" + activity)
+                    .json()
+                    .get("status")
+                    .get("items_completed_count")
+                    .asInt();
             assertThat(Instant.now()).isBefore(deadline);
         } while (before < 2_000);
         assertThat(before).as("killed midway").isLessThan(total);
@@ -146,8 +180,12 @@ class RestartIntegrationTest {
         assertThat(status.get("status").get("items_completed_count").asInt()).isEqualTo(total);
         assertThat(status.get("status").get("person_count").asInt()).isEqualTo(total);
         assertThat(status.get("status").get("error_count").asInt()).isZero();
-        assertThat(api.get("/v3/contacts?status=all&include_count=true&limit=1").json().get("contacts_count").asInt())
-                .as("no contact twice").isEqualTo(total);
+        assertThat(api.get("/v3/contacts?status=all&include_count=true&limit=1")
+                        .json()
+                        .get("contacts_count")
+                        .asInt())
+                .as("no contact twice")
+                .isEqualTo(total);
         var report = api.get("/v3/activities/" + activity + "/report").json().get("rows");
         assertThat(report).hasSize(total);
         report.forEach(row -> assertThat(row.get("outcome").asString()).isEqualTo("created"));
@@ -179,5 +217,4 @@ class RestartIntegrationTest {
     private static int freePort() throws IOException {
         return ServiceProcess.freePort();
     }
-
 }

@@ -44,15 +44,17 @@ class ModuleEventsIntegrationTest extends IntegrationTest {
         String contactId = signUp(account.api(), "ada@events.example", list);
         UUID accountId = UUID.fromString(account.id());
 
-        ContactChanged created = recorder.await(ContactChanged.class, e -> e.accountId().equals(accountId));
+        ContactChanged created =
+                recorder.await(ContactChanged.class, e -> e.accountId().equals(accountId));
         assertThat(created.contactId()).hasToString(contactId);
         assertThat(created.change()).isEqualTo(ContactChanged.Change.CREATED);
-        ConsentChanged consent = recorder.await(ConsentChanged.class, e -> e.accountId().equals(accountId));
+        ConsentChanged consent =
+                recorder.await(ConsentChanged.class, e -> e.accountId().equals(accountId));
         assertThat(consent.emailKey()).isEqualTo("ada@events.example");
         assertThat(consent.entry().to().name()).isEqualTo("EXPLICIT");
         assertThat(consent.entry().contactId()).hasToString(contactId);
-        ListMembershipChanged membership = recorder.await(ListMembershipChanged.class,
-                e -> e.accountId().equals(accountId));
+        ListMembershipChanged membership =
+                recorder.await(ListMembershipChanged.class, e -> e.accountId().equals(accountId));
         assertThat(membership.added()).containsExactly(UUID.fromString(list));
         assertThat(membership.removed()).isEmpty();
         awaitNoPublicationLeft();
@@ -67,18 +69,22 @@ class ModuleEventsIntegrationTest extends IntegrationTest {
         signUp(account.api(), "bo@events.example", list);
         UUID accountId = UUID.fromString(account.id());
 
-        recorder.await(ContactChanged.class, e -> e.accountId().equals(accountId)
-                && e.change() == ContactChanged.Change.DELETED);
-        recorder.await(ListMembershipChanged.class, e -> e.accountId().equals(accountId)
-                && e.removed().equals(Set.of(UUID.fromString(list))));
-        recorder.await(ContactChanged.class, e -> e.accountId().equals(accountId)
-                && e.change() == ContactChanged.Change.REVIVED);
+        recorder.await(
+                ContactChanged.class,
+                e -> e.accountId().equals(accountId) && e.change() == ContactChanged.Change.DELETED);
+        recorder.await(
+                ListMembershipChanged.class,
+                e -> e.accountId().equals(accountId) && e.removed().equals(Set.of(UUID.fromString(list))));
+        recorder.await(
+                ContactChanged.class,
+                e -> e.accountId().equals(accountId) && e.change() == ContactChanged.Change.REVIVED);
     }
 
     @Test
     void aRequestThatIsRefusedAndRolledBackPublishesNothing() throws InterruptedException {
         NamedAccount account = namedAccount("events");
-        Api.Response refused = account.api().post("/v3/contacts/sign_up_form", Api.json("""
+        Api.Response refused =
+                account.api().post("/v3/contacts/sign_up_form", Api.json("""
                 {"email_address": "cy@events.example", "list_memberships": ["%s"]}
                 """.formatted(UUID.randomUUID())));
         assertThat(refused.status()).as(refused.toString()).isEqualTo(404);
@@ -86,7 +92,8 @@ class ModuleEventsIntegrationTest extends IntegrationTest {
         signUp(account.api(), "di@events.example", createList(account.api(), "News"));
         UUID accountId = UUID.fromString(account.id());
         recorder.await(ListMembershipChanged.class, e -> e.accountId().equals(accountId));
-        assertThat(recorder.seen()).filteredOn(e -> e instanceof ConsentChanged c && c.accountId().equals(accountId))
+        assertThat(recorder.seen())
+                .filteredOn(e -> e instanceof ConsentChanged c && c.accountId().equals(accountId))
                 .extracting(e -> ((ConsentChanged) e).emailKey())
                 .containsOnly("di@events.example");
     }
@@ -99,7 +106,9 @@ class ModuleEventsIntegrationTest extends IntegrationTest {
         try {
             createContact(account.api(), "eve@events.example");
             awaitPublicationsOf(accountId, n -> n > 0);
-            assertThat(recorder.seen()).noneMatch(e -> e instanceof ContactChanged c && c.accountId().equals(accountId));
+            assertThat(recorder.seen())
+                    .noneMatch(
+                            e -> e instanceof ContactChanged c && c.accountId().equals(accountId));
         } finally {
             recorder.failFor(null);
         }
@@ -180,7 +189,8 @@ class ModuleEventsIntegrationTest extends IntegrationTest {
                         return type.cast(event);
                     }
                 }
-                assertThat(Instant.now()).as("no " + type.getSimpleName() + " heard in 10 s; heard " + seen)
+                assertThat(Instant.now())
+                        .as("no " + type.getSimpleName() + " heard in 10 s; heard " + seen)
                         .isBefore(deadline);
                 pause();
             }

@@ -13,7 +13,8 @@ class IdsIntegrationTest extends IntegrationTest {
     @Test
     void idsMadeInSqlAreVersion7DistinctPerRowAndOfTheirMillisecond() {
         long before = System.currentTimeMillis();
-        List<UUID> ids = db.select(Ids.nextInSql()).from(DSL.generateSeries(1, 2000)).fetch(0, UUID.class);
+        List<UUID> ids =
+                db.select(Ids.nextInSql()).from(DSL.generateSeries(1, 2000)).fetch(0, UUID.class);
         long after = System.currentTimeMillis();
 
         assertThat(ids).doesNotHaveDuplicates().hasSize(2000);
@@ -23,6 +24,8 @@ class IdsIntegrationTest extends IntegrationTest {
             assertThat(id.getMostSignificantBits() >>> 16).isBetween(before, after);
         });
         UUID java = Ids.next();
-        assertThat(java.compareTo(ids.get(ids.size() - 1))).as("a Java id made later sorts after").isPositive();
+        assertThat(java.compareTo(ids.get(ids.size() - 1)))
+                .as("a Java id made later sorts after")
+                .isPositive();
     }
 }

@@ -23,12 +23,15 @@ class MasterKeyTest {
         byte[] secret = "the signing key".getBytes(StandardCharsets.UTF_8);
         String sealed = master.seal(secret, "oauth_signing_key:1");
         assertThat(sealed).startsWith("v1.").doesNotContain("signing");
-        assertThat(master.seal(secret, "oauth_signing_key:1")).as("a fresh nonce each time").isNotEqualTo(sealed);
+        assertThat(master.seal(secret, "oauth_signing_key:1"))
+                .as("a fresh nonce each time")
+                .isNotEqualTo(sealed);
         assertThat(master.open(sealed, "oauth_signing_key:1")).isEqualTo(secret);
         assertThatThrownBy(() -> master.open(sealed, "oauth_signing_key:2"))
                 .hasMessageContaining("altered, or moved from another row");
         String tampered = sealed.substring(0, sealed.length() - 2) + (sealed.endsWith("A") ? "BB" : "AA");
-        assertThatThrownBy(() -> master.open(tampered, "oauth_signing_key:1")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> master.open(tampered, "oauth_signing_key:1"))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test

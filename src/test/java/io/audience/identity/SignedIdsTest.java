@@ -46,7 +46,8 @@ class SignedIdsTest {
         char last = token.charAt(10);
         String altered = token.substring(0, 10) + (last == 'A' ? 'B' : 'A') + token.substring(11);
         assertThat(ids.verify("confirmation", altered)).isEmpty();
-        assertThat(ids.verify("confirmation", token.substring(0, token.length() - 2))).isEmpty();
+        assertThat(ids.verify("confirmation", token.substring(0, token.length() - 2)))
+                .isEmpty();
         assertThat(ids.verify("confirmation", "not base64 at all!")).isEmpty();
         assertThat(ids.verify("confirmation", "")).isEmpty();
     }

@@ -12,7 +12,8 @@ class ContactListsIntegrationTest extends IntegrationTest {
     @Test
     void listIsCreatedReadUpdatedAndDeletedAsAnActivity() {
         Api api = newAccount();
-        Api.Response created = api.post("/v3/contact_lists",
+        Api.Response created = api.post(
+                "/v3/contact_lists",
                 Api.json("{\"name\": \"Repeat buyers\", \"description\": \"Bought twice\", \"favorite\": true}"));
         assertThat(created.status()).isEqualTo(201);
         String id = created.json().get("list_id").asString();
@@ -34,8 +35,11 @@ class ContactListsIntegrationTest extends IntegrationTest {
         JsonNode gone = api.get("/v3/contact_lists/" + id).json();
         assertThat(gone.get("deleted_at").asString()).isNotBlank();
         assertThat(api.get("/v3/contact_lists").json().get("lists")).isEmpty();
-        assertThat(api.get("/v3/contact_lists?status=deleted").json().get("lists")).hasSize(1);
-        assertThat(api.put("/v3/contact_lists/" + id, Api.json("{\"name\": \"x\"}")).status()).isEqualTo(404);
+        assertThat(api.get("/v3/contact_lists?status=deleted").json().get("lists"))
+                .hasSize(1);
+        assertThat(api.put("/v3/contact_lists/" + id, Api.json("{\"name\": \"x\"}"))
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -49,7 +53,9 @@ class ContactListsIntegrationTest extends IntegrationTest {
         assertThat(duplicate.error().get("list_id").asString()).isEqualTo(first);
         assertThat(duplicate.error().get("error_message").asString()).contains(first);
         api.delete("/v3/contact_lists/" + first);
-        assertThat(api.post("/v3/contact_lists", Api.json("{\"name\": \"Unique\"}")).status()).isEqualTo(201);
+        assertThat(api.post("/v3/contact_lists", Api.json("{\"name\": \"Unique\"}"))
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -58,11 +64,15 @@ class ContactListsIntegrationTest extends IntegrationTest {
         String list = createList(api, "Doomed");
         String contact = api.post("/v3/contacts/sign_up_form", Api.json("""
                 {"email_address": "%s", "list_memberships": ["%s"]}
-                """.formatted(uniqueEmail("member"), list))).json().get("contact_id").asString();
+                """.formatted(uniqueEmail("member"), list)))
+                .json()
+                .get("contact_id")
+                .asString();
 
         api.delete("/v3/contact_lists/" + list);
 
-        JsonNode read = api.get("/v3/contacts/" + contact + "?include=list_memberships").json();
+        JsonNode read =
+                api.get("/v3/contacts/" + contact + "?include=list_memberships").json();
         assertThat(read.get("list_memberships")).isEmpty();
         assertThat(read.has("deleted_at")).isFalse();
     }
@@ -76,7 +86,8 @@ class ContactListsIntegrationTest extends IntegrationTest {
             java.util.List<java.util.concurrent.Future<Api.Response>> calls = new java.util.ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 String email = uniqueEmail("busy" + i);
-                calls.add(pool.submit(() -> api.post("/v3/contacts/sign_up_form", Api.json("""
+                calls.add(
+                        pool.submit(() -> api.post("/v3/contacts/sign_up_form", Api.json("""
                         {"email_address": "%s", "list_memberships": ["%s"]}
                         """.formatted(email, list)))));
             }
@@ -86,10 +97,18 @@ class ContactListsIntegrationTest extends IntegrationTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(api.get("/v3/contact_lists/" + list + "?include_membership_count=all").json()
-                .get("membership_count").asInt()).isEqualTo(40);
-        assertThat(api.get("/v3/contact_lists?include_membership_count=active").json().get("lists").get(0)
-                .get("membership_count").asInt()).isEqualTo(40);
+        assertThat(api.get("/v3/contact_lists/" + list + "?include_membership_count=all")
+                        .json()
+                        .get("membership_count")
+                        .asInt())
+                .isEqualTo(40);
+        assertThat(api.get("/v3/contact_lists?include_membership_count=active")
+                        .json()
+                        .get("lists")
+                        .get(0)
+                        .get("membership_count")
+                        .asInt())
+                .isEqualTo(40);
     }
 
     @Test
@@ -106,16 +125,21 @@ class ContactListsIntegrationTest extends IntegrationTest {
                  "list_memberships": ["%s"]}
                 """.formatted(uniqueEmail("two"), a)));
 
-        JsonNode first = api.get("/v3/contact_lists?limit=2&include_count=true&include_membership_count=all").json();
+        JsonNode first = api.get("/v3/contact_lists?limit=2&include_count=true&include_membership_count=all")
+                .json();
         assertThat(first.get("lists")).hasSize(2);
         assertThat(first.get("lists_count").asInt()).isEqualTo(3);
         assertThat(first.get("lists").get(0).get("membership_count").asInt()).isEqualTo(2);
-        JsonNode second = api.get(first.get("_links").get("next").get("href").asString()).json();
+        JsonNode second =
+                api.get(first.get("_links").get("next").get("href").asString()).json();
         assertThat(second.get("lists")).hasSize(1);
         assertThat(second.has("_links")).isFalse();
 
-        assertThat(api.get("/v3/contact_lists/" + a + "?include_membership_count=active").json()
-                .get("membership_count").asInt()).isEqualTo(1);
+        assertThat(api.get("/v3/contact_lists/" + a + "?include_membership_count=active")
+                        .json()
+                        .get("membership_count")
+                        .asInt())
+                .isEqualTo(1);
         assertThat(api.get("/v3/contact_lists?name=B").json().get("lists")).hasSize(1);
     }
 }

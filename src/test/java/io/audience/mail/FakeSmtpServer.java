@@ -42,12 +42,15 @@ final class FakeSmtpServer implements AutoCloseable {
     }
 
     int delivered(String address) {
-        return delivered.getOrDefault(address.toLowerCase(Locale.ROOT), new AtomicInteger()).get();
+        return delivered
+                .getOrDefault(address.toLowerCase(Locale.ROOT), new AtomicInteger())
+                .get();
     }
 
     /** RCPT commands seen for the address. */
     int attempts(String address) {
-        return attempts.getOrDefault(address.toLowerCase(Locale.ROOT), new AtomicInteger()).get();
+        return attempts.getOrDefault(address.toLowerCase(Locale.ROOT), new AtomicInteger())
+                .get();
     }
 
     int hungConnections() {
@@ -86,7 +89,8 @@ final class FakeSmtpServer implements AutoCloseable {
     private void serve(Socket socket) {
         String recipient = null;
         try (socket) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             OutputStream out = socket.getOutputStream();
             reply(out, "220 fake ESMTP");
             String line;
@@ -95,8 +99,10 @@ final class FakeSmtpServer implements AutoCloseable {
                 if (command.startsWith("EHLO") || command.startsWith("HELO")) {
                     reply(out, "250 fake");
                 } else if (command.startsWith("RCPT TO:")) {
-                    recipient = line.substring(line.indexOf('<') + 1, line.indexOf('>')).toLowerCase(Locale.ROOT);
-                    attempts.computeIfAbsent(recipient, k -> new AtomicInteger()).incrementAndGet();
+                    recipient = line.substring(line.indexOf('<') + 1, line.indexOf('>'))
+                            .toLowerCase(Locale.ROOT);
+                    attempts.computeIfAbsent(recipient, k -> new AtomicInteger())
+                            .incrementAndGet();
                     String local = recipient.substring(0, recipient.indexOf('@'));
                     if (local.contains("hang")) {
                         hung.add(socket);
@@ -117,7 +123,9 @@ final class FakeSmtpServer implements AutoCloseable {
                         // the message itself does not matter here
                     }
                     if (recipient != null) {
-                        delivered.computeIfAbsent(recipient, k -> new AtomicInteger()).incrementAndGet();
+                        delivered
+                                .computeIfAbsent(recipient, k -> new AtomicInteger())
+                                .incrementAndGet();
                     }
                     reply(out, "250 queued");
                 } else if (command.equals("QUIT")) {

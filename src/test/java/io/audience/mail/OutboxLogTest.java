@@ -28,16 +28,28 @@ class OutboxLogTest {
         logger.setLevel(Level.DEBUG);
         try {
             ObjectProvider<JavaMailSender> none = mock(ObjectProvider.class);
-            new Outbox(mock(OutboxRepository.class), none).queue(new OutgoingMail(UUID.randomUUID(),
-                    "jane@example.com", "signup_confirmation", "from@example.com", "jane@example.com", "Subject",
-                    "Body", "http://localhost/confirm/secret-token", "http://localhost/unsubscribe/other-token"),
-                    OffsetDateTime.now(ZoneOffset.UTC));
+            new Outbox(mock(OutboxRepository.class), none)
+                    .queue(
+                            new OutgoingMail(
+                                    UUID.randomUUID(),
+                                    "jane@example.com",
+                                    "signup_confirmation",
+                                    "from@example.com",
+                                    "jane@example.com",
+                                    "Subject",
+                                    "Body",
+                                    "http://localhost/confirm/secret-token",
+                                    "http://localhost/unsubscribe/other-token"),
+                            OffsetDateTime.now(ZoneOffset.UTC));
         } finally {
             logger.detachAppender(events);
             logger.setLevel(before);
         }
         assertThat(events.list).anyMatch(e -> e.getLevel() == Level.INFO);
-        events.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.INFO)).forEach(e ->
-                assertThat(e.getFormattedMessage()).doesNotContain("jane@example.com").doesNotContain("secret-token"));
+        events.list.stream()
+                .filter(e -> e.getLevel().isGreaterOrEqual(Level.INFO))
+                .forEach(e -> assertThat(e.getFormattedMessage())
+                        .doesNotContain("jane@example.com")
+                        .doesNotContain("secret-token"));
     }
 }

@@ -14,20 +14,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import javax.sql.DataSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,6 +41,7 @@ class SmtpFailuresIntegrationTest extends IntegrationTest {
 
     @Autowired
     DataSource dataSource;
+
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     /** Replaces the sender Spring Boot would make for the shared GreenMail server. */
@@ -86,10 +87,16 @@ class SmtpFailuresIntegrationTest extends IntegrationTest {
         assertThat(failed.getReplyCode()).isEqualTo(550);
         assertThat(failed.getAttempts()).as("no retry after a 5xx").isEqualTo(1);
         assertThat(SMTP.attempts(email)).isEqualTo(1);
-        assertThat(failed.getLastError()).startsWith("550").contains("Recipient address rejected")
-                .doesNotContain(email).doesNotContain("@");
+        assertThat(failed.getLastError())
+                .startsWith("550")
+                .contains("Recipient address rejected")
+                .doesNotContain(email)
+                .doesNotContain("@");
         assertThat(failed.getClaimedBy()).isNull();
-        assertThat(log.getAll()).contains("failed for good").doesNotContain(email).doesNotContain("/confirm/");
+        assertThat(log.getAll())
+                .contains("failed for good")
+                .doesNotContain(email)
+                .doesNotContain("/confirm/");
     }
 
     @Test
@@ -126,27 +133,35 @@ class SmtpFailuresIntegrationTest extends IntegrationTest {
         Api api = newAccount();
         String stuck = uniqueEmail("hang-stuck");
         queueConfirmation(api, stuck);
-        await("the mail worker is stuck on a silent server", () -> SMTP.hungConnections() >= 1
-                && mail(stuck).getClaimedBy() != null);
+        await(
+                "the mail worker is stuck on a silent server",
+                () -> SMTP.hungConnections() >= 1 && mail(stuck).getClaimedBy() != null);
         String oldKey = "old-" + UUID.randomUUID();
         assertThat(api.post("/v3/contacts", Api.json("""
-                {"email_address": {"address": "%s"}, "create_source": "Account"}""".formatted(uniqueEmail("answer"))),
-                "Idempotency-Key", oldKey).status()).isEqualTo(201);
-        db.execute("update idempotency_key set created_at = now() - interval '25 hours' where idempotency_key = ?",
+                {"email_address": {"address": "%s"}, "create_source": "Account"}""".formatted(uniqueEmail("answer"))), "Idempotency-Key", oldKey)
+                        .status())
+                .isEqualTo(201);
+        db.execute(
+                "update idempotency_key set created_at = now() - interval '25 hours' where idempotency_key = ?",
                 oldKey);
         Instant stuckSince = Instant.now();
 
         String list = createList(api, "Imported");
         JsonNode done = awaitCompleted(api, api.post("/v3/activities/contacts_json_import", Api.json("""
                 {"import_data": [{"email": "%s"}, {"email": "%s"}], "list_ids": ["%s"]}
-                """.formatted(uniqueEmail("imp1"), uniqueEmail("imp2"), list))));
+                """.formatted(
+                        uniqueEmail("imp1"), uniqueEmail("imp2"), list))));
         assertThat(done.get("status").get("person_count").asInt()).isEqualTo(2);
-        await("the retention job deletes the old answer", () -> db.fetchCount(db.selectFrom("idempotency_key")
-                .where("idempotency_key = ?", oldKey)) == 0);
+        await(
+                "the retention job deletes the old answer",
+                () -> db.fetchCount(db.selectFrom("idempotency_key").where("idempotency_key = ?", oldKey)) == 0);
 
-        assertThat(Duration.between(stuckSince, Instant.now())).as("all of it while the send was stuck")
+        assertThat(Duration.between(stuckSince, Instant.now()))
+                .as("all of it while the send was stuck")
                 .isLessThan(Duration.ofSeconds(10));
-        assertThat(mail(stuck).getClaimedBy()).as("the mail is still being sent").isNotNull();
+        assertThat(mail(stuck).getClaimedBy())
+                .as("the mail is still being sent")
+                .isNotNull();
         assertThat(mail(stuck).getAttempts()).isZero();
     }
 
@@ -158,7 +173,9 @@ class SmtpFailuresIntegrationTest extends IntegrationTest {
         queueClaimed(api, expired, "now() - interval '1 second'");
         queueClaimed(api, held, "now() + interval '1 hour'");
 
-        await("the mail of the expired claim is sent", () -> mail(expired).getStatus().equals("sent"));
+        await(
+                "the mail of the expired claim is sent",
+                () -> mail(expired).getStatus().equals("sent"));
         assertThat(SMTP.delivered(expired)).isEqualTo(1);
         Thread.sleep(1500);
         assertThat(SMTP.delivered(held)).as("claimed by a live worker").isZero();
@@ -172,17 +189,28 @@ class SmtpFailuresIntegrationTest extends IntegrationTest {
         settings(api, true);
         String list = createList(api, "Both");
         List<String> addresses = new ArrayList<>();
-        try (OtherInstance other = OtherInstance.start(dataSource, Map.of("SPRING_MAIL_HOST", "127.0.0.1",
-                "SPRING_MAIL_PORT", String.valueOf(SMTP.port()), "AUDIENCE_MAIL_POLL_INTERVAL", "50ms"))) {
-            assertThat(new Api(other.baseUrl(), null).get("/actuator/health").status()).isEqualTo(200);
+        try (OtherInstance other = OtherInstance.start(
+                dataSource,
+                Map.of(
+                        "SPRING_MAIL_HOST",
+                        "127.0.0.1",
+                        "SPRING_MAIL_PORT",
+                        String.valueOf(SMTP.port()),
+                        "AUDIENCE_MAIL_POLL_INTERVAL",
+                        "50ms"))) {
+            assertThat(new Api(other.baseUrl(), null).get("/actuator/health").status())
+                    .isEqualTo(200);
             for (int i = 0; i < 40; i++) {
                 String email = uniqueEmail("twice" + i);
                 addresses.add(email);
                 assertThat(api.post("/v3/contacts/sign_up_form", Api.json("""
-                        {"email_address": "%s", "list_memberships": ["%s"]}""".formatted(email, list))).status())
+                        {"email_address": "%s", "list_memberships": ["%s"]}""".formatted(email, list)))
+                                .status())
                         .isEqualTo(201);
             }
-            await("every mail is sent", () -> addresses.stream().allMatch(a -> mail(a).getStatus().equals("sent")));
+            await(
+                    "every mail is sent",
+                    () -> addresses.stream().allMatch(a -> mail(a).getStatus().equals("sent")));
             Thread.sleep(1000);
         }
         for (String email : addresses) {
@@ -202,8 +230,10 @@ class SmtpFailuresIntegrationTest extends IntegrationTest {
 
     /** A mail whose claim was taken by a worker that never recorded a result, expiring at {@code until}. */
     private void queueClaimed(Api api, String email, String until) {
-        UUID account = UUID.fromString(db.fetchValue("select account_id::text from contact where contact_id = ?::uuid",
-                createContact(api, email).get("contact_id").asString()).toString());
+        UUID account = UUID.fromString(db.fetchValue(
+                        "select account_id::text from contact where contact_id = ?::uuid",
+                        createContact(api, email).get("contact_id").asString())
+                .toString());
         db.execute("""
                 insert into outbox_mail (account_id, mail_id, email_key, kind, from_address, to_address, subject, body,
                     action_url, unsubscribe_url, status, attempts, next_attempt_at, created_at, claimed_by, claimed_until)
@@ -213,7 +243,9 @@ class SmtpFailuresIntegrationTest extends IntegrationTest {
     }
 
     private OutboxMailRecord mail(String email) {
-        return db.selectFrom(OUTBOX_MAIL).where(OUTBOX_MAIL.TO_ADDRESS.eq(email)).fetchSingle();
+        return db.selectFrom(OUTBOX_MAIL)
+                .where(OUTBOX_MAIL.TO_ADDRESS.eq(email))
+                .fetchSingle();
     }
 
     private static void await(String what, BooleanSupplier condition) {

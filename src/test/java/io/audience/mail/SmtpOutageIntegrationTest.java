@@ -24,7 +24,9 @@ class SmtpOutageIntegrationTest extends IntegrationTest {
             Api.Response signUp = api.post("/v3/contacts/sign_up_form", Api.json("""
                     {"email_address": "%s", "list_memberships": ["%s"]}
                     """.formatted(email, list)));
-            assertThat(signUp.status()).as("a down SMTP server does not fail the request").isEqualTo(201);
+            assertThat(signUp.status())
+                    .as("a down SMTP server does not fail the request")
+                    .isEqualTo(201);
 
             OutboxMailRecord failing = awaitRow(email, r -> r.getAttempts() >= 2);
             assertThat(failing.getStatus()).isEqualTo("pending");
@@ -45,7 +47,9 @@ class SmtpOutageIntegrationTest extends IntegrationTest {
             throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(20);
         while (true) {
-            OutboxMailRecord row = db.selectFrom(OUTBOX_MAIL).where(OUTBOX_MAIL.TO_ADDRESS.eq(email)).fetchOne();
+            OutboxMailRecord row = db.selectFrom(OUTBOX_MAIL)
+                    .where(OUTBOX_MAIL.TO_ADDRESS.eq(email))
+                    .fetchOne();
             if (row != null && done.test(row)) {
                 return row;
             }

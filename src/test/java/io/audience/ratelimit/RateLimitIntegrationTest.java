@@ -26,8 +26,10 @@ class RateLimitIntegrationTest extends IntegrationTest {
         List<Api.Response> answers = burst(api, 20);
         long tenthsOfASecond = (System.nanoTime() - started) / 100_000_000 + 1;
 
-        List<Api.Response> admitted = answers.stream().filter(r -> r.status() == 200).toList();
-        List<Api.Response> throttled = answers.stream().filter(r -> r.status() == 429).toList();
+        List<Api.Response> admitted =
+                answers.stream().filter(r -> r.status() == 200).toList();
+        List<Api.Response> throttled =
+                answers.stream().filter(r -> r.status() == 429).toList();
         assertThat(admitted.size() + throttled.size()).as(answers.toString()).isEqualTo(20);
         // A request's token comes back every third of a second, so a slow burst gets a few more.
         assertThat(admitted).hasSizeBetween(3, 3 + (int) (3 * tenthsOfASecond / 10) + 1);

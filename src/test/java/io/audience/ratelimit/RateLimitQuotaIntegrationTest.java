@@ -34,7 +34,9 @@ class RateLimitQuotaIntegrationTest extends IntegrationTest {
             Api.Response answer = answers[i];
             assertThat(answer.status()).as(answer.toString()).isEqualTo(statuses[i]);
             assertThat(header(answer, "RateLimit-Limit")).isEqualTo(10);
-            assertThat(header(answer, "RateLimit-Remaining")).as(answer.toString()).isEqualTo(9 - i);
+            assertThat(header(answer, "RateLimit-Remaining"))
+                    .as(answer.toString())
+                    .isEqualTo(9 - i);
             assertThat(header(answer, "RateLimit-Reset")).isBetween(86_000L, 86_400L);
             assertThat(answer.header("Retry-After")).isEmpty();
         }
@@ -48,20 +50,30 @@ class RateLimitQuotaIntegrationTest extends IntegrationTest {
     @Test
     void twoUsersOfOneAppShareTheAppsDailyQuota() {
         String account = admin().post("/admin/accounts", Api.object().put("name", "App quota " + UUID.randomUUID()))
-                .json().get("account_id").asString();
+                .json()
+                .get("account_id")
+                .asString();
         OAuthApp app = OAuthApp.register(baseUrl(), admin(), account, false);
-        Api first = new Api(baseUrl(), app.tokens(OAuthApp.newUser(admin(), account, "account_owner"), "contact_data")
-                .get("access_token").asString());
+        Api first = new Api(
+                baseUrl(),
+                app.tokens(OAuthApp.newUser(admin(), account, "account_owner"), "contact_data")
+                        .get("access_token")
+                        .asString());
         app.forgetSession();
-        Api second = new Api(baseUrl(), app.tokens(OAuthApp.newUser(admin(), account, "account_manager"),
-                "contact_data").get("access_token").asString());
+        Api second = new Api(
+                baseUrl(),
+                app.tokens(OAuthApp.newUser(admin(), account, "account_manager"), "contact_data")
+                        .get("access_token")
+                        .asString());
         int admitted = 0;
         Api.Response last = null;
         for (int i = 0; i < 14; i++) {
             last = (i % 2 == 0 ? first : second).get("/v3/contact_lists");
             admitted += last.status() == 200 ? 1 : 0;
         }
-        assertThat(admitted).as("one quota of 10 for the app, though each grant used only 5").isEqualTo(10);
+        assertThat(admitted)
+                .as("one quota of 10 for the app, though each grant used only 5")
+                .isEqualTo(10);
         assertThat(last.status()).isEqualTo(429);
         assertThat(last.error().get("error_key").asString()).isEqualTo("quota_exceeded");
         assertThat(last.error().get("error_message").asString()).contains("app");
@@ -80,8 +92,9 @@ class RateLimitQuotaIntegrationTest extends IntegrationTest {
             assertThat(refused.error().get("error_key").asString()).isEqualTo("quota_exceeded");
             long retryAfter = header(refused, "Retry-After");
             assertThat(retryAfter).isBetween(86_000L, 86_400L);
-            assertThat(refused.error().get("error_message").asString()).isEqualTo("Daily quota exceeded: the limit of "
-                    + "10 requests per day for this token is used up; retry in " + retryAfter + " seconds");
+            assertThat(refused.error().get("error_message").asString())
+                    .isEqualTo("Daily quota exceeded: the limit of "
+                            + "10 requests per day for this token is used up; retry in " + retryAfter + " seconds");
             assertThat(header(refused, "RateLimit-Limit")).isEqualTo(10);
             assertThat(header(refused, "RateLimit-Remaining")).isZero();
             assertThat(header(refused, "RateLimit-Reset")).isEqualTo(retryAfter);
@@ -94,7 +107,9 @@ class RateLimitQuotaIntegrationTest extends IntegrationTest {
         Api first = new Api(baseUrl(), created.json().get("api_token").asString());
         String accountId = created.json().get("account_id").asString();
         Api second = first.withToken(admin().post("/admin/accounts/" + accountId + "/api_tokens", Api.object())
-                .json().get("api_token").asString());
+                .json()
+                .get("api_token")
+                .asString());
         Api otherAccount = newAccount();
         for (int i = 0; i < 10; i++) {
             first.get("/v3/contact_lists");

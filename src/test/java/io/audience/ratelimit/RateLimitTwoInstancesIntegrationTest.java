@@ -78,25 +78,38 @@ class RateLimitTwoInstancesIntegrationTest extends IntegrationTest {
 
     @Test
     void twoInstancesOnOneRedisAdmitExactlyTheDailyQuotaBetweenThem() throws Exception {
-        String token = admin().post("/admin/accounts", Api.object().put("name", "Shared quota")).json()
-                .get("api_token").asString();
+        String token = admin().post("/admin/accounts", Api.object().put("name", "Shared quota"))
+                .json()
+                .get("api_token")
+                .asString();
         Api here = new Api(baseUrl(), token);
-        try (OtherInstance other = OtherInstance.start(dataSource, Map.of(
-                "SPRING_DATA_REDIS_URL", REDIS_URL,
-                "AUDIENCE_RATE_LIMIT_REDIS_PREFIX", PREFIX,
-                "AUDIENCE_RATE_LIMIT_PER_SECOND", "1000000",
-                "AUDIENCE_RATE_LIMIT_PER_DAY", Integer.toString(PER_DAY)))) {
+        try (OtherInstance other = OtherInstance.start(
+                dataSource,
+                Map.of(
+                        "SPRING_DATA_REDIS_URL",
+                        REDIS_URL,
+                        "AUDIENCE_RATE_LIMIT_REDIS_PREFIX",
+                        PREFIX,
+                        "AUDIENCE_RATE_LIMIT_PER_SECOND",
+                        "1000000",
+                        "AUDIENCE_RATE_LIMIT_PER_DAY",
+                        Integer.toString(PER_DAY)))) {
             Api there = new Api(other.baseUrl(), token);
             List<Api.Response> answers = new ArrayList<>();
             for (int i = 0; i < 2 * PER_DAY + 4; i++) {
                 answers.add((i % 2 == 0 ? here : there).get("/v3/contact_lists"));
             }
 
-            List<Api.Response> admitted = answers.stream().filter(a -> a.status() == 200).toList();
+            List<Api.Response> admitted =
+                    answers.stream().filter(a -> a.status() == 200).toList();
             assertThat(admitted).as(answers.toString()).hasSize(PER_DAY);
-            assertThat(answers.subList(0, PER_DAY)).as("the first ones are admitted").isEqualTo(admitted);
+            assertThat(answers.subList(0, PER_DAY))
+                    .as("the first ones are admitted")
+                    .isEqualTo(admitted);
             for (int i = 0; i < PER_DAY; i++) {
-                assertThat(header(admitted.get(i), "RateLimit-Remaining")).as("one count for both").isEqualTo(PER_DAY - 1 - i);
+                assertThat(header(admitted.get(i), "RateLimit-Remaining"))
+                        .as("one count for both")
+                        .isEqualTo(PER_DAY - 1 - i);
             }
             for (Api.Response refused : answers.subList(PER_DAY, answers.size())) {
                 assertThat(refused.status()).as(refused.toString()).isEqualTo(429);

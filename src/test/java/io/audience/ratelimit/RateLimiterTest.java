@@ -38,7 +38,9 @@ class RateLimiterTest {
         assertThat(refused.limit()).isEqualTo(new Limit(Period.SECOND, Holder.APP, "client-1", 3));
         assertThat(refused.window()).isEqualTo(new Window(3, 0, 1));
         assertThat(refused.retryAfterSeconds()).isEqualTo(1);
-        assertThat(limiter.admit(oauth("oauth:grant-3", "client-2"))).as("another app").isInstanceOf(Admitted.class);
+        assertThat(limiter.admit(oauth("oauth:grant-3", "client-2")))
+                .as("another app")
+                .isInstanceOf(Admitted.class);
     }
 
     @Test
@@ -69,7 +71,9 @@ class RateLimiterTest {
         clock.advance(Duration.ofSeconds(1));
         Admission admitted = limiter.admit(quiet);
         assertThat(admitted).isInstanceOf(Admitted.class);
-        assertThat(admitted.window().remaining()).as("the token's and the app's second each have one left").isEqualTo(1);
+        assertThat(admitted.window().remaining())
+                .as("the token's and the app's second each have one left")
+                .isEqualTo(1);
     }
 
     @Test
@@ -131,7 +135,8 @@ class RateLimiterTest {
 
     @Test
     void limitsBelowOneAreRefusedAtStart() {
-        assertThatThrownBy(() -> limiter(0, 10)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> limiter(0, 10))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least 1");
     }
 

@@ -46,14 +46,18 @@ class SenderLinkExpiryIntegrationTest extends IntegrationTest {
     void aSenderLinkExpiresWhenTheClockPassesItsValidityAndNotBefore() {
         Api api = newAccount();
         String sender = uniqueEmail("late");
-        assertThat(api.post("/v3/account/emails", Api.object().put("email_address", sender)).status()).isEqualTo(201);
+        assertThat(api.post("/v3/account/emails", Api.object().put("email_address", sender))
+                        .status())
+                .isEqualTo(201);
         String link = Mailbox.link(Mailbox.awaitMail(sender, 1, MAIL).get(0), "/confirm/sender/");
         String path = URI.create(link).getPath();
         Api person = new Api(baseUrl(), null);
 
         try {
             clock.advance(validity.minusMinutes(1));
-            assertThat(person.get(path, "Accept", "text/html").status()).as("a minute before the end").isEqualTo(200);
+            assertThat(person.get(path, "Accept", "text/html").status())
+                    .as("a minute before the end")
+                    .isEqualTo(200);
 
             clock.advance(Duration.ofMinutes(2));
             Api.Response page = person.get(path, "Accept", "text/html");
@@ -63,8 +67,15 @@ class SenderLinkExpiryIntegrationTest extends IntegrationTest {
         } finally {
             clock.reset();
         }
-        assertThat(api.get("/v3/account/emails?email_address=" + sender).json().get(0).get("email_status").asString())
-                .as("an expired link changes nothing").isEqualTo("UNCONFIRMED");
-        assertThat(person.post(path, "").status()).as("at the real time the link is valid again").isEqualTo(200);
+        assertThat(api.get("/v3/account/emails?email_address=" + sender)
+                        .json()
+                        .get(0)
+                        .get("email_status")
+                        .asString())
+                .as("an expired link changes nothing")
+                .isEqualTo("UNCONFIRMED");
+        assertThat(person.post(path, "").status())
+                .as("at the real time the link is valid again")
+                .isEqualTo(200);
     }
 }

@@ -13,9 +13,14 @@ class TagAndFieldIsolationIntegrationTest extends IntegrationTest {
     void anotherAccountsTagsAndFieldsAreNotFoundAndCannotBeAttached() {
         Api a = newAccount();
         Api b = newAccount();
-        String tag = a.post("/v3/contact_tags", Api.json("{\"name\": \"Secret\"}")).json().get("tag_id").asString();
+        String tag = a.post("/v3/contact_tags", Api.json("{\"name\": \"Secret\"}"))
+                .json()
+                .get("tag_id")
+                .asString();
         String field = a.post("/v3/contact_custom_fields", Api.json("{\"label\": \"Secret\", \"type\": \"string\"}"))
-                .json().get("custom_field_id").asString();
+                .json()
+                .get("custom_field_id")
+                .asString();
         String list = createList(b, "B's");
 
         for (Api.Response r : List.of(
@@ -40,9 +45,15 @@ class TagAndFieldIsolationIntegrationTest extends IntegrationTest {
             assertThat(r.error().get("error_key").asString()).isEqualTo("contacts.api.not_found");
         }
         assertThat(b.get("/v3/contact_tags").json().get("tags")).isEmpty();
-        assertThat(b.get("/v3/contact_custom_fields").json().get("custom_fields")).isEmpty();
+        assertThat(b.get("/v3/contact_custom_fields").json().get("custom_fields"))
+                .isEmpty();
         assertThat(b.get("/v3/contacts?status=all").json().get("contacts")).isEmpty();
-        assertThat(a.get("/v3/contact_tags/" + tag).json().get("name").asString()).isEqualTo("Secret");
-        assertThat(a.get("/v3/contact_custom_fields/" + field).json().get("label").asString()).isEqualTo("Secret");
+        assertThat(a.get("/v3/contact_tags/" + tag).json().get("name").asString())
+                .isEqualTo("Secret");
+        assertThat(a.get("/v3/contact_custom_fields/" + field)
+                        .json()
+                        .get("label")
+                        .asString())
+                .isEqualTo("Secret");
     }
 }

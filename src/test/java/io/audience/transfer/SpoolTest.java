@@ -32,7 +32,8 @@ class SpoolTest {
     void aReceivedBodyIsKeptUntilClosedAndAFailedOneIsDeletedAtOnce() throws IOException {
         Spool spool = new Spool(dataDir);
         Path kept;
-        try (Spool.File file = spool.receive(new ByteArrayInputStream("body".getBytes(StandardCharsets.UTF_8)), ".json")) {
+        try (Spool.File file =
+                spool.receive(new ByteArrayInputStream("body".getBytes(StandardCharsets.UTF_8)), ".json")) {
             kept = file.path();
             assertThat(Files.readString(kept)).isEqualTo("body");
         }
@@ -69,9 +70,11 @@ class SpoolTest {
         Path spoolDir = Files.createDirectories(dataDir.resolve("spool"));
         Files.setPosixFilePermissions(spoolDir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Spool spool = new Spool(dataDir);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(spoolDir))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(spoolDir)))
+                .isEqualTo("rwx------");
         try (Spool.File file = spool.create(".csv")) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.path()))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.path())))
+                    .isEqualTo("rw-------");
         }
     }
 }

@@ -15,13 +15,15 @@ import org.springframework.util.unit.DataSize;
 /** A body without a declared length is cut at the limit however it is read, as bytes or as characters. */
 class BodySizeLimitFilterTest {
 
-    private final BodySizeLimitFilter filter = new BodySizeLimitFilter(DataSize.ofBytes(16), DataSize.ofBytes(64), null);
+    private final BodySizeLimitFilter filter =
+            new BodySizeLimitFilter(DataSize.ofBytes(16), DataSize.ofBytes(64), null);
 
     @Test
     void aChunkedBodyReadThroughTheReaderStopsAtTheLimit() {
         MockHttpServletRequest request = chunked("/v3/contacts", "x".repeat(10_000));
         assertThatThrownBy(() -> filter.doFilter(request, new MockHttpServletResponse(), drain(true)))
-                .isInstanceOf(PayloadTooLarge.class).hasMessageContaining("16 bytes");
+                .isInstanceOf(PayloadTooLarge.class)
+                .hasMessageContaining("16 bytes");
     }
 
     @Test

@@ -1,10 +1,10 @@
 package io.audience.account.web;
 
-import io.audience.api.Requires;
-import io.audience.api.Privilege;
 import io.audience.account.AccountSettings;
 import io.audience.account.AccountSettingsService;
 import io.audience.api.Caller;
+import io.audience.api.Privilege;
+import io.audience.api.Requires;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -21,10 +21,16 @@ class AccountSettingsController {
         this.settings = settings;
     }
 
-    record SettingsInput(@Nullable Boolean confirmedOptIn, @Nullable String fromEmail, @Nullable String fromName) {}
+    record SettingsInput(
+            @Nullable Boolean confirmedOptIn,
+            @Nullable String fromEmail,
+            @Nullable String fromName) {}
 
     /** The account's settings as the API answers them (extension). */
-    record Settings(boolean confirmedOptIn, @Nullable String fromEmail, @Nullable String fromName) {
+    record Settings(
+            boolean confirmedOptIn,
+            @Nullable String fromEmail,
+            @Nullable String fromName) {
 
         static Settings of(AccountSettings settings) {
             return new Settings(settings.confirmedOptIn(), settings.fromEmail(), settings.fromName());
@@ -39,7 +45,7 @@ class AccountSettingsController {
 
     @PutMapping(path = "/v3/account/settings", consumes = "application/json")
     Settings replace(Caller caller, @RequestBody SettingsInput body) {
-        return Settings.of(settings.replace(caller.accountId(), body.confirmedOptIn(), body.fromEmail(),
-                body.fromName()));
+        return Settings.of(
+                settings.replace(caller.accountId(), body.confirmedOptIn(), body.fromEmail(), body.fromName()));
     }
 }

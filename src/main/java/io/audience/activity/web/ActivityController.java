@@ -1,14 +1,14 @@
 package io.audience.activity.web;
 
-import io.audience.api.Requires;
-import io.audience.api.Privilege;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.audience.api.Caller;
 import io.audience.activity.ActivityLog;
 import io.audience.activity.ActivityView;
+import io.audience.api.Caller;
 import io.audience.api.Cursor;
 import io.audience.api.Limits;
 import io.audience.api.Links;
+import io.audience.api.Privilege;
+import io.audience.api.Requires;
 import io.audience.api.ValidationFailed;
 import io.audience.transfer.web.SpooledDownloads;
 import jakarta.servlet.http.HttpServletResponse;
@@ -31,8 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ActivityController {
 
     private static final String COLLECTION = "activities";
-    private static final Set<String> STATES = Set.of("initialized", "processing", "completed", "cancelled", "failed",
-            "timed_out");
+    private static final Set<String> STATES =
+            Set.of("initialized", "processing", "completed", "cancelled", "failed", "timed_out");
 
     private final ActivityLog activities;
     private final JsonMapper json;
@@ -44,22 +44,33 @@ class ActivityController {
         this.downloads = downloads;
     }
 
-    record Activities(List<ActivityResource> activities,
+    record Activities(
+            List<ActivityResource> activities,
             @JsonProperty("_links") @Nullable Map<String, Map<String, String>> links) {}
 
     @GetMapping("/v3/activities")
-    Activities list(Caller caller, @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String state, @RequestParam(required = false) String cursor) {
+    Activities list(
+            Caller caller,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String state,
+            @RequestParam(required = false) String cursor) {
         if (state != null && !STATES.contains(state)) {
             throw new ValidationFailed("state must be one of " + STATES + ", not " + state);
         }
         int size = Limits.pageSize(limit, 500);
-        List<ActivityView> found = activities.page(caller.accountId(), state,
-                cursor == null ? null : Cursor.decode(COLLECTION, cursor).after(), size + 1);
+        List<ActivityView> found = activities.page(
+                caller.accountId(),
+                state,
+                cursor == null ? null : Cursor.decode(COLLECTION, cursor).after(),
+                size + 1);
         boolean more = found.size() > size;
         List<ActivityView> page = more ? found.subList(0, size) : found;
-        return new Activities(page.stream().map(ActivityResource::of).toList(),
-                more ? Links.next(new Cursor(COLLECTION, page.get(page.size() - 1).activityId())) : null);
+        return new Activities(
+                page.stream().map(ActivityResource::of).toList(),
+                more
+                        ? Links.next(
+                                new Cursor(COLLECTION, page.get(page.size() - 1).activityId()))
+                        : null);
     }
 
     @GetMapping("/v3/activities/{activity_id}")

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.modulith.NamedInterface;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.modulith.NamedInterface;
 
 /** The vendor's activity status shape (ActivityImport, ActivityDeleteListResponse and friends). */
 @NamedInterface("web")
@@ -27,9 +27,16 @@ public record ActivityResource(
         @JsonProperty("_links") Map<String, Map<String, String>> links) {
 
     public static ActivityResource of(ActivityView activity) {
-        return new ActivityResource(activity.activityId(), activity.state(), activity.createdAt(),
-                activity.updatedAt(), activity.startedAt(), activity.completedAt(), activity.percentDone(),
-                activity.error() == null ? List.of() : List.of(activity.error()), activity.counters(),
+        return new ActivityResource(
+                activity.activityId(),
+                activity.state(),
+                activity.createdAt(),
+                activity.updatedAt(),
+                activity.startedAt(),
+                activity.completedAt(),
+                activity.percentDone(),
+                activity.error() == null ? List.of() : List.of(activity.error()),
+                activity.counters(),
                 links(activity));
     }
 
@@ -44,7 +51,9 @@ public record ActivityResource(
 
     /** The answer to a request that started bulk work: 201, its {@code Location} and status body. */
     public static ResponseEntity<ActivityResource> created(ActivityView activity) {
-        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create(href(activity))).body(of(activity));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .location(URI.create(href(activity)))
+                .body(of(activity));
     }
 
     public static String hrefOf(ActivityResource activity) {

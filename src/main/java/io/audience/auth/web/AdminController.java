@@ -3,13 +3,13 @@ package io.audience.auth.web;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.audience.account.AccountService;
 import io.audience.account.AccountView;
-import io.audience.auth.ApiTokenView;
-import io.audience.auth.ApiTokens;
-import io.audience.api.OperatorOnly;
 import io.audience.api.Cursor;
 import io.audience.api.Limits;
 import io.audience.api.Links;
+import io.audience.api.OperatorOnly;
 import io.audience.api.ValidationFailed;
+import io.audience.auth.ApiTokenView;
+import io.audience.auth.ApiTokens;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -48,13 +48,22 @@ class AdminController {
 
     record AccountChange(@Nullable String name, @Nullable Boolean disabled) {}
 
-    record Account(UUID accountId, String name, OffsetDateTime createdAt, boolean disabled,
+    record Account(
+            UUID accountId,
+            String name,
+            OffsetDateTime createdAt,
+            boolean disabled,
             @Nullable OffsetDateTime disabledAt) {}
 
-    record Accounts(List<Account> accounts,
+    record Accounts(
+            List<Account> accounts,
             @JsonProperty("_links") @Nullable Map<String, Map<String, String>> links) {}
 
-    record ApiToken(UUID tokenId, @Nullable String prefix, OffsetDateTime createdAt, @Nullable OffsetDateTime lastUsedAt,
+    record ApiToken(
+            UUID tokenId,
+            @Nullable String prefix,
+            OffsetDateTime createdAt,
+            @Nullable OffsetDateTime lastUsedAt,
             @Nullable OffsetDateTime revokedAt) {}
 
     record TokenList(List<ApiToken> apiTokens) {}
@@ -69,14 +78,20 @@ class AdminController {
     }
 
     @GetMapping("/admin/accounts")
-    Accounts list(@RequestParam(required = false) @Nullable Integer limit,
+    Accounts list(
+            @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
         int size = Limits.pageSize(limit, 500);
         UUID after = cursor == null ? null : Cursor.decode(COLLECTION, cursor).after();
         List<AccountView> page = accounts.page(after, size + 1);
-        List<Account> shown = page.stream().limit(size).map(AdminController::wire).toList();
-        return new Accounts(shown, page.size() > size
-                ? Links.next(new Cursor(COLLECTION, shown.get(shown.size() - 1).accountId())) : null);
+        List<Account> shown =
+                page.stream().limit(size).map(AdminController::wire).toList();
+        return new Accounts(
+                shown,
+                page.size() > size
+                        ? Links.next(new Cursor(
+                                COLLECTION, shown.get(shown.size() - 1).accountId()))
+                        : null);
     }
 
     @GetMapping("/admin/accounts/{account_id}")
@@ -96,7 +111,8 @@ class AdminController {
     @GetMapping("/admin/accounts/{account_id}/api_tokens")
     TokenList tokens(@PathVariable("account_id") String accountId) {
         return new TokenList(tokens.list(Limits.uuid("account", accountId)).stream()
-                .map(AdminController::wire).toList());
+                .map(AdminController::wire)
+                .toList());
     }
 
     @PostMapping("/admin/accounts/{account_id}/api_tokens")
@@ -113,8 +129,8 @@ class AdminController {
     }
 
     private static Account wire(AccountView account) {
-        return new Account(account.accountId(), account.name(), account.createdAt(), account.disabled(),
-                account.disabledAt());
+        return new Account(
+                account.accountId(), account.name(), account.createdAt(), account.disabled(), account.disabledAt());
     }
 
     private static ApiToken wire(ApiTokenView token) {

@@ -23,7 +23,8 @@ final class LoginThrottle extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if ("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath())
+        if ("POST".equals(request.getMethod())
+                && "/login".equals(request.getServletPath())
                 && attempts.blocked(request.getRemoteAddr())) {
             response.sendRedirect("/login?error");
             return;

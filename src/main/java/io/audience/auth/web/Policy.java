@@ -11,7 +11,9 @@ import org.jspecify.annotations.Nullable;
 record Policy(Kind kind, @Nullable Privilege privilege, String route) {
 
     enum Kind {
-        ANYONE, OPERATOR, ACCOUNT
+        ANYONE,
+        OPERATOR,
+        ACCOUNT
     }
 
     static Policy anyone(String route) {

@@ -1,11 +1,11 @@
 package io.audience.auth.web;
 
+import io.audience.api.Caller;
+import io.audience.api.ErrorBodies;
 import io.audience.auth.Access;
 import io.audience.auth.AdminToken;
 import io.audience.auth.Authenticator;
-import io.audience.api.Caller;
 import io.audience.auth.TokenCheck;
-import io.audience.api.ErrorBodies;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,7 +54,10 @@ class RequestGate extends OncePerRequestFilter {
             throws ServletException, IOException {
         Optional<String> notCanonical = canonical.problem(request);
         if (notCanonical.isPresent()) {
-            errors.write(response, HttpServletResponse.SC_BAD_REQUEST, "contacts.api.validation.error",
+            errors.write(
+                    response,
+                    HttpServletResponse.SC_BAD_REQUEST,
+                    "contacts.api.validation.error",
                     "The request path is not in canonical form: " + notCanonical.get());
             return;
         }
@@ -91,21 +94,28 @@ class RequestGate extends OncePerRequestFilter {
             check = accounts.authenticate(token.get());
         } catch (RuntimeException e) {
             log.error("Could not check a token for {} {}", request.getMethod(), policy.route(), e);
-            errors.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "service_unavailable",
+            errors.write(
+                    response,
+                    HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    "service_unavailable",
                     "The token could not be checked just now; retry the request");
             return Optional.empty();
         }
         if (check instanceof TokenCheck.AccountDisabled disabled) {
-            errors.write(response, HttpServletResponse.SC_FORBIDDEN, "forbidden", "The account " + disabled.accountId()
-                    + " is disabled by the operator; its tokens, users and apps are refused until it is enabled again");
+            errors.write(
+                    response,
+                    HttpServletResponse.SC_FORBIDDEN,
+                    "forbidden",
+                    "The account " + disabled.accountId()
+                            + " is disabled by the operator; its tokens, users and apps are refused until it is enabled again");
             return Optional.empty();
         }
         if (!(check instanceof TokenCheck.Valid valid)) {
             unauthorized(response, "The token is not valid: unknown, revoked or expired");
             return Optional.empty();
         }
-        Optional<String> denied = Access.denial(valid.caller(), Objects.requireNonNull(policy.privilege()),
-                request.getMethod(), policy.route());
+        Optional<String> denied = Access.denial(
+                valid.caller(), Objects.requireNonNull(policy.privilege()), request.getMethod(), policy.route());
         if (denied.isPresent()) {
             errors.write(response, HttpServletResponse.SC_FORBIDDEN, "forbidden", denied.get());
             return Optional.empty();

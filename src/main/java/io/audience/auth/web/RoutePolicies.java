@@ -21,8 +21,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.actuate.endpoint.EndpointId;
 import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerExecutionChain;
@@ -42,8 +42,10 @@ import org.springframework.web.util.ServletRequestPathUtils;
 class RoutePolicies implements SmartInitializingSingleton {
 
     private static final String OURS = "io.audience.";
-    private static final List<String> PUBLIC_LIBRARY_HANDLERS = List.of("org.springdoc.",
-            "org.springframework.web.servlet.", "org.springframework.boot.webmvc.autoconfigure.error.");
+    private static final List<String> PUBLIC_LIBRARY_HANDLERS = List.of(
+            "org.springdoc.",
+            "org.springframework.web.servlet.",
+            "org.springframework.boot.webmvc.autoconfigure.error.");
     private static final String ACTUATOR = "org.springframework.boot.webmvc.actuate.";
 
     private final ApplicationContext context;
@@ -62,7 +64,8 @@ class RoutePolicies implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         List<HandlerMapping> found = new ArrayList<>(
-                BeanFactoryUtils.beansOfTypeIncludingAncestors(context, HandlerMapping.class, true, false).values());
+                BeanFactoryUtils.beansOfTypeIncludingAncestors(context, HandlerMapping.class, true, false)
+                        .values());
         AnnotationAwareOrderComparator.sort(found);
         mappings = List.copyOf(found);
         PathMappedEndpoints endpoints = actuatorPaths.getIfAvailable();
@@ -112,7 +115,8 @@ class RoutePolicies implements SmartInitializingSingleton {
         }
         if (handler instanceof HandlerMethod method) {
             if (isOurs(method)) {
-                Policy policy = declared.computeIfAbsent(new HandlerMethodKey(method.getBeanType(), method.getMethod()),
+                Policy policy = declared.computeIfAbsent(
+                        new HandlerMethodKey(method.getBeanType(), method.getMethod()),
                         key -> declaredPolicy(method, route));
                 // Unreachable after the start-up check; a handler without a policy is nobody's.
                 return policy == null ? Policy.operator(route) : new Policy(policy.kind(), policy.privilege(), route);
@@ -143,7 +147,8 @@ class RoutePolicies implements SmartInitializingSingleton {
         if (declarations != 1) {
             return null;
         }
-        return requires != null ? Policy.account(requires.value(), route)
+        return requires != null
+                ? Policy.account(requires.value(), route)
                 : operator ? Policy.operator(route) : Policy.anyone(route);
     }
 
@@ -175,7 +180,9 @@ class RoutePolicies implements SmartInitializingSingleton {
                 attributes.put(name, request.getAttribute(name));
             }
             // Else every probe that matches nothing logs "no mapping" as the dispatcher would.
-            attributes.put(org.springframework.web.servlet.handler.AbstractHandlerMapping.class.getName() + ".SUPPRESS_LOGGING",
+            attributes.put(
+                    org.springframework.web.servlet.handler.AbstractHandlerMapping.class.getName()
+                            + ".SUPPRESS_LOGGING",
                     true);
         }
 

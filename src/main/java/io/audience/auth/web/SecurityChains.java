@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
-import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
@@ -41,16 +41,21 @@ class SecurityChains {
             throws Exception {
         OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
         http.securityMatcher(server.getEndpointsMatcher())
-                .with(server, s -> s.authorizationEndpoint(endpoint -> endpoint.consentPage("/oauth2/consent")
-                                .authenticationProviders(providers -> providers.forEach(p -> onlyTheAppsAccount(p, clients))))
-                        .tokenEndpoint(endpoint -> endpoint.authenticationProviders(rules::tokenProviders))
-                        .tokenRevocationEndpoint(endpoint -> endpoint.authenticationProviders(rules::revocationProviders))
-                        .clientAuthentication(authentication -> authentication
-                                .authenticationProviders(rules::clientAuthenticationProviders)
-                                .errorResponseHandler(rules.clientAuthenticationFailures())))
+                .with(
+                        server,
+                        s -> s.authorizationEndpoint(endpoint -> endpoint.consentPage("/oauth2/consent")
+                                        .authenticationProviders(
+                                                providers -> providers.forEach(p -> onlyTheAppsAccount(p, clients))))
+                                .tokenEndpoint(endpoint -> endpoint.authenticationProviders(rules::tokenProviders))
+                                .tokenRevocationEndpoint(
+                                        endpoint -> endpoint.authenticationProviders(rules::revocationProviders))
+                                .clientAuthentication(authentication -> authentication
+                                        .authenticationProviders(rules::clientAuthenticationProviders)
+                                        .errorResponseHandler(rules.clientAuthenticationFailures())))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+                        new LoginUrlAuthenticationEntryPoint("/login"),
+                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
         return http.build();
     }
 
@@ -59,8 +64,10 @@ class SecurityChains {
     SecurityFilterChain login(HttpSecurity http, LoginAttempts attempts) throws Exception {
         http.addFilterBefore(new LoginThrottle(attempts), UsernamePasswordAuthenticationFilter.class)
                 .securityMatcher("/login", "/logout", "/oauth2/consent")
-                .authorizeHttpRequests(requests -> requests.requestMatchers("/oauth2/consent").authenticated()
-                        .anyRequest().permitAll())
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/oauth2/consent")
+                        .authenticated()
+                        .anyRequest()
+                        .permitAll())
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(Customizer.withDefaults());
         return http.build();
@@ -89,15 +96,21 @@ class SecurityChains {
         }
     }
 
-    private static void checkAccount(OAuth2AuthorizationCodeRequestAuthenticationContext context, OAuthClients clients) {
+    private static void checkAccount(
+            OAuth2AuthorizationCodeRequestAuthenticationContext context, OAuthClients clients) {
         OAuth2AuthorizationCodeRequestAuthenticationToken request = context.getAuthentication();
-        if (!(request.getPrincipal() instanceof Authentication user) || !user.isAuthenticated()
+        if (!(request.getPrincipal() instanceof Authentication user)
+                || !user.isAuthenticated()
                 || user instanceof AnonymousAuthenticationToken) {
             return;
         }
         if (!clients.servesUserOf(context.getRegisteredClient().getClientId(), user)) {
-            throw new OAuth2AuthorizationCodeRequestAuthenticationException(new OAuth2Error(OAuth2ErrorCodes.ACCESS_DENIED,
-                    "This app belongs to another account than the user who signed in", null), request);
+            throw new OAuth2AuthorizationCodeRequestAuthenticationException(
+                    new OAuth2Error(
+                            OAuth2ErrorCodes.ACCESS_DENIED,
+                            "This app belongs to another account than the user who signed in",
+                            null),
+                    request);
         }
     }
 }

@@ -14,8 +14,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class SecurityFilterPaths {
 
-    static final List<String> PATHS = List.of("/oauth2/*", "/.well-known/*", "/login", "/logout", "/error",
-            "/confirm/*", "/unsubscribe/*");
+    static final List<String> PATHS =
+            List.of("/oauth2/*", "/.well-known/*", "/login", "/logout", "/error", "/confirm/*", "/unsubscribe/*");
 
     @Bean
     static BeanPostProcessor securityFilterOnlyWhereNeeded() {

@@ -43,25 +43,34 @@ class SignInPages {
     }
 
     @GetMapping("/login")
-    ResponseEntity<String> login(HttpServletRequest request, @RequestParam(required = false) @Nullable String error,
+    ResponseEntity<String> login(
+            HttpServletRequest request,
+            @RequestParam(required = false) @Nullable String error,
             @RequestParam(required = false) @Nullable String logout) {
         String notice = error != null
                 ? "<p class=\"error\" id=\"error\">The email or password is wrong, or sign-in is paused after too many"
                         + " failed attempts; try again in a few minutes.</p>"
                 : logout != null ? "<p id=\"notice\">You are signed out.</p>" : "";
-        return html(HttpStatus.OK, Pages.layout("Sign in", notice
-                + "<form method=\"post\" action=\"/login\">" + csrf(request)
-                + "<label for=\"username\">Email</label>"
-                + "<input type=\"email\" id=\"username\" name=\"username\" autocomplete=\"username\" required autofocus>"
-                + "<label for=\"password\">Password</label>"
-                + "<input type=\"password\" id=\"password\" name=\"password\" autocomplete=\"current-password\" required>"
-                + "<p><button type=\"submit\" id=\"submit\">Sign in</button></p></form>"));
+        return html(
+                HttpStatus.OK,
+                Pages.layout(
+                        "Sign in",
+                        notice
+                                + "<form method=\"post\" action=\"/login\">" + csrf(request)
+                                + "<label for=\"username\">Email</label>"
+                                + "<input type=\"email\" id=\"username\" name=\"username\" autocomplete=\"username\" required autofocus>"
+                                + "<label for=\"password\">Password</label>"
+                                + "<input type=\"password\" id=\"password\" name=\"password\" autocomplete=\"current-password\" required>"
+                                + "<p><button type=\"submit\" id=\"submit\">Sign in</button></p></form>"));
     }
 
     /** Shown by the authorization endpoint for the scopes the person has not yet granted this app. */
     @GetMapping("/oauth2/consent")
-    ResponseEntity<String> consent(HttpServletRequest request, Principal principal,
-            @RequestParam("client_id") String clientId, @RequestParam("scope") String scope,
+    ResponseEntity<String> consent(
+            HttpServletRequest request,
+            Principal principal,
+            @RequestParam("client_id") String clientId,
+            @RequestParam("scope") String scope,
             @RequestParam("state") String state) {
         String app = clients.name(clientId).orElse(null);
         if (app == null) {
@@ -74,26 +83,34 @@ class SignInPages {
             if (s.equals("openid")) {
                 continue;
             }
-            boxes.append("<label><input type=\"checkbox\" name=\"scope\" value=\"").append(HtmlUtils.htmlEscape(s))
-                    .append("\" id=\"scope-").append(HtmlUtils.htmlEscape(s)).append("\" checked> ")
-                    .append(HtmlUtils.htmlEscape(SCOPES.getOrDefault(s, s))).append("</label>");
+            boxes.append("<label><input type=\"checkbox\" name=\"scope\" value=\"")
+                    .append(HtmlUtils.htmlEscape(s))
+                    .append("\" id=\"scope-")
+                    .append(HtmlUtils.htmlEscape(s))
+                    .append("\" checked> ")
+                    .append(HtmlUtils.htmlEscape(SCOPES.getOrDefault(s, s)))
+                    .append("</label>");
         }
-        return html(HttpStatus.OK, Pages.layout("Allow " + app + "?",
-                "<p><strong>" + HtmlUtils.htmlEscape(app) + "</strong> asks to act for <strong>"
-                        + HtmlUtils.htmlEscape(who) + "</strong>:</p>"
-                        + "<form method=\"post\" action=\"/oauth2/authorize\">" + csrf(request)
-                        + hidden("client_id", clientId) + hidden("state", state) + boxes
-                        + "<p><button type=\"submit\" id=\"allow\">Allow</button></p></form>"
-                        // Denying is a form of its own that grants nothing, so it works without script.
-                        + "<form method=\"post\" action=\"/oauth2/authorize\">" + csrf(request)
-                        + hidden("client_id", clientId) + hidden("state", state)
-                        + "<p><button type=\"submit\" id=\"deny\" class=\"secondary\">Deny</button></p></form>"
-                        + "<p>You can take this back at any time: the app's access ends when it is revoked.</p>"));
+        return html(
+                HttpStatus.OK,
+                Pages.layout(
+                        "Allow " + app + "?",
+                        "<p><strong>" + HtmlUtils.htmlEscape(app) + "</strong> asks to act for <strong>"
+                                + HtmlUtils.htmlEscape(who) + "</strong>:</p>"
+                                + "<form method=\"post\" action=\"/oauth2/authorize\">" + csrf(request)
+                                + hidden("client_id", clientId) + hidden("state", state) + boxes
+                                + "<p><button type=\"submit\" id=\"allow\">Allow</button></p></form>"
+                                // Denying is a form of its own that grants nothing, so it works without script.
+                                + "<form method=\"post\" action=\"/oauth2/authorize\">" + csrf(request)
+                                + hidden("client_id", clientId) + hidden("state", state)
+                                + "<p><button type=\"submit\" id=\"deny\" class=\"secondary\">Deny</button></p></form>"
+                                + "<p>You can take this back at any time: the app's access ends when it is revoked.</p>"));
     }
 
     private static String csrf(HttpServletRequest request) {
         return request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token
-                ? hidden(token.getParameterName(), token.getToken()) : "";
+                ? hidden(token.getParameterName(), token.getToken())
+                : "";
     }
 
     private static String hidden(String name, String value) {
@@ -102,6 +119,8 @@ class SignInPages {
     }
 
     private static ResponseEntity<String> html(HttpStatus status, String page) {
-        return ResponseEntity.status(status).contentType(MediaType.parseMediaType(HTML)).body(page);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.parseMediaType(HTML))
+                .body(page);
     }
 }

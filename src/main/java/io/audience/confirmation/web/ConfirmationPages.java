@@ -36,9 +36,15 @@ class ConfirmationPages {
         if (status != LinkStatus.VALID) {
             return refused(status);
         }
-        return html(HttpStatus.OK, Pages.form("Confirm your subscription",
-                "Press the button to confirm that you want to receive this mail.", "/confirm/" + token,
-                "Confirm", null, null));
+        return html(
+                HttpStatus.OK,
+                Pages.form(
+                        "Confirm your subscription",
+                        "Press the button to confirm that you want to receive this mail.",
+                        "/confirm/" + token,
+                        "Confirm",
+                        null,
+                        null));
     }
 
     @PostMapping(path = "/confirm/{token}")
@@ -55,16 +61,24 @@ class ConfirmationPages {
         if (confirmations.inspectUnsubscribe(token) != LinkStatus.VALID) {
             return refused(LinkStatus.INVALID);
         }
-        return html(HttpStatus.OK, Pages.form("Unsubscribe", "Press the button to stop all mail from this sender.",
-                "/unsubscribe/" + token, "Unsubscribe", "source", "page"));
+        return html(
+                HttpStatus.OK,
+                Pages.form(
+                        "Unsubscribe",
+                        "Press the button to stop all mail from this sender.",
+                        "/unsubscribe/" + token,
+                        "Unsubscribe",
+                        "source",
+                        "page"));
     }
 
     @PostMapping(path = "/unsubscribe/{token}")
-    ResponseEntity<String> unsubscribe(@PathVariable String token,
+    ResponseEntity<String> unsubscribe(
+            @PathVariable String token,
             @RequestParam(name = "List-Unsubscribe", required = false) String oneClick,
             HttpServletRequest request) {
-        LinkStatus status = confirmations.unsubscribe(token, "One-Click".equals(oneClick), request.getRemoteAddr(),
-                request.getHeader("User-Agent"));
+        LinkStatus status = confirmations.unsubscribe(
+                token, "One-Click".equals(oneClick), request.getRemoteAddr(), request.getHeader("User-Agent"));
         if (status != LinkStatus.DONE) {
             return refused(status);
         }
@@ -73,19 +87,35 @@ class ConfirmationPages {
 
     /** Pages answer whatever the client accepts: a one-click POST from a mail provider may ask for anything. */
     private static ResponseEntity<String> html(HttpStatus status, String page) {
-        return ResponseEntity.status(status).contentType(MediaType.parseMediaType(HTML)).body(page);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.parseMediaType(HTML))
+                .body(page);
     }
 
     private static ResponseEntity<String> refused(LinkStatus status) {
         return switch (status) {
-            case USED -> html(HttpStatus.CONFLICT, Pages.page("Already confirmed",
-                    "This link was used already. Nothing more to do."));
-            case NO_LONGER_APPLIES -> html(HttpStatus.CONFLICT, Pages.page("This link no longer applies",
-                    "The address this mail was sent to is no longer the one on file. Nothing was changed."));
-            case EXPIRED -> html(HttpStatus.GONE, Pages.page("This link has expired",
-                    "Confirmation links are valid for 7 days. Sign up again to get a new one."));
-            default -> html(HttpStatus.NOT_FOUND, Pages.page("This link is not valid",
-                    "Check that you opened the whole link from the mail. Nothing was changed."));
+            case USED ->
+                html(
+                        HttpStatus.CONFLICT,
+                        Pages.page("Already confirmed", "This link was used already. Nothing more to do."));
+            case NO_LONGER_APPLIES ->
+                html(
+                        HttpStatus.CONFLICT,
+                        Pages.page(
+                                "This link no longer applies",
+                                "The address this mail was sent to is no longer the one on file. Nothing was changed."));
+            case EXPIRED ->
+                html(
+                        HttpStatus.GONE,
+                        Pages.page(
+                                "This link has expired",
+                                "Confirmation links are valid for 7 days. Sign up again to get a new one."));
+            default ->
+                html(
+                        HttpStatus.NOT_FOUND,
+                        Pages.page(
+                                "This link is not valid",
+                                "Check that you opened the whole link from the mail. Nothing was changed."));
         };
     }
 }

@@ -1,10 +1,10 @@
 package io.audience.contact.bulk;
 
-import io.audience.contact.ContactQueries;
-import io.audience.contact.ContactQuery;
 import io.audience.activity.ActivityLog;
 import io.audience.activity.ActivityView;
 import io.audience.api.ValidationFailed;
+import io.audience.contact.ContactQueries;
+import io.audience.contact.ContactQuery;
 import io.audience.list.ListMemberships;
 import io.audience.tag.TagService;
 import java.time.Clock;
@@ -40,8 +40,13 @@ public class ContactBulk {
     private final JsonMapper json;
     private final Clock clock;
 
-    ContactBulk(ActivityLog activities, ContactQueries queries, ListMemberships memberships, TagService tags,
-            JsonMapper json, Clock clock) {
+    ContactBulk(
+            ActivityLog activities,
+            ContactQueries queries,
+            ListMemberships memberships,
+            TagService tags,
+            JsonMapper json,
+            Clock clock) {
         this.activities = activities;
         this.queries = queries;
         this.memberships = memberships;
@@ -87,13 +92,17 @@ public class ContactBulk {
 
     /** The whole request is checked before any id is looked up: a malformed one is a 400 even with unknown ids. */
     private static void checkSource(String kind, Source source) {
-        int given = (source.contactIds().isEmpty() ? 0 : 1) + (source.listIds().isEmpty() ? 0 : 1)
-                + (source.tagIds().isEmpty() ? 0 : 1) + (source.allActiveContacts() ? 1 : 0);
+        int given = (source.contactIds().isEmpty() ? 0 : 1)
+                + (source.listIds().isEmpty() ? 0 : 1)
+                + (source.tagIds().isEmpty() ? 0 : 1)
+                + (source.allActiveContacts() ? 1 : 0);
         if (given != 1) {
             throw new ValidationFailed("Name the contacts by exactly one of contact_ids, list_ids, tag_ids"
                     + (DELETE.equals(kind) ? "" : " or all_active_contacts"));
         }
-        if (source.contactIds().size() > 500 || source.listIds().size() > 50 || source.tagIds().size() > 50) {
+        if (source.contactIds().size() > 500
+                || source.listIds().size() > 50
+                || source.tagIds().size() > 50) {
             throw new ValidationFailed("contact_ids takes at most 500 ids, list_ids and tag_ids 50");
         }
     }
@@ -102,8 +111,14 @@ public class ContactBulk {
         if (!source.listIds().isEmpty()) {
             memberships.requireLive(accountId, source.listIds());
         }
-        return activities.acceptEach(accountId, kind, json.writeValueAsString(payload), listCount, ROW_ID,
-                contactsOf(accountId, source), OffsetDateTime.now(clock));
+        return activities.acceptEach(
+                accountId,
+                kind,
+                json.writeValueAsString(payload),
+                listCount,
+                ROW_ID,
+                contactsOf(accountId, source),
+                OffsetDateTime.now(clock));
     }
 
     private Set<UUID> contactsOf(UUID accountId, Source source) {
@@ -111,9 +126,15 @@ public class ContactBulk {
             return new LinkedHashSet<>(source.contactIds());
         }
         Set<ContactQuery.Status> statuses = source.allActiveContacts()
-                ? EnumSet.of(ContactQuery.Status.ACTIVE) : EnumSet.noneOf(ContactQuery.Status.class);
-        ContactQuery query = ContactQuery.forExport(statuses, new LinkedHashSet<>(source.listIds()),
-                new LinkedHashSet<>(source.tagIds()), Set.of(), Set.of(), PAGE);
+                ? EnumSet.of(ContactQuery.Status.ACTIVE)
+                : EnumSet.noneOf(ContactQuery.Status.class);
+        ContactQuery query = ContactQuery.forExport(
+                statuses,
+                new LinkedHashSet<>(source.listIds()),
+                new LinkedHashSet<>(source.tagIds()),
+                Set.of(),
+                Set.of(),
+                PAGE);
         Set<UUID> ids = new LinkedHashSet<>();
         ContactQueries.ContactPage page = queries.page(accountId, query);
         while (true) {

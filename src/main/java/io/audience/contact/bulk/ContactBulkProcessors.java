@@ -1,13 +1,13 @@
 package io.audience.contact.bulk;
 
-import io.audience.contact.ContactBulkWrites;
-import io.audience.contact.ContactService;
 import io.audience.activity.ActivityItem;
 import io.audience.activity.ActivityProcessor;
 import io.audience.activity.ItemOutcome;
 import io.audience.consent.Actor;
 import io.audience.consent.Channel;
 import io.audience.consent.Source;
+import io.audience.contact.ContactBulkWrites;
+import io.audience.contact.ContactService;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
@@ -28,26 +28,38 @@ class ContactBulkProcessors {
 
     @Bean
     ActivityProcessor addListMembershipsProcessor(ContactBulkWrites contacts, JsonMapper json) {
-        return processor(ContactBulk.ADD, json, (accountId, activityId, payload, contactId) -> contacts.addToLists(
-                accountId, contactId, lists(json, payload), actor(activityId)));
+        return processor(
+                ContactBulk.ADD,
+                json,
+                (accountId, activityId, payload, contactId) ->
+                        contacts.addToLists(accountId, contactId, lists(json, payload), actor(activityId)));
     }
 
     @Bean
     ActivityProcessor removeListMembershipsProcessor(ContactBulkWrites contacts, JsonMapper json) {
-        return processor(ContactBulk.REMOVE, json, (accountId, activityId, payload, contactId) ->
-                contacts.removeFromLists(accountId, contactId, lists(json, payload)));
+        return processor(
+                ContactBulk.REMOVE,
+                json,
+                (accountId, activityId, payload, contactId) ->
+                        contacts.removeFromLists(accountId, contactId, lists(json, payload)));
     }
 
     @Bean
     ActivityProcessor addTaggingsProcessor(ContactBulkWrites contacts, JsonMapper json) {
-        return processor(ContactBulk.TAG, json, (accountId, activityId, payload, contactId) ->
-                contacts.changeTaggings(accountId, contactId, true, tags(json, payload), actor(activityId)));
+        return processor(
+                ContactBulk.TAG,
+                json,
+                (accountId, activityId, payload, contactId) ->
+                        contacts.changeTaggings(accountId, contactId, true, tags(json, payload), actor(activityId)));
     }
 
     @Bean
     ActivityProcessor removeTaggingsProcessor(ContactBulkWrites contacts, JsonMapper json) {
-        return processor(ContactBulk.UNTAG, json, (accountId, activityId, payload, contactId) ->
-                contacts.changeTaggings(accountId, contactId, false, tags(json, payload), actor(activityId)));
+        return processor(
+                ContactBulk.UNTAG,
+                json,
+                (accountId, activityId, payload, contactId) ->
+                        contacts.changeTaggings(accountId, contactId, false, tags(json, payload), actor(activityId)));
     }
 
     interface Step {
@@ -77,6 +89,7 @@ class ContactBulkProcessors {
     }
 
     private static Actor actor(UUID activityId) {
-        return new Actor(Source.ACCOUNT, Channel.API, "activity:" + activityId, null, null, "bulk activity " + activityId);
+        return new Actor(
+                Source.ACCOUNT, Channel.API, "activity:" + activityId, null, null, "bulk activity " + activityId);
     }
 }

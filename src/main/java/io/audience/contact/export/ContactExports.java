@@ -1,13 +1,12 @@
 package io.audience.contact.export;
 
-import io.audience.contact.ContactQuery;
 import io.audience.activity.ActivityLog;
 import io.audience.activity.ActivityView;
 import io.audience.api.NotFound;
 import io.audience.api.ValidationFailed;
+import io.audience.contact.ContactQuery;
 import io.audience.list.ListMemberships;
 import java.io.OutputStream;
-
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -36,7 +35,12 @@ public class ContactExports {
     private final JsonMapper json;
     private final Clock clock;
 
-    ContactExports(ActivityLog activities, ExportRepository copies, ListMemberships memberships, JsonMapper json, Clock clock) {
+    ContactExports(
+            ActivityLog activities,
+            ExportRepository copies,
+            ListMemberships memberships,
+            JsonMapper json,
+            Clock clock) {
         this.activities = activities;
         this.copies = copies;
         this.memberships = memberships;
@@ -45,14 +49,22 @@ public class ContactExports {
     }
 
     /** What to export, as the vendor's ContactsExport. */
-    public record ExportRequest(List<UUID> contactIds, List<UUID> listIds, List<UUID> tagIds, @Nullable String status,
-            List<String> fields, List<UUID> excludedIds) {}
+    public record ExportRequest(
+            List<UUID> contactIds,
+            List<UUID> listIds,
+            List<UUID> tagIds,
+            @Nullable String status,
+            List<String> fields,
+            List<UUID> excludedIds) {}
 
     @Transactional
     public ActivityView request(UUID accountId, ExportRequest request) {
-        if (request.contactIds().size() > 500 || request.listIds().size() > 50 || request.tagIds().size() > 50
+        if (request.contactIds().size() > 500
+                || request.listIds().size() > 50
+                || request.tagIds().size() > 50
                 || request.excludedIds().size() > 50) {
-            throw new ValidationFailed("contact_ids takes at most 500 ids; list_ids, tag_ids and exclude.contact_ids 50");
+            throw new ValidationFailed(
+                    "contact_ids takes at most 500 ids; list_ids, tag_ids and exclude.contact_ids 50");
         }
         for (String field : request.fields()) {
             if (!ExportRepository.columnNames().contains(field)) {
@@ -61,8 +73,7 @@ public class ContactExports {
         }
         ContactQuery.statuses(request.status());
         memberships.requireLive(accountId, request.listIds());
-        return activities.completedWith(accountId, KIND, json.writeValueAsString(request),
-                OffsetDateTime.now(clock));
+        return activities.completedWith(accountId, KIND, json.writeValueAsString(request), OffsetDateTime.now(clock));
     }
 
     /** Another account's export, or another kind of activity, is a 404: checked before streaming starts. */
@@ -78,14 +89,19 @@ public class ContactExports {
      * change meanwhile) and costs about what a raw COPY does.
      */
     public void write(UUID accountId, UUID activityId, OutputStream out) {
-        String payload = activities.payloadOf(accountId, activityId, KIND)
+        String payload = activities
+                .payloadOf(accountId, activityId, KIND)
                 .orElseThrow(() -> new NotFound("No contact export " + activityId + " in this account"));
         ExportRequest request = json.readValue(payload, ExportRequest.class);
-        List<String> columns = request.fields().isEmpty() ? new ArrayList<>(ExportRepository.columnNames())
-                : request.fields();
-        ContactQuery query = ContactQuery.forExport(ContactQuery.statuses(request.status()),
-                new LinkedHashSet<>(request.listIds()), new LinkedHashSet<>(request.tagIds()),
-                new LinkedHashSet<>(request.contactIds()), Set.copyOf(request.excludedIds()), Integer.MAX_VALUE);
+        List<String> columns =
+                request.fields().isEmpty() ? new ArrayList<>(ExportRepository.columnNames()) : request.fields();
+        ContactQuery query = ContactQuery.forExport(
+                ContactQuery.statuses(request.status()),
+                new LinkedHashSet<>(request.listIds()),
+                new LinkedHashSet<>(request.tagIds()),
+                new LinkedHashSet<>(request.contactIds()),
+                Set.copyOf(request.excludedIds()),
+                Integer.MAX_VALUE);
         copies.copy(accountId, query, columns, out);
     }
 }

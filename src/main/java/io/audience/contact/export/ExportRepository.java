@@ -1,10 +1,10 @@
 package io.audience.contact.export;
 
-import io.audience.contact.ContactFilters;
-import io.audience.contact.ContactQuery;
 import static io.audience.db.Tables.CONTACT;
 import static io.audience.db.Tables.EMAIL_CONSENT;
 
+import io.audience.contact.ContactFilters;
+import io.audience.contact.ContactQuery;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -35,9 +35,11 @@ import org.springframework.stereotype.Repository;
 class ExportRepository {
 
     static final Map<String, Field<?>> COLUMNS = columns();
-    private static final Set<String> TIMES = Set.of("email_optin_date", "email_optout_date", "created_at", "updated_at");
+    private static final Set<String> TIMES =
+            Set.of("email_optin_date", "email_optout_date", "created_at", "updated_at");
     private static final List<Field<String>> FORMULA_STARTS = List.of("=", "+", "-", "@", "\t", "\r").stream()
-            .<Field<String>>map(DSL::inline).toList();
+            .<Field<String>>map(DSL::inline)
+            .toList();
 
     private final DSLContext db;
     private final DataSource dataSource;
@@ -62,14 +64,18 @@ class ExportRepository {
         }
         String select = db.renderInlined(db.select(fields)
                 .from(CONTACT)
-                .leftJoin(EMAIL_CONSENT).on(EMAIL_CONSENT.ACCOUNT_ID.eq(CONTACT.ACCOUNT_ID),
-                        EMAIL_CONSENT.EMAIL_KEY.eq(CONTACT.EMAIL_KEY))
+                .leftJoin(EMAIL_CONSENT)
+                .on(EMAIL_CONSENT.ACCOUNT_ID.eq(CONTACT.ACCOUNT_ID), EMAIL_CONSENT.EMAIL_KEY.eq(CONTACT.EMAIL_KEY))
                 .where(ContactFilters.of(accountId, query))
                 .orderBy(CONTACT.CONTACT_ID));
         try (Connection connection = dataSource.getConnection()) {
-            connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyOut("COPY (" + select + ") TO STDOUT (FORMAT csv, HEADER"
-                            + (text.isEmpty() ? "" : ", FORCE_QUOTE (" + String.join(", ", text) + ")") + ")", out);
+            connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyOut(
+                            "COPY (" + select + ") TO STDOUT (FORMAT csv, HEADER"
+                                    + (text.isEmpty() ? "" : ", FORCE_QUOTE (" + String.join(", ", text) + ")") + ")",
+                            out);
         } catch (SQLException e) {
             throw new IllegalStateException("Copying a page of an export failed", e);
         } catch (IOException e) {
@@ -83,7 +89,8 @@ class ExportRepository {
      * text cell is quoted too (FORCE_QUOTE). Done in the COPY's select, so the export keeps COPY's speed.
      */
     private static Field<String> neutralised(Field<String> text) {
-        return DSL.when(DSL.left(text, 1).in(FORMULA_STARTS), DSL.inline("'").concat(text)).otherwise(text);
+        return DSL.when(DSL.left(text, 1).in(FORMULA_STARTS), DSL.inline("'").concat(text))
+                .otherwise(text);
     }
 
     static Set<String> columnNames() {
@@ -114,7 +121,7 @@ class ExportRepository {
 
     /** Times as the API writes them: ISO 8601 in UTC. */
     private static Field<String> iso(Field<?> time) {
-        return DSL.field("to_char({0} at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')", SQLDataType.VARCHAR,
-                time);
+        return DSL.field(
+                "to_char({0} at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')", SQLDataType.VARCHAR, time);
     }
 }

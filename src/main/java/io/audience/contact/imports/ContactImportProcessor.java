@@ -38,8 +38,15 @@ class ContactImportProcessor {
             @Override
             public ActivityView.Counters process(UUID accountId, UUID activityId, String payload, int from, int to) {
                 ContactImports.ImportPayload lists = json.readValue(payload, ContactImports.ImportPayload.class);
-                return chunks.apply(accountId, activityId, from, to, lists, "activity:" + activityId,
-                        kind + " " + activityId, OffsetDateTime.now(clock));
+                return chunks.apply(
+                        accountId,
+                        activityId,
+                        from,
+                        to,
+                        lists,
+                        "activity:" + activityId,
+                        kind + " " + activityId,
+                        OffsetDateTime.now(clock));
             }
         };
     }

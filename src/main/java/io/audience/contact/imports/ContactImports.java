@@ -41,8 +41,14 @@ public class ContactImports {
     private final JsonMapper json;
     private final Clock clock;
 
-    ContactImports(ActivityLog activities, ListMemberships memberships, CustomFieldService customFields,
-            ConsentService consent, ImportStagingRepository staging, JsonMapper json, Clock clock) {
+    ContactImports(
+            ActivityLog activities,
+            ListMemberships memberships,
+            CustomFieldService customFields,
+            ConsentService consent,
+            ImportStagingRepository staging,
+            JsonMapper json,
+            Clock clock) {
         this.activities = activities;
         this.memberships = memberships;
         this.customFields = customFields;
@@ -126,9 +132,17 @@ public class ContactImports {
             staging.reportRefused(accountId, activityId);
         }
         staging.analyze();
-        log.debug("Import {} staged {} rows in {} ms, analysed in {} ms", activityId, count[0],
-                (staged - started) / 1_000_000, (System.nanoTime() - staged) / 1_000_000);
-        activities.describe(accountId, activityId, json.writeValueAsString(new ImportPayload(lists, !seen.mayRepeat(), !extras[0])), lists.size());
+        log.debug(
+                "Import {} staged {} rows in {} ms, analysed in {} ms",
+                activityId,
+                count[0],
+                (staged - started) / 1_000_000,
+                (System.nanoTime() - staged) / 1_000_000);
+        activities.describe(
+                accountId,
+                activityId,
+                json.writeValueAsString(new ImportPayload(lists, !seen.mayRepeat(), !extras[0])),
+                lists.size());
         return activities.ready(accountId, activityId, count[0], failed[0]);
     }
 

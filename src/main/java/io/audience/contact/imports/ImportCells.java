@@ -27,6 +27,7 @@ public final class ImportCells {
 
     /** Longer than any column allows (255 for a street or a custom field); past it no rule needs the text. */
     static final int MAX_CELL = 1024;
+
     static final int MAX_COLUMN_NAME = 100;
 
     /** More cells than any row can use (the vendor's columns and 25 custom fields). */
@@ -39,9 +40,15 @@ public final class ImportCells {
      * {@link #INVALID_UTF8}, so it spoils the row it is in, not the import.
      */
     public static Reader utf8(InputStream in) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)
-                .replaceWith(String.valueOf(INVALID_UTF8))), 1 << 16);
+        BufferedReader reader = new BufferedReader(
+                new InputStreamReader(
+                        in,
+                        StandardCharsets.UTF_8
+                                .newDecoder()
+                                .onMalformedInput(CodingErrorAction.REPLACE)
+                                .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                                .replaceWith(String.valueOf(INVALID_UTF8))),
+                1 << 16);
         reader.mark(1);
         if (reader.read() != '\uFEFF') {
             reader.reset();

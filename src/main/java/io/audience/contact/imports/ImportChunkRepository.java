@@ -3,8 +3,8 @@ package io.audience.contact.imports;
 import static io.audience.db.Tables.IMPORT_ROW;
 import static org.jooq.impl.DSL.val;
 
-import io.audience.activity.RowOutcomeRepository;
 import io.audience.activity.ActivityView;
+import io.audience.activity.RowOutcomeRepository;
 import io.audience.consent.Actor;
 import io.audience.consent.Channel;
 import io.audience.consent.ConsentInBulk;
@@ -16,9 +16,9 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.QueryPart;
 import org.jooq.Record;
 import org.jooq.Select;
-import org.jooq.QueryPart;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -39,8 +39,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ImportChunkRepository {
 
-    static final String CHUNK = "i.account_id = {0} and i.activity_id = {1}"
-            + " and i.item_number >= {2} and i.item_number < {3}";
+    static final String CHUNK =
+            "i.account_id = {0} and i.activity_id = {1}" + " and i.item_number >= {2} and i.item_number < {3}";
     /**
      * The chunk's addresses. Every read of a large table is bounded by them (an index scan for
      * these keys), so whatever join the planner picks costs the size of the chunk, never the size
@@ -53,6 +53,7 @@ class ImportChunkRepository {
      * lease already applied; their memberships and details are not written a second time.
      */
     static final String DECIDED_HERE = "i.xmin::text::bigint = txid_current() % 4294967296";
+
     private static final String OPTED_OUT = "coalesce(e.opt_out_source, '') = 'Contact'";
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportChunkRepository.class);
 
@@ -63,8 +64,13 @@ class ImportChunkRepository {
     private final ContactsInBulk contacts;
     private final MembershipsInBulk memberships;
 
-    ImportChunkRepository(DSLContext db, ImportDetailRepository details, RowOutcomeRepository outcomes, ConsentInBulk consent,
-            ContactsInBulk contacts, MembershipsInBulk memberships) {
+    ImportChunkRepository(
+            DSLContext db,
+            ImportDetailRepository details,
+            RowOutcomeRepository outcomes,
+            ConsentInBulk consent,
+            ContactsInBulk contacts,
+            MembershipsInBulk memberships) {
         this.db = db;
         this.details = details;
         this.outcomes = outcomes;
@@ -88,8 +94,15 @@ class ImportChunkRepository {
         }
     }
 
-    ActivityView.Counters apply(UUID accountId, UUID activityId, int from, int to, ContactImports.ImportPayload payload,
-            String actor, String evidence, OffsetDateTime now) {
+    ActivityView.Counters apply(
+            UUID accountId,
+            UUID activityId,
+            int from,
+            int to,
+            ContactImports.ImportPayload payload,
+            String actor,
+            String evidence,
+            OffsetDateTime now) {
         QueryPart[] p = {val(accountId), val(activityId), val(from), val(to), val(now)};
         long[] at = {System.nanoTime()};
         StringBuilder timings = new StringBuilder();
@@ -102,29 +115,54 @@ class ImportChunkRepository {
             skipDuplicates(p);
         }
         lap.run();
-        int pending = db.resultQuery("select count(*)::int from import_row i where " + CHUNK
-                + " and i.outcome is null", (Object[]) p).fetchSingle().get(0, int.class);
+        int pending = db.resultQuery(
+                        "select count(*)::int from import_row i where " + CHUNK + " and i.outcome is null",
+                        (Object[]) p)
+                .fetchSingle()
+                .get(0, int.class);
         ImportRow i = IMPORT_ROW.as("i");
-        Condition undecided = i.ACCOUNT_ID.eq(accountId).and(i.ACTIVITY_ID.eq(activityId)).and(i.ITEM_NUMBER.ge(from))
-                .and(i.ITEM_NUMBER.lt(to)).and(i.OUTCOME.isNull());
-        ConsentInBulk.Created fresh = consent.createNew(accountId,
-                DSL.select(i.EMAIL_KEY, i.FINGERPRINT, i.NEW_CONTACT_ID.as("contact_id"),
-                                DSL.concat(DSL.val(evidence + " row "), i.ITEM_NUMBER.cast(String.class)).as("evidence"))
-                        .from(i).where(undecided),
-                new Actor(Source.ACCOUNT, Channel.IMPORT, actor, null, null, null), now);
+        Condition undecided = i.ACCOUNT_ID
+                .eq(accountId)
+                .and(i.ACTIVITY_ID.eq(activityId))
+                .and(i.ITEM_NUMBER.ge(from))
+                .and(i.ITEM_NUMBER.lt(to))
+                .and(i.OUTCOME.isNull());
+        ConsentInBulk.Created fresh = consent.createNew(
+                accountId,
+                DSL.select(
+                                i.EMAIL_KEY,
+                                i.FINGERPRINT,
+                                i.NEW_CONTACT_ID.as("contact_id"),
+                                DSL.concat(DSL.val(evidence + " row "), i.ITEM_NUMBER.cast(String.class))
+                                        .as("evidence"))
+                        .from(i)
+                        .where(undecided),
+                new Actor(Source.ACCOUNT, Channel.IMPORT, actor, null, null, null),
+                now);
         lap.run();
         boolean allNew = fresh.initial() == pending;
-        Select<? extends Record> rows = DSL.select(i.NEW_CONTACT_ID.as("contact_id"), i.EMAIL_KEY, i.EMAIL_ADDRESS,
-                        i.FIRST_NAME, i.LAST_NAME, i.JOB_TITLE, i.COMPANY_NAME, i.BIRTHDAY_MONTH, i.BIRTHDAY_DAY,
+        Select<? extends Record> rows = DSL.select(
+                        i.NEW_CONTACT_ID.as("contact_id"),
+                        i.EMAIL_KEY,
+                        i.EMAIL_ADDRESS,
+                        i.FIRST_NAME,
+                        i.LAST_NAME,
+                        i.JOB_TITLE,
+                        i.COMPANY_NAME,
+                        i.BIRTHDAY_MONTH,
+                        i.BIRTHDAY_DAY,
                         i.ANNIVERSARY)
-                .from(i).where(undecided);
+                .from(i)
+                .where(undecided);
         if (allNew) {
             // Every address of the chunk is new to the account (the common case of a first import):
             // no contact can have them and there is nothing to lock, update or look up.
             contacts.create(accountId, rows, true, now);
             lap.run();
-            db.execute("update import_row i set outcome = 'created', contact_id = i.new_contact_id where " + CHUNK
-                    + " and i.outcome is null", (Object[]) p);
+            db.execute(
+                    "update import_row i set outcome = 'created', contact_id = i.new_contact_id where " + CHUNK
+                            + " and i.outcome is null",
+                    (Object[]) p);
             lap.run();
         } else {
             consent.lock(accountId, DSL.select(i.EMAIL_KEY).from(i).where(undecided));
@@ -132,19 +170,42 @@ class ImportChunkRepository {
             contacts.create(accountId, rows, false, now);
             lap.run();
             // An address whose person opted out is not changed (DESIGN 7).
-            contacts.update(accountId, DSL.select(i.NEW_CONTACT_ID.as("contact_id"), i.EMAIL_KEY, i.EMAIL_ADDRESS,
-                            i.FIRST_NAME, i.LAST_NAME, i.JOB_TITLE, i.COMPANY_NAME, i.BIRTHDAY_MONTH, i.BIRTHDAY_DAY,
-                            i.ANNIVERSARY)
-                    .from(i).where(undecided, DSL.not(consent.optedOutByContact(accountId, i.EMAIL_KEY))), now);
+            contacts.update(
+                    accountId,
+                    DSL.select(
+                                    i.NEW_CONTACT_ID.as("contact_id"),
+                                    i.EMAIL_KEY,
+                                    i.EMAIL_ADDRESS,
+                                    i.FIRST_NAME,
+                                    i.LAST_NAME,
+                                    i.JOB_TITLE,
+                                    i.COMPANY_NAME,
+                                    i.BIRTHDAY_MONTH,
+                                    i.BIRTHDAY_DAY,
+                                    i.ANNIVERSARY)
+                            .from(i)
+                            .where(undecided, DSL.not(consent.optedOutByContact(accountId, i.EMAIL_KEY))),
+                    now);
             lap.run();
             recordOutcomes(p);
             lap.run();
         }
         // New contacts have no memberships yet; a person who opted out is not added (cannot_add).
-        memberships.add(accountId, payload.listIds(), DSL.select(i.CONTACT_ID).from(i)
-                .where(i.ACCOUNT_ID.eq(accountId), i.ACTIVITY_ID.eq(activityId), i.ITEM_NUMBER.ge(from),
-                        i.ITEM_NUMBER.lt(to), i.OUTCOME.in("created", "updated"), i.CANNOT_ADD.isFalse(),
-                        DSL.condition(DECIDED_HERE)), allNew, now);
+        memberships.add(
+                accountId,
+                payload.listIds(),
+                DSL.select(i.CONTACT_ID)
+                        .from(i)
+                        .where(
+                                i.ACCOUNT_ID.eq(accountId),
+                                i.ACTIVITY_ID.eq(activityId),
+                                i.ITEM_NUMBER.ge(from),
+                                i.ITEM_NUMBER.lt(to),
+                                i.OUTCOME.in("created", "updated"),
+                                i.CANNOT_ADD.isFalse(),
+                                DSL.condition(DECIDED_HERE)),
+                allNew,
+                now);
         lap.run();
         if (!payload.noExtras()) {
             details.apply(accountId, p, now);
@@ -154,8 +215,13 @@ class ImportChunkRepository {
         lap.run();
         ActivityView.Counters counts = counts(p);
         lap.run();
-        log.debug("Import chunk {}..{} of {}: ms per step (addresses, [locks], creates, [updates], outcomes,"
-                + " lists, details, outcomes to the activity, counts){}", from, to, activityId, timings);
+        log.debug(
+                "Import chunk {}..{} of {}: ms per step (addresses, [locks], creates, [updates], outcomes,"
+                        + " lists, details, outcomes to the activity, counts){}",
+                from,
+                to,
+                activityId,
+                timings);
         return counts;
     }
 
@@ -173,8 +239,7 @@ class ImportChunkRepository {
                           from import_row e
                          where e.account_id = {0} and e.activity_id = {1} and e.email_key = %s
                          group by e.email_key) f
-                 where %s and i.outcome is null and i.email_key = f.email_key and f.first < i.item_number"""
-                .formatted(KEYS, CHUNK), (Object[]) p);
+                 where %s and i.outcome is null and i.email_key = f.email_key and f.first < i.item_number""".formatted(KEYS, CHUNK), (Object[]) p);
     }
 
     private void recordOutcomes(QueryPart[] p) {
@@ -205,10 +270,18 @@ class ImportChunkRepository {
     /** The outcomes of the rows this transaction decided go to the activity's report, in the same transaction. */
     private void handOutcomes(UUID accountId, UUID activityId, int from, int to) {
         ImportRow i = IMPORT_ROW.as("i");
-        outcomes.record(accountId, activityId, DSL.select(i.ITEM_NUMBER, i.OUTCOME, i.REASON, i.CONTACT_ID)
-                .from(i)
-                .where(i.ACCOUNT_ID.eq(accountId), i.ACTIVITY_ID.eq(activityId), i.ITEM_NUMBER.ge(from),
-                        i.ITEM_NUMBER.lt(to), i.OUTCOME.isNotNull(), DSL.condition(DECIDED_HERE)));
+        outcomes.record(
+                accountId,
+                activityId,
+                DSL.select(i.ITEM_NUMBER, i.OUTCOME, i.REASON, i.CONTACT_ID)
+                        .from(i)
+                        .where(
+                                i.ACCOUNT_ID.eq(accountId),
+                                i.ACTIVITY_ID.eq(activityId),
+                                i.ITEM_NUMBER.ge(from),
+                                i.ITEM_NUMBER.lt(to),
+                                i.OUTCOME.isNotNull(),
+                                DSL.condition(DECIDED_HERE)));
     }
 
     /**
@@ -216,16 +289,22 @@ class ImportChunkRepository {
      * so a range run again after a crash, or rows decided while staging, are never counted twice.
      */
     private ActivityView.Counters counts(QueryPart[] p) {
-        org.jooq.Record r = db.resultQuery("""
+        org.jooq.Record r =
+                db.resultQuery("""
                 select count(*)::int,
                        (count(*) filter (where outcome in ('created', 'updated')))::int,
                        (count(*) filter (where outcome = 'failed'))::int,
                        (count(*) filter (where outcome = 'failed' and correctable))::int,
                        (count(*) filter (where cannot_add))::int
                   from import_row i
-                 where %s and %s""".formatted(CHUNK, DECIDED_HERE), (Object[]) p)
-                .fetchSingle();
-        return new ActivityView.Counters(0, r.get(0, int.class), r.get(1, int.class), r.get(2, int.class), r.get(3, int.class),
-                r.get(4, int.class), 0);
+                 where %s and %s""".formatted(CHUNK, DECIDED_HERE), (Object[]) p).fetchSingle();
+        return new ActivityView.Counters(
+                0,
+                r.get(0, int.class),
+                r.get(1, int.class),
+                r.get(2, int.class),
+                r.get(3, int.class),
+                r.get(4, int.class),
+                0);
     }
 }

@@ -41,11 +41,13 @@ class ImportDetailRepository {
 
     /** One row per element of the rows' extras list {@code name}, of the rows this transaction created or updated. */
     private static Select<Record> extras(String name, String columns, QueryPart[] p) {
-        return DSL.select(DSL.asterisk()).from(DSL.table("""
+        return DSL.select(DSL.asterisk())
+                .from(DSL.table(
+                        """
                 (select %s
                    from import_row i
                   cross join lateral jsonb_array_elements(i.extras::jsonb -> '%s') with ordinality as e(v, ord)
-                  where %s and i.extras is not null and i.outcome in ('created', 'updated') and %s) x"""
-                .formatted(columns, name, ImportChunkRepository.CHUNK, ImportChunkRepository.DECIDED_HERE), (Object[]) p));
+                  where %s and i.extras is not null and i.outcome in ('created', 'updated') and %s) x""".formatted(columns, name, ImportChunkRepository.CHUNK, ImportChunkRepository.DECIDED_HERE),
+                        (Object[]) p));
     }
 }

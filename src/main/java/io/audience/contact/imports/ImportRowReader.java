@@ -1,10 +1,10 @@
 package io.audience.contact.imports;
 
-import io.audience.contact.ContactDraft;
-import io.audience.consent.EmailAddresses;
-import io.audience.contact.ContactFields;
 import io.audience.api.Text;
 import io.audience.api.ValidationFailed;
+import io.audience.consent.EmailAddresses;
+import io.audience.contact.ContactDraft;
+import io.audience.contact.ContactFields;
 import io.audience.customfield.FieldValue;
 import io.audience.customfield.FieldsByName;
 import java.time.LocalDate;
@@ -22,8 +22,15 @@ import org.jspecify.annotations.Nullable;
 final class ImportRowReader {
 
     static final int MAX_CUSTOM_FIELDS = 25;
-    private static final Set<String> BASIC = Set.of("email", "first_name", "last_name", "job_title", "company_name",
-            "birthday_month", "birthday_day", "anniversary");
+    private static final Set<String> BASIC = Set.of(
+            "email",
+            "first_name",
+            "last_name",
+            "job_title",
+            "company_name",
+            "birthday_month",
+            "birthday_day",
+            "anniversary");
     private static final List<String> PHONE_KINDS = ContactFields.PHONE_KINDS;
     private static final List<String> ADDRESS_KINDS = ContactFields.ADDRESS_KINDS;
     private static final List<String> ADDRESS_PARTS = List.of("street", "street2", "city", "state", "zip", "country");
@@ -32,9 +39,17 @@ final class ImportRowReader {
     /** Phones, addresses and custom field values of a row; staged only when it has some. */
     record Extras(List<ContactDraft.Phone> phones, List<ContactDraft.Address> addresses, List<FieldValue> fields) {}
 
-    record Read(String emailKey, String emailAddress, @Nullable String firstName, @Nullable String lastName,
-            @Nullable String jobTitle, @Nullable String companyName, @Nullable Integer birthdayMonth,
-            @Nullable Integer birthdayDay, @Nullable LocalDate anniversary, @Nullable Extras extras) {}
+    record Read(
+            String emailKey,
+            String emailAddress,
+            @Nullable String firstName,
+            @Nullable String lastName,
+            @Nullable String jobTitle,
+            @Nullable String companyName,
+            @Nullable Integer birthdayMonth,
+            @Nullable Integer birthdayDay,
+            @Nullable LocalDate anniversary,
+            @Nullable Extras extras) {}
 
     private final FieldsByName fields;
 
@@ -43,12 +58,14 @@ final class ImportRowReader {
     }
 
     /** Why a column cannot be imported, or null when it can (checked once for a CSV header). */
-    @Nullable String columnProblem(String column) {
+    @Nullable
+    String columnProblem(String column) {
         if (BASIC.contains(column) || phoneKind(column) != null || addressColumn(column) != null) {
             return null;
         }
         if (column.startsWith("cf:")) {
-            return fields.field(column.substring(3)).isPresent() ? null
+            return fields.field(column.substring(3)).isPresent()
+                    ? null
                     : "column " + column + ": this account has no custom field named \"" + column.substring(3) + "\"";
         }
         if (UNSUPPORTED.contains(column)) {
@@ -83,9 +100,16 @@ final class ImportRowReader {
         Integer day = number("birthday_day", row.get("birthday_day"));
         ContactFields.birthday(month, day);
         LocalDate anniversary = ContactFields.anniversary(blankToNull(row.get("anniversary")));
-        return new Read(key, display, text(row, "first_name", ContactFields.NAME_MAX),
-                text(row, "last_name", ContactFields.NAME_MAX), text(row, "job_title", ContactFields.NAME_MAX),
-                text(row, "company_name", ContactFields.NAME_MAX), month, day, anniversary,
+        return new Read(
+                key,
+                display,
+                text(row, "first_name", ContactFields.NAME_MAX),
+                text(row, "last_name", ContactFields.NAME_MAX),
+                text(row, "job_title", ContactFields.NAME_MAX),
+                text(row, "company_name", ContactFields.NAME_MAX),
+                month,
+                day,
+                anniversary,
                 beyondBasics ? extras(row) : null);
     }
 
@@ -120,28 +144,31 @@ final class ImportRowReader {
             }
         }
         for (Map.Entry<String, String> cell : row.entrySet()) {
-            if (cell.getKey().startsWith("cf:") && cell.getValue() != null && !cell.getValue().isEmpty()) {
-                values.add(fields.value(cell.getKey(), cell.getKey().substring(3), Text.printable(cell.getKey(),
-                        cell.getValue())));
+            if (cell.getKey().startsWith("cf:")
+                    && cell.getValue() != null
+                    && !cell.getValue().isEmpty()) {
+                values.add(fields.value(
+                        cell.getKey(), cell.getKey().substring(3), Text.printable(cell.getKey(), cell.getValue())));
             }
         }
         if (values.size() > MAX_CUSTOM_FIELDS) {
-            throw new ValidationFailed("a contact has at most " + MAX_CUSTOM_FIELDS + " custom fields; this row sets "
-                    + values.size());
+            throw new ValidationFailed(
+                    "a contact has at most " + MAX_CUSTOM_FIELDS + " custom fields; this row sets " + values.size());
         }
-        return phones.isEmpty() && addresses.isEmpty() && values.isEmpty() ? null
+        return phones.isEmpty() && addresses.isEmpty() && values.isEmpty()
+                ? null
                 : new Extras(phones, addresses, values);
     }
 
-    private static ContactDraft.@Nullable Address address(Map<String, @Nullable String> row, String kind,
-            String prefix) {
+    private static ContactDraft.@Nullable Address address(
+            Map<String, @Nullable String> row, String kind, String prefix) {
         String street = text(row, prefix + "street", ContactFields.STREET_MAX);
         String street2 = text(row, prefix + "street2", ContactFields.STREET_MAX);
         if (street2 != null) {
             street = street == null ? street2 : street + ", " + street2;
             if (street.length() > ContactFields.STREET_MAX) {
-                throw new ValidationFailed(prefix + "street and " + prefix + "street2 together must be at most 255"
-                        + " characters");
+                throw new ValidationFailed(
+                        prefix + "street and " + prefix + "street2 together must be at most 255" + " characters");
             }
         }
         String city = text(row, prefix + "city", ContactFields.ADDRESS_PART_MAX);

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 public interface ImportSource {
 
     /** One row: its cells by column, or the reason it cannot be read at all. */
-    record Row(Map<String, @Nullable String> cells, @Nullable String problem) {
+    record Row(
+            Map<String, @Nullable String> cells, @Nullable String problem) {
 
         public static Row of(Map<String, @Nullable String> cells) {
             return new Row(cells, null);

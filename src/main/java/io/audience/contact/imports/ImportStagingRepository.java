@@ -53,14 +53,43 @@ class ImportStagingRepository {
         }
 
         void staged(int number, ImportRowReader.Read row, @Nullable String extras, String fingerprint, UUID newId) {
-            print(number, row.emailKey(), row.emailAddress(), row.firstName(), row.lastName(), row.jobTitle(),
-                    row.companyName(), row.birthdayMonth(), row.birthdayDay(), row.anniversary(), extras, fingerprint,
-                    newId, null, null, false);
+            print(
+                    number,
+                    row.emailKey(),
+                    row.emailAddress(),
+                    row.firstName(),
+                    row.lastName(),
+                    row.jobTitle(),
+                    row.companyName(),
+                    row.birthdayMonth(),
+                    row.birthdayDay(),
+                    row.anniversary(),
+                    extras,
+                    fingerprint,
+                    newId,
+                    null,
+                    null,
+                    false);
         }
 
         void failed(int number, String reason) {
-            print(number, null, null, null, null, null, null, null, null, null, null, null, null, "failed",
-                    ImportCells.printable(reason.length() > 500 ? reason.substring(0, 500) : reason), true);
+            print(
+                    number,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    "failed",
+                    ImportCells.printable(reason.length() > 500 ? reason.substring(0, 500) : reason),
+                    true);
         }
 
         /** One line of COPY's text format: tab-separated, {@code \N} for null, backslash escapes. */
@@ -120,7 +149,9 @@ class ImportStagingRepository {
     Rows open(UUID accountId, UUID activityId) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            return new Rows(accountId, activityId,
+            return new Rows(
+                    accountId,
+                    activityId,
                     new PGCopyOutputStream(connection.unwrap(PGConnection.class), COPY, 1 << 16));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not start the COPY of an import", e);
@@ -129,10 +160,15 @@ class ImportStagingRepository {
 
     /** The rows refused while staging go to the activity's report with their reasons. */
     void reportRefused(UUID accountId, UUID activityId) {
-        outcomes.record(accountId, activityId, DSL.select(IMPORT_ROW.ITEM_NUMBER, IMPORT_ROW.OUTCOME, IMPORT_ROW.REASON, IMPORT_ROW.CONTACT_ID)
-                .from(IMPORT_ROW)
-                .where(IMPORT_ROW.ACCOUNT_ID.eq(accountId), IMPORT_ROW.ACTIVITY_ID.eq(activityId),
-                        IMPORT_ROW.OUTCOME.isNotNull()));
+        outcomes.record(
+                accountId,
+                activityId,
+                DSL.select(IMPORT_ROW.ITEM_NUMBER, IMPORT_ROW.OUTCOME, IMPORT_ROW.REASON, IMPORT_ROW.CONTACT_ID)
+                        .from(IMPORT_ROW)
+                        .where(
+                                IMPORT_ROW.ACCOUNT_ID.eq(accountId),
+                                IMPORT_ROW.ACTIVITY_ID.eq(activityId),
+                                IMPORT_ROW.OUTCOME.isNotNull()));
     }
 
     /**

@@ -41,8 +41,8 @@ class StagedRowRepository implements Retention, PersonData {
         int deleted;
         do {
             deleted = db.deleteFrom(IMPORT_ROW)
-                    .where(DSL.row(IMPORT_ROW.ACCOUNT_ID, IMPORT_ROW.ACTIVITY_ID, IMPORT_ROW.ITEM_NUMBER).in(
-                            DSL.select(IMPORT_ROW.ACCOUNT_ID, IMPORT_ROW.ACTIVITY_ID, IMPORT_ROW.ITEM_NUMBER)
+                    .where(DSL.row(IMPORT_ROW.ACCOUNT_ID, IMPORT_ROW.ACTIVITY_ID, IMPORT_ROW.ITEM_NUMBER)
+                            .in(DSL.select(IMPORT_ROW.ACCOUNT_ID, IMPORT_ROW.ACTIVITY_ID, IMPORT_ROW.ITEM_NUMBER)
                                     .from(IMPORT_ROW)
                                     .where(DSL.row(IMPORT_ROW.ACCOUNT_ID, IMPORT_ROW.ACTIVITY_ID)
                                             .in(outcomes.endedBefore(now)))
@@ -56,8 +56,13 @@ class StagedRowRepository implements Retention, PersonData {
     @Override
     public void forgetPerson(UUID accountId, UUID contactId, Collection<String> emailKeys) {
         db.deleteFrom(IMPORT_ROW)
-                .where(IMPORT_ROW.ACCOUNT_ID.eq(accountId), IMPORT_ROW.CONTACT_ID.eq(contactId)
-                        .or(IMPORT_ROW.NEW_CONTACT_ID.eq(contactId)).or(IMPORT_ROW.EMAIL_KEY.in(emailKeys)))
+                .where(
+                        IMPORT_ROW.ACCOUNT_ID.eq(accountId),
+                        IMPORT_ROW
+                                .CONTACT_ID
+                                .eq(contactId)
+                                .or(IMPORT_ROW.NEW_CONTACT_ID.eq(contactId))
+                                .or(IMPORT_ROW.EMAIL_KEY.in(emailKeys)))
                 .execute();
     }
 }

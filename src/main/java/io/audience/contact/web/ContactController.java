@@ -1,19 +1,19 @@
 package io.audience.contact.web;
 
 import io.audience.api.BoundedIds;
-import io.audience.api.Requires;
-import io.audience.api.Privilege;
 import io.audience.api.Caller;
 import io.audience.api.IdLists;
 import io.audience.api.Limits;
+import io.audience.api.Privilege;
+import io.audience.api.Requires;
 import io.audience.consent.Channel;
 import io.audience.consent.Source;
 import io.audience.contact.ContactDraft;
-import io.audience.contact.ContactQueries;
-import io.audience.contact.Include;
 import io.audience.contact.ContactErasure;
+import io.audience.contact.ContactQueries;
 import io.audience.contact.ContactService;
 import io.audience.contact.ContactView;
+import io.audience.contact.Include;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.EnumSet;
@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.annotation.JsonDeserialize;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +31,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /** Contact writes: create, replace (and revive), delete, and the sign-up form's create-or-update. */
 @RestController
@@ -51,10 +51,12 @@ class ContactController {
     record SignUpResponse(UUID contactId, String action) {}
 
     @PostMapping(path = "/v3/contacts", consumes = "application/json")
-    ResponseEntity<ContactResource> create(Caller caller, @RequestBody ContactRequests.ContactInput body,
-            HttpServletRequest request) {
+    ResponseEntity<ContactResource> create(
+            Caller caller, @RequestBody ContactRequests.ContactInput body, HttpServletRequest request) {
         ContactDraft draft = ContactValidation.forCreate(body);
-        ContactView created = contacts.create(caller.accountId(), draft,
+        ContactView created = contacts.create(
+                caller.accountId(),
+                draft,
                 RequestActors.of(caller, Source.ACCOUNT, Channel.API, request, "POST /v3/contacts"));
         return ResponseEntity.created(URI.create("/v3/contacts/" + created.contactId()))
                 .eTag(created.etag())
@@ -62,7 +64,9 @@ class ContactController {
     }
 
     @PutMapping(path = "/v3/contacts/{contact_id}", consumes = "application/json")
-    ResponseEntity<ContactResource> update(Caller caller, @PathVariable("contact_id") String contactId,
+    ResponseEntity<ContactResource> update(
+            Caller caller,
+            @PathVariable("contact_id") String contactId,
             @RequestBody ContactRequests.ContactInput body,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             HttpServletRequest request) {
@@ -70,51 +74,79 @@ class ContactController {
         ContactDraft draft = ContactValidation.forUpdate(body);
         // Consent set through PUT is the account's word, whatever update_source claims; only an
         // opt-out may be recorded as the person's.
-        ContactView updated = contacts.update(caller.accountId(), id, draft, ifMatch,
+        ContactView updated = contacts.update(
+                caller.accountId(),
+                id,
+                draft,
+                ifMatch,
                 RequestActors.of(caller, draft.source(), Channel.API, request, "PUT /v3/contacts/" + id));
         return ResponseEntity.ok().eTag(updated.etag()).body(ContactResource.of(updated));
     }
 
     @DeleteMapping("/v3/contacts/{contact_id}")
-    ResponseEntity<Void> delete(Caller caller, @PathVariable("contact_id") String contactId,
-            HttpServletRequest request) {
-        contacts.delete(caller.accountId(), Limits.uuid("contact", contactId),
+    ResponseEntity<Void> delete(
+            Caller caller, @PathVariable("contact_id") String contactId, HttpServletRequest request) {
+        contacts.delete(
+                caller.accountId(),
+                Limits.uuid("contact", contactId),
                 RequestActors.of(caller, Source.ACCOUNT, Channel.API, request, "DELETE /v3/contacts/" + contactId));
         return ResponseEntity.noContent().build();
     }
 
-    record ResubscribeInput(@JsonDeserialize(using = BoundedIds.class) @Nullable List<String> listIds) {}
+    record ResubscribeInput(
+            @JsonDeserialize(using = BoundedIds.class) @Nullable
+            List<String> listIds) {}
 
     @PutMapping(path = "/v3/contacts/resubscribe/{contact_id}", consumes = "application/json")
-    ResponseEntity<ContactResource> resubscribe(Caller caller, @PathVariable("contact_id") String contactId,
-            @RequestBody ResubscribeInput body, HttpServletRequest request) {
+    ResponseEntity<ContactResource> resubscribe(
+            Caller caller,
+            @PathVariable("contact_id") String contactId,
+            @RequestBody ResubscribeInput body,
+            HttpServletRequest request) {
         UUID id = Limits.uuid("contact", contactId);
         List<UUID> lists = IdLists.listIdsOf("list_ids", body.listIds());
-        contacts.resubscribe(caller.accountId(), id, lists, RequestActors.of(caller, Source.ACCOUNT, Channel.API,
-                request, "PUT /v3/contacts/resubscribe/" + id + " lists=" + lists));
+        contacts.resubscribe(
+                caller.accountId(),
+                id,
+                lists,
+                RequestActors.of(
+                        caller,
+                        Source.ACCOUNT,
+                        Channel.API,
+                        request,
+                        "PUT /v3/contacts/resubscribe/" + id + " lists=" + lists));
         ContactView contact = queries.get(caller.accountId(), id, EnumSet.allOf(Include.class));
         return ResponseEntity.ok().eTag(contact.etag()).body(ContactResource.of(contact));
     }
 
     /** Erase (extension), for a privacy request: the contact is gone; an opt-out stays suppressed. */
     @PostMapping("/v3/contacts/{contact_id}/erase")
-    ResponseEntity<Void> erase(Caller caller, @PathVariable("contact_id") String contactId,
-            HttpServletRequest request) {
+    ResponseEntity<Void> erase(
+            Caller caller, @PathVariable("contact_id") String contactId, HttpServletRequest request) {
         UUID id = Limits.uuid("contact", contactId);
-        erasure.erase(caller.accountId(), id,
+        erasure.erase(
+                caller.accountId(),
+                id,
                 RequestActors.of(caller, Source.ACCOUNT, Channel.API, request, "POST /v3/contacts/" + id + "/erase"));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping(path = "/v3/contacts/sign_up_form", consumes = "application/json")
-    ResponseEntity<SignUpResponse> signUp(Caller caller, @RequestBody ContactRequests.SignUpInput body,
-            HttpServletRequest request) {
+    ResponseEntity<SignUpResponse> signUp(
+            Caller caller, @RequestBody ContactRequests.SignUpInput body, HttpServletRequest request) {
         ContactDraft draft = ContactValidation.forSignUp(body);
-        ContactService.SignUpResult result = contacts.signUp(caller.accountId(), draft,
-                RequestActors.of(caller, Source.CONTACT, Channel.FORM, request,
+        ContactService.SignUpResult result = contacts.signUp(
+                caller.accountId(),
+                draft,
+                RequestActors.of(
+                        caller,
+                        Source.CONTACT,
+                        Channel.FORM,
+                        request,
                         "sign_up_form lists=" + draft.listMemberships()));
         HttpStatus status = result.action() == ContactService.SignUpAction.CREATED ? HttpStatus.CREATED : HttpStatus.OK;
         return ResponseEntity.status(status)
-                .body(new SignUpResponse(result.contactId(), result.action().name().toLowerCase(Locale.ROOT)));
+                .body(new SignUpResponse(
+                        result.contactId(), result.action().name().toLowerCase(Locale.ROOT)));
     }
 }

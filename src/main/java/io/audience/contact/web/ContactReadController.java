@@ -1,20 +1,20 @@
 package io.audience.contact.web;
 
-import io.audience.api.Unsupported;
-import io.audience.api.Requires;
-import io.audience.api.Privilege;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.audience.api.Caller;
 import io.audience.api.Cursor;
 import io.audience.api.Limits;
 import io.audience.api.Links;
+import io.audience.api.Privilege;
+import io.audience.api.Requires;
+import io.audience.api.Unsupported;
 import io.audience.api.ValidationFailed;
 import io.audience.consent.ConsentEvent;
+import io.audience.consent.EmailAddresses;
 import io.audience.contact.ContactCounts;
 import io.audience.contact.ContactQueries;
 import io.audience.contact.ContactQuery;
 import io.audience.contact.ContactView;
-import io.audience.consent.EmailAddresses;
 import io.audience.contact.Include;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
@@ -41,17 +41,30 @@ class ContactReadController {
         this.queries = queries;
     }
 
-    record Contacts(List<ContactResource> contacts, @Nullable Integer contactsCount,
+    record Contacts(
+            List<ContactResource> contacts,
+            @Nullable Integer contactsCount,
             @JsonProperty("_links") @Nullable Map<String, Map<String, String>> links) {}
 
-    record HistoryEvent(UUID eventId, OffsetDateTime occurredAt, @Nullable UUID contactId,
-            @Nullable String fromPermission, String toPermission, String source, String channel, String actor,
-            @Nullable String ip, @Nullable String userAgent, @Nullable String evidence) {}
+    record HistoryEvent(
+            UUID eventId,
+            OffsetDateTime occurredAt,
+            @Nullable UUID contactId,
+            @Nullable String fromPermission,
+            String toPermission,
+            String source,
+            String channel,
+            String actor,
+            @Nullable String ip,
+            @Nullable String userAgent,
+            @Nullable String evidence) {}
 
     record ConsentHistory(UUID contactId, @Nullable String emailAddress, List<HistoryEvent> events) {}
 
     @GetMapping("/v3/contacts/{contact_id}")
-    ResponseEntity<ContactResource> get(Caller caller, @PathVariable("contact_id") String contactId,
+    ResponseEntity<ContactResource> get(
+            Caller caller,
+            @PathVariable("contact_id") String contactId,
             @RequestParam(required = false) String include) {
         Set<Include> includes = Include.parse(include);
         ContactView contact = queries.get(caller.accountId(), Limits.uuid("contact", contactId), includes);
@@ -59,7 +72,8 @@ class ContactReadController {
     }
 
     @GetMapping("/v3/contacts")
-    Contacts list(Caller caller,
+    Contacts list(
+            Caller caller,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String email,
             @RequestParam(required = false) String lists,
@@ -77,7 +91,9 @@ class ContactReadController {
             @RequestParam(name = "segment_id", required = false) @Nullable String segmentId,
             @RequestParam(name = "sms_status", required = false) @Nullable String smsStatus) {
         Unsupported.refuse("segment_id", segmentId != null, "Audience has no segments");
-        Unsupported.refuse("sms_status", smsStatus != null && !smsStatus.strip().equals("all"),
+        Unsupported.refuse(
+                "sms_status",
+                smsStatus != null && !smsStatus.strip().equals("all"),
                 "SMS is not part of Audience (only sms_status=all is accepted)");
         Set<Include> includes = Include.parse(include);
         ContactQuery query = new ContactQuery(
@@ -98,7 +114,9 @@ class ContactReadController {
                 Limits.pageSize(limit, 500),
                 cursor == null ? null : Cursor.decode(COLLECTION, cursor));
         ContactQueries.ContactPage page = queries.page(caller.accountId(), query);
-        return new Contacts(page.contacts().stream().map(ContactResource::of).toList(), page.count(),
+        return new Contacts(
+                page.contacts().stream().map(ContactResource::of).toList(),
+                page.count(),
                 page.nextAfter() == null ? null : Links.next(new Cursor(COLLECTION, page.nextAfter())));
     }
 
@@ -119,14 +137,25 @@ class ContactReadController {
         ContactQueries.ConsentHistory history =
                 queries.consentHistory(caller.accountId(), Limits.uuid("contact", contactId));
         ContactView contact = history.contact();
-        return new ConsentHistory(contact.contactId(), contact.email() == null ? null : contact.email().address(),
+        return new ConsentHistory(
+                contact.contactId(),
+                contact.email() == null ? null : contact.email().address(),
                 history.events().stream().map(ContactReadController::event).toList());
     }
 
     private static HistoryEvent event(ConsentEvent e) {
-        return new HistoryEvent(e.eventId(), e.occurredAt(), e.contactId(),
-                e.from() == null ? null : e.from().wire(), e.to().wire(), e.source().wire(), e.channel().wire(),
-                e.actor(), e.ip(), e.userAgent(), e.evidence());
+        return new HistoryEvent(
+                e.eventId(),
+                e.occurredAt(),
+                e.contactId(),
+                e.from() == null ? null : e.from().wire(),
+                e.to().wire(),
+                e.source().wire(),
+                e.channel().wire(),
+                e.actor(),
+                e.ip(),
+                e.userAgent(),
+                e.evidence());
     }
 
     private static Set<UUID> ids(String name, @Nullable String csv, int max) {

@@ -46,11 +46,27 @@ record ContactResource(
             String confirmStatus) {}
 
     static ContactResource of(ContactView c) {
-        return new ContactResource(c.contactId(), email(c.email()), c.firstName(), c.lastName(), c.jobTitle(),
-                c.companyName(), c.birthdayMonth(), c.birthdayDay(), c.anniversary(), c.updateSource(),
-                c.createSource(), c.createdAt(), c.updatedAt(),
+        return new ContactResource(
+                c.contactId(),
+                email(c.email()),
+                c.firstName(),
+                c.lastName(),
+                c.jobTitle(),
+                c.companyName(),
+                c.birthdayMonth(),
+                c.birthdayDay(),
+                c.anniversary(),
+                c.updateSource(),
+                c.createSource(),
+                c.createdAt(),
+                c.updatedAt(),
                 c.deletedAt() == null ? null : c.deletedAt().toLocalDate(),
-                c.customFields(), c.phoneNumbers(), c.streetAddresses(), c.listMemberships(), c.taggings(), c.notes());
+                c.customFields(),
+                c.phoneNumbers(),
+                c.streetAddresses(),
+                c.listMemberships(),
+                c.taggings(),
+                c.notes());
     }
 
     private static @Nullable EmailAddress email(ContactView.@Nullable Email email) {
@@ -58,9 +74,17 @@ record ContactResource(
             return null;
         }
         ConsentState consent = email.consent();
-        return new EmailAddress(email.address(), consent.permission().wire(), email.createdAt(), email.updatedAt(),
-                wire(consent.optInSource()), consent.optInDate(), wire(consent.optOutSource()),
-                consent.optOutDate(), consent.optOutReason(), consent.confirmStatus().wire());
+        return new EmailAddress(
+                email.address(),
+                consent.permission().wire(),
+                email.createdAt(),
+                email.updatedAt(),
+                wire(consent.optInSource()),
+                consent.optInDate(),
+                wire(consent.optOutSource()),
+                consent.optOutDate(),
+                consent.optOutReason(),
+                consent.confirmStatus().wire());
     }
 
     private static @Nullable String wire(@Nullable Source source) {

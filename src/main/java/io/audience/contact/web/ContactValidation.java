@@ -3,19 +3,18 @@ package io.audience.contact.web;
 import io.audience.api.IdLists;
 import io.audience.api.Text;
 import io.audience.api.ValidationFailed;
-import io.audience.contact.ContactDraft;
 import io.audience.consent.EmailAddresses;
-import io.audience.contact.ContactFields;
-import io.audience.customfield.FieldValue;
 import io.audience.consent.Permission;
 import io.audience.consent.Source;
+import io.audience.contact.ContactDraft;
+import io.audience.contact.ContactFields;
+import io.audience.customfield.FieldValue;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -63,11 +62,25 @@ final class ContactValidation {
         List<ContactDraft.Address> addresses =
                 in.streetAddress() == null ? null : List.of(address("street_address", in.streetAddress()));
         birthday(in.birthdayMonth(), in.birthdayDay());
-        return new ContactDraft(display, key, null, null,
-                text("first_name", in.firstName(), NAME_MAX), text("last_name", in.lastName(), NAME_MAX),
-                text("job_title", in.jobTitle(), NAME_MAX), text("company_name", in.companyName(), NAME_MAX),
-                in.birthdayMonth(), in.birthdayDay(), anniversary(in.anniversary()), Source.CONTACT,
-                phones, addresses, null, lists, null, customFields(in.customFields()));
+        return new ContactDraft(
+                display,
+                key,
+                null,
+                null,
+                text("first_name", in.firstName(), NAME_MAX),
+                text("last_name", in.lastName(), NAME_MAX),
+                text("job_title", in.jobTitle(), NAME_MAX),
+                text("company_name", in.companyName(), NAME_MAX),
+                in.birthdayMonth(),
+                in.birthdayDay(),
+                anniversary(in.anniversary()),
+                Source.CONTACT,
+                phones,
+                addresses,
+                null,
+                lists,
+                null,
+                customFields(in.customFields()));
     }
 
     private static ContactDraft common(ContactRequests.ContactInput in, Source source) {
@@ -83,16 +96,30 @@ final class ContactValidation {
             display = EmailAddresses.display("email_address.address", email.address());
             key = EmailAddresses.key("email_address.address", email.address());
             permission = email.permissionToSend() == null
-                    ? null : Permission.fromWire("email_address.permission_to_send", email.permissionToSend());
+                    ? null
+                    : Permission.fromWire("email_address.permission_to_send", email.permissionToSend());
             reason = text("email_address.opt_out_reason", email.optOutReason(), 255);
         }
         birthday(in.birthdayMonth(), in.birthdayDay());
-        return new ContactDraft(display, key, permission, reason,
-                text("first_name", in.firstName(), NAME_MAX), text("last_name", in.lastName(), NAME_MAX),
-                text("job_title", in.jobTitle(), NAME_MAX), text("company_name", in.companyName(), NAME_MAX),
-                in.birthdayMonth(), in.birthdayDay(), anniversary(in.anniversary()), source,
-                phones(in.phoneNumbers()), addresses(in.streetAddresses()), notes(in.notes()),
-                listIds(in.listMemberships()), tagIds(in.taggings()), customFields(in.customFields()));
+        return new ContactDraft(
+                display,
+                key,
+                permission,
+                reason,
+                text("first_name", in.firstName(), NAME_MAX),
+                text("last_name", in.lastName(), NAME_MAX),
+                text("job_title", in.jobTitle(), NAME_MAX),
+                text("company_name", in.companyName(), NAME_MAX),
+                in.birthdayMonth(),
+                in.birthdayDay(),
+                anniversary(in.anniversary()),
+                source,
+                phones(in.phoneNumbers()),
+                addresses(in.streetAddresses()),
+                notes(in.notes()),
+                listIds(in.listMemberships()),
+                tagIds(in.taggings()),
+                customFields(in.customFields()));
     }
 
     static @Nullable String text(String field, @Nullable String value, int max) {
@@ -157,7 +184,9 @@ final class ContactValidation {
         if (!ContactFields.ADDRESS_KINDS.contains(in.kind())) {
             throw new ValidationFailed(field + ".kind must be home, work or other, not " + in.kind());
         }
-        return new ContactDraft.Address(in.kind(), text(field + ".street", in.street(), ContactFields.STREET_MAX),
+        return new ContactDraft.Address(
+                in.kind(),
+                text(field + ".street", in.street(), ContactFields.STREET_MAX),
                 text(field + ".city", in.city(), ContactFields.ADDRESS_PART_MAX),
                 text(field + ".state", in.state(), ContactFields.ADDRESS_PART_MAX),
                 text(field + ".postal_code", in.postalCode(), ContactFields.ADDRESS_PART_MAX),
@@ -224,7 +253,8 @@ final class ContactValidation {
             if (value.choiceIds() != null && value.choiceIds().stream().anyMatch(java.util.Objects::isNull)) {
                 throw new ValidationFailed(field + ".choice_ids must not contain null");
             }
-            out.add(new FieldValue(uuid(field + ".custom_field_id", value.customFieldId()),
+            out.add(new FieldValue(
+                    uuid(field + ".custom_field_id", value.customFieldId()),
                     value.value() == null ? null : Text.printable(field + ".value", value.value()),
                     value.choiceIds()));
         }

@@ -12,9 +12,9 @@ final class RequestActors {
 
     private RequestActors() {}
 
-    static Actor of(Caller caller, Source source, Channel channel, HttpServletRequest request,
-            @Nullable String evidence) {
-        return new Actor(source, channel, caller.actor(), request.getRemoteAddr(), request.getHeader("User-Agent"),
-                evidence);
+    static Actor of(
+            Caller caller, Source source, Channel channel, HttpServletRequest request, @Nullable String evidence) {
+        return new Actor(
+                source, channel, caller.actor(), request.getRemoteAddr(), request.getHeader("User-Agent"), evidence);
     }
 }

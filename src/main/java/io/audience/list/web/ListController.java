@@ -1,16 +1,16 @@
 package io.audience.list.web;
 
-import io.audience.api.BoundedIds;
-import io.audience.api.Requires;
-import io.audience.api.Privilege;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.audience.api.Caller;
 import io.audience.activity.web.ActivityResource;
+import io.audience.api.BoundedIds;
+import io.audience.api.Caller;
 import io.audience.api.Cursor;
 import io.audience.api.IdLists;
 import io.audience.api.Limits;
-import io.audience.api.Text;
 import io.audience.api.Links;
+import io.audience.api.Privilege;
+import io.audience.api.Requires;
+import io.audience.api.Text;
 import io.audience.list.ListInput;
 import io.audience.list.ListQuery;
 import io.audience.list.ListService;
@@ -18,7 +18,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.annotation.JsonDeserialize;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -30,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 @RestController
 @Requires(Privilege.LISTS_WRITE)
@@ -44,7 +44,10 @@ class ListController {
     }
 
     /** The body of POST and PUT /v3/contact_lists: the vendor's ListInput. */
-    record ListRequest(@Nullable String name, @Nullable Boolean favorite, @Nullable String description) {
+    record ListRequest(
+            @Nullable String name,
+            @Nullable Boolean favorite,
+            @Nullable String description) {
 
         ListInput command() {
             return new ListInput(name, favorite, description);
@@ -58,7 +61,8 @@ class ListController {
 
     @Requires(Privilege.LISTS_READ)
     @GetMapping("/v3/contact_lists")
-    ContactListArray list(Caller caller,
+    ContactListArray list(
+            Caller caller,
             @RequestParam(required = false) Integer limit,
             @RequestParam(name = "include_count", required = false) Boolean includeCount,
             @RequestParam(name = "include_membership_count", required = false) String membershipCount,
@@ -86,10 +90,12 @@ class ListController {
 
     @Requires(Privilege.LISTS_READ)
     @GetMapping("/v3/contact_lists/{list_id}")
-    ListResource get(Caller caller, @PathVariable("list_id") String listId,
+    ListResource get(
+            Caller caller,
+            @PathVariable("list_id") String listId,
             @RequestParam(name = "include_membership_count", required = false) String membershipCount) {
-        return ListResource.of(lists.get(caller.accountId(), Limits.uuid("list", listId),
-                ListQuery.membershipCount(membershipCount)));
+        return ListResource.of(
+                lists.get(caller.accountId(), Limits.uuid("list", listId), ListQuery.membershipCount(membershipCount)));
     }
 
     @PutMapping(path = "/v3/contact_lists/{list_id}", consumes = "application/json")
@@ -97,13 +103,16 @@ class ListController {
         return ListResource.of(lists.update(caller.accountId(), Limits.uuid("list", listId), body.command()));
     }
 
-    record ListIdsInput(@JsonDeserialize(using = BoundedIds.class) @Nullable List<String> listIds) {}
+    record ListIdsInput(
+            @JsonDeserialize(using = BoundedIds.class) @Nullable
+            List<String> listIds) {}
 
     /** Deletes up to 100 lists, each as DELETE /v3/contact_lists/{list_id} does, in an activity. */
     @Requires(Privilege.CONTACTS_WRITE)
     @PostMapping(path = "/v3/activities/list_delete", consumes = "application/json")
     ResponseEntity<ActivityResource> deleteEach(Caller caller, @RequestBody ListIdsInput body) {
-        return ActivityResource.created(lists.deleteEach(caller.accountId(), IdLists.idsOf("list_ids", body.listIds())));
+        return ActivityResource.created(
+                lists.deleteEach(caller.accountId(), IdLists.idsOf("list_ids", body.listIds())));
     }
 
     @DeleteMapping("/v3/contact_lists/{list_id}")

@@ -17,7 +17,14 @@ record ListResource(
         @Nullable Integer membershipCount) {
 
     static ListResource of(ContactListView list) {
-        return new ListResource(list.listId(), list.name(), list.description(), list.favorite(), list.createdAt(),
-                list.updatedAt(), list.deletedAt(), list.membershipCount());
+        return new ListResource(
+                list.listId(),
+                list.name(),
+                list.description(),
+                list.favorite(),
+                list.createdAt(),
+                list.updatedAt(),
+                list.deletedAt(),
+                list.membershipCount());
     }
 }

@@ -81,12 +81,23 @@ class RateLimitFilter extends OncePerRequestFilter {
             case TOKEN -> "this token";
             case APP -> "the app " + limit.holderKey();
         };
-        String retry = "retry in " + refused.retryAfterSeconds() + (refused.retryAfterSeconds() == 1 ? " second" : " seconds");
+        String retry =
+                "retry in " + refused.retryAfterSeconds() + (refused.retryAfterSeconds() == 1 ? " second" : " seconds");
         switch (limit.period()) {
-            case SECOND -> errors.write(response, 429, "throttled", "Too many requests: the limit of " + limit.size()
-                    + " requests per second for " + whose + " is reached; " + retry);
-            case DAY -> errors.write(response, 429, "quota_exceeded", "Daily quota exceeded: the limit of " + limit.size()
-                    + " requests per day for " + whose + " is used up; " + retry);
+            case SECOND ->
+                errors.write(
+                        response,
+                        429,
+                        "throttled",
+                        "Too many requests: the limit of " + limit.size() + " requests per second for " + whose
+                                + " is reached; " + retry);
+            case DAY ->
+                errors.write(
+                        response,
+                        429,
+                        "quota_exceeded",
+                        "Daily quota exceeded: the limit of " + limit.size() + " requests per day for " + whose
+                                + " is used up; " + retry);
         }
     }
 }

@@ -30,22 +30,37 @@ class AccountEmailsController {
     record AddInput(@Nullable String emailAddress) {}
 
     /** The vendor's AccountEmails entry. */
-    record AccountEmail(String emailAddress, long emailId, String emailStatus, @Nullable OffsetDateTime confirmTime,
-            @Nullable String confirmSourceType, List<String> roles, List<String> pendingRoles) {
+    record AccountEmail(
+            String emailAddress,
+            long emailId,
+            String emailStatus,
+            @Nullable OffsetDateTime confirmTime,
+            @Nullable String confirmSourceType,
+            List<String> roles,
+            List<String> pendingRoles) {
 
         static AccountEmail of(SenderAddress address) {
-            return new AccountEmail(address.emailAddress(), address.emailId(), address.emailStatus(),
-                    address.confirmTime(), address.confirmSourceType(), address.roles(), address.pendingRoles());
+            return new AccountEmail(
+                    address.emailAddress(),
+                    address.emailId(),
+                    address.emailStatus(),
+                    address.confirmTime(),
+                    address.confirmSourceType(),
+                    address.roles(),
+                    address.pendingRoles());
         }
     }
 
     /** 200: the addresses, optionally only CONFIRMED or UNCONFIRMED ones, or only one address; 400: a bad filter. */
     @Requires(Privilege.ACCOUNT_READ)
     @GetMapping("/v3/account/emails")
-    List<AccountEmail> list(Caller caller,
+    List<AccountEmail> list(
+            Caller caller,
             @RequestParam(name = "confirm_status", required = false) @Nullable String confirmStatus,
             @RequestParam(name = "email_address", required = false) @Nullable String emailAddress) {
-        return senders.list(caller.accountId(), confirmStatus, emailAddress).stream().map(AccountEmail::of).toList();
+        return senders.list(caller.accountId(), confirmStatus, emailAddress).stream()
+                .map(AccountEmail::of)
+                .toList();
     }
 
     /** 201: added (or asked again) and a confirmation mail sent to it; 400: not an address; 409: already confirmed. */

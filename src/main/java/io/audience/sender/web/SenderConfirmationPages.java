@@ -31,9 +31,15 @@ class SenderConfirmationPages {
         if (status != LinkStatus.VALID) {
             return refused(status);
         }
-        return html(HttpStatus.OK, Pages.form("Confirm your sender address",
-                "Press the button to confirm that mail may be sent from this address.", "/confirm/sender/" + token,
-                "Confirm", null, null));
+        return html(
+                HttpStatus.OK,
+                Pages.form(
+                        "Confirm your sender address",
+                        "Press the button to confirm that mail may be sent from this address.",
+                        "/confirm/sender/" + token,
+                        "Confirm",
+                        null,
+                        null));
     }
 
     @PostMapping("/confirm/sender/{token}")
@@ -51,11 +57,20 @@ class SenderConfirmationPages {
 
     private static ResponseEntity<String> refused(LinkStatus status) {
         return switch (status) {
-            case USED -> html(HttpStatus.CONFLICT, Pages.page("Already confirmed", "This address is confirmed already."));
-            case EXPIRED -> html(HttpStatus.GONE, Pages.page("This link has expired",
-                    "Add the address again to get a new link. Nothing was changed."));
-            default -> html(HttpStatus.NOT_FOUND, Pages.page("This link is not valid",
-                    "Check that you opened the whole link from the mail. Nothing was changed."));
+            case USED ->
+                html(HttpStatus.CONFLICT, Pages.page("Already confirmed", "This address is confirmed already."));
+            case EXPIRED ->
+                html(
+                        HttpStatus.GONE,
+                        Pages.page(
+                                "This link has expired",
+                                "Add the address again to get a new link. Nothing was changed."));
+            default ->
+                html(
+                        HttpStatus.NOT_FOUND,
+                        Pages.page(
+                                "This link is not valid",
+                                "Check that you opened the whole link from the mail. Nothing was changed."));
         };
     }
 }

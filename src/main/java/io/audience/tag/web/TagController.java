@@ -1,21 +1,20 @@
 package io.audience.tag.web;
 
-import io.audience.api.BoundedIds;
-import io.audience.api.Requires;
-import io.audience.api.Privilege;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.audience.api.Caller;
 import io.audience.activity.web.ActivityResource;
+import io.audience.api.BoundedIds;
+import io.audience.api.Caller;
 import io.audience.api.Cursor;
 import io.audience.api.IdLists;
 import io.audience.api.Limits;
 import io.audience.api.Links;
+import io.audience.api.Privilege;
+import io.audience.api.Requires;
 import io.audience.tag.TagService;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.annotation.JsonDeserialize;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -27,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 @RestController
 @Requires(Privilege.CONTACTS_WRITE)
@@ -42,17 +42,24 @@ class TagController {
 
     record TagInput(@Nullable String name, @Nullable String tagSource) {}
 
-    record Tags(List<TagResource> tags, @JsonProperty("_links") @Nullable Map<String, Map<String, String>> links) {}
+    record Tags(
+            List<TagResource> tags,
+            @JsonProperty("_links") @Nullable Map<String, Map<String, String>> links) {}
 
     @Requires(Privilege.CONTACTS_READ)
     @GetMapping("/v3/contact_tags")
-    Tags list(Caller caller, @RequestParam(required = false) Integer limit,
+    Tags list(
+            Caller caller,
+            @RequestParam(required = false) Integer limit,
             @RequestParam(name = "include_count", required = false) Boolean includeCount,
             @RequestParam(required = false) String cursor) {
-        TagService.TagPage page = tags.page(caller.accountId(),
-                cursor == null ? null : Cursor.decode(COLLECTION, cursor).after(), Limits.pageSize(limit, 500),
+        TagService.TagPage page = tags.page(
+                caller.accountId(),
+                cursor == null ? null : Cursor.decode(COLLECTION, cursor).after(),
+                Limits.pageSize(limit, 500),
                 Boolean.TRUE.equals(includeCount));
-        return new Tags(page.tags().stream().map(TagResource::of).toList(),
+        return new Tags(
+                page.tags().stream().map(TagResource::of).toList(),
                 page.nextAfter() == null ? null : Links.next(new Cursor(COLLECTION, page.nextAfter())));
     }
 
@@ -64,9 +71,12 @@ class TagController {
 
     @Requires(Privilege.CONTACTS_READ)
     @GetMapping("/v3/contact_tags/{tag_id}")
-    TagResource get(Caller caller, @PathVariable("tag_id") String tagId,
+    TagResource get(
+            Caller caller,
+            @PathVariable("tag_id") String tagId,
             @RequestParam(name = "include_count", required = false) Boolean includeCount) {
-        return TagResource.of(tags.get(caller.accountId(), Limits.uuid("tag", tagId), Boolean.TRUE.equals(includeCount)));
+        return TagResource.of(
+                tags.get(caller.accountId(), Limits.uuid("tag", tagId), Boolean.TRUE.equals(includeCount)));
     }
 
     @PutMapping(path = "/v3/contact_tags/{tag_id}", consumes = "application/json")
@@ -74,7 +84,9 @@ class TagController {
         return TagResource.of(tags.rename(caller.accountId(), Limits.uuid("tag", tagId), body.name()));
     }
 
-    record TagIdsInput(@JsonDeserialize(using = BoundedIds.class) @Nullable List<String> tagIds) {}
+    record TagIdsInput(
+            @JsonDeserialize(using = BoundedIds.class) @Nullable
+            List<String> tagIds) {}
 
     /** Deletes up to 500 tags, each as DELETE /v3/contact_tags/{tag_id} does, in an activity. */
     @PostMapping(path = "/v3/activities/contacts_tags_delete", consumes = "application/json")

@@ -6,11 +6,16 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** The vendor's Tag, as the API answers it. */
-record TagResource(UUID tagId, String name, @Nullable Integer contactsCount, OffsetDateTime createdAt,
-        OffsetDateTime updatedAt, @Nullable String tagSource) {
+record TagResource(
+        UUID tagId,
+        String name,
+        @Nullable Integer contactsCount,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt,
+        @Nullable String tagSource) {
 
     static TagResource of(TagView tag) {
-        return new TagResource(tag.tagId(), tag.name(), tag.contactsCount(), tag.createdAt(), tag.updatedAt(),
-                tag.tagSource());
+        return new TagResource(
+                tag.tagId(), tag.name(), tag.contactsCount(), tag.createdAt(), tag.updatedAt(), tag.tagSource());
     }
 }

@@ -36,8 +36,13 @@ public class SpooledDownloads {
     }
 
     /** Sends the content; {@code filename}, when given, makes it an attachment of that name. */
-    public void send(UUID accountId, HttpServletResponse response, String contentType, @Nullable String filename,
-            Content content) throws IOException {
+    public void send(
+            UUID accountId,
+            HttpServletResponse response,
+            String contentType,
+            @Nullable String filename,
+            Content content)
+            throws IOException {
         String suffix = filename == null ? ".json" : filename.substring(Math.max(0, filename.lastIndexOf('.')));
         TransferSlots.Slot slot = slots.download(accountId);
         try (Spool.File file = spool.create(suffix)) {

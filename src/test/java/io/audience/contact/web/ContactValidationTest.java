@@ -15,8 +15,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ContactValidationTest {
 
     @ParameterizedTest
-    @CsvSource({"11/15/2006,2006-11-15", "1/5/2006,2006-01-05", "2006/11/15,2006-11-15", "2006/1/5,2006-01-05",
-            "2006-11-15,2006-11-15", "2006-1-5,2006-01-05", "11-15-2006,2006-11-15", "1-5-2006,2006-01-05"})
+    @CsvSource({
+        "11/15/2006,2006-11-15",
+        "1/5/2006,2006-01-05",
+        "2006/11/15,2006-11-15",
+        "2006/1/5,2006-01-05",
+        "2006-11-15,2006-11-15",
+        "2006-1-5,2006-01-05",
+        "11-15-2006,2006-11-15",
+        "1-5-2006,2006-01-05"
+    })
     void anniversaryAcceptsEveryVendorFormat(String value, String expected) {
         assertThat(ContactValidation.anniversary(value)).isEqualTo(LocalDate.parse(expected));
     }
@@ -41,7 +49,8 @@ class ContactValidationTest {
     @Test
     void namesLongerThanFiftyCharactersAreRefusedNamingTheField() {
         assertThatThrownBy(() -> ContactValidation.text("first_name", "x".repeat(51), 50))
-                .hasMessageContaining("first_name").hasMessageContaining("50");
+                .hasMessageContaining("first_name")
+                .hasMessageContaining("50");
         assertThat(ContactValidation.text("first_name", "x".repeat(50), 50)).hasSize(50);
     }
 
@@ -60,10 +69,12 @@ class ContactValidationTest {
         List<ContactRequests.PhoneNumberInput> phones =
                 Collections.nCopies(4, new ContactRequests.PhoneNumberInput("555", "home"));
         assertThatThrownBy(() -> ContactValidation.forCreate(input("Account", "Jane", phones, null)))
-                .hasMessageContaining("phone_numbers").hasMessageContaining("3");
+                .hasMessageContaining("phone_numbers")
+                .hasMessageContaining("3");
         List<String> lists = Collections.nCopies(51, "01a2266a-009f-797e-a050-e73896582242");
         assertThatThrownBy(() -> ContactValidation.forCreate(input("Account", "Jane", null, lists)))
-                .hasMessageContaining("list_memberships").hasMessageContaining("50");
+                .hasMessageContaining("list_memberships")
+                .hasMessageContaining("50");
     }
 
     @Test
@@ -76,14 +87,29 @@ class ContactValidationTest {
                 .hasMessageContaining("list_memberships[0]");
     }
 
-    private static ContactRequests.ContactInput input(String createSource, String firstName,
-            List<ContactRequests.PhoneNumberInput> phones, List<String> lists) {
-        return new ContactRequests.ContactInput(null, firstName, null, null, null, createSource, null, null, null,
-                null, phones, null, null, lists, null, null);
+    private static ContactRequests.ContactInput input(
+            String createSource, String firstName, List<ContactRequests.PhoneNumberInput> phones, List<String> lists) {
+        return new ContactRequests.ContactInput(
+                null,
+                firstName,
+                null,
+                null,
+                null,
+                createSource,
+                null,
+                null,
+                null,
+                null,
+                phones,
+                null,
+                null,
+                lists,
+                null,
+                null);
     }
 
     private static ContactRequests.SignUpInput signUp(String email, List<String> lists) {
-        return new ContactRequests.SignUpInput(email, null, null, null, null, null, lists, null, null, null, null,
-                null);
+        return new ContactRequests.SignUpInput(
+                email, null, null, null, null, null, lists, null, null, null, null, null);
     }
 }

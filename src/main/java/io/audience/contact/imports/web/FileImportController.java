@@ -1,24 +1,24 @@
 package io.audience.contact.imports.web;
 
-import io.audience.api.Requires;
-import io.audience.api.Privilege;
-import io.audience.api.Caller;
 import io.audience.activity.web.ActivityResource;
+import io.audience.api.ApiException;
+import io.audience.api.Caller;
+import io.audience.api.Privilege;
+import io.audience.api.Requires;
 import io.audience.api.ValidationFailed;
 import io.audience.contact.imports.ContactImports;
 import io.audience.contact.imports.ImportCells;
 import io.audience.contact.imports.ImportSource;
 import io.audience.transfer.Spool;
 import io.audience.transfer.TransferSlots;
-import io.audience.api.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -52,6 +52,7 @@ class FileImportController {
 
     /** Longer than any record of the vendor's columns and 25 custom fields can usefully be. */
     static final int MAX_RECORD = 1 << 20;
+
     private static final int MAX_LIST_IDS_FIELD = 64 * 1024;
 
     private final ContactImports imports;
@@ -78,10 +79,14 @@ class FileImportController {
                 throw new ValidationFailed("The form must have a file part holding the CSV");
             }
             try (Reader reader = new RecordLimit(ImportCells.utf8(form.file.read()), MAX_RECORD);
-                 CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                         .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).get().parse(reader)) {
-                activity = ActivityResource.of(imports.acceptFile(caller.accountId(),
-                        new CsvRows(csv, form.listIds)));
+                    CSVParser csv = CSVFormat.RFC4180
+                            .builder()
+                            .setHeader()
+                            .setSkipHeaderRecord(true)
+                            .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
+                            .get()
+                            .parse(reader)) {
+                activity = ActivityResource.of(imports.acceptFile(caller.accountId(), new CsvRows(csv, form.listIds)));
             } catch (IllegalArgumentException e) {
                 throw new ValidationFailed("The file's first line must name its columns: " + e.getMessage());
             }
@@ -126,8 +131,10 @@ class FileImportController {
                         if (value.length > MAX_LIST_IDS_FIELD) {
                             throw new ValidationFailed("list_ids is longer than " + MAX_LIST_IDS_FIELD + " bytes");
                         }
-                        Arrays.stream(new String(value, StandardCharsets.UTF_8).split(",")).map(String::strip)
-                                .filter(s -> !s.isEmpty()).forEach(form.listIds::add);
+                        Arrays.stream(new String(value, StandardCharsets.UTF_8).split(","))
+                                .map(String::strip)
+                                .filter(s -> !s.isEmpty())
+                                .forEach(form.listIds::add);
                     }
                 } else {
                     try (InputStream in = part.getInputStream()) {
@@ -166,7 +173,8 @@ class FileImportController {
         /** The vendor's names are lower case; a custom field's name after {@code cf:} keeps its case. */
         private static String column(String header) {
             String name = header.strip();
-            return name.regionMatches(true, 0, "cf:", 0, 3) ? "cf:" + name.substring(3).strip()
+            return name.regionMatches(true, 0, "cf:", 0, 3)
+                    ? "cf:" + name.substring(3).strip()
                     : name.toLowerCase(Locale.ROOT);
         }
 

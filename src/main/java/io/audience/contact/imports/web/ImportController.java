@@ -1,9 +1,9 @@
 package io.audience.contact.imports.web;
 
-import io.audience.api.Requires;
-import io.audience.api.Privilege;
-import io.audience.api.Caller;
 import io.audience.activity.web.ActivityResource;
+import io.audience.api.Caller;
+import io.audience.api.Privilege;
+import io.audience.api.Requires;
 import io.audience.api.ValidationFailed;
 import io.audience.contact.imports.ContactImports;
 import io.audience.contact.imports.ImportCells;
@@ -19,11 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,7 +57,7 @@ class ImportController {
         ActivityResource activity;
         TransferSlots.Slot slot = slots.upload(caller.accountId());
         try (Spool.File file = spool.receive(request.getInputStream(), ".json");
-             Reader body = ImportCells.utf8(file.read())) {
+                Reader body = ImportCells.utf8(file.read())) {
             activity = ActivityResource.of(imports.acceptJson(caller.accountId(), new StreamedBody(body)));
         } finally {
             slot.close();
@@ -131,12 +131,15 @@ class ImportController {
                 JsonToken value = parser.nextToken();
                 if (value.isStructStart()) {
                     parser.skipChildren();
-                    problem = problem != null ? problem : (name.length() <= 100 ? name : "a property")
-                            + " must be a text or number value, not "
-                            + (value == JsonToken.START_ARRAY ? "an array" : "an object");
+                    problem = problem != null
+                            ? problem
+                            : (name.length() <= 100 ? name : "a property")
+                                    + " must be a text or number value, not "
+                                    + (value == JsonToken.START_ARRAY ? "an array" : "an object");
                 } else if (cells.size() == ImportCells.MAX_CELLS) {
-                    problem = problem != null ? problem : "a contact has at most " + ImportCells.MAX_CELLS
-                            + " properties";
+                    problem = problem != null
+                            ? problem
+                            : "a contact has at most " + ImportCells.MAX_CELLS + " properties";
                 } else if (problem == null) {
                     cells.put(name, value == JsonToken.VALUE_NULL ? null : parser.getValueAsString());
                 }
