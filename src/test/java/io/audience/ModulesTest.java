@@ -61,17 +61,12 @@ class ModulesTest {
                             .append(id(target))
                             .append('\n'));
         }
-        md.append("```\n\n| module | package | depends on | publishes |\n|---|---|---|---|\n");
+        md.append("```\n\n| module | package | depends on |\n|---|---|---|\n");
         for (ApplicationModule module : modules) {
             String dependsOn = module.getDirectDependencies(MODULES)
                     .uniqueModules()
                     .map(ModulesTest::name)
                     .sorted()
-                    .collect(Collectors.joining(", "));
-            String events = module.getPublishedEvents().stream()
-                    .map(event -> event.getType().getSimpleName())
-                    .sorted()
-                    .distinct()
                     .collect(Collectors.joining(", "));
             md.append("| ")
                     .append(name(module))
@@ -79,8 +74,6 @@ class ModulesTest {
                     .append(module.getBasePackage().getName())
                     .append("` | ")
                     .append(dependsOn)
-                    .append(" | ")
-                    .append(events)
                     .append(" |\n");
         }
         Path file = Path.of("docs", "modules", "README.md");

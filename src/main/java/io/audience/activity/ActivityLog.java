@@ -23,9 +23,13 @@ public class ActivityLog {
     private static final int STAGE_BATCH = 1000;
 
     private final ActivityRepository store;
+    private final ActivityViewRepository views;
+    private final ActivityRowRepository rowDeletes;
 
-    ActivityLog(ActivityRepository store) {
+    ActivityLog(ActivityRepository store, ActivityViewRepository views, ActivityRowRepository rowDeletes) {
         this.store = store;
+        this.views = views;
+        this.rowDeletes = rowDeletes;
     }
 
     public record ReportRow(
@@ -38,7 +42,7 @@ public class ActivityLog {
     public ActivityView completed(UUID accountId, String kind, OffsetDateTime now) {
         UUID id = Ids.next();
         store.insert(accountId, id, kind, ActivityRepository.COMPLETED, null, 0, now);
-        return store.find(accountId, id).orElseThrow();
+        return views.find(accountId, id).orElseThrow();
     }
 
     /** Work whose result is produced on demand (an export): recorded completed, with its request. */
@@ -46,12 +50,12 @@ public class ActivityLog {
     public ActivityView completedWith(UUID accountId, String kind, String payload, OffsetDateTime now) {
         UUID id = Ids.next();
         store.insert(accountId, id, kind, ActivityRepository.COMPLETED, payload, 0, now);
-        return store.find(accountId, id).orElseThrow();
+        return views.find(accountId, id).orElseThrow();
     }
 
     @Transactional(readOnly = true)
     public java.util.Optional<String> payloadOf(UUID accountId, UUID activityId, String kind) {
-        return store.payloadOf(accountId, activityId, kind);
+        return views.payloadOf(accountId, activityId, kind);
     }
 
     /** Accepts staged work: the caller stages its items into the same transaction. */
@@ -92,7 +96,7 @@ public class ActivityLog {
     /** Erase: the staged rows that name the person, whatever activity they belong to. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void forgetPerson(UUID accountId, UUID contactId, java.util.Collection<String> emailKeys) {
-        store.forgetPerson(accountId, contactId, emailKeys);
+        rowDeletes.forgetPerson(accountId, contactId, emailKeys);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -115,24 +119,24 @@ public class ActivityLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public ActivityView ready(UUID accountId, UUID activityId, int total) {
         store.setTotal(accountId, activityId, total);
-        return store.find(accountId, activityId).orElseThrow();
+        return views.find(accountId, activityId).orElseThrow();
     }
 
     @Transactional(readOnly = true)
     public ActivityView get(UUID accountId, UUID activityId) {
-        return store.find(accountId, activityId)
+        return views.find(accountId, activityId)
                 .orElseThrow(() -> new NotFound("No activity " + activityId + " in this account"));
     }
 
     @Transactional(readOnly = true)
     public List<ActivityView> page(UUID accountId, @Nullable String state, @Nullable UUID after, int limit) {
-        return store.page(accountId, state, after, limit);
+        return views.page(accountId, state, after, limit);
     }
 
     /** Streams every row's outcome to {@code rows}; the activity must be checked first with {@link #get}. */
     @Transactional(readOnly = true)
     public void report(UUID accountId, UUID activityId, java.util.function.Consumer<ReportRow> rows) {
-        store.report(
+        views.report(
                 accountId,
                 activityId,
                 r -> rows.accept(new ReportRow(r.number(), r.outcome(), r.reason(), r.contactId())));

@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStep5;
@@ -27,12 +26,6 @@ class ActivityRepository {
     static final String FAILED = "failed";
 
     record Claim(UUID accountId, UUID activityId, String kind, String payload, int nextItem, int total) {}
-
-    record Report(
-            int number,
-            String outcome,
-            @Nullable String reason,
-            @Nullable UUID contactId) {}
 
     private final DSLContext db;
 
@@ -297,102 +290,6 @@ class ActivityRepository {
                 .set(ACTIVITY.LEASE_UNTIL, (OffsetDateTime) null)
                 .set(ACTIVITY.UPDATED_AT, now)
                 .where(ACTIVITY.ACCOUNT_ID.eq(claim.accountId()), ACTIVITY.ACTIVITY_ID.eq(claim.activityId()))
-                .execute();
-    }
-
-    Optional<String> payloadOf(UUID accountId, UUID activityId, String kind) {
-        return db.select(ACTIVITY.PAYLOAD)
-                .from(ACTIVITY)
-                .where(ACTIVITY.ACCOUNT_ID.eq(accountId), ACTIVITY.ACTIVITY_ID.eq(activityId), ACTIVITY.KIND.eq(kind))
-                .fetchOptional(ACTIVITY.PAYLOAD);
-    }
-
-    Optional<ActivityView> find(UUID accountId, UUID activityId) {
-        return db.selectFrom(ACTIVITY)
-                .where(ACTIVITY.ACCOUNT_ID.eq(accountId), ACTIVITY.ACTIVITY_ID.eq(activityId))
-                .fetchOptional(ActivityRepository::view);
-    }
-
-    List<ActivityView> page(UUID accountId, @Nullable String state, @Nullable UUID after, int limit) {
-        Condition where = ACTIVITY.ACCOUNT_ID.eq(accountId);
-        if (state != null) {
-            where = where.and(ACTIVITY.STATE.eq(state));
-        }
-        if (after != null) {
-            where = where.and(ACTIVITY.ACTIVITY_ID.lt(after));
-        }
-        return db.selectFrom(ACTIVITY)
-                .where(where)
-                .orderBy(ACTIVITY.ACTIVITY_ID.desc())
-                .limit(limit)
-                .fetch(ActivityRepository::view);
-    }
-
-    /** Every row's outcome in row order, read with a cursor (an import may have millions). */
-    void report(UUID accountId, UUID activityId, java.util.function.Consumer<Report> rows) {
-        try (var cursor = db.select(
-                        ACTIVITY_ITEM.ITEM_NUMBER,
-                        ACTIVITY_ITEM.OUTCOME,
-                        ACTIVITY_ITEM.REASON,
-                        ACTIVITY_ITEM.CONTACT_ID)
-                .from(ACTIVITY_ITEM)
-                .where(ACTIVITY_ITEM.ACCOUNT_ID.eq(accountId), ACTIVITY_ITEM.ACTIVITY_ID.eq(activityId))
-                .orderBy(ACTIVITY_ITEM.ITEM_NUMBER)
-                .fetchSize(5000)
-                .fetchLazy()) {
-            cursor.forEach(r -> rows.accept(
-                    new Report(r.value1(), r.value2() == null ? "pending" : r.value2(), r.value3(), r.value4())));
-        }
-    }
-
-    private static ActivityView view(ActivityRecord r) {
-        return new ActivityView(
-                r.getActivityId(),
-                r.getKind(),
-                r.getState(),
-                r.getPercentDone(),
-                r.getCreatedAt(),
-                r.getUpdatedAt(),
-                r.getStartedAt(),
-                r.getCompletedAt(),
-                new ActivityView.Counters(
-                        r.getItemsTotalCount(),
-                        r.getItemsCompletedCount(),
-                        r.getPersonCount(),
-                        r.getErrorCount(),
-                        r.getCorrectableCount(),
-                        r.getCannotAddToListCount(),
-                        r.getListCount()),
-                r.getActivityError());
-    }
-
-    /** The staged rows that name the person: by the contact they made or met, or by an address of theirs. */
-    void forgetPerson(UUID accountId, UUID contactId, java.util.Collection<String> emailKeys) {
-        db.deleteFrom(ACTIVITY_ITEM)
-                .where(
-                        ACTIVITY_ITEM.ACCOUNT_ID.eq(accountId),
-                        ACTIVITY_ITEM
-                                .CONTACT_ID
-                                .eq(contactId)
-                                .or(ACTIVITY_ITEM.NEW_CONTACT_ID.eq(contactId))
-                                .or(ACTIVITY_ITEM.EMAIL_KEY.in(emailKeys)))
-                .execute();
-    }
-
-    /** Deletes up to {@code batch} rows of activities that ended before {@code endedBefore}; how many. */
-    int purgeRowsOfActivitiesEndedBefore(OffsetDateTime endedBefore, int batch) {
-        return db.deleteFrom(ACTIVITY_ITEM)
-                .where(DSL.row(ACTIVITY_ITEM.ACCOUNT_ID, ACTIVITY_ITEM.ACTIVITY_ID, ACTIVITY_ITEM.ITEM_NUMBER)
-                        .in(DSL.select(ACTIVITY_ITEM.ACCOUNT_ID, ACTIVITY_ITEM.ACTIVITY_ID, ACTIVITY_ITEM.ITEM_NUMBER)
-                                .from(ACTIVITY_ITEM)
-                                .join(ACTIVITY)
-                                .on(
-                                        ACTIVITY.ACCOUNT_ID.eq(ACTIVITY_ITEM.ACCOUNT_ID),
-                                        ACTIVITY.ACTIVITY_ID.eq(ACTIVITY_ITEM.ACTIVITY_ID))
-                                .where(
-                                        ACTIVITY.STATE.in("completed", "failed", "cancelled"),
-                                        ACTIVITY.UPDATED_AT.lt(endedBefore))
-                                .limit(batch)))
                 .execute();
     }
 }

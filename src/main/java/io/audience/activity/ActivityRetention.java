@@ -16,10 +16,10 @@ class ActivityRetention implements Retention {
 
     private static final int BATCH = 10_000;
 
-    private final ActivityRepository store;
+    private final ActivityRowRepository store;
     private final Duration retention;
 
-    ActivityRetention(ActivityRepository store, @Value("${audience.retention.activity-rows}") Duration retention) {
+    ActivityRetention(ActivityRowRepository store, @Value("${audience.retention.activity-rows}") Duration retention) {
         this.store = store;
         this.retention = retention;
     }

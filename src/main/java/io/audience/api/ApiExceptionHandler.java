@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -28,10 +27,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.InputCoercionException;
-import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.exc.MismatchedInputException;
 
 /** The one place where failures become the vendor's error body; nothing a client sends gives a 500. */
 @RestControllerAdvice
@@ -64,11 +59,11 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<List<ApiError>> unreadable(HttpMessageNotReadableException e) {
-        ApiException cause = causeOfType(e, ApiException.class);
+        ApiException cause = Causes.causeOfType(e, ApiException.class);
         if (cause != null) {
             return api(cause);
         }
-        return validation(describe(e));
+        return validation(Causes.describe(e));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -152,7 +147,7 @@ class ApiExceptionHandler {
         if (e instanceof DuplicateKeyException duplicate) {
             return duplicate(duplicate);
         }
-        SQLException sql = causeOfType(e, SQLException.class);
+        SQLException sql = Causes.causeOfType(e, SQLException.class);
         if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
             String message = Objects.requireNonNullElse(sql.getMessage(), "");
             return validation("A value in the request cannot be stored: "
@@ -178,7 +173,7 @@ class ApiExceptionHandler {
 
     /** The constraint or state a database refusal names, without the values it quotes. */
     private static String constraintOf(Exception e) {
-        org.postgresql.util.PSQLException pg = causeOfType(e, org.postgresql.util.PSQLException.class);
+        org.postgresql.util.PSQLException pg = Causes.causeOfType(e, org.postgresql.util.PSQLException.class);
         if (pg == null || pg.getServerErrorMessage() == null) {
             return e.getClass().getSimpleName();
         }
@@ -220,80 +215,6 @@ class ApiExceptionHandler {
         return body(
                 HttpStatus.INTERNAL_SERVER_ERROR,
                 new ApiError("server_error", "There was a problem with our internal service", java.util.Map.of()));
-    }
-
-    private static String describe(HttpMessageNotReadableException e) {
-        MismatchedInputException mismatch = causeOfType(e, MismatchedInputException.class);
-        if (mismatch != null) {
-            String field = fieldPath(mismatch);
-            if (field.isEmpty()) {
-                return "The request body must be a JSON object";
-            }
-            return "Invalid value for " + field + ": expected " + expectedType(mismatch);
-        }
-        InputCoercionException range = causeOfType(e, InputCoercionException.class);
-        if (range != null && !fieldPath(range).isEmpty()) {
-            return "Invalid value for " + fieldPath(range) + ": the number is out of range";
-        }
-        StreamReadException malformed = causeOfType(e, StreamReadException.class);
-        if (malformed != null) {
-            return "Malformed JSON: " + malformed.getOriginalMessage();
-        }
-        JacksonException other = causeOfType(e, JacksonException.class);
-        if (other != null && !fieldPath(other).isEmpty()) {
-            return "Invalid value for " + fieldPath(other);
-        }
-        return "A JSON request body is required";
-    }
-
-    private static String fieldPath(JacksonException e) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : e.getPath()) {
-            if (reference.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    private static String expectedType(MismatchedInputException e) {
-        Class<?> target = e.getTargetType();
-        if (target == null) {
-            return "a different type";
-        }
-        if (target == String.class) {
-            return "a string";
-        }
-        if (Number.class.isAssignableFrom(target) || (target.isPrimitive() && target != boolean.class)) {
-            return "a whole number";
-        }
-        if (target == Boolean.class || target == boolean.class) {
-            return "true or false";
-        }
-        if (List.class.isAssignableFrom(target) || target.isArray()) {
-            return "an array";
-        }
-        if (target == java.util.UUID.class) {
-            return "a UUID";
-        }
-        return "an object";
-    }
-
-    private static <T extends Throwable> @Nullable T causeOfType(Throwable e, Class<T> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return null;
     }
 
     private static ResponseEntity<List<ApiError>> validation(String message) {

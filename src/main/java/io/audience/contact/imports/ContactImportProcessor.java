@@ -14,16 +14,23 @@ import tools.jackson.databind.json.JsonMapper;
 class ContactImportProcessor {
 
     @Bean
-    ChunkProcessor jsonImportProcessor(ImportChunkRepository chunks, JsonMapper json, Clock clock) {
-        return processor(ContactImports.JSON_KIND, chunks, json, clock);
+    ChunkProcessor jsonImportProcessor(
+            ImportChunkRepository chunks, ImportStatisticsRepository statistics, JsonMapper json, Clock clock) {
+        return processor(ContactImports.JSON_KIND, chunks, statistics, json, clock);
     }
 
     @Bean
-    ChunkProcessor fileImportProcessor(ImportChunkRepository chunks, JsonMapper json, Clock clock) {
-        return processor(ContactImports.FILE_KIND, chunks, json, clock);
+    ChunkProcessor fileImportProcessor(
+            ImportChunkRepository chunks, ImportStatisticsRepository statistics, JsonMapper json, Clock clock) {
+        return processor(ContactImports.FILE_KIND, chunks, statistics, json, clock);
     }
 
-    private static ChunkProcessor processor(String kind, ImportChunkRepository chunks, JsonMapper json, Clock clock) {
+    private static ChunkProcessor processor(
+            String kind,
+            ImportChunkRepository chunks,
+            ImportStatisticsRepository statistics,
+            JsonMapper json,
+            Clock clock) {
         return new ChunkProcessor() {
             @Override
             public String kind() {
@@ -32,7 +39,7 @@ class ContactImportProcessor {
 
             @Override
             public void beforeChunk(UUID accountId, UUID activityId, int from) {
-                chunks.refreshStatistics(from);
+                statistics.refreshStatistics(from);
             }
 
             @Override

@@ -1,0 +1,96 @@
+package io.audience.activity;
+
+import static io.audience.db.Tables.ACTIVITY;
+import static io.audience.db.Tables.ACTIVITY_ITEM;
+
+import io.audience.db.tables.records.ActivityRecord;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Repository;
+
+/** Activities and their row outcomes as the API shows them: reads only. */
+@Repository
+class ActivityViewRepository {
+
+    private final DSLContext db;
+
+    ActivityViewRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    record Report(
+            int number,
+            String outcome,
+            @Nullable String reason,
+            @Nullable UUID contactId) {}
+
+    Optional<String> payloadOf(UUID accountId, UUID activityId, String kind) {
+        return db.select(ACTIVITY.PAYLOAD)
+                .from(ACTIVITY)
+                .where(ACTIVITY.ACCOUNT_ID.eq(accountId), ACTIVITY.ACTIVITY_ID.eq(activityId), ACTIVITY.KIND.eq(kind))
+                .fetchOptional(ACTIVITY.PAYLOAD);
+    }
+
+    Optional<ActivityView> find(UUID accountId, UUID activityId) {
+        return db.selectFrom(ACTIVITY)
+                .where(ACTIVITY.ACCOUNT_ID.eq(accountId), ACTIVITY.ACTIVITY_ID.eq(activityId))
+                .fetchOptional(ActivityViewRepository::view);
+    }
+
+    List<ActivityView> page(UUID accountId, @Nullable String state, @Nullable UUID after, int limit) {
+        Condition where = ACTIVITY.ACCOUNT_ID.eq(accountId);
+        if (state != null) {
+            where = where.and(ACTIVITY.STATE.eq(state));
+        }
+        if (after != null) {
+            where = where.and(ACTIVITY.ACTIVITY_ID.lt(after));
+        }
+        return db.selectFrom(ACTIVITY)
+                .where(where)
+                .orderBy(ACTIVITY.ACTIVITY_ID.desc())
+                .limit(limit)
+                .fetch(ActivityViewRepository::view);
+    }
+
+    /** Every row's outcome in row order, read with a cursor (an import may have millions). */
+    void report(UUID accountId, UUID activityId, java.util.function.Consumer<Report> rows) {
+        try (var cursor = db.select(
+                        ACTIVITY_ITEM.ITEM_NUMBER,
+                        ACTIVITY_ITEM.OUTCOME,
+                        ACTIVITY_ITEM.REASON,
+                        ACTIVITY_ITEM.CONTACT_ID)
+                .from(ACTIVITY_ITEM)
+                .where(ACTIVITY_ITEM.ACCOUNT_ID.eq(accountId), ACTIVITY_ITEM.ACTIVITY_ID.eq(activityId))
+                .orderBy(ACTIVITY_ITEM.ITEM_NUMBER)
+                .fetchSize(5000)
+                .fetchLazy()) {
+            cursor.forEach(r -> rows.accept(
+                    new Report(r.value1(), r.value2() == null ? "pending" : r.value2(), r.value3(), r.value4())));
+        }
+    }
+
+    private static ActivityView view(ActivityRecord r) {
+        return new ActivityView(
+                r.getActivityId(),
+                r.getKind(),
+                r.getState(),
+                r.getPercentDone(),
+                r.getCreatedAt(),
+                r.getUpdatedAt(),
+                r.getStartedAt(),
+                r.getCompletedAt(),
+                new ActivityView.Counters(
+                        r.getItemsTotalCount(),
+                        r.getItemsCompletedCount(),
+                        r.getPersonCount(),
+                        r.getErrorCount(),
+                        r.getCorrectableCount(),
+                        r.getCannotAddToListCount(),
+                        r.getListCount()),
+                r.getActivityError());
+    }
+}
