@@ -191,7 +191,7 @@ public abstract class IntegrationTest {
                 """, account, prefix, "@" + domain, prefix, "@" + domain, n - 1);
     }
 
-    protected static String uniqueEmail(String prefix) {
+    public static String uniqueEmail(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     }
 }

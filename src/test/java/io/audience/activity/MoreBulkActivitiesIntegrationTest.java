@@ -1,10 +1,17 @@
 package io.audience.activity;
 
+import static io.audience.activity.BulkActivitySupport.assertAccepted;
+import static io.audience.activity.BulkActivitySupport.assertCounters;
+import static io.audience.activity.BulkActivitySupport.createField;
+import static io.audience.activity.BulkActivitySupport.createTag;
+import static io.audience.activity.BulkActivitySupport.permission;
+import static io.audience.activity.BulkActivitySupport.report;
+import static io.audience.activity.BulkActivitySupport.signUp;
+import static io.audience.activity.BulkActivitySupport.taggings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.audience.Api;
 import io.audience.IntegrationTest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -169,151 +176,5 @@ class MoreBulkActivitiesIntegrationTest extends IntegrationTest {
         assertThat(api.delete("/v3/contact_custom_fields/" + keep).status())
                 .as("the single delete")
                 .isEqualTo(204);
-    }
-
-    @Test
-    void anotherAccountsListsTagsFieldsAndContactsAreNeitherDeletedNorTagged() {
-        Api mine = newAccount();
-        Api theirs = newAccount();
-        String theirList = createList(theirs, "Theirs");
-        String theirTag = createTag(theirs, "Theirs");
-        String theirField = createField(theirs, "Theirs");
-        String theirContact = theirs.post(
-                        "/v3/contacts", Api.json("""
-                {"email_address": {"address": "%s"}, "create_source": "Account", "taggings": ["%s"],
-                 "list_memberships": ["%s"], "custom_fields": [{"custom_field_id": "%s", "value": "v"}]}
-                """.formatted(uniqueEmail("theirs"), theirTag, theirList, theirField)))
-                .json()
-                .get("contact_id")
-                .asString();
-        String myTag = createTag(mine, "Mine");
-
-        assertCounters(
-                awaitCompleted(
-                        mine,
-                        mine.post("/v3/activities/list_delete", Api.json("{\"list_ids\": [\"" + theirList + "\"]}"))),
-                1,
-                1);
-        assertCounters(
-                awaitCompleted(
-                        mine,
-                        mine.post(
-                                "/v3/activities/contacts_tags_delete",
-                                Api.json("{\"tag_ids\": [\"" + theirTag + "\"]}"))),
-                1,
-                1);
-        assertCounters(
-                awaitCompleted(
-                        mine,
-                        mine.post(
-                                "/v3/activities/custom_fields_delete",
-                                Api.json("{\"custom_field_ids\": [\"" + theirField + "\"]}"))),
-                1,
-                1);
-        for (String kind : new String[] {"contacts_taggings_add", "contacts_taggings_remove"}) {
-            Api.Response foreignTag = mine.post("/v3/activities/" + kind, Api.json("""
-                    {"source": {"all_active_contacts": true}, "tag_ids": ["%s"]}
-                    """.formatted(theirTag)));
-            assertThat(foreignTag.status()).as(foreignTag.toString()).isEqualTo(404);
-            assertThat(foreignTag.error().get("error_key").asString()).isEqualTo("contacts.api.not_found");
-            assertThat(foreignTag.error().get("error_message").asString()).contains(theirTag);
-        }
-        JsonNode foreignContact = awaitCompleted(
-                mine, mine.post("/v3/activities/contacts_taggings_add", Api.json("""
-                {"source": {"contact_ids": ["%s"]}, "tag_ids": ["%s"]}
-                """.formatted(theirContact, myTag))));
-        assertCounters(foreignContact, 1, 1);
-        assertThat(mine.get("/v3/activities").json().get("activities"))
-                .as("no activity for the 404s")
-                .hasSize(4);
-
-        assertThat(theirs.get("/v3/contact_lists/" + theirList).json().has("deleted_at"))
-                .isFalse();
-        assertThat(theirs.get("/v3/contact_tags/" + theirTag).status()).isEqualTo(200);
-        assertThat(theirs.get("/v3/contact_custom_fields/" + theirField).status())
-                .isEqualTo(200);
-        JsonNode contact = theirs.get(
-                        "/v3/contacts/" + theirContact + "?include=taggings,list_memberships,custom_fields")
-                .json();
-        assertThat(contact.get("taggings").toString()).isEqualTo("[\"" + theirTag + "\"]");
-        assertThat(contact.get("list_memberships").toString()).contains(theirList);
-        assertThat(contact.get("custom_fields")).hasSize(1);
-
-        String myActivity = foreignContact.get("activity_id").asString();
-        assertThat(theirs.get("/v3/activities/" + myActivity).status()).isEqualTo(404);
-        assertThat(theirs.get("/v3/activities/" + myActivity + "/report").status())
-                .isEqualTo(404);
-        assertThat(theirs.get("/v3/activities").json().get("activities")).isEmpty();
-    }
-
-    private static Api.Response assertAccepted(Api.Response accepted) {
-        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
-        JsonNode body = accepted.json();
-        String id = body.get("activity_id").asString();
-        assertThat(accepted.header("Location").orElseThrow()).isEqualTo("/v3/activities/" + id);
-        assertThat(body.get("_links").get("self").get("href").asString()).isEqualTo("/v3/activities/" + id);
-        assertThat(body.get("state").asString()).isIn("initialized", "processing", "completed");
-        assertThat(body.get("status").has("items_total_count")).isTrue();
-        assertThat(body.get("activity_errors")).isEmpty();
-        return accepted;
-    }
-
-    private static void assertCounters(JsonNode done, int items, int errors) {
-        JsonNode status = done.get("status");
-        assertThat(status.get("items_total_count").asInt()).as(done.toString()).isEqualTo(items);
-        assertThat(status.get("items_completed_count").asInt())
-                .as(done.toString())
-                .isEqualTo(items);
-        assertThat(status.get("error_count").asInt()).as(done.toString()).isEqualTo(errors);
-    }
-
-    /** Each row of the activity's report as "outcome: reason". */
-    private static List<String> report(Api api, JsonNode activity) {
-        JsonNode rows = api.get("/v3/activities/" + activity.get("activity_id").asString() + "/report")
-                .json()
-                .get("rows");
-        List<String> out = new ArrayList<>();
-        rows.forEach(r -> out.add(r.get("outcome").asString() + ": "
-                + (r.has("reason") ? r.get("reason").asString() : "")));
-        return out;
-    }
-
-    private static List<String> taggings(Api api, String contact) {
-        List<String> out = new ArrayList<>();
-        api.get("/v3/contacts/" + contact + "?include=taggings")
-                .json()
-                .get("taggings")
-                .forEach(t -> out.add(t.asString()));
-        return out;
-    }
-
-    private static String permission(Api api, String contact) {
-        return api.get("/v3/contacts/" + contact)
-                .json()
-                .get("email_address")
-                .get("permission_to_send")
-                .asString();
-    }
-
-    private static String signUp(Api api, String email, String list) {
-        return api.post("/v3/contacts/sign_up_form", Api.json("""
-                {"email_address": "%s", "list_memberships": ["%s"]}
-                """.formatted(email, list)))
-                .json()
-                .get("contact_id")
-                .asString();
-    }
-
-    private static String createTag(Api api, String name) {
-        Api.Response tag = api.post("/v3/contact_tags", Api.object().put("name", name));
-        assertThat(tag.status()).as(tag.toString()).isEqualTo(201);
-        return tag.json().get("tag_id").asString();
-    }
-
-    private static String createField(Api api, String label) {
-        Api.Response field = api.post(
-                "/v3/contact_custom_fields", Api.object().put("label", label).put("type", "string"));
-        assertThat(field.status()).as(field.toString()).isEqualTo(201);
-        return field.json().get("custom_field_id").asString();
     }
 }

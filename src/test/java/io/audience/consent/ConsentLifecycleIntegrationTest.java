@@ -2,28 +2,20 @@ package io.audience.consent;
 
 import static io.audience.db.Tables.CONFIRMATION;
 import static io.audience.db.Tables.CONSENT_EVENT;
-import static io.audience.db.Tables.EMAIL_CONSENT;
-import static io.audience.db.Tables.SUPPRESSION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.audience.Api;
-import io.audience.IntegrationTest;
 import io.audience.Mailbox;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The person's own say, followed through real mail and the pages its links open. */
-class ConsentLifecycleIntegrationTest extends IntegrationTest {
-
-    private static final Duration MAIL = Duration.ofSeconds(20);
+class ConsentLifecycleIntegrationTest extends ConsentMailSupport {
 
     @Test
     void signUpUnderConfirmedOptInWaitsForTheClickThatConfirmsAndAddsTheLists() {
@@ -217,107 +209,5 @@ class ConsentLifecycleIntegrationTest extends IntegrationTest {
         assertThat(last.get("evidence").asString()).contains("RFC 8058");
         assertThat(last.get("user_agent").asString()).isEqualTo("GmailOneClick");
         assertThat(person().post("/unsubscribe/unknown-token", "").status()).isEqualTo(404);
-    }
-
-    @Test
-    void eraseRemovesThePersonButAnOptOutStaysSuppressedUntilThePersonConfirms() {
-        Api api = newAccount();
-        String list = createList(api, "Erase");
-        String email = uniqueEmail("erase");
-        String id = createContact(api, email).get("contact_id").asString();
-        optOutAsThePerson(api, id, email);
-
-        assertThat(api.post("/v3/contacts/" + id + "/erase", "").status()).isEqualTo(204);
-
-        assertThat(api.get("/v3/contacts/" + id).status()).isEqualTo(404);
-        assertThat(api.get("/v3/contacts?email=" + email).json().get("contacts"))
-                .isEmpty();
-        assertThat(db.fetchCount(CONSENT_EVENT, CONSENT_EVENT.EMAIL_KEY.eq(email)))
-                .isZero();
-        assertThat(db.fetchCount(EMAIL_CONSENT, EMAIL_CONSENT.EMAIL_KEY.eq(email)))
-                .isZero();
-        assertThat(db.fetchCount(SUPPRESSION)).isPositive();
-        assertThat(db.fetch(SUPPRESSION).formatCSV()).doesNotContain(email);
-        assertThat(api.post("/v3/contacts/" + id + "/erase", "").status()).isEqualTo(404);
-
-        Api.Response explicit = api.post("/v3/contacts", Api.json("""
-                {"email_address": {"address": "%s", "permission_to_send": "explicit"}, "create_source": "Account"}
-                """.formatted(email)));
-        assertThat(explicit.status()).isEqualTo(409);
-        Api.Response recreated = api.post("/v3/contacts", Api.json("""
-                {"email_address": {"address": "%s"}, "create_source": "Account"}
-                """.formatted(email)));
-        assertThat(recreated.status()).isEqualTo(201);
-        String again = recreated.json().get("contact_id").asString();
-        assertThat(permission(api, again)).isEqualTo("unsubscribed");
-        assertThat(lastEvent(api, again).get("evidence").asString()).contains("erased");
-
-        api.post("/v3/contacts/sign_up_form", Api.json("""
-                {"email_address": "%s", "list_memberships": ["%s"]}
-                """.formatted(email, list)));
-        assertThat(permission(api, again)).isEqualTo("pending_confirmation");
-        assertThat(person().post(
-                                path(Mailbox.link(
-                                        Mailbox.awaitMail(email, 1, MAIL).get(0), "/confirm/")),
-                                "")
-                        .status())
-                .isEqualTo(200);
-        assertThat(permission(api, again)).isEqualTo("explicit");
-    }
-
-    @Test
-    void erasingAnAddressThatNeverOptedOutLeavesNoTrace() {
-        Api api = newAccount();
-        String email = uniqueEmail("trace");
-        String id = createContact(api, email).get("contact_id").asString();
-        int suppressed = db.fetchCount(SUPPRESSION);
-
-        assertThat(api.post("/v3/contacts/" + id + "/erase", "").status()).isEqualTo(204);
-
-        assertThat(db.fetchCount(SUPPRESSION)).isEqualTo(suppressed);
-        String again = createContact(api, email).get("contact_id").asString();
-        assertThat(permission(api, again)).isEqualTo("implicit");
-    }
-
-    private Api person() {
-        return new Api(baseUrl(), null);
-    }
-
-    private static String path(String url) {
-        return url.substring(url.indexOf('/', "http://".length()));
-    }
-
-    private Api.Response submitForm(String html, String userAgent) {
-        Matcher action =
-                Pattern.compile("<form method=\"post\" action=\"([^\"]+)\"").matcher(html);
-        assertThat(action.find()).isTrue();
-        return person().raw(
-                        "POST",
-                        action.group(1),
-                        "application/x-www-form-urlencoded",
-                        new byte[0],
-                        "User-Agent",
-                        userAgent);
-    }
-
-    private static void optOutAsThePerson(Api api, String id, String email) {
-        Api.Response out = api.put("/v3/contacts/" + id, Api.json("""
-                {"email_address": {"address": "%s", "permission_to_send": "unsubscribed"}, "update_source": "Contact"}
-                """.formatted(email)));
-        assertThat(out.status()).as(out.toString()).isEqualTo(200);
-    }
-
-    private static String permission(Api api, String id) {
-        return api.get("/v3/contacts/" + id)
-                .json()
-                .get("email_address")
-                .get("permission_to_send")
-                .asString();
-    }
-
-    private static JsonNode lastEvent(Api api, String id) {
-        JsonNode events =
-                api.get("/v3/contacts/" + id + "/consent_history").json().get("events");
-        return events.get(events.size() - 1);
     }
 }

@@ -1,5 +1,6 @@
 package io.audience.contact;
 
+import static io.audience.contact.BadBody.bad;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.audience.Api;
@@ -17,39 +18,12 @@ class BadInputIntegrationTest extends BadInputSupport {
 
     // ---------------------------------------------------------------- bodies of POST and PUT /v3/contacts
 
-    /**
-     * A bad body for POST or PUT /v3/contacts. In {@code body} and {@code field}, {@code $sourceField}
-     * becomes create_source or update_source, {@code $source} that field set to Account, and
-     * {@code $email} a fresh address, so that the body would write something if it were accepted.
-     */
-    record Bad(String name, String body, String field, int status, String key) {
-
-        @Override
-        public String toString() {
-            return name;
-        }
-
-        String body(String sourceField) {
-            return body.replace("$sourceField", sourceField)
-                    .replace("$source", "\"" + sourceField + "\": \"Account\"")
-                    .replace("$email", uniqueEmail("bad"));
-        }
-
-        String field(String sourceField) {
-            return field == null ? null : field.replace("$sourceField", sourceField);
-        }
-    }
-
-    private static Bad bad(String name, String body, String field) {
-        return new Bad(name, body, field, 400, VALIDATION);
-    }
-
     /** A contact with an address and a source, plus {@code extra} properties. */
-    private static Bad contact(String name, String extra, String field) {
+    private static BadBody contact(String name, String extra, String field) {
         return bad(name, "{\"email_address\": {\"address\": \"$email\"}, $source, " + extra + "}", field);
     }
 
-    static Stream<Bad> badContactBodies() {
+    static Stream<BadBody> badContactBodies() {
         String someUuid = UUID.randomUUID().toString();
         return Stream.of(
                 // not a JSON object
@@ -171,7 +145,7 @@ class BadInputIntegrationTest extends BadInputSupport {
                 contact("a first_name with a NUL character", "\"first_name\": \"Ja\\u0000ne\"", "first_name"),
                 contact("a note with a NUL character", "\"notes\": [{\"content\": \"a\\u0000b\"}]", "notes[0].content"),
                 // well formed, but naming a list that does not exist
-                new Bad(
+                new BadBody(
                         "a list id of no list",
                         "{\"email_address\": {\"address\": \"$email\"}, $source, " + "\"list_memberships\": [\""
                                 + someUuid + "\"]}",
@@ -180,7 +154,7 @@ class BadInputIntegrationTest extends BadInputSupport {
                         NOT_FOUND));
     }
 
-    static Stream<Bad> badCreateOnlyBodies() {
+    static Stream<BadBody> badCreateOnlyBodies() {
         return Stream.of(
                 bad(
                         "no create_source",
@@ -197,7 +171,7 @@ class BadInputIntegrationTest extends BadInputSupport {
                         "email_address"));
     }
 
-    static Stream<Bad> badUpdateOnlyBodies() {
+    static Stream<BadBody> badUpdateOnlyBodies() {
         return Stream.of(
                 bad(
                         "no update_source",
@@ -216,7 +190,7 @@ class BadInputIntegrationTest extends BadInputSupport {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource({"badContactBodies", "badCreateOnlyBodies"})
-    void createWithABadBodyIsRefusedAndWritesNothing(Bad bad) {
+    void createWithABadBodyIsRefusedAndWritesNothing(BadBody bad) {
         Fixture f = fixture();
         String before = f.state();
 
@@ -228,92 +202,13 @@ class BadInputIntegrationTest extends BadInputSupport {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource({"badContactBodies", "badUpdateOnlyBodies"})
-    void updateWithABadBodyIsRefusedAndLeavesTheContactUnchanged(Bad bad) {
+    void updateWithABadBodyIsRefusedAndLeavesTheContactUnchanged(BadBody bad) {
         Fixture f = fixture();
         String before = f.state();
 
         Api.Response response = f.api.put("/v3/contacts/" + f.contactId, bad.body("update_source"));
 
         assertRefused(response, bad.status(), bad.key(), bad.field("update_source"));
-        f.assertUnchanged(before);
-    }
-
-    // ---------------------------------------------------------------- sign-up form
-
-    static Stream<Bad> badSignUpBodies() {
-        return Stream.of(
-                bad("truncated JSON", "{\"email_address\": \"$email\", \"list_memberships\": [\"$list\"]", null),
-                bad(
-                        "a JSON array instead of an object",
-                        "[{\"email_address\": \"$email\", \"list_memberships\": [\"$list\"]}]",
-                        null),
-                bad(
-                        "no email_address",
-                        "{\"first_name\": \"Jane\", \"list_memberships\": [\"$list\"]}",
-                        "email_address"),
-                bad(
-                        "email_address as an object",
-                        "{\"email_address\": {\"address\": \"$email\"}, \"list_memberships\": [\"$list\"]}",
-                        "email_address"),
-                bad(
-                        "an invalid email_address",
-                        "{\"email_address\": \"jane.example.com\", \"list_memberships\": [\"$list\"]}",
-                        "email_address"),
-                bad("no list_memberships", "{\"email_address\": \"$email\"}", "list_memberships"),
-                bad(
-                        "empty list_memberships",
-                        "{\"email_address\": \"$email\", \"list_memberships\": []}",
-                        "list_memberships"),
-                bad(
-                        "a list id that is not a UUID",
-                        "{\"email_address\": \"$email\", \"list_memberships\": [\"nope\"]}",
-                        "list_memberships[0]"),
-                bad(
-                        "51 list ids",
-                        "{\"email_address\": \"$email\", \"list_memberships\": " + listIds(51) + "}",
-                        "list_memberships"),
-                bad(
-                        "birthday_month without birthday_day",
-                        "{\"email_address\": \"$email\", \"list_memberships\": [\"$list\"], \"birthday_month\": 5}",
-                        "birthday_day"),
-                bad(
-                        "birthday_month as a string",
-                        "{\"email_address\": \"$email\", \"list_memberships\": [\"$list\"], "
-                                + "\"birthday_month\": \"5\", \"birthday_day\": 5}",
-                        "birthday_month"),
-                bad(
-                        "a phone_number of 26 characters",
-                        "{\"email_address\": \"$email\", \"list_memberships\": [\"$list\"], " + "\"phone_number\": \""
-                                + "1".repeat(26) + "\"}",
-                        "phone_number"),
-                bad(
-                        "a street_address without kind",
-                        "{\"email_address\": \"$email\", \"list_memberships\": [\"$list\"], "
-                                + "\"street_address\": {\"street\": \"1 Main St\"}}",
-                        "street_address.kind"),
-                bad(
-                        "a first_name of 51 characters",
-                        "{\"email_address\": \"$email\", \"list_memberships\": [\"$list\"], " + "\"first_name\": \""
-                                + "a".repeat(51) + "\"}",
-                        "first_name"),
-                new Bad(
-                        "a list id of no list",
-                        "{\"email_address\": \"$email\", \"list_memberships\": [\"" + UUID.randomUUID() + "\"]}",
-                        "list_memberships",
-                        404,
-                        NOT_FOUND));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("badSignUpBodies")
-    void signUpWithABadBodyIsRefusedAndWritesNothing(Bad bad) {
-        Fixture f = fixture();
-        String before = f.state();
-
-        Api.Response response = f.api.post(
-                "/v3/contacts/sign_up_form", bad.body("create_source").replace("$list", f.listId));
-
-        assertRefused(response, bad.status(), bad.key(), bad.field);
         f.assertUnchanged(before);
     }
 
