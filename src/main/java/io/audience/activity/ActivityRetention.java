@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The rows of activities that ended more than AUDIENCE_RETENTION_ACTIVITY_ROWS ago (30 days) are
- * deleted: they repeat what people sent in an import. The activity and its counters stay; its
- * report is then empty. Deleted in batches, each its own transaction, so no long lock is held.
+ * deleted: each names a contact or an address an activity met. The activity and its counters stay;
+ * its report is then empty. Deleted in batches, each its own transaction, so no long lock is held.
  */
 @Component
 class ActivityRetention implements Retention {
