@@ -26,7 +26,11 @@ import tools.jackson.databind.JsonNode;
             "logging.level.io.audience=INFO",
             // Rate limits far above what any test sends; the rate-limit tests set theirs with @TestPropertySource.
             "audience.rate-limit.per-second=1000000",
-            "audience.rate-limit.per-day=1000000000"
+            "audience.rate-limit.per-day=1000000000",
+            // Spring keeps every test context alive for reuse; on one shared PostgreSQL server (100
+            // connections) the idle ones must give their connections back, or the later ones cannot start.
+            "spring.datasource.hikari.minimum-idle=1",
+            "spring.datasource.hikari.idle-timeout=10s"
         })
 public abstract class IntegrationTest {
 
