@@ -28,9 +28,10 @@ import tools.jackson.databind.JsonNode;
             "audience.rate-limit.per-second=1000000",
             "audience.rate-limit.per-day=1000000000",
             // Spring keeps every test context alive for reuse; on one shared PostgreSQL server (100
-            // connections) the idle ones must give their connections back, or the later ones cannot start.
+            // connections) the idle ones must give their connections back, or the later ones cannot start
+            // (Hikari binds the timeout in milliseconds).
             "spring.datasource.hikari.minimum-idle=1",
-            "spring.datasource.hikari.idle-timeout=10s"
+            "spring.datasource.hikari.idle-timeout=10000"
         })
 public abstract class IntegrationTest {
 
