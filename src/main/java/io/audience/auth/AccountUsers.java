@@ -44,6 +44,9 @@ public class AccountUsers {
     public record Login(
             AccountUser user, String passwordHash, @Nullable OffsetDateTime lockedUntil, boolean accountDisabled) {}
 
+    /** A user as their signed-in session sees them now. */
+    public record Standing(AccountUser user, boolean accountDisabled) {}
+
     public record NewUser(
             @Nullable String email,
             @Nullable String password,
@@ -91,6 +94,12 @@ public class AccountUsers {
         } catch (ValidationFailed notAnAddress) {
             return Optional.empty();
         }
+    }
+
+    /** The user a console session was signed in as, with their role and account as they are now. */
+    @Transactional(readOnly = true)
+    public Optional<Standing> standing(UUID userId) {
+        return users.findStanding(userId);
     }
 
     /** The address of the user a signed-in principal names (by user id). */

@@ -33,7 +33,7 @@ public class LoginAttempts {
         return count != null && count.get() >= limit;
     }
 
-    void failed(String address) {
+    public void failed(String address) {
         failures.get(address, a -> new AtomicInteger()).incrementAndGet();
     }
 }

@@ -58,6 +58,22 @@ class UserRepository {
                         r.get(disabledAt) != null));
     }
 
+    Optional<AccountUsers.Standing> findStanding(UUID userId) {
+        Field<OffsetDateTime> disabledAt =
+                accounts.disabledAt(ACCOUNT_USER.ACCOUNT_ID).as("account_disabled_at");
+        return db.select(ACCOUNT_USER.asterisk(), disabledAt)
+                .from(ACCOUNT_USER)
+                .where(ACCOUNT_USER.USER_ID.eq(userId))
+                .fetchOptional(r -> new AccountUsers.Standing(
+                        new AccountUser(
+                                r.get(ACCOUNT_USER.ACCOUNT_ID),
+                                r.get(ACCOUNT_USER.USER_ID),
+                                r.get(ACCOUNT_USER.EMAIL_KEY),
+                                r.get(ACCOUNT_USER.EMAIL_ADDRESS),
+                                r.get(ACCOUNT_USER.ROLE)),
+                        r.get(disabledAt) != null));
+    }
+
     Optional<String> emailOf(UUID userId) {
         return db.select(ACCOUNT_USER.EMAIL_ADDRESS)
                 .from(ACCOUNT_USER)

@@ -1,48 +1,62 @@
 package io.audience.web;
 
-import java.util.Objects;
-import org.jspecify.annotations.Nullable;
-import org.springframework.web.util.HtmlUtils;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
 
-/** The small HTML pages a person sees: after following a link from our mail, or signing in for an app. */
-public final class Pages {
+/**
+ * Renders a JTE template to a whole page, for the places that answer outside a controller's view
+ * (the request gate, a filter) and for the small pages a person sees after following a link from
+ * our mail: {@code pages/message} (a title and a sentence) and {@code pages/action} (the same
+ * with one button that posts a form).
+ */
+@Component
+public class Pages {
 
-    private Pages() {}
+    private static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
 
-    public static String page(String title, String message) {
-        return layout(title, "<p>" + HtmlUtils.htmlEscape(message) + "</p>");
+    private final TemplateEngine templates;
+
+    Pages(TemplateEngine templates) {
+        this.templates = templates;
     }
 
-    public static String form(
-            String title,
-            String message,
-            String action,
-            String button,
-            @Nullable String hiddenName,
-            @Nullable String hiddenValue) {
-        String hidden = hiddenName == null
-                ? ""
-                : "<input type=\"hidden\" name=\"" + HtmlUtils.htmlEscape(hiddenName) + "\" value=\""
-                        + HtmlUtils.htmlEscape(Objects.requireNonNull(hiddenValue, "a hidden field has a value"))
-                        + "\">";
-        return layout(
-                title,
-                "<p>" + HtmlUtils.htmlEscape(message) + "</p>"
-                        + "<form method=\"post\" action=\"" + HtmlUtils.htmlEscape(action) + "\">" + hidden
-                        + "<button type=\"submit\" id=\"submit\">" + HtmlUtils.htmlEscape(button) + "</button></form>");
+    public String render(String template, Map<String, ?> params) {
+        StringOutput output = new StringOutput();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> values = (Map<String, Object>) params;
+        templates.render(template + ".jte", values, output);
+        return output.toString();
     }
 
-    /** A page around {@code body}, which the caller has escaped. */
-    public static String layout(String title, String body) {
-        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<meta name=\"robots\" content=\"noindex\">"
-                + "<title>" + HtmlUtils.htmlEscape(title) + "</title>"
-                + "<style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;"
-                + "line-height:1.5}button{font-size:1rem;padding:.6rem 1.4rem;border-radius:.4rem;border:0;"
-                + "background:#1f6feb;color:#fff;cursor:pointer}button.secondary{background:#6e7781}"
-                + "label{display:block;margin:.8rem 0 .2rem}input[type=email],input[type=password]{width:100%;"
-                + "font-size:1rem;padding:.5rem;box-sizing:border-box}.error{color:#b42318}</style></head><body>"
-                + "<h1>" + HtmlUtils.htmlEscape(title) + "</h1>" + body + "</body></html>";
+    public ResponseEntity<String> page(HttpStatus status, String template, Map<String, ?> params) {
+        return ResponseEntity.status(status).contentType(HTML).body(render(template, params));
+    }
+
+    /** A title and one sentence. */
+    public ResponseEntity<String> message(HttpStatus status, String title, String message) {
+        return page(status, "pages/message", Map.of("title", title, "message", message));
+    }
+
+    /** A title, one sentence, and one button that posts {@code action} (with one hidden field). */
+    public ResponseEntity<String> action(
+            String title, String message, String action, String button, Map<String, String> hidden) {
+        return page(
+                HttpStatus.OK,
+                "pages/action",
+                Map.of("title", title, "message", message, "action", action, "button", button, "hidden", hidden));
+    }
+
+    public void write(HttpServletResponse response, int status, String template, Map<String, ?> params)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType(HTML.toString());
+        response.getWriter().write(render(template, params));
     }
 }

@@ -27,7 +27,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the dispatcher will route to says who may reach it ({@link RoutePolicies}), and the presented
  * credential is checked against that: the operator token, or an account's API token or OAuth
  * access token ({@code Authorization: Bearer}, or an API token as {@code x-api-key}) with the
- * privilege the handler requires. A refused request gets 401, 403 or, when the credential cannot
+ * privilege the handler requires; for a console page, the browser's session ({@link
+ * ConsoleSessions}). A refused request gets 401, 403 or, when the credential cannot
  * be checked (the database is down), 503, in the vendor's error format.
  */
 @Component
@@ -41,8 +42,15 @@ class RequestGate extends OncePerRequestFilter {
     private final Authenticator accounts;
     private final AdminToken adminToken;
     private final ErrorBodies errors;
+    private final ConsoleSessions console;
 
-    RequestGate(RoutePolicies policies, Authenticator accounts, AdminToken adminToken, ErrorBodies errors) {
+    RequestGate(
+            RoutePolicies policies,
+            Authenticator accounts,
+            AdminToken adminToken,
+            ErrorBodies errors,
+            ConsoleSessions console) {
+        this.console = console;
         this.policies = policies;
         this.accounts = accounts;
         this.adminToken = adminToken;
@@ -75,6 +83,16 @@ class RequestGate extends OncePerRequestFilter {
                 Optional<Caller> caller = callerOf(request, response, policy);
                 if (caller.isPresent()) {
                     request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller.get());
+                    chain.doFilter(request, response);
+                }
+            }
+            case CONSOLE -> {
+                if (console.admitUser(request, response, Objects.requireNonNull(policy.privilege()))) {
+                    chain.doFilter(request, response);
+                }
+            }
+            case OPERATOR_CONSOLE -> {
+                if (console.admitOperator(request, response)) {
                     chain.doFilter(request, response);
                 }
             }

@@ -1,6 +1,8 @@
 package io.audience.auth.web;
 
 import io.audience.api.Caller;
+import io.audience.api.ConsolePage;
+import io.audience.api.OperatorConsole;
 import io.audience.api.OperatorOnly;
 import io.audience.api.PublicEndpoint;
 import io.audience.api.Requires;
@@ -28,6 +30,7 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.handler.AbstractHandlerMethodMapping;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
@@ -74,15 +77,23 @@ class RoutePolicies implements SmartInitializingSingleton {
         for (HandlerMapping mapping : mappings) {
             if (mapping instanceof AbstractHandlerMethodMapping<?> methods && !isActuator(mapping)) {
                 methods.getHandlerMethods().forEach((info, method) -> {
-                    if (isOurs(method) && declaredPolicy(method, info.toString()) == null) {
+                    if (!isOurs(method)) {
+                        return;
+                    }
+                    Policy policy = declaredPolicy(method, info.toString());
+                    if (policy == null) {
                         undeclared.add(info + " " + method);
+                    } else if (isConsole(policy) && !underConsole(info)) {
+                        // Only /console/** is in the session chain that checks CSRF tokens.
+                        undeclared.add("(a console page outside /console/) " + info + " " + method);
                     }
                 });
             }
         }
         if (!undeclared.isEmpty()) {
-            throw new IllegalStateException("These handlers do not say who may call them (@Requires, @OperatorOnly "
-                    + "or @PublicEndpoint), or take a Caller without @Requires: " + undeclared);
+            throw new IllegalStateException("These handlers do not say who may call them (@Requires, @ConsolePage, "
+                    + "@OperatorOnly, @OperatorConsole or @PublicEndpoint), or take a Caller without @Requires or "
+                    + "@ConsolePage: " + undeclared);
         }
     }
 
@@ -133,7 +144,7 @@ class RoutePolicies implements SmartInitializingSingleton {
         }
         boolean takesCaller = java.util.Arrays.stream(method.getMethodParameters())
                 .anyMatch(p -> p.getParameterType() == Caller.class);
-        if (policy != null && takesCaller && policy.kind() != Policy.Kind.ACCOUNT) {
+        if (policy != null && takesCaller && !policy.hasCaller()) {
             return null;
         }
         return policy;
@@ -141,15 +152,39 @@ class RoutePolicies implements SmartInitializingSingleton {
 
     private static @Nullable Policy declaredOn(AnnotatedElement element, String route) {
         Requires requires = AnnotatedElementUtils.findMergedAnnotation(element, Requires.class);
+        ConsolePage page = AnnotatedElementUtils.findMergedAnnotation(element, ConsolePage.class);
         boolean operator = AnnotatedElementUtils.hasAnnotation(element, OperatorOnly.class);
+        boolean operatorConsole = AnnotatedElementUtils.hasAnnotation(element, OperatorConsole.class);
         boolean anyone = AnnotatedElementUtils.hasAnnotation(element, PublicEndpoint.class);
-        int declarations = (requires != null ? 1 : 0) + (operator ? 1 : 0) + (anyone ? 1 : 0);
+        int declarations = (requires != null ? 1 : 0)
+                + (page != null ? 1 : 0)
+                + (operator ? 1 : 0)
+                + (operatorConsole ? 1 : 0)
+                + (anyone ? 1 : 0);
         if (declarations != 1) {
             return null;
         }
-        return requires != null
-                ? Policy.account(requires.value(), route)
-                : operator ? Policy.operator(route) : Policy.anyone(route);
+        if (requires != null) {
+            return Policy.account(requires.value(), route);
+        }
+        if (page != null) {
+            return Policy.console(page.value(), route);
+        }
+        if (operatorConsole) {
+            return Policy.operatorConsole(route);
+        }
+        return operator ? Policy.operator(route) : Policy.anyone(route);
+    }
+
+    private static boolean isConsole(Policy policy) {
+        return policy.kind() == Policy.Kind.CONSOLE || policy.kind() == Policy.Kind.OPERATOR_CONSOLE;
+    }
+
+    private static boolean underConsole(Object mapping) {
+        return mapping instanceof RequestMappingInfo info
+                && !info.getPatternValues().isEmpty()
+                && info.getPatternValues().stream()
+                        .allMatch(pattern -> pattern.equals("/console") || pattern.startsWith("/console/"));
     }
 
     private static boolean isOurs(HandlerMethod method) {

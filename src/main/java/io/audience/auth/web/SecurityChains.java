@@ -3,6 +3,9 @@ package io.audience.auth.web;
 import io.audience.auth.LoginAttempts;
 import io.audience.auth.OAuthClients;
 import io.audience.auth.TokenEndpointRules;
+import io.audience.web.Pages;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -28,7 +31,8 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
  * Three filter chains. The authorization server's endpoints (/oauth2/**, the metadata) send a
- * browser that is not signed in to the login page. The login page and its session. Everything
+ * browser that is not signed in to the login page. The login page, the console and their session
+ * (CSRF tokens on every form). Everything
  * else (the API, /admin, the public pages) passes through untouched: those have their own token
  * checks (AuthenticationFilter) and no session or CSRF token to carry.
  */
@@ -61,15 +65,30 @@ class SecurityChains {
 
     @Bean
     @Order(2)
-    SecurityFilterChain login(HttpSecurity http, LoginAttempts attempts) throws Exception {
+    SecurityFilterChain login(HttpSecurity http, LoginAttempts attempts, Pages pages) throws Exception {
         http.addFilterBefore(new LoginThrottle(attempts), UsernamePasswordAuthenticationFilter.class)
-                .securityMatcher("/login", "/logout", "/oauth2/consent")
+                .securityMatcher("/login", "/logout", "/oauth2/consent", "/console", "/console/**")
+                // Who may see a console page is decided by the request gate (ConsoleSessions), on the
+                // handler the request routes to; this chain gives the console its session and CSRF checks.
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/oauth2/consent")
                         .authenticated()
                         .anyRequest()
                         .permitAll())
-                .formLogin(form -> form.loginPage("/login").permitAll())
-                .logout(Customizer.withDefaults());
+                .formLogin(form -> form.loginPage("/login")
+                        .defaultSuccessUrl("/console", false)
+                        .permitAll())
+                .logout(Customizer.withDefaults())
+                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) -> pages.write(
+                        response,
+                        HttpServletResponse.SC_FORBIDDEN,
+                        "pages/message",
+                        Map.of(
+                                "title",
+                                "This form has expired",
+                                "message",
+                                "The form was not sent from this console's current page (its security token is"
+                                        + " missing or old), so nothing was changed. Go back, reload the page and"
+                                        + " try again."))));
         return http.build();
     }
 

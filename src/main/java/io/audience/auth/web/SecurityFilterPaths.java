@@ -7,15 +7,23 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Spring Security runs only where it has work: the authorization server, its pages, and the
- * pages a person opens from mail (for its headers). The API, /admin and the probes check their own
+ * Spring Security runs only where it has work: the authorization server, its pages, the console
+ * (session and CSRF), and the pages a person opens from mail (for its headers). The API, /admin and the probes check their own
  * tokens (AuthenticationFilter), and the security filters cost them CPU on every request.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityFilterPaths {
 
-    static final List<String> PATHS =
-            List.of("/oauth2/*", "/.well-known/*", "/login", "/logout", "/error", "/confirm/*", "/unsubscribe/*");
+    static final List<String> PATHS = List.of(
+            "/oauth2/*",
+            "/.well-known/*",
+            "/login",
+            "/logout",
+            "/error",
+            "/confirm/*",
+            "/unsubscribe/*",
+            "/console",
+            "/console/*");
 
     @Bean
     static BeanPostProcessor securityFilterOnlyWhereNeeded() {

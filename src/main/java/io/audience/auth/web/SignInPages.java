@@ -6,19 +6,18 @@ import io.audience.auth.OAuthClients;
 import io.audience.web.Pages;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
 
 /** The login page and the consent page of the sign-in for apps. */
 @RestController
@@ -26,7 +25,6 @@ import org.springframework.web.util.HtmlUtils;
         + " sign-in session")
 class SignInPages {
 
-    private static final String HTML = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8";
     /** What each scope lets an app do, in the words a person decides on. */
     private static final Map<String, String> SCOPES = Map.of(
             "contact_data", "Read and change your contacts, lists, tags and custom fields",
@@ -36,32 +34,39 @@ class SignInPages {
 
     private final OAuthClients clients;
     private final AccountUsers users;
+    private final Pages pages;
 
-    SignInPages(OAuthClients clients, AccountUsers users) {
+    SignInPages(OAuthClients clients, AccountUsers users, Pages pages) {
         this.clients = clients;
         this.users = users;
+        this.pages = pages;
     }
 
     @GetMapping("/login")
     ResponseEntity<String> login(
             HttpServletRequest request,
             @RequestParam(required = false) @Nullable String error,
-            @RequestParam(required = false) @Nullable String logout) {
+            @RequestParam(required = false) @Nullable String logout,
+            @RequestParam(required = false) @Nullable String ended) {
         String notice = error != null
-                ? "<p class=\"error\" id=\"error\">The email or password is wrong, or sign-in is paused after too many"
-                        + " failed attempts; try again in a few minutes.</p>"
-                : logout != null ? "<p id=\"notice\">You are signed out.</p>" : "";
-        return html(
+                ? "The email or password is wrong, or sign-in is paused after too many failed attempts; try again in a"
+                        + " few minutes."
+                : logout != null
+                        ? "You are signed out."
+                        : ended != null ? "Your sign-in has ended: sign in again." : "";
+        CsrfToken csrf = csrf(request);
+        return pages.page(
                 HttpStatus.OK,
-                Pages.layout(
-                        "Sign in",
-                        notice
-                                + "<form method=\"post\" action=\"/login\">" + csrf(request)
-                                + "<label for=\"username\">Email</label>"
-                                + "<input type=\"email\" id=\"username\" name=\"username\" autocomplete=\"username\" required autofocus>"
-                                + "<label for=\"password\">Password</label>"
-                                + "<input type=\"password\" id=\"password\" name=\"password\" autocomplete=\"current-password\" required>"
-                                + "<p><button type=\"submit\" id=\"submit\">Sign in</button></p></form>"));
+                "pages/login",
+                Map.of(
+                        "parameterName",
+                        csrf.getParameterName(),
+                        "token",
+                        csrf.getToken(),
+                        "notice",
+                        notice,
+                        "error",
+                        error != null));
     }
 
     /** Shown by the authorization endpoint for the scopes the person has not yet granted this app. */
@@ -74,53 +79,34 @@ class SignInPages {
             @RequestParam("state") String state) {
         String app = clients.name(clientId).orElse(null);
         if (app == null) {
-            return html(HttpStatus.BAD_REQUEST, Pages.page("Unknown app", "No app has the id " + clientId + "."));
+            return pages.message(HttpStatus.BAD_REQUEST, "Unknown app", "No app has the id " + clientId + ".");
         }
         String who = users.emailOf(principal.getName()).orElse("you");
-        Set<String> asked = new LinkedHashSet<>(Arrays.asList(scope.trim().split("\\s+")));
-        StringBuilder boxes = new StringBuilder();
-        for (String s : asked) {
-            if (s.equals("openid")) {
-                continue;
+        List<String[]> asked = new ArrayList<>();
+        for (String s : new LinkedHashSet<>(Arrays.asList(scope.trim().split("\\s+")))) {
+            if (!s.equals("openid")) {
+                asked.add(new String[] {s, SCOPES.getOrDefault(s, s)});
             }
-            boxes.append("<label><input type=\"checkbox\" name=\"scope\" value=\"")
-                    .append(HtmlUtils.htmlEscape(s))
-                    .append("\" id=\"scope-")
-                    .append(HtmlUtils.htmlEscape(s))
-                    .append("\" checked> ")
-                    .append(HtmlUtils.htmlEscape(SCOPES.getOrDefault(s, s)))
-                    .append("</label>");
         }
-        return html(
+        CsrfToken csrf = csrf(request);
+        return pages.page(
                 HttpStatus.OK,
-                Pages.layout(
-                        "Allow " + app + "?",
-                        "<p><strong>" + HtmlUtils.htmlEscape(app) + "</strong> asks to act for <strong>"
-                                + HtmlUtils.htmlEscape(who) + "</strong>:</p>"
-                                + "<form method=\"post\" action=\"/oauth2/authorize\">" + csrf(request)
-                                + hidden("client_id", clientId) + hidden("state", state) + boxes
-                                + "<p><button type=\"submit\" id=\"allow\">Allow</button></p></form>"
-                                // Denying is a form of its own that grants nothing, so it works without script.
-                                + "<form method=\"post\" action=\"/oauth2/authorize\">" + csrf(request)
-                                + hidden("client_id", clientId) + hidden("state", state)
-                                + "<p><button type=\"submit\" id=\"deny\" class=\"secondary\">Deny</button></p></form>"
-                                + "<p>You can take this back at any time: the app's access ends when it is revoked.</p>"));
+                "pages/consent",
+                Map.of(
+                        "app", app,
+                        "who", who,
+                        "clientId", clientId,
+                        "state", state,
+                        "scopes", asked,
+                        "parameterName", csrf.getParameterName(),
+                        "token", csrf.getToken()));
     }
 
-    private static String csrf(HttpServletRequest request) {
-        return request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token
-                ? hidden(token.getParameterName(), token.getToken())
-                : "";
-    }
-
-    private static String hidden(String name, String value) {
-        return "<input type=\"hidden\" name=\"" + HtmlUtils.htmlEscape(name) + "\" value=\""
-                + HtmlUtils.htmlEscape(value) + "\">";
-    }
-
-    private static ResponseEntity<String> html(HttpStatus status, String page) {
-        return ResponseEntity.status(status)
-                .contentType(MediaType.parseMediaType(HTML))
-                .body(page);
+    /** Both pages are in the session chain, whose CSRF filter always leaves a token. */
+    private static CsrfToken csrf(HttpServletRequest request) {
+        if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+            return token;
+        }
+        throw new IllegalStateException("No CSRF token on " + request.getRequestURI());
     }
 }

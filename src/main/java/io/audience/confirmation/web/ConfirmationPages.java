@@ -5,8 +5,8 @@ import io.audience.confirmation.ConfirmationService;
 import io.audience.confirmation.LinkStatus;
 import io.audience.web.Pages;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,12 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 @PublicEndpoint("the pages a person opens from our mail; the signed token in the path is their credential")
 class ConfirmationPages {
 
-    private static final String HTML = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8";
-
     private final ConfirmationService confirmations;
+    private final Pages pages;
 
-    ConfirmationPages(ConfirmationService confirmations) {
+    ConfirmationPages(ConfirmationService confirmations, Pages pages) {
         this.confirmations = confirmations;
+        this.pages = pages;
     }
 
     @GetMapping(path = "/confirm/{token}")
@@ -36,15 +36,12 @@ class ConfirmationPages {
         if (status != LinkStatus.VALID) {
             return refused(status);
         }
-        return html(
-                HttpStatus.OK,
-                Pages.form(
-                        "Confirm your subscription",
-                        "Press the button to confirm that you want to receive this mail.",
-                        "/confirm/" + token,
-                        "Confirm",
-                        null,
-                        null));
+        return pages.action(
+                "Confirm your subscription",
+                "Press the button to confirm that you want to receive this mail.",
+                "/confirm/" + token,
+                "Confirm",
+                Map.of());
     }
 
     @PostMapping(path = "/confirm/{token}")
@@ -53,7 +50,7 @@ class ConfirmationPages {
         if (status != LinkStatus.DONE) {
             return refused(status);
         }
-        return html(HttpStatus.OK, Pages.page("Thank you", "Your subscription is confirmed."));
+        return pages.message(HttpStatus.OK, "Thank you", "Your subscription is confirmed.");
     }
 
     @GetMapping(path = "/unsubscribe/{token}")
@@ -61,15 +58,12 @@ class ConfirmationPages {
         if (confirmations.inspectUnsubscribe(token) != LinkStatus.VALID) {
             return refused(LinkStatus.INVALID);
         }
-        return html(
-                HttpStatus.OK,
-                Pages.form(
-                        "Unsubscribe",
-                        "Press the button to stop all mail from this sender.",
-                        "/unsubscribe/" + token,
-                        "Unsubscribe",
-                        "source",
-                        "page"));
+        return pages.action(
+                "Unsubscribe",
+                "Press the button to stop all mail from this sender.",
+                "/unsubscribe/" + token,
+                "Unsubscribe",
+                Map.of("source", "page"));
     }
 
     @PostMapping(path = "/unsubscribe/{token}")
@@ -82,40 +76,30 @@ class ConfirmationPages {
         if (status != LinkStatus.DONE) {
             return refused(status);
         }
-        return html(HttpStatus.OK, Pages.page("You are unsubscribed", "You will get no more mail from this sender."));
+        return pages.message(HttpStatus.OK, "You are unsubscribed", "You will get no more mail from this sender.");
     }
 
     /** Pages answer whatever the client accepts: a one-click POST from a mail provider may ask for anything. */
-    private static ResponseEntity<String> html(HttpStatus status, String page) {
-        return ResponseEntity.status(status)
-                .contentType(MediaType.parseMediaType(HTML))
-                .body(page);
-    }
-
-    private static ResponseEntity<String> refused(LinkStatus status) {
+    private ResponseEntity<String> refused(LinkStatus status) {
         return switch (status) {
             case USED ->
-                html(
-                        HttpStatus.CONFLICT,
-                        Pages.page("Already confirmed", "This link was used already. Nothing more to do."));
+                pages.message(
+                        HttpStatus.CONFLICT, "Already confirmed", "This link was used already. Nothing more to do.");
             case NO_LONGER_APPLIES ->
-                html(
+                pages.message(
                         HttpStatus.CONFLICT,
-                        Pages.page(
-                                "This link no longer applies",
-                                "The address this mail was sent to is no longer the one on file. Nothing was changed."));
+                        "This link no longer applies",
+                        "The address this mail was sent to is no longer the one on file. Nothing was changed.");
             case EXPIRED ->
-                html(
+                pages.message(
                         HttpStatus.GONE,
-                        Pages.page(
-                                "This link has expired",
-                                "Confirmation links are valid for 7 days. Sign up again to get a new one."));
+                        "This link has expired",
+                        "Confirmation links are valid for 7 days. Sign up again to get a new one.");
             default ->
-                html(
+                pages.message(
                         HttpStatus.NOT_FOUND,
-                        Pages.page(
-                                "This link is not valid",
-                                "Check that you opened the whole link from the mail. Nothing was changed."));
+                        "This link is not valid",
+                        "Check that you opened the whole link from the mail. Nothing was changed.");
         };
     }
 }

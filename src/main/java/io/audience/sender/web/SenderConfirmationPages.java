@@ -4,8 +4,8 @@ import io.audience.api.PublicEndpoint;
 import io.audience.confirmation.LinkStatus;
 import io.audience.sender.SenderAddresses;
 import io.audience.web.Pages;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,12 +17,12 @@ import org.springframework.web.bind.annotation.RestController;
 @PublicEndpoint("the page the owner of a sender address opens from our mail; the signed token is their credential")
 class SenderConfirmationPages {
 
-    private static final MediaType HTML = MediaType.parseMediaType(MediaType.TEXT_HTML_VALUE + ";charset=UTF-8");
-
     private final SenderAddresses senders;
+    private final Pages pages;
 
-    SenderConfirmationPages(SenderAddresses senders) {
+    SenderConfirmationPages(SenderAddresses senders, Pages pages) {
         this.senders = senders;
+        this.pages = pages;
     }
 
     @GetMapping("/confirm/sender/{token}")
@@ -31,15 +31,12 @@ class SenderConfirmationPages {
         if (status != LinkStatus.VALID) {
             return refused(status);
         }
-        return html(
-                HttpStatus.OK,
-                Pages.form(
-                        "Confirm your sender address",
-                        "Press the button to confirm that mail may be sent from this address.",
-                        "/confirm/sender/" + token,
-                        "Confirm",
-                        null,
-                        null));
+        return pages.action(
+                "Confirm your sender address",
+                "Press the button to confirm that mail may be sent from this address.",
+                "/confirm/sender/" + token,
+                "Confirm",
+                Map.of());
     }
 
     @PostMapping("/confirm/sender/{token}")
@@ -48,29 +45,22 @@ class SenderConfirmationPages {
         if (status != LinkStatus.DONE) {
             return refused(status);
         }
-        return html(HttpStatus.OK, Pages.page("Thank you", "The sender address is confirmed."));
+        return pages.message(HttpStatus.OK, "Thank you", "The sender address is confirmed.");
     }
 
-    private static ResponseEntity<String> html(HttpStatus status, String page) {
-        return ResponseEntity.status(status).contentType(HTML).body(page);
-    }
-
-    private static ResponseEntity<String> refused(LinkStatus status) {
+    private ResponseEntity<String> refused(LinkStatus status) {
         return switch (status) {
-            case USED ->
-                html(HttpStatus.CONFLICT, Pages.page("Already confirmed", "This address is confirmed already."));
+            case USED -> pages.message(HttpStatus.CONFLICT, "Already confirmed", "This address is confirmed already.");
             case EXPIRED ->
-                html(
+                pages.message(
                         HttpStatus.GONE,
-                        Pages.page(
-                                "This link has expired",
-                                "Add the address again to get a new link. Nothing was changed."));
+                        "This link has expired",
+                        "Add the address again to get a new link. Nothing was changed.");
             default ->
-                html(
+                pages.message(
                         HttpStatus.NOT_FOUND,
-                        Pages.page(
-                                "This link is not valid",
-                                "Check that you opened the whole link from the mail. Nothing was changed."));
+                        "This link is not valid",
+                        "Check that you opened the whole link from the mail. Nothing was changed.");
         };
     }
 }

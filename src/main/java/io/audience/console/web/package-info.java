@@ -1,0 +1,4 @@
+@NullMarked
+package io.audience.console.web;
+
+import org.jspecify.annotations.NullMarked;
