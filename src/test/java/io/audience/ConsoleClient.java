@@ -46,11 +46,43 @@ public final class ConsoleClient {
     }
 
     public ConsoleClient(String base) {
+        this(base, new CookieManager());
+    }
+
+    private ConsoleClient(String base, java.net.CookieHandler cookies) {
         this.base = base;
         this.http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
+                .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+    }
+
+    /**
+     * A client that keeps a Secure cookie on plain http, as a browser behind a TLS-ending proxy
+     * would see it over https: for a service configured with an https public URL.
+     */
+    public static ConsoleClient behindHttps(String base) {
+        CookieManager jar = new CookieManager();
+        return new ConsoleClient(base, new java.net.CookieHandler() {
+            @Override
+            public Map<String, java.util.List<String>> get(URI uri, Map<String, java.util.List<String>> headers)
+                    throws IOException {
+                return jar.get(uri, headers);
+            }
+
+            @Override
+            public void put(URI uri, Map<String, java.util.List<String>> headers) throws IOException {
+                Map<String, java.util.List<String>> plain = new LinkedHashMap<>();
+                headers.forEach((name, values) -> plain.put(
+                        name,
+                        name != null && name.equalsIgnoreCase("Set-Cookie")
+                                ? values.stream()
+                                        .map(v -> v.replace("; Secure", ""))
+                                        .toList()
+                                : values));
+                jar.put(uri, plain);
+            }
+        });
     }
 
     /** A new user of the account with the role, made through the operator's API; returns the email. */

@@ -72,7 +72,7 @@ class HostileRequestsIntegrationTest extends IntegrationTest {
 
     private record Credential(String name, @Nullable String token) {}
 
-    private record Outcome(int status, String body, boolean reached) {}
+    private record Outcome(int status, String body, boolean reached, String location) {}
 
     @Test
     void noRouteSpelledAnyWayAnswersAnUnauthorizedCallerNorFailsNorReachesAHandlerWhenRefused() {
@@ -184,6 +184,14 @@ class HostileRequestsIntegrationTest extends IntegrationTest {
                     return java.util.Optional.of("the operator's endpoint did not refuse with 401 before its handler");
                 }
             }
+            case CONSOLE, OPERATOR_CONSOLE -> {
+                // No token opens a console page: only the session does, so every one of these is sent to sign in.
+                String signIn = route.guard() == Guard.CONSOLE ? "/login" : "/console/operator/sign-in";
+                if (outcome.status() != 303 || !signIn.equals(outcome.location()) || outcome.reached()) {
+                    return java.util.Optional.of("a console page did not send a caller without a session to " + signIn
+                            + " before its handler");
+                }
+            }
             case ACCOUNT -> {
                 boolean other = credential.name().startsWith("another");
                 if (!other && (!Set.of(401, 403).contains(outcome.status()) || outcome.reached())) {
@@ -218,7 +226,11 @@ class HostileRequestsIntegrationTest extends IntegrationTest {
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Outcome(response.statusCode(), response.body(), REACHED.contains(probe));
+            return new Outcome(
+                    response.statusCode(),
+                    response.body(),
+                    REACHED.contains(probe),
+                    response.headers().firstValue("Location").orElse(""));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(path, e);
         } catch (InterruptedException e) {

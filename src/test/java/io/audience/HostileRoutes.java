@@ -1,5 +1,7 @@
 package io.audience;
 
+import io.audience.api.ConsolePage;
+import io.audience.api.OperatorConsole;
 import io.audience.api.OperatorOnly;
 import io.audience.api.Privilege;
 import io.audience.api.PublicEndpoint;
@@ -30,7 +32,9 @@ final class HostileRoutes {
     enum Guard {
         ANYONE,
         OPERATOR,
-        ACCOUNT
+        ACCOUNT,
+        CONSOLE,
+        OPERATOR_CONSOLE
     }
 
     record Route(
@@ -120,9 +124,15 @@ final class HostileRoutes {
             guard = Guard.ANYONE;
         } else {
             Requires requires = declared(handler, Requires.class);
+            ConsolePage page = declared(handler, ConsolePage.class);
             if (requires != null) {
                 guard = Guard.ACCOUNT;
                 privilege = requires.value();
+            } else if (page != null) {
+                guard = Guard.CONSOLE;
+                privilege = page.value();
+            } else if (declared(handler, OperatorConsole.class) != null) {
+                guard = Guard.OPERATOR_CONSOLE;
             } else if (declared(handler, OperatorOnly.class) != null) {
                 guard = Guard.OPERATOR;
             } else if (declared(handler, PublicEndpoint.class) != null) {
@@ -140,6 +150,8 @@ final class HostileRoutes {
             A found = AnnotatedElementUtils.findMergedAnnotation(element, type);
             boolean other = element == handler.getMethod()
                     && (AnnotatedElementUtils.hasAnnotation(element, Requires.class)
+                            || AnnotatedElementUtils.hasAnnotation(element, ConsolePage.class)
+                            || AnnotatedElementUtils.hasAnnotation(element, OperatorConsole.class)
                             || AnnotatedElementUtils.hasAnnotation(element, OperatorOnly.class)
                             || AnnotatedElementUtils.hasAnnotation(element, PublicEndpoint.class));
             if (found != null) {

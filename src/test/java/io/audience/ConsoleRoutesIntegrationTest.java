@@ -1,0 +1,207 @@
+package io.audience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.audience.HostileRoutes.Guard;
+import io.audience.HostileRoutes.Route;
+import io.audience.api.Privilege;
+import io.audience.api.Privileges;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Every console route, read from the running service's handler mappings (so a new page is covered
+ * without editing this test): with account A's ids, a user of account B gets 404 and never A's
+ * data; A's own owner gets every page without a server error; a campaign creator is refused every
+ * page their role does not grant.
+ */
+class ConsoleRoutesIntegrationTest extends IntegrationTest {
+
+    private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void anotherAccountsIdsAnswer404OnEveryConsoleRouteAndNeverShowItsData() {
+        NamedAccount a = namedAccount("Console A");
+        NamedAccount b = namedAccount("Console B");
+        String secret = uniqueEmail("secret-of-a");
+        Map<String, String> ids = fixtureOf(a, secret);
+        ConsoleClient intruder =
+                new ConsoleClient(baseUrl()).signIn(ConsoleClient.newUser(admin(), b.id(), "account_owner"));
+        List<String> failures = new ArrayList<>();
+        int tried = 0;
+        for (Route route : consoleRoutes(ids)) {
+            if (route.guard() != Guard.CONSOLE || !route.namesAnId()) {
+                continue;
+            }
+            intruder.get("/console");
+            ConsoleClient.Page page = "GET".equals(route.method())
+                    ? intruder.get(route.path())
+                    : intruder.post(route.path(), Map.of("confirm", secret, "name", "Intruder", "label", "Intruder"));
+            tried++;
+            if (page.status() != 404) {
+                failures.add(route.method() + " " + route.path() + " -> " + page.status());
+            }
+            if (page.body().contains(secret)) {
+                failures.add(route.method() + " " + route.path() + " showed A's contact");
+            }
+        }
+        assertThat(failures).as("routes tried: " + tried).isEmpty();
+        assertThat(tried).isPositive();
+    }
+
+    @Test
+    void everyConsolePageRendersForItsOwnAccountsOwnerWithoutAServerError() {
+        NamedAccount a = namedAccount("Console owner");
+        Map<String, String> ids = fixtureOf(a, uniqueEmail("owner-page"));
+        ConsoleClient owner =
+                new ConsoleClient(baseUrl()).signIn(ConsoleClient.newUser(admin(), a.id(), "account_owner"));
+        List<String> failures = new ArrayList<>();
+        int tried = 0;
+        for (Route route : consoleRoutes(ids)) {
+            if (route.guard() != Guard.CONSOLE || !"GET".equals(route.method())) {
+                continue;
+            }
+            ConsoleClient.Page page = owner.get(route.path());
+            tried++;
+            if (page.status() >= 500 || page.status() == 403) {
+                failures.add("GET " + route.path() + " -> " + page.status() + " " + abbreviate(page.body()));
+            }
+        }
+        assertThat(failures).as("pages tried: " + tried).isEmpty();
+        assertThat(tried).isGreaterThan(3);
+    }
+
+    @Test
+    void aCampaignCreatorIsRefusedEveryConsolePageTheirRoleDoesNotGrant() {
+        NamedAccount a = namedAccount("Console creator");
+        Map<String, String> ids = fixtureOf(a, uniqueEmail("creator"));
+        ConsoleClient creator =
+                new ConsoleClient(baseUrl()).signIn(ConsoleClient.newUser(admin(), a.id(), "campaign_creator"));
+        Set<String> granted = Privileges.BY_ROLE.get("campaign_creator");
+        List<String> failures = new ArrayList<>();
+        int refused = 0;
+        for (Route route : consoleRoutes(ids)) {
+            Privilege needed = route.privilege();
+            if (route.guard() != Guard.CONSOLE || needed == null || granted.contains(needed.wireName())) {
+                continue;
+            }
+            creator.get("/console");
+            ConsoleClient.Page page = "GET".equals(route.method())
+                    ? creator.get(route.path())
+                    : creator.post(route.path(), Map.of("name", "Creator"));
+            refused++;
+            if (page.status() != 403 || !page.body().contains("Campaign creator")) {
+                failures.add(route.method() + " " + route.path() + " -> " + page.status());
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(refused).isPositive();
+        assertThat(creator.get("/console/contacts").status()).isEqualTo(403);
+    }
+
+    /** The console's routes, their variables named after the API's ids wherever the name or the path says which. */
+    private List<Route> consoleRoutes(Map<String, String> ids) {
+        Map<String, String> byVariable = new HashMap<>(ids);
+        List<Route> routes = new ArrayList<>();
+        for (Route route : HostileRoutes.all(context, Map.of())) {
+            if (!route.pattern().startsWith("/console")) {
+                continue;
+            }
+            StringBuilder path = new StringBuilder();
+            Matcher variable = VARIABLE.matcher(route.pattern());
+            boolean namesAnId = false;
+            while (variable.find()) {
+                String value = idFor(variable.group(1), route.pattern().substring(0, variable.start()), byVariable);
+                namesAnId |= value != null;
+                variable.appendReplacement(
+                        path,
+                        Matcher.quoteReplacement(
+                                value != null
+                                        ? value
+                                        : java.util.UUID.randomUUID().toString()));
+            }
+            variable.appendTail(path);
+            routes.add(new Route(
+                    route.method(),
+                    route.pattern(),
+                    path.toString(),
+                    route.consumes(),
+                    route.guard(),
+                    route.privilege(),
+                    namesAnId));
+        }
+        return routes;
+    }
+
+    private static String idFor(String variable, String before, Map<String, String> ids) {
+        String normalized = variable.replaceAll("[^A-Za-z]", "").toLowerCase(java.util.Locale.ROOT);
+        for (Map.Entry<String, String> id : ids.entrySet()) {
+            if (id.getKey().replace("_", "").equals(normalized)) {
+                return id.getValue();
+            }
+        }
+        String[] segments = before.split("/");
+        String owner = segments.length == 0 ? "" : segments[segments.length - 1];
+        return switch (owner) {
+            case "contacts" -> ids.get("contact_id");
+            case "lists" -> ids.get("list_id");
+            case "tags" -> ids.get("tag_id");
+            case "fields" -> ids.get("custom_field_id");
+            case "imports" -> ids.get("import_id");
+            case "exports", "activities" -> ids.get("activity_id");
+            case "tokens" -> ids.get("token_id");
+            case "users" -> ids.get("user_id");
+            default -> null;
+        };
+    }
+
+    private Map<String, String> fixtureOf(NamedAccount a, String email) {
+        Map<String, String> ids = new HashMap<>();
+        ids.put("account_id", a.id());
+        ids.put("list_id", createList(a.api(), "Console"));
+        ids.put("contact_id", createContact(a.api(), email).get("contact_id").asString());
+        ids.put(
+                "tag_id",
+                a.api()
+                        .post("/v3/contact_tags", Api.object().put("name", "Console"))
+                        .json()
+                        .get("tag_id")
+                        .asString());
+        ids.put(
+                "custom_field_id",
+                a.api()
+                        .post("/v3/contact_custom_fields", Api.json("""
+                {"label": "Console", "type": "string"}"""))
+                        .json()
+                        .get("custom_field_id")
+                        .asString());
+        Api.Response export = a.api().post("/v3/activities/contact_exports", Api.object());
+        ids.put("activity_id", export.json().get("activity_id").asString());
+        Api.Response imported =
+                a.api().post("/v3/activities/contacts_json_import", Api.json("""
+                {"import_data": [{"email": "%s"}], "list_ids": ["%s"]}""".formatted(email, ids.get("list_id"))));
+        ids.put("import_id", imported.json().get("activity_id").asString());
+        Api.Response token = admin().post("/admin/accounts/" + a.id() + "/api_tokens", Api.object());
+        ids.put("token_id", token.json().get("token_id").asString());
+        Api.Response user = admin().post("/admin/accounts/" + a.id() + "/users", Api.json("""
+                {"email": "%s", "password": "%s", "role": "account_manager"}""".formatted(
+                        uniqueEmail("console-user"), ConsoleClient.PASSWORD)));
+        ids.put("user_id", user.json().get("user_id").asString());
+        return ids;
+    }
+
+    private static String abbreviate(String body) {
+        return body.length() > 200 ? body.substring(0, 200) + "..." : body;
+    }
+}
