@@ -9,20 +9,24 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 /** A console sign-in ends after the idle timeout; behind https the session cookie is Secure. */
-@TestPropertySource(properties = {"audience.console.idle-timeout=2s", "audience.public-url=https://audience.example"})
+@TestPropertySource(properties = {"audience.console.idle-timeout=5s", "audience.public-url=https://audience.example"})
 class ConsoleIdleTimeoutIntegrationTest extends IntegrationTest {
 
     @Test
     void aSessionLeftIdleLongerThanTheTimeoutMustSignInAgain() throws InterruptedException {
         NamedAccount account = namedAccount("Idle");
-        ConsoleClient owner =
-                new ConsoleClient(baseUrl()).signIn(ConsoleClient.newUser(admin(), account.id(), "account_owner"));
+        ConsoleClient owner = ConsoleClient.behindHttps(baseUrl())
+                .signIn(ConsoleClient.newUser(admin(), account.id(), "account_owner"));
         assertThat(owner.get("/console").status()).isEqualTo(302);
-        Thread.sleep(1_000);
+        Thread.sleep(3_000);
         assertThat(owner.get("/console").status())
                 .as("activity keeps the session alive")
                 .isEqualTo(302);
-        Thread.sleep(3_500);
+        Thread.sleep(3_000);
+        assertThat(owner.get("/console").status())
+                .as("6 s after sign-in, but 3 s idle")
+                .isEqualTo(302);
+        Thread.sleep(7_000);
         ConsoleClient.Page after = owner.get("/console");
         assertThat(after.status()).isEqualTo(303);
         assertThat(after.location()).hasValue("/login");
