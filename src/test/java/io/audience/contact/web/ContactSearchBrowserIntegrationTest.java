@@ -33,9 +33,9 @@ class ContactSearchBrowserIntegrationTest extends ConsoleBrowserTest {
         await(ExpectedConditions.invisibilityOfElementWithText(By.cssSelector("#results a"), "Robert Smith"));
         String results = browser.findElement(By.id("results")).getText();
         assertThat(results).contains("Jane Johnson", "Ann Ohnsorg").doesNotContain("Robert Smith");
-        assertThat(browser.getCurrentUrl()).endsWith("/console/contacts?q=ohns&state=&list=&tag=");
+        assertThat(browser.getCurrentUrl()).contains("/console/contacts?").contains("q=ohns");
 
-        box.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        box.sendKeys(Keys.BACK_SPACE.toString().repeat(4));
         box.sendKeys("Dora@Bakery.example");
         await(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results .badge.deleted")));
         assertThat(browser.findElement(By.id("results")).getText())
