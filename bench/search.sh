@@ -27,7 +27,8 @@
 #
 # Usage:  bench/search.sh
 # Environment (defaults): ROWS=1000000 DELETED_PCT=30 CLIENTS=4 THREADS=2 DURATION=10 WARMUP=10
-#   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres KEEP_DB=1 (keep the database for EXPLAIN ANALYZE)
+#   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres JAR=target/audience.jar (another jar, e.g. a saved build)
+#   KEEP_DB=1 (keep the database for EXPLAIN ANALYZE) START_TIMEOUT=180 (seconds for the service to start)
 #   BENCH_STRICT=1 (exit 2 when a target is missed)
 set -euo pipefail
 
@@ -42,7 +43,7 @@ export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postg
 
 BENCH_DIR="$(cd "$(dirname "$0")" && pwd)"
 REPO="$(cd "$BENCH_DIR/.." && pwd)"
-JAR="$REPO/target/audience.jar"
+JAR=${JAR:-$REPO/target/audience.jar}
 RESULTS="$BENCH_DIR/results/search-last-run.txt"
 DB="audience_search_bench_$(date +%Y%m%d%H%M%S)"
 WORK="$(mktemp -d /tmp/audience-search-bench.XXXXXX)"
