@@ -152,7 +152,7 @@ signed=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -c "$JAR_FILE" -
   --data-urlencode "username=$USER_EMAIL" --data-urlencode "password=$USER_PASSWORD" --data-urlencode "_csrf=$csrf" \
   "$BASE/login")
 case "$signed" in 302*error*|[!3]*) die "sign-in refused: $signed" ;; esac
-COOKIE=$(awk '$6 == "JSESSIONID" { print "JSESSIONID=" $7 }' "$JAR_FILE")
+COOKIE=$(awk '$6 == "AUDIENCE_SESSION" { print "AUDIENCE_SESSION=" $7 }' "$JAR_FILE")
 [ -n "$COOKIE" ] || die "no session cookie after sign-in"
 
 # Cursors: random contacts' ids, encoded as the page's Next link encodes them.
