@@ -70,10 +70,11 @@ start_service() {
   env "$@" AUDIENCE_ADMIN_TOKEN="$ADMIN_TOKEN" SERVER_PORT="$PORT" SERVER_ADDRESS=127.0.0.1 \
     java -Xmx512m -jar "$JAR" >"$WORK/service.log" 2>&1 &
   SERVICE_PID=$!
-  for i in $(seq 1 180); do
+  local wait=${START_TIMEOUT:-180}  # seconds; a machine busy with other work may need more
+  for i in $(seq 1 "$wait"); do
     kill -0 "$SERVICE_PID" 2>/dev/null || die "service exited during start"
     [ "$(curl -s --max-time 2 -o /dev/null -w '%{http_code}' "$BASE/actuator/health")" = 200 ] && break
-    [ "$i" = 180 ] && die "service not healthy after 180 s"
+    [ "$i" = "$wait" ] && die "service not healthy after $wait s"
     sleep 1
   done
   log "service healthy after ~${i} s"

@@ -70,7 +70,8 @@ public final class ContactFilters {
         return DSL.and(all);
     }
 
-    private static Condition status(ContactQuery query) {
+    /** The state filter alone; the console search applies it to all but an exact address. */
+    static Condition status(ContactQuery query) {
         if (query.statuses().isEmpty()) {
             // The vendor hides deleted contacts by default; an exact address lookup never does.
             return query.emailKey() != null ? DSL.trueCondition() : CONTACT.DELETED_AT.isNull();

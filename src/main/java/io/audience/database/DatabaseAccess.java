@@ -67,6 +67,9 @@ final class DatabaseAccess {
                     credentials.superuserPassword().toCharArray(),
                     "scram-sha-256");
             sql.execute("alter schema public owner to " + PostgresCredentials.SERVICE_ROLE);
+            // The contact search's trigram indexes (V16) need pg_trgm, which only the database's
+            // owner may create; the service's role owns the schema, not the database.
+            sql.execute("create extension if not exists pg_trgm with schema public");
             // Tables, their sequences and indexes made by an earlier release as the superuser.
             sql.execute("""
                     do $$
