@@ -71,7 +71,6 @@ class ContactPageIntegrationTest extends IntegrationTest {
                 .contains("through the API")
                 .contains("<ol class=\"timeline\"")
                 .contains("the account, with an API token")
-                .contains("Request resubscribe")
                 .as("the resubscribe request is offered only after the person's own opt-out")
                 .doesNotContain("id=\"resubscribe\"");
     }
