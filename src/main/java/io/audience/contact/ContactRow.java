@@ -138,7 +138,13 @@ record ContactRow(
                 version + 1);
     }
 
+    /** The person's confirmation brings a deleted contact back. */
     ContactRow revived(OffsetDateTime now) {
+        return revivedBy(Source.CONTACT, now);
+    }
+
+    /** A deleted contact live again, as it was, by {@code source}'s doing. */
+    ContactRow revivedBy(Source source, OffsetDateTime now) {
         return new ContactRow(
                 accountId,
                 contactId,
@@ -154,7 +160,7 @@ record ContactRow(
                 birthdayDay,
                 anniversary,
                 createSource,
-                Source.CONTACT.wire(),
+                source.wire(),
                 createdAt,
                 now,
                 null,

@@ -153,6 +153,19 @@ public class ContactService {
     }
 
     /**
+     * Restore: a deleted contact is live again with what it had, as a PUT revives it, but with its
+     * consent untouched and on no list (deleting left them); a live contact stays as it is.
+     */
+    @Transactional
+    public void restore(UUID accountId, UUID contactId, Actor actor) {
+        OffsetDateTime now = now();
+        ContactRow row = locks.lock(accountId, contactId, actor, now).row();
+        if (row.deletedAt() != null) {
+            update(row, row.revivedBy(Source.ACCOUNT, now), now);
+        }
+    }
+
+    /**
      * The person's own sign-up, relayed by the business: creates or updates by address and revives
      * a deleted contact. The address becomes explicit and the lists are added at once, unless the
      * person had opted out or the account uses confirmed opt-in: then a confirmation mail is sent,
