@@ -5,6 +5,7 @@ import io.audience.account.AccountView;
 import io.audience.api.Cursor;
 import io.audience.api.Limits;
 import io.audience.api.OperatorConsole;
+import io.audience.auth.AccountUser;
 import io.audience.auth.AccountUsers;
 import io.audience.auth.ApiTokens;
 import io.audience.web.Frame;
@@ -113,6 +114,21 @@ class OperatorConsolePages {
         UUID id = id(accountId);
         tokens.revoke(id, Limits.uuid("API token", tokenId));
         flash.addFlashAttribute("notice", "The API token was revoked; requests with it are refused from now on.");
+        return "redirect:/console/operator/accounts/" + id;
+    }
+
+    /** The account's first console user is made here (or with POST /admin/accounts/{id}/users). */
+    @PostMapping("/console/operator/accounts/{accountId}/users")
+    String createUser(
+            @PathVariable String accountId,
+            @RequestParam(defaultValue = "") String email,
+            @RequestParam(defaultValue = "") String password,
+            @RequestParam(defaultValue = "") String role,
+            RedirectAttributes flash) {
+        UUID id = id(accountId);
+        AccountUser user = users.create(id, new AccountUsers.NewUser(email, password, role));
+        flash.addFlashAttribute(
+                "notice", user.emailAddress() + " (" + user.role() + ") can now sign in to the console at /login.");
         return "redirect:/console/operator/accounts/" + id;
     }
 
