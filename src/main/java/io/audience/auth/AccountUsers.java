@@ -10,6 +10,7 @@ import io.audience.identity.Ids;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -85,6 +86,12 @@ public class AccountUsers {
         if (password.strip().equalsIgnoreCase(emailKey)) {
             throw new ValidationFailed("password must not be the email address");
         }
+    }
+
+    /** How many users each account has, for the operator's overview. */
+    @Transactional(readOnly = true)
+    public Map<UUID, Integer> counts(Collection<UUID> accountIds) {
+        return accountIds.isEmpty() ? Map.of() : users.counts(accountIds);
     }
 
     @Transactional(readOnly = true)

@@ -4,11 +4,14 @@ import static io.audience.db.Tables.API_TOKEN;
 
 import io.audience.account.AccountQueryRepository;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
@@ -80,5 +83,14 @@ class ApiTokenRepository {
                 .set(API_TOKEN.LAST_USED_AT, now)
                 .where(API_TOKEN.ACCOUNT_ID.eq(accountId), API_TOKEN.TOKEN_ID.eq(tokenId))
                 .execute();
+    }
+
+    /** How many unrevoked tokens each of the accounts has (absent: none). */
+    Map<UUID, Integer> liveCounts(Collection<UUID> accountIds) {
+        return db.select(API_TOKEN.ACCOUNT_ID, DSL.count())
+                .from(API_TOKEN)
+                .where(API_TOKEN.ACCOUNT_ID.in(accountIds), API_TOKEN.REVOKED_AT.isNull())
+                .groupBy(API_TOKEN.ACCOUNT_ID)
+                .fetchMap(API_TOKEN.ACCOUNT_ID, DSL.count());
     }
 }

@@ -9,7 +9,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -57,6 +59,12 @@ public class ApiTokens {
     public List<ApiTokenView> list(UUID accountId) {
         requireAccount(accountId);
         return tokens.tokens(accountId);
+    }
+
+    /** How many tokens each account holds that are not revoked, for the operator's overview. */
+    @Transactional(readOnly = true)
+    public Map<UUID, Integer> liveCounts(Collection<UUID> accountIds) {
+        return accountIds.isEmpty() ? Map.of() : tokens.liveCounts(accountIds);
     }
 
     /** Revoking is final and idempotent; a revoked token is refused everywhere within a second. */

@@ -4,6 +4,8 @@ import static io.audience.db.Tables.ACCOUNT_USER;
 
 import io.audience.account.AccountQueryRepository;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -110,5 +112,14 @@ class UserRepository {
                 .setNull(ACCOUNT_USER.LOCKED_UNTIL)
                 .where(ACCOUNT_USER.USER_ID.eq(userId), ACCOUNT_USER.FAILED_LOGINS.gt(0))
                 .execute();
+    }
+
+    /** How many users each of the accounts has (absent: none). */
+    Map<UUID, Integer> counts(Collection<UUID> accountIds) {
+        return db.select(ACCOUNT_USER.ACCOUNT_ID, DSL.count())
+                .from(ACCOUNT_USER)
+                .where(ACCOUNT_USER.ACCOUNT_ID.in(accountIds))
+                .groupBy(ACCOUNT_USER.ACCOUNT_ID)
+                .fetchMap(ACCOUNT_USER.ACCOUNT_ID, DSL.count());
     }
 }
