@@ -6,6 +6,7 @@ import io.audience.ConsoleBrowserTest;
 import io.audience.ConsoleClient;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The settings pages in Chromium: switch confirmed opt-in, see a new token's secret once, add a user. */
@@ -23,6 +24,8 @@ class SettingsBrowserIntegrationTest extends ConsoleBrowserTest {
 
     @Test
     void ownerSwitchesConfirmedOptInCreatesATokenSeenOnceAndAddsAUser() throws Exception {
+        // Wide enough for the tables, tall enough that a screenshot shows the page, not its header only.
+        browser.manage().window().setSize(new Dimension(1280, 1000));
         NamedAccount account = namedAccount("Settings");
         signInAt("/console/settings", ConsoleClient.newUser(admin(), account.id(), "account_owner"));
         await(ExpectedConditions.textToBe(By.id("coi-state"), "off"));
