@@ -38,4 +38,17 @@ class AccountSettingsRepository {
                 .set(ACCOUNT_SETTINGS.UPDATED_AT, now)
                 .execute();
     }
+
+    /** Only the one setting: the from address and name stay as they are, whatever else changes them. */
+    void saveConfirmedOptIn(UUID accountId, boolean confirmedOptIn, OffsetDateTime now) {
+        db.insertInto(ACCOUNT_SETTINGS)
+                .set(ACCOUNT_SETTINGS.ACCOUNT_ID, accountId)
+                .set(ACCOUNT_SETTINGS.CONFIRMED_OPT_IN, confirmedOptIn)
+                .set(ACCOUNT_SETTINGS.UPDATED_AT, now)
+                .onConflict(ACCOUNT_SETTINGS.ACCOUNT_ID)
+                .doUpdate()
+                .set(ACCOUNT_SETTINGS.CONFIRMED_OPT_IN, confirmedOptIn)
+                .set(ACCOUNT_SETTINGS.UPDATED_AT, now)
+                .execute();
+    }
 }

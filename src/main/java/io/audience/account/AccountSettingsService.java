@@ -49,6 +49,13 @@ public class AccountSettingsService {
         return replaced;
     }
 
+    /** The console's switch: confirmed opt-in on or off, the other settings untouched. */
+    @Transactional
+    public AccountSettings changeConfirmedOptIn(UUID accountId, boolean confirmedOptIn) {
+        settings.saveConfirmedOptIn(accountId, confirmedOptIn, OffsetDateTime.now(clock));
+        return get(accountId);
+    }
+
     /**
      * A value that goes into a mail header: no control character at all (a CR or LF would start a
      * header of the caller's choosing), and no Unicode line or paragraph separator or invisible format character.

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,13 +30,22 @@ public class AccountUsers {
 
     static final int MIN_PASSWORD_LENGTH = 12;
 
+    static final String OWNER = "account_owner";
+
     private final UserRepository users;
+    private final GrantRemovalRepository grants;
     private final AccountService accounts;
     private final PasswordEncoder passwords;
     private final Clock clock;
 
-    AccountUsers(UserRepository users, AccountService accounts, PasswordEncoder passwords, Clock clock) {
+    AccountUsers(
+            UserRepository users,
+            GrantRemovalRepository grants,
+            AccountService accounts,
+            PasswordEncoder passwords,
+            Clock clock) {
         this.users = users;
+        this.grants = grants;
         this.accounts = accounts;
         this.passwords = passwords;
         this.clock = clock;
@@ -47,6 +57,9 @@ public class AccountUsers {
 
     /** A user as their signed-in session sees them now. */
     public record Standing(AccountUser user, boolean accountDisabled) {}
+
+    /** A user as the account's owners see them in the console: never the password's hash. */
+    public record Member(UUID userId, String email, String role, OffsetDateTime createdAt, boolean locked) {}
 
     public record NewUser(
             @Nullable String email,
@@ -60,10 +73,7 @@ public class AccountUsers {
         }
         String email = request.email() == null ? "" : request.email();
         String emailKey = EmailAddresses.key("email", email);
-        String role = request.role();
-        if (role == null || !Privileges.BY_ROLE.containsKey(role)) {
-            throw new ValidationFailed("role must be one of account_owner, account_manager, campaign_creator");
-        }
+        String role = checkRole(request.role());
         checkPassword(request.password(), emailKey);
         AccountUser user =
                 new AccountUser(accountId, Ids.next(), emailKey, EmailAddresses.display("email", email), role);
@@ -74,6 +84,59 @@ public class AccountUsers {
                     Map.of("email", emailKey));
         }
         return user;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Member> list(UUID accountId) {
+        return users.members(accountId, OffsetDateTime.now(clock));
+    }
+
+    /** Any role, except that the account keeps at least one owner. */
+    @Transactional
+    public AccountUser changeRole(UUID accountId, UUID userId, @Nullable String role) {
+        String newRole = checkRole(role);
+        List<UUID> owners = users.lockOwners(accountId);
+        AccountUser user = users.find(accountId, userId).orElseThrow(() -> noUser(userId));
+        if (!newRole.equals(OWNER) && owners.equals(List.of(userId))) {
+            throw lastOwner(user);
+        }
+        users.changeRole(accountId, userId, newRole);
+        return new AccountUser(accountId, userId, user.emailKey(), user.emailAddress(), newRole);
+    }
+
+    /**
+     * Removes the user and ends their apps' grants; their console session ends at its next request
+     * (the gate finds no user). Nobody removes themselves, and the last owner stays.
+     */
+    @Transactional
+    public AccountUser remove(UUID accountId, UUID byUserId, UUID userId) {
+        if (userId.equals(byUserId)) {
+            throw new Conflict("You cannot remove yourself; another account owner can");
+        }
+        List<UUID> owners = users.lockOwners(accountId);
+        AccountUser user = users.find(accountId, userId).orElseThrow(() -> noUser(userId));
+        if (owners.equals(List.of(userId))) {
+            throw lastOwner(user);
+        }
+        users.delete(accountId, userId);
+        grants.deleteOfUser(userId.toString());
+        return user;
+    }
+
+    private static String checkRole(@Nullable String role) {
+        if (role == null || !Privileges.BY_ROLE.containsKey(role)) {
+            throw new ValidationFailed("role must be one of account_owner, account_manager, campaign_creator");
+        }
+        return role;
+    }
+
+    private static NotFound noUser(UUID userId) {
+        return new NotFound("No user " + userId + " in this account");
+    }
+
+    private static Conflict lastOwner(AccountUser user) {
+        return new Conflict(user.emailAddress()
+                + " is the account's only owner: make another user an owner first, so the account always has one");
     }
 
     static void checkPassword(@Nullable String password, String emailKey) {

@@ -39,6 +39,7 @@ public class OAuthClients {
     private final AccountService accounts;
     private final PasswordEncoder passwords;
     private final TokenPolicy tokens;
+    private final GrantRemovalRepository grants;
     private final Clock clock;
 
     OAuthClients(
@@ -47,12 +48,14 @@ public class OAuthClients {
             AccountService accounts,
             PasswordEncoder passwords,
             TokenPolicy tokens,
+            GrantRemovalRepository grants,
             Clock clock) {
         this.registered = registered;
         this.clients = clients;
         this.accounts = accounts;
         this.passwords = passwords;
         this.tokens = tokens;
+        this.grants = grants;
         this.clock = clock;
     }
 
@@ -69,6 +72,10 @@ public class OAuthClients {
             List<String> redirectUris,
             boolean isPublic,
             Set<String> scopes) {}
+
+    /** An app as its account sees it: never its secret. */
+    public record App(
+            String clientId, String name, boolean isPublic, List<String> redirectUris, OffsetDateTime createdAt) {}
 
     @Transactional
     public Registered register(UUID accountId, NewClient request) {
@@ -106,6 +113,31 @@ public class OAuthClients {
         registered.save(client.build());
         clients.insert(accountId, clientId, name, isPublic, OffsetDateTime.now(clock));
         return new Registered(clientId, secret, name, uris, isPublic, Scopes.ALL);
+    }
+
+    @Transactional(readOnly = true)
+    public List<App> list(UUID accountId) {
+        return clients.ofAccount(accountId).stream()
+                .map(row -> {
+                    RegisteredClient client = registered.findByClientId(row.clientId());
+                    List<String> uris = client == null
+                            ? List.of()
+                            : client.getRedirectUris().stream().sorted().toList();
+                    return new App(row.clientId(), row.name(), row.isPublic(), uris, row.createdAt());
+                })
+                .toList();
+    }
+
+    /**
+     * Deletes the app and every grant it holds: its access tokens are refused at their next call,
+     * its refresh tokens and its client secret at once.
+     */
+    @Transactional
+    public void delete(UUID accountId, String clientId) {
+        if (!clients.delete(accountId, clientId)) {
+            throw new NotFound("No app " + clientId + " in this account");
+        }
+        grants.deleteOfApp(clientId);
     }
 
     @Transactional(readOnly = true)

@@ -6,6 +6,7 @@ import io.audience.account.AccountQueryRepository;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -40,6 +41,56 @@ class UserRepository {
                         .doNothing()
                         .execute()
                 == 1;
+    }
+
+    List<AccountUsers.Member> members(UUID accountId, OffsetDateTime now) {
+        return db.select(
+                        ACCOUNT_USER.USER_ID,
+                        ACCOUNT_USER.EMAIL_ADDRESS,
+                        ACCOUNT_USER.ROLE,
+                        ACCOUNT_USER.CREATED_AT,
+                        ACCOUNT_USER.LOCKED_UNTIL)
+                .from(ACCOUNT_USER)
+                .where(ACCOUNT_USER.ACCOUNT_ID.eq(accountId))
+                .orderBy(ACCOUNT_USER.CREATED_AT, ACCOUNT_USER.USER_ID)
+                .fetch(r -> new AccountUsers.Member(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        r.value5() != null && r.value5().isAfter(now)));
+    }
+
+    Optional<AccountUser> find(UUID accountId, UUID userId) {
+        return db.selectFrom(ACCOUNT_USER)
+                .where(ACCOUNT_USER.ACCOUNT_ID.eq(accountId), ACCOUNT_USER.USER_ID.eq(userId))
+                .fetchOptional(r -> new AccountUser(
+                        r.getAccountId(), r.getUserId(), r.getEmailKey(), r.getEmailAddress(), r.getRole()));
+    }
+
+    /**
+     * The account's owners, their rows locked until the transaction ends: two owners demoted or
+     * removed at once are decided one after the other, so the last owner always stays.
+     */
+    List<UUID> lockOwners(UUID accountId) {
+        return db.select(ACCOUNT_USER.USER_ID)
+                .from(ACCOUNT_USER)
+                .where(ACCOUNT_USER.ACCOUNT_ID.eq(accountId), ACCOUNT_USER.ROLE.eq(AccountUsers.OWNER))
+                .forUpdate()
+                .fetch(ACCOUNT_USER.USER_ID);
+    }
+
+    void changeRole(UUID accountId, UUID userId, String role) {
+        db.update(ACCOUNT_USER)
+                .set(ACCOUNT_USER.ROLE, role)
+                .where(ACCOUNT_USER.ACCOUNT_ID.eq(accountId), ACCOUNT_USER.USER_ID.eq(userId))
+                .execute();
+    }
+
+    void delete(UUID accountId, UUID userId) {
+        db.deleteFrom(ACCOUNT_USER)
+                .where(ACCOUNT_USER.ACCOUNT_ID.eq(accountId), ACCOUNT_USER.USER_ID.eq(userId))
+                .execute();
     }
 
     Optional<AccountUsers.Login> findLogin(String emailKey) {

@@ -59,6 +59,13 @@ class SenderAddressRepository {
                 .fetch(r -> stored(r).view());
     }
 
+    List<Stored> all(UUID accountId) {
+        return db.selectFrom(ACCOUNT_EMAIL)
+                .where(ACCOUNT_EMAIL.ACCOUNT_ID.eq(accountId))
+                .orderBy(ACCOUNT_EMAIL.EMAIL_ID)
+                .fetch(SenderAddressRepository::stored);
+    }
+
     Optional<Stored> find(UUID accountId, long emailId) {
         return db.selectFrom(ACCOUNT_EMAIL)
                 .where(ACCOUNT_EMAIL.ACCOUNT_ID.eq(accountId), ACCOUNT_EMAIL.EMAIL_ID.eq(emailId))

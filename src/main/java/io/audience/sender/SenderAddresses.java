@@ -2,6 +2,7 @@ package io.audience.sender;
 
 import io.audience.account.ConfirmedSenders;
 import io.audience.api.Conflict;
+import io.audience.api.NotFound;
 import io.audience.api.PublicUrl;
 import io.audience.api.ValidationFailed;
 import io.audience.confirmation.LinkStatus;
@@ -61,6 +62,25 @@ public class SenderAddresses implements ConfirmedSenders {
         this.validity = validity;
         this.defaultFrom = defaultFrom;
         this.clock = clock;
+    }
+
+    /** An address and when its confirmation was last asked for (what "waiting since" shows). */
+    public record Entry(SenderAddress address, OffsetDateTime requestedAt) {}
+
+    @Transactional(readOnly = true)
+    public List<Entry> entries(UUID accountId) {
+        return addresses.all(accountId).stream()
+                .map(stored -> new Entry(stored.view(), stored.requestedAt()))
+                .toList();
+    }
+
+    /** Mails the confirmation link of an unconfirmed address again, as adding it again does. */
+    @Transactional
+    public SenderAddress resend(UUID accountId, long emailId) {
+        SenderAddressRepository.Stored stored = addresses
+                .find(accountId, emailId)
+                .orElseThrow(() -> new NotFound("No sender address " + emailId + " in this account"));
+        return add(accountId, stored.view().emailAddress());
     }
 
     @Transactional(readOnly = true)
