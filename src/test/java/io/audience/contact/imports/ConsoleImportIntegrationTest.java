@@ -51,7 +51,8 @@ class ConsoleImportIntegrationTest extends IntegrationTest {
 
         ConsoleClient.Page uploaded = upload(console, csv.toString(), true);
         assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(302);
-        String uploadPath = uploaded.location().map(ConsoleImportIntegrationTest::path).orElseThrow();
+        String uploadPath =
+                uploaded.location().map(ConsoleImportIntegrationTest::path).orElseThrow();
         assertThat(uploadPath).matches(".*" + UPLOAD.pattern());
 
         ConsoleClient.Page preview = console.get(uploadPath);
@@ -83,7 +84,8 @@ class ConsoleImportIntegrationTest extends IntegrationTest {
                         "list_ids",
                         list));
         assertThat(started.status()).as(started.toString()).isEqualTo(302);
-        String progressPath = started.location().map(ConsoleImportIntegrationTest::path).orElseThrow();
+        String progressPath =
+                started.location().map(ConsoleImportIntegrationTest::path).orElseThrow();
         assertThat(progressPath).matches(".*" + ACTIVITY.pattern());
         assertThat(console.get(uploadPath).status())
                 .as("a started upload is gone")
@@ -209,7 +211,8 @@ class ConsoleImportIntegrationTest extends IntegrationTest {
         ConsoleClient.Page started = console.postWithoutToken(
                 "/console/exports", Map.of("_csrf", console.csrfToken(), "list_ids", list, "fields", "email_address"));
         assertThat(started.status()).as(started.toString()).isEqualTo(302);
-        String exportPath = started.location().map(ConsoleImportIntegrationTest::path).orElseThrow();
+        String exportPath =
+                started.location().map(ConsoleImportIntegrationTest::path).orElseThrow();
         ConsoleClient.Page page = console.get(exportPath);
         assertThat(page.body()).contains("Download the CSV").contains("value=\"100\"");
         ConsoleClient.Page file = console.get(exportPath + "/file");
