@@ -136,6 +136,13 @@ public final class ConsoleClient {
                 .method(method, HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Posts a raw body (a multipart upload, say) exactly as given: the caller puts the token where it belongs. */
+    public Page postBody(String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     public String csrfToken() {
         return csrf;
     }

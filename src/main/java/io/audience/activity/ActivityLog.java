@@ -141,4 +141,33 @@ public class ActivityLog {
                 activityId,
                 r -> rows.accept(new ReportRow(r.number(), r.outcome(), r.reason(), r.contactId())));
     }
+
+    /** How many of an activity's rows were created, updated, skipped and failed so far. */
+    public record Outcomes(int created, int updated, int skipped, int failed) {}
+
+    /** Counted from the rows' outcomes (the counters do not tell created from updated). */
+    @Transactional(readOnly = true)
+    public Outcomes outcomes(UUID accountId, UUID activityId) {
+        java.util.Map<String, Integer> counts = views.outcomes(accountId, activityId);
+        return new Outcomes(
+                counts.getOrDefault(ItemOutcome.Kind.CREATED.wire(), 0),
+                counts.getOrDefault(ItemOutcome.Kind.UPDATED.wire(), 0),
+                counts.getOrDefault(ItemOutcome.Kind.SKIPPED.wire(), 0),
+                counts.getOrDefault(ItemOutcome.Kind.FAILED.wire(), 0));
+    }
+
+    /** The first {@code limit} rows that failed, with their reasons; the activity must be checked first. */
+    @Transactional(readOnly = true)
+    public List<ReportRow> failures(UUID accountId, UUID activityId, int limit) {
+        return views.failures(accountId, activityId, limit).stream()
+                .map(r -> new ReportRow(r.number(), r.outcome(), r.reason(), r.contactId()))
+                .toList();
+    }
+
+    /** The account's activities of these kinds, newest first (the console's past imports and exports). */
+    @Transactional(readOnly = true)
+    public List<ActivityView> pageOfKinds(
+            UUID accountId, java.util.Set<String> kinds, @Nullable UUID after, int limit) {
+        return views.pageOfKinds(accountId, kinds, after, limit);
+    }
 }

@@ -73,6 +73,48 @@ class ActivityViewRepository {
         }
     }
 
+    /** The newest activities of the given kinds first, after the cursor. */
+    List<ActivityView> pageOfKinds(UUID accountId, java.util.Set<String> kinds, @Nullable UUID after, int limit) {
+        Condition where = ACTIVITY.ACCOUNT_ID.eq(accountId).and(ACTIVITY.KIND.in(kinds));
+        if (after != null) {
+            where = where.and(ACTIVITY.ACTIVITY_ID.lt(after));
+        }
+        return db.selectFrom(ACTIVITY)
+                .where(where)
+                .orderBy(ACTIVITY.ACTIVITY_ID.desc())
+                .limit(limit)
+                .fetch(ActivityViewRepository::view);
+    }
+
+    /** The first rows that failed, in row order. */
+    List<Report> failures(UUID accountId, UUID activityId, int limit) {
+        return db.select(
+                        ACTIVITY_ITEM.ITEM_NUMBER,
+                        ACTIVITY_ITEM.OUTCOME,
+                        ACTIVITY_ITEM.REASON,
+                        ACTIVITY_ITEM.CONTACT_ID)
+                .from(ACTIVITY_ITEM)
+                .where(
+                        ACTIVITY_ITEM.ACCOUNT_ID.eq(accountId),
+                        ACTIVITY_ITEM.ACTIVITY_ID.eq(activityId),
+                        ACTIVITY_ITEM.OUTCOME.eq(ItemOutcome.Kind.FAILED.wire()))
+                .orderBy(ACTIVITY_ITEM.ITEM_NUMBER)
+                .limit(limit)
+                .fetch(r -> new Report(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /** How many rows ended each way so far, by outcome. */
+    java.util.Map<String, Integer> outcomes(UUID accountId, UUID activityId) {
+        return db.select(ACTIVITY_ITEM.OUTCOME, org.jooq.impl.DSL.count())
+                .from(ACTIVITY_ITEM)
+                .where(
+                        ACTIVITY_ITEM.ACCOUNT_ID.eq(accountId),
+                        ACTIVITY_ITEM.ACTIVITY_ID.eq(activityId),
+                        ACTIVITY_ITEM.OUTCOME.isNotNull())
+                .groupBy(ACTIVITY_ITEM.OUTCOME)
+                .fetchMap(ACTIVITY_ITEM.OUTCOME, org.jooq.impl.DSL.count());
+    }
+
     private static ActivityView view(ActivityRecord r) {
         return new ActivityView(
                 r.getActivityId(),

@@ -34,7 +34,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private static final Set<String> UPLOADS =
-            Set.of("/v3/activities/contacts_json_import", "/v3/activities/contacts_file_import");
+            Set.of("/v3/activities/contacts_json_import", "/v3/activities/contacts_file_import", "/console/imports");
 
     private final long maxBytes;
     private final long maxUploadBytes;

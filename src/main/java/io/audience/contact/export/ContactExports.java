@@ -76,6 +76,31 @@ public class ContactExports {
         return activities.completedWith(accountId, KIND, json.writeValueAsString(request), OffsetDateTime.now(clock));
     }
 
+    /** The columns an export may have, in the order a file has them when none are chosen. */
+    public static List<String> columns() {
+        return List.copyOf(ExportRepository.columnNames());
+    }
+
+    /** An export as the console shows it: its activity and what it asked for. */
+    public record PastExport(ActivityView activity, ExportRequest request) {}
+
+    /** The account's exports, newest first. */
+    @Transactional(readOnly = true)
+    public List<PastExport> past(UUID accountId, @Nullable UUID after, int limit) {
+        return activities.pageOfKinds(accountId, Set.of(KIND), after, limit).stream()
+                .map(activity -> get(accountId, activity.activityId()))
+                .toList();
+    }
+
+    /** The account's export, or 404 (another account's, or another kind of activity). */
+    @Transactional(readOnly = true)
+    public PastExport get(UUID accountId, UUID activityId) {
+        String payload = activities
+                .payloadOf(accountId, activityId, KIND)
+                .orElseThrow(() -> new NotFound("No contact export " + activityId + " in this account"));
+        return new PastExport(activities.get(accountId, activityId), json.readValue(payload, ExportRequest.class));
+    }
+
     /** Another account's export, or another kind of activity, is a 404: checked before streaming starts. */
     public void requireExport(UUID accountId, UUID activityId) {
         if (activities.payloadOf(accountId, activityId, KIND).isEmpty()) {

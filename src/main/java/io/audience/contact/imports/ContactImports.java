@@ -31,6 +31,11 @@ public class ContactImports {
     static final String JSON_KIND = "contacts_json_import";
     static final String FILE_KIND = "contacts_file_import";
 
+    /** The kinds of activity an import is. */
+    public static final java.util.Set<String> KINDS = java.util.Set.of(JSON_KIND, FILE_KIND);
+
+    private static final List<String> COLUMNS = ImportRowReader.columns();
+
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ContactImports.class);
 
     private final ActivityLog activities;
@@ -62,7 +67,20 @@ public class ContactImports {
      * What the chunks need to know of an import. The flags are negative so that a payload written
      * before they existed reads as "look for repeats and details".
      */
-    record ImportPayload(List<UUID> listIds, boolean noRepeats, boolean noExtras) {}
+    record ImportPayload(
+            List<UUID> listIds,
+            boolean noRepeats,
+            boolean noExtras,
+            @Nullable String fileName) {}
+
+    /** An import as the console lists it: its activity, and the file's name when it had one. */
+    public record PastImport(
+            ActivityView activity, @Nullable String fileName) {}
+
+    /** The vendor's columns a file may map its own columns to (custom fields are {@code cf:<name>}). */
+    public static List<String> columns() {
+        return COLUMNS;
+    }
 
     @Transactional
     public ActivityView acceptJson(UUID accountId, ImportSource source) {
@@ -141,9 +159,46 @@ public class ContactImports {
         activities.describe(
                 accountId,
                 activityId,
-                json.writeValueAsString(new ImportPayload(lists, !seen.mayRepeat(), !extras[0])),
+                json.writeValueAsString(new ImportPayload(lists, !seen.mayRepeat(), !extras[0], fileName(source))),
                 lists.size());
         return activities.ready(accountId, activityId, count[0], failed[0]);
+    }
+
+    /** The account's imports, newest first, with their file names (kept in the payload). */
+    @Transactional(readOnly = true)
+    public List<PastImport> past(UUID accountId, @Nullable UUID after, int limit) {
+        return activities.pageOfKinds(accountId, KINDS, after, limit).stream()
+                .map(activity -> withFileName(accountId, activity))
+                .toList();
+    }
+
+    /** An import of the account, or 404 (another account's, or another kind of activity). */
+    @Transactional(readOnly = true)
+    public PastImport get(UUID accountId, UUID activityId) {
+        ActivityView activity = activities.get(accountId, activityId);
+        if (!KINDS.contains(activity.kind())) {
+            throw new io.audience.api.NotFound("No import " + activityId + " in this account");
+        }
+        return withFileName(accountId, activity);
+    }
+
+    private PastImport withFileName(UUID accountId, ActivityView activity) {
+        return new PastImport(
+                activity,
+                activities
+                        .payloadOf(accountId, activity.activityId(), activity.kind())
+                        .map(payload ->
+                                json.readValue(payload, ImportPayload.class).fileName())
+                        .orElse(null));
+    }
+
+    private static @Nullable String fileName(ImportSource source) {
+        String name = source.fileName();
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String printable = ImportCells.printable(name.strip());
+        return printable.length() <= 200 ? printable : printable.substring(0, 200);
     }
 
     private @Nullable String extras(ImportRowReader.@Nullable Extras extras) {

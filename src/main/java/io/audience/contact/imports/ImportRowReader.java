@@ -53,6 +53,24 @@ final class ImportRowReader {
 
     private final FieldsByName fields;
 
+    /** Every column a file may have besides custom fields, in the order a person would look for them. */
+    static List<String> columns() {
+        List<String> columns = new ArrayList<>(List.of(
+                "email",
+                "first_name",
+                "last_name",
+                "job_title",
+                "company_name",
+                "birthday_month",
+                "birthday_day",
+                "anniversary",
+                "phone"));
+        PHONE_KINDS.forEach(kind -> columns.add(kind + "_phone"));
+        columns.addAll(ADDRESS_PARTS);
+        ADDRESS_KINDS.forEach(kind -> ADDRESS_PARTS.forEach(part -> columns.add(kind + "_" + part)));
+        return List.copyOf(columns);
+    }
+
     ImportRowReader(FieldsByName fields) {
         this.fields = fields;
     }

@@ -31,5 +31,10 @@ public interface ImportSource {
 
     void forEachRow(Consumer<Row> row);
 
+    /** The name of the file the rows came from, when the client gave one (shown with past imports). */
+    default @Nullable String fileName() {
+        return null;
+    }
+
     List<String> listIds();
 }

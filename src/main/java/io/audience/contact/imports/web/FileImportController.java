@@ -7,29 +7,18 @@ import io.audience.api.Privilege;
 import io.audience.api.Requires;
 import io.audience.api.ValidationFailed;
 import io.audience.contact.imports.ContactImports;
-import io.audience.contact.imports.ImportCells;
-import io.audience.contact.imports.ImportSource;
 import io.audience.transfer.Spool;
 import io.audience.transfer.TransferSlots;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.function.Consumer;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.csv.DuplicateHeaderMode;
 import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
 import org.apache.commons.fileupload2.core.FileUploadException;
@@ -49,9 +38,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Requires(Privilege.CONTACTS_WRITE)
 class FileImportController {
-
-    /** Longer than any record of the vendor's columns and 25 custom fields can usefully be. */
-    static final int MAX_RECORD = 1 << 20;
 
     private static final int MAX_LIST_IDS_FIELD = 64 * 1024;
 
@@ -78,17 +64,12 @@ class FileImportController {
             if (form.file == null) {
                 throw new ValidationFailed("The form must have a file part holding the CSV");
             }
-            try (Reader reader = new RecordLimit(ImportCells.utf8(form.file.read()), MAX_RECORD);
-                    CSVParser csv = CSVFormat.RFC4180
-                            .builder()
-                            .setHeader()
-                            .setSkipHeaderRecord(true)
-                            .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
-                            .get()
-                            .parse(reader)) {
-                activity = ActivityResource.of(imports.acceptFile(caller.accountId(), new CsvRows(csv, form.listIds)));
-            } catch (IllegalArgumentException e) {
-                throw new ValidationFailed("The file's first line must name its columns: " + e.getMessage());
+            try (CSVParser csv = CsvRows.parse(form.file)) {
+                List<@Nullable String> columns = csv.getHeaderNames().stream()
+                        .<@Nullable String>map(CsvRows::column)
+                        .toList();
+                activity = ActivityResource.of(
+                        imports.acceptFile(caller.accountId(), new CsvRows(csv, columns, form.listIds, form.fileName)));
             }
         } finally {
             slot.close();
@@ -103,6 +84,7 @@ class FileImportController {
 
         private final List<String> listIds = new ArrayList<>();
         private Spool.@Nullable File file;
+        private @Nullable String fileName;
 
         @Override
         public void close() {
@@ -122,6 +104,7 @@ class FileImportController {
                     if (form.file != null) {
                         throw new ValidationFailed("The form must have one file part, not several");
                     }
+                    form.fileName = part.getName();
                     try (InputStream in = part.getInputStream()) {
                         form.file = spool.receive(in, ".csv");
                     }
@@ -152,73 +135,6 @@ class FileImportController {
                 throw api;
             }
             throw e;
-        }
-    }
-
-    private static final class CsvRows implements ImportSource {
-
-        private final CSVParser csv;
-        private final List<String> listIds;
-        private final List<String> columns;
-
-        CsvRows(CSVParser csv, List<String> listIds) {
-            this.csv = csv;
-            this.listIds = listIds;
-            this.columns = csv.getHeaderNames().stream().map(CsvRows::column).toList();
-            if (new java.util.HashSet<>(columns).size() != columns.size()) {
-                throw new ValidationFailed("The file names a column twice: " + columns);
-            }
-        }
-
-        /** The vendor's names are lower case; a custom field's name after {@code cf:} keeps its case. */
-        private static String column(String header) {
-            String name = header.strip();
-            return name.regionMatches(true, 0, "cf:", 0, 3)
-                    ? "cf:" + name.substring(3).strip()
-                    : name.toLowerCase(Locale.ROOT);
-        }
-
-        @Override
-        public List<String> columns() {
-            return columns;
-        }
-
-        @Override
-        public void forEachRow(Consumer<Row> rows) {
-            try {
-                for (CSVRecord record : csv) {
-                    if (record.size() != columns.size()) {
-                        rows.accept(Row.unreadable("line " + (record.getRecordNumber() + 1) + " has " + record.size()
-                                + " cells; the header names " + columns.size() + " columns"));
-                        continue;
-                    }
-                    Map<String, @Nullable String> cells = new HashMap<>(columns.size() * 2);
-                    for (int i = 0; i < columns.size(); i++) {
-                        cells.put(columns.get(i), strip(record.get(i)));
-                    }
-                    rows.accept(Row.of(cells));
-                }
-            } catch (UncheckedIOException e) {
-                throw new ValidationFailed("The file is not valid CSV: " + e.getMessage());
-            }
-        }
-
-        /** Spaces around a cell go; any other character, a control character too, stays to be judged. */
-        private static String strip(String cell) {
-            int start = 0;
-            int end = cell.length();
-            while (start < end && cell.charAt(start) == ' ') {
-                start++;
-            }
-            while (end > start && cell.charAt(end - 1) == ' ') {
-                end--;
-            }
-            return cell.substring(start, end);
-        }
-
-        @Override
-        public List<String> listIds() {
-            return listIds;
         }
     }
 }
