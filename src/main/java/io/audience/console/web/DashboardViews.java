@@ -95,9 +95,7 @@ class DashboardViews {
 
     private static String change(ConsentEvent event) {
         Permission from = event.from();
-        return from == null || from == Permission.NOT_SET
-                ? "new address: " + words(event.to())
-                : words(from) + " → " + words(event.to());
+        return from == null ? "new address: " + words(event.to()) : words(from) + " → " + words(event.to());
     }
 
     private static String words(Permission permission) {
