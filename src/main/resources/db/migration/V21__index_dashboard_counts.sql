@@ -8,7 +8,8 @@ create index contact_deleted_ix on contact (account_id, deleted_at);
 -- Opt-outs per day: only the events that unsubscribed an address, by time.
 create index consent_event_opt_out_ix on consent_event (account_id, occurred_at)
     where to_permission = 'unsubscribed';
--- The few addresses the counts by state single out, without reading every address of the account.
-create index email_consent_held_ix on email_consent (account_id, permission_to_send)
+-- The few addresses the counts by state single out (with their key, to find their contact), without
+-- reading every address of the account.
+create index email_consent_held_ix on email_consent (account_id, permission_to_send, email_key)
     where permission_to_send in ('unsubscribed', 'pending_confirmation');
 /* [jooq ignore stop] */
