@@ -133,6 +133,12 @@ public class ActivityLog {
         return views.page(accountId, state, after, limit);
     }
 
+    /** The account's activities still waiting or running, oldest first. */
+    @Transactional(readOnly = true)
+    public List<ActivityView> unfinished(UUID accountId, int limit) {
+        return views.unfinished(accountId, limit);
+    }
+
     /** Streams every row's outcome to {@code rows}; the activity must be checked first with {@link #get}. */
     @Transactional(readOnly = true)
     public void report(UUID accountId, UUID activityId, java.util.function.Consumer<ReportRow> rows) {

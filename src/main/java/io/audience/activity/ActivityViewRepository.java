@@ -56,6 +56,17 @@ class ActivityViewRepository {
                 .fetch(ActivityViewRepository::view);
     }
 
+    /** Activities not finished yet, oldest first (few: each ends or fails). */
+    List<ActivityView> unfinished(UUID accountId, int limit) {
+        return db.selectFrom(ACTIVITY)
+                .where(
+                        ACTIVITY.ACCOUNT_ID.eq(accountId),
+                        ACTIVITY.STATE.in(ActivityRepository.INITIALIZED, ActivityRepository.PROCESSING))
+                .orderBy(ACTIVITY.ACTIVITY_ID)
+                .limit(limit)
+                .fetch(ActivityViewRepository::view);
+    }
+
     /** Every row's outcome in row order, read with a cursor (an import may have millions). */
     void report(UUID accountId, UUID activityId, java.util.function.Consumer<Report> rows) {
         try (var cursor = db.select(

@@ -3,6 +3,7 @@ package io.audience.consent;
 import static io.audience.db.Tables.CONSENT_EVENT;
 import static io.audience.db.Tables.EMAIL_CONSENT;
 
+import io.audience.db.tables.records.ConsentEventRecord;
 import io.audience.identity.Ids;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -104,18 +105,22 @@ class ConsentRepository {
         return db.selectFrom(CONSENT_EVENT)
                 .where(CONSENT_EVENT.ACCOUNT_ID.eq(accountId), CONSENT_EVENT.EMAIL_KEY.eq(emailKey))
                 .orderBy(CONSENT_EVENT.EVENT_ID)
-                .fetch(r -> new ConsentEvent(
-                        r.getEventId(),
-                        r.getOccurredAt(),
-                        r.getContactId(),
-                        r.getFromPermission() == null ? null : Permission.fromWire("from", r.getFromPermission()),
-                        Permission.fromWire("to", r.getToPermission()),
-                        Source.fromWire("source", r.getSource()),
-                        Channel.valueOf(r.getChannel().toUpperCase(java.util.Locale.ROOT)),
-                        r.getActor(),
-                        r.getIp(),
-                        r.getUserAgent(),
-                        r.getEvidence()));
+                .fetch(ConsentRepository::event);
+    }
+
+    static ConsentEvent event(ConsentEventRecord r) {
+        return new ConsentEvent(
+                r.getEventId(),
+                r.getOccurredAt(),
+                r.getContactId(),
+                r.getFromPermission() == null ? null : Permission.fromWire("from", r.getFromPermission()),
+                Permission.fromWire("to", r.getToPermission()),
+                Source.fromWire("source", r.getSource()),
+                Channel.valueOf(r.getChannel().toUpperCase(java.util.Locale.ROOT)),
+                r.getActor(),
+                r.getIp(),
+                r.getUserAgent(),
+                r.getEvidence());
     }
 
     static UUID newEventId() {
