@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.audience.Api;
 import io.audience.ConsoleClient;
-import io.audience.IntegrationTest;
 import io.audience.Mailbox;
 import io.audience.auth.OAuthApp;
 import java.time.Duration;
@@ -21,56 +20,9 @@ import tools.jackson.databind.JsonNode;
  * The settings pages over HTTP: every change is checked through the API or the stored rows, the
  * roles that may not see them are refused, and another account's ids answer 404 changing nothing.
  */
-class SettingsConsoleIntegrationTest extends IntegrationTest {
+class SettingsConsoleIntegrationTest extends SettingsConsoleSupport {
 
     private static final Pattern ISSUED = Pattern.compile("id=\"issued-token\" value=\"([^\"]+)\"");
-
-    private ConsoleClient signedIn(NamedAccount account, String role) {
-        return new ConsoleClient(baseUrl()).signIn(ConsoleClient.newUser(admin(), account.id(), role));
-    }
-
-    private UUID userId(String email) {
-        return db.select(DSL.field("user_id", UUID.class))
-                .from("account_user")
-                .where(DSL.field("email_key").eq(email.toLowerCase(java.util.Locale.ROOT)))
-                .fetchSingle()
-                .value1();
-    }
-
-    private String role(String email) {
-        return db.select(DSL.field("role", String.class))
-                .from("account_user")
-                .where(DSL.field("email_key").eq(email.toLowerCase(java.util.Locale.ROOT)))
-                .fetchSingle()
-                .value1();
-    }
-
-    private int users(NamedAccount account) {
-        return db.fetchCount(
-                DSL.table("account_user"), DSL.field("account_id", UUID.class).eq(UUID.fromString(account.id())));
-    }
-
-    /** A revoked token is refused everywhere within a second (tokens checked lately are cached that long). */
-    private static boolean refusedWithinSeconds(Api api) {
-        java.time.Instant deadline = java.time.Instant.now().plusSeconds(5);
-        while (java.time.Instant.now().isBefore(deadline)) {
-            if (api.get("/v3/account/settings").status() == 401) {
-                return true;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        return false;
-    }
-
-    private static void assertRedirectedTo(ConsoleClient.Page page, String path) {
-        assertThat(page.status()).as(page.toString()).isIn(302, 303);
-        assertThat(page.location().orElse("")).endsWith(path);
-    }
 
     @Test
     void confirmedOptInSwitchedInTheConsoleIsWhatTheApiAnswersAndKeepsTheSender() {
@@ -170,118 +122,6 @@ class SettingsConsoleIntegrationTest extends IntegrationTest {
                 "/console/settings/apps")) {
             assertThat(creator.get(path).status()).as(path).isEqualTo(403);
         }
-    }
-
-    @Test
-    void managerSeesNoUsersSectionAndIsRefusedItsRoutes() {
-        NamedAccount account = namedAccount("Manager");
-        String ownerEmail = ConsoleClient.newUser(admin(), account.id(), "account_owner");
-        ConsoleClient manager = signedIn(account, "account_manager");
-
-        ConsoleClient.Page settings = manager.get("/console/settings");
-        assertThat(settings.status()).isEqualTo(200);
-        assertThat(settings.body()).doesNotContain("/console/settings/users");
-        assertThat(manager.get("/console/settings/users").status()).isEqualTo(403);
-        assertThat(manager.get("/console/settings/users/" + userId(ownerEmail) + "/remove")
-                        .status())
-                .isEqualTo(403);
-
-        manager.get("/console/settings");
-        int before = users(account);
-        assertThat(manager.post(
-                                "/console/settings/users",
-                                Map.of(
-                                        "email",
-                                        uniqueEmail("new"),
-                                        "password",
-                                        ConsoleClient.PASSWORD,
-                                        "role",
-                                        "account_owner"))
-                        .status())
-                .isEqualTo(403);
-        assertThat(manager.post(
-                                "/console/settings/users/" + userId(ownerEmail) + "/role",
-                                Map.of("role", "campaign_creator"))
-                        .status())
-                .isEqualTo(403);
-        assertThat(manager.post("/console/settings/users/" + userId(ownerEmail) + "/remove", Map.of())
-                        .status())
-                .isEqualTo(403);
-        assertThat(users(account)).isEqualTo(before);
-        assertThat(role(ownerEmail)).isEqualTo("account_owner");
-    }
-
-    @Test
-    void ownerAddsAUserWhoseRoleChangeAndRemovalCountAtOnce() {
-        NamedAccount account = namedAccount("Owner");
-        ConsoleClient owner = signedIn(account, "account_owner");
-        String email = uniqueEmail("colleague");
-
-        owner.get("/console/settings/users");
-        assertRedirectedTo(
-                owner.post(
-                        "/console/settings/users",
-                        Map.of("email", email, "password", ConsoleClient.PASSWORD, "role", "account_manager")),
-                "/console/settings/users");
-        assertThat(role(email)).isEqualTo("account_manager");
-        assertThat(owner.post(
-                                "/console/settings/users",
-                                Map.of("email", email, "password", ConsoleClient.PASSWORD, "role", "account_manager"))
-                        .status())
-                .isEqualTo(409);
-        assertThat(owner.post(
-                                "/console/settings/users",
-                                Map.of("email", uniqueEmail("short"), "password", "short", "role", "account_manager"))
-                        .status())
-                .isEqualTo(400);
-
-        ConsoleClient colleague = new ConsoleClient(baseUrl()).signIn(email);
-        assertThat(colleague.get("/console/settings").status()).isEqualTo(200);
-
-        owner.get("/console/settings/users");
-        owner.post("/console/settings/users/" + userId(email) + "/role", Map.of("role", "campaign_creator"));
-        assertThat(role(email)).isEqualTo("campaign_creator");
-        assertThat(colleague.get("/console/settings").status()).isEqualTo(403);
-
-        UUID id = userId(email);
-        assertThat(owner.get("/console/settings/users/" + id + "/remove").body())
-                .contains(email);
-        assertRedirectedTo(
-                owner.post("/console/settings/users/" + id + "/remove", Map.of()), "/console/settings/users");
-        assertThat(users(account)).isEqualTo(1);
-        ConsoleClient.Page after = colleague.get("/console/settings");
-        assertThat(after.status()).isEqualTo(303);
-        assertThat(after.location().orElse("")).contains("/login");
-    }
-
-    @Test
-    void theLastOwnerIsNeitherRemovedNorDemotedAndNobodyRemovesThemselves() {
-        NamedAccount account = namedAccount("Last owner");
-        String firstEmail = ConsoleClient.newUser(admin(), account.id(), "account_owner");
-        ConsoleClient first = new ConsoleClient(baseUrl()).signIn(firstEmail);
-        UUID firstId = userId(firstEmail);
-
-        first.get("/console/settings/users");
-        assertThat(first.post("/console/settings/users/" + firstId + "/remove", Map.of())
-                        .status())
-                .isEqualTo(409);
-        ConsoleClient.Page demoted =
-                first.post("/console/settings/users/" + firstId + "/role", Map.of("role", "account_manager"));
-        assertThat(demoted.status()).isEqualTo(409);
-        assertThat(demoted.body()).contains("only owner");
-        assertThat(role(firstEmail)).isEqualTo("account_owner");
-
-        String secondEmail = ConsoleClient.newUser(admin(), account.id(), "account_owner");
-        ConsoleClient second = new ConsoleClient(baseUrl()).signIn(secondEmail);
-        second.get("/console/settings/users");
-        assertRedirectedTo(
-                second.post("/console/settings/users/" + firstId + "/remove", Map.of()), "/console/settings/users");
-        assertThat(second.post(
-                                "/console/settings/users/" + userId(secondEmail) + "/role",
-                                Map.of("role", "account_manager"))
-                        .status())
-                .isEqualTo(409);
-        assertThat(role(secondEmail)).isEqualTo("account_owner");
     }
 
     @Test

@@ -11,7 +11,6 @@ import io.audience.auth.AccountUsers;
 import io.audience.web.Frame;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -52,9 +51,9 @@ class UserPages {
 
     @GetMapping("/console/settings/users")
     String list(Frame frame, Caller caller, Model model) {
-        requireOwner(frame);
+        ConsoleUser me = requireOwner(frame);
         model.addAttribute("users", users.list(caller.accountId()));
-        model.addAttribute("me", Objects.requireNonNull(frame.user()).userId());
+        model.addAttribute("me", me.userId());
         return "settings/users";
     }
 
