@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import tools.jackson.databind.JsonNode;
@@ -44,6 +45,7 @@ class ContactPageBrowserIntegrationTest extends ConsoleBrowserTest {
         String today = LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH));
         assertThat(deleted.getText()).contains("Deleted on " + today);
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Deleted");
+        browser.manage().window().setSize(new Dimension(1200, 1000));
         shot("console-contact-deleted");
         assertAccessible();
 
@@ -74,6 +76,7 @@ class ContactPageBrowserIntegrationTest extends ConsoleBrowserTest {
         assertThat(browser.findElement(By.id("consent")).getText())
                 .startsWith("Subscribed (explicit consent) on ")
                 .contains("through the API");
+        browser.manage().window().setSize(new Dimension(1200, 1400));
         shot("console-contact");
         assertAccessible();
 
