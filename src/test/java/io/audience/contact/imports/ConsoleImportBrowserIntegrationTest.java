@@ -42,6 +42,7 @@ class ConsoleImportBrowserIntegrationTest extends ConsoleBrowserTest {
             }
         }
 
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
         open("/console/imports");
         await(ExpectedConditions.presenceOfElementLocated(By.id("file")));
         assertAccessible();
