@@ -6,14 +6,22 @@ import io.audience.Api;
 import io.audience.ConsoleBrowserTest;
 import io.audience.ConsoleClient;
 import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /** Lists, tags, custom fields and the operator's accounts as a person uses them, in a headless Chromium. */
 class ListsConsoleBrowserIntegrationTest extends ConsoleBrowserTest {
+
+    /** Wide enough for a table and its actions side by side, as the README's screenshots show them. */
+    @BeforeEach
+    void desktopWindow() {
+        browser.manage().window().setSize(new Dimension(1280, 900));
+    }
 
     /**
      * A new account with a user of the role, signed in on its way to {@code path} (the sign-in page
