@@ -7,6 +7,7 @@ import io.audience.ConsoleBrowserTest;
 import io.audience.ConsoleClient;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -46,6 +47,8 @@ class ContactSearchBrowserIntegrationTest extends ConsoleBrowserTest {
         assertThat(((JavascriptExecutor) browser).executeScript("return window.sameDocument === true;"))
                 .as("the results changed without a page load")
                 .isEqualTo(true);
+        // A desktop window, so the screenshot shows the box and the results together.
+        browser.manage().window().setSize(new Dimension(1280, 900));
         shot("console-contacts");
         assertAccessible();
 
