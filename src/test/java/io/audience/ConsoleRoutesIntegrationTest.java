@@ -16,6 +16,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.handler.AbstractHandlerMethodMapping;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 
 /**
  * Every console route, read from the running service's handler mappings (so a new page is covered
@@ -44,10 +51,8 @@ class ConsoleRoutesIntegrationTest extends IntegrationTest {
             if (route.guard() != Guard.CONSOLE || !route.namesAnId()) {
                 continue;
             }
-            intruder.get("/console");
-            ConsoleClient.Page page = "GET".equals(route.method())
-                    ? intruder.get(route.path())
-                    : intruder.post(route.path(), Map.of("confirm", secret, "name", "Intruder", "label", "Intruder"));
+            intruder.get("/console/lists");
+            ConsoleClient.Page page = send(intruder, route, secret);
             tried++;
             if (page.status() != 404) {
                 failures.add(route.method() + " " + route.path() + " -> " + page.status());
@@ -96,10 +101,8 @@ class ConsoleRoutesIntegrationTest extends IntegrationTest {
             if (route.guard() != Guard.CONSOLE || needed == null || granted.contains(needed.wireName())) {
                 continue;
             }
-            creator.get("/console");
-            ConsoleClient.Page page = "GET".equals(route.method())
-                    ? creator.get(route.path())
-                    : creator.post(route.path(), Map.of("name", "Creator"));
+            creator.get("/console/lists");
+            ConsoleClient.Page page = send(creator, route, "Creator");
             refused++;
             if (page.status() != 403 || !page.body().contains("Campaign creator")) {
                 failures.add(route.method() + " " + route.path() + " -> " + page.status());
@@ -108,6 +111,91 @@ class ConsoleRoutesIntegrationTest extends IntegrationTest {
         assertThat(failures).isEmpty();
         assertThat(refused).isPositive();
         assertThat(creator.get("/console/contacts").status()).isEqualTo(403);
+    }
+
+    /**
+     * The request a page would send: a GET, or a POST of a complete form (every required field
+     * filled, a multipart body where the route takes one), so that a refusal comes from who asks,
+     * never from a form that was incomplete.
+     */
+    private ConsoleClient.Page send(ConsoleClient client, Route route, String text) {
+        if ("GET".equals(route.method())) {
+            return client.get(route.path());
+        }
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("confirm", text);
+        form.put("name", text);
+        form.put("label", text);
+        requestFields(route).forEach(form::putIfAbsent);
+        if (route.consumes() != null && route.consumes().isCompatibleWith(MediaType.MULTIPART_FORM_DATA)) {
+            String body = String.join(
+                    "\r\n",
+                    "--b",
+                    "Content-Disposition: form-data; name=\"file\"; filename=\"a.csv\"",
+                    "Content-Type: text/csv",
+                    "",
+                    "email",
+                    "x@example.com",
+                    "--b--",
+                    "");
+            return client.postBody(
+                    route.path() + "?_csrf=" + client.csrfToken(),
+                    "multipart/form-data; boundary=b",
+                    body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return client.post(route.path(), form);
+    }
+
+    /** A plausible value for each of the handler's named request parameters, of its type. */
+    private Map<String, String> requestFields(Route route) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        for (HandlerMethod handler : handlers(route)) {
+            for (MethodParameter parameter : handler.getMethodParameters()) {
+                RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+                if (param == null || Map.class.isAssignableFrom(parameter.getParameterType())) {
+                    continue;
+                }
+                parameter.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
+                String name = !param.name().isEmpty()
+                        ? param.name()
+                        : !param.value().isEmpty() ? param.value() : String.valueOf(parameter.getParameterName());
+                fields.put(name, plausible(name, parameter.getParameterType()));
+            }
+        }
+        return fields;
+    }
+
+    private static String plausible(String name, Class<?> type) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        if (type == long.class || type == Long.class || type == int.class || type == Integer.class) {
+            return "1";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true";
+        }
+        if (lower.contains("role")) {
+            return "account_manager";
+        }
+        return lower.contains("email")
+                ? uniqueEmail("form")
+                : java.util.UUID.randomUUID().toString();
+    }
+
+    private List<HandlerMethod> handlers(Route route) {
+        List<HandlerMethod> found = new ArrayList<>();
+        for (AbstractHandlerMethodMapping<?> mapping :
+                context.getBeansOfType(AbstractHandlerMethodMapping.class).values()) {
+            mapping.getHandlerMethods().forEach((key, handler) -> {
+                if (key instanceof RequestMappingInfo info
+                        && info.getPatternValues().contains(route.pattern())
+                        && (info.getMethodsCondition().getMethods().isEmpty()
+                                || info.getMethodsCondition().getMethods().stream()
+                                        .anyMatch(m -> m.name().equals(route.method())))) {
+                    found.add(handler);
+                }
+            });
+        }
+        return found;
     }
 
     /** The console's routes, their variables named after the API's ids wherever the name or the path says which. */

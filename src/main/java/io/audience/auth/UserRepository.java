@@ -100,12 +100,7 @@ class UserRepository {
                 .from(ACCOUNT_USER)
                 .where(ACCOUNT_USER.EMAIL_KEY.eq(emailKey))
                 .fetchOptional(r -> new AccountUsers.Login(
-                        new AccountUser(
-                                r.get(ACCOUNT_USER.ACCOUNT_ID),
-                                r.get(ACCOUNT_USER.USER_ID),
-                                r.get(ACCOUNT_USER.EMAIL_KEY),
-                                r.get(ACCOUNT_USER.EMAIL_ADDRESS),
-                                r.get(ACCOUNT_USER.ROLE)),
+                        user(r),
                         r.get(ACCOUNT_USER.PASSWORD_HASH),
                         r.get(ACCOUNT_USER.LOCKED_UNTIL),
                         r.get(disabledAt) != null));
@@ -117,14 +112,16 @@ class UserRepository {
         return db.select(ACCOUNT_USER.asterisk(), disabledAt)
                 .from(ACCOUNT_USER)
                 .where(ACCOUNT_USER.USER_ID.eq(userId))
-                .fetchOptional(r -> new AccountUsers.Standing(
-                        new AccountUser(
-                                r.get(ACCOUNT_USER.ACCOUNT_ID),
-                                r.get(ACCOUNT_USER.USER_ID),
-                                r.get(ACCOUNT_USER.EMAIL_KEY),
-                                r.get(ACCOUNT_USER.EMAIL_ADDRESS),
-                                r.get(ACCOUNT_USER.ROLE)),
-                        r.get(disabledAt) != null));
+                .fetchOptional(r -> new AccountUsers.Standing(user(r), r.get(disabledAt) != null));
+    }
+
+    private static AccountUser user(org.jooq.Record r) {
+        return new AccountUser(
+                r.get(ACCOUNT_USER.ACCOUNT_ID),
+                r.get(ACCOUNT_USER.USER_ID),
+                r.get(ACCOUNT_USER.EMAIL_KEY),
+                r.get(ACCOUNT_USER.EMAIL_ADDRESS),
+                r.get(ACCOUNT_USER.ROLE));
     }
 
     Optional<String> emailOf(UUID userId) {

@@ -32,12 +32,19 @@ class FoundingScenarioBrowserIntegrationTest extends ConsoleBrowserTest {
         WebElement box = await(ExpectedConditions.elementToBeClickable(By.id("q")));
         // Typed as a person types it, capitals and all: the address is found however it is spelled.
         box.sendKeys(email.toUpperCase(java.util.Locale.ROOT));
-        WebElement row = await(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results tr.deleted")));
-        assertThat(row.getText()).contains(email).contains("deleted").contains("Deleted 20");
+        // The results are swapped in as the person types: wait for the last swap, the one for the whole address.
+        await(driver -> {
+            java.util.List<WebElement> rows = driver.findElements(By.cssSelector("#results tr.deleted"));
+            return (rows.size() == 1 && rows.get(0).getText().contains(email)) ? Boolean.TRUE : null;
+        });
+        await(ExpectedConditions.urlContains("q="));
+        String found =
+                browser.findElement(By.cssSelector("#results tr.deleted")).getText();
+        assertThat(found).contains(email).contains("deleted").contains("Deleted 20");
         shot("founding-1-found-deleted");
         assertAccessible();
 
-        row.findElement(By.tagName("a")).click();
+        clickWhenSettled(By.cssSelector("#results tr.deleted a"));
         await(ExpectedConditions.presenceOfElementLocated(By.id("restore")));
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Deleted");
         assertThat(browser.findElement(By.id("deleted")).getText()).contains("20");
@@ -57,6 +64,20 @@ class FoundingScenarioBrowserIntegrationTest extends ConsoleBrowserTest {
                         .get("contact_id")
                         .asString())
                 .isEqualTo(id);
+    }
+
+    /** Clicks an element of a region htmx may still be swapping, finding it again if it was replaced. */
+    private void clickWhenSettled(By locator) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                await(ExpectedConditions.elementToBeClickable(locator)).click();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException swapped) {
+                if (attempt == 5) {
+                    throw swapped;
+                }
+            }
+        }
     }
 
     @Test
