@@ -62,8 +62,16 @@ public final class ConsoleClient {
      * would see it over https: for a service configured with an https public URL.
      */
     public static ConsoleClient behindHttps(String base) {
+        return new ConsoleClient(base, cookiesAsOverHttps());
+    }
+
+    /**
+     * A cookie jar that keeps Secure cookies on plain http: the test's view of a service whose
+     * public URL is https, reached through a proxy that ends TLS.
+     */
+    public static java.net.CookieHandler cookiesAsOverHttps() {
         CookieManager jar = new CookieManager();
-        return new ConsoleClient(base, new java.net.CookieHandler() {
+        return new java.net.CookieHandler() {
             @Override
             public Map<String, java.util.List<String>> get(URI uri, Map<String, java.util.List<String>> headers)
                     throws IOException {
@@ -82,7 +90,7 @@ public final class ConsoleClient {
                                 : values));
                 jar.put(uri, plain);
             }
-        });
+        };
     }
 
     /** A new user of the account with the role, made through the operator's API; returns the email. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.audience.Api;
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -272,7 +271,9 @@ public final class OAuthApp {
 
     private static HttpClient newBrowser() {
         return HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
+                // An instance whose public URL is https marks its session cookie Secure; a browser
+                // behind the TLS-ending proxy would send it back, so this client does too.
+                .cookieHandler(io.audience.ConsoleClient.cookiesAsOverHttps())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
