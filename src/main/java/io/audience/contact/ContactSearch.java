@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The console's contact search: one box for addresses and names, filters, keyset pages. */
@@ -42,8 +43,9 @@ public class ContactSearch {
     /**
      * Searches the account's contacts. A list or tag of another account (or none) is a 404, as
      * everywhere else, rather than an empty page that would look like a list without members.
+     * Repeatable read: the search reads in up to four statements, which must see one state.
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Results search(UUID accountId, ContactSearchQuery query) {
         if (query.list() != null) {
             lists.get(accountId, query.list(), null);
