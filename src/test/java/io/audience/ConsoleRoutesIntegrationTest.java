@@ -255,33 +255,11 @@ class ConsoleRoutesIntegrationTest extends IntegrationTest {
     }
 
     private Map<String, String> fixtureOf(NamedAccount a, String email) {
-        Map<String, String> ids = new HashMap<>();
-        ids.put("account_id", a.id());
-        ids.put("list_id", createList(a.api(), "Console"));
-        ids.put("contact_id", createContact(a.api(), email).get("contact_id").asString());
-        ids.put(
-                "tag_id",
-                a.api()
-                        .post("/v3/contact_tags", Api.object().put("name", "Console"))
-                        .json()
-                        .get("tag_id")
-                        .asString());
-        ids.put(
-                "custom_field_id",
-                a.api()
-                        .post("/v3/contact_custom_fields", Api.json("""
-                {"label": "Console", "type": "string"}"""))
-                        .json()
-                        .get("custom_field_id")
-                        .asString());
-        Api.Response export = a.api().post("/v3/activities/contact_exports", Api.object());
-        ids.put("activity_id", export.json().get("activity_id").asString());
+        Map<String, String> ids = RouteFixtures.of(admin(), a.id(), a.api(), email, "Console");
         Api.Response imported =
                 a.api().post("/v3/activities/contacts_json_import", Api.json("""
                 {"import_data": [{"email": "%s"}], "list_ids": ["%s"]}""".formatted(email, ids.get("list_id"))));
         ids.put("import_id", imported.json().get("activity_id").asString());
-        Api.Response token = admin().post("/admin/accounts/" + a.id() + "/api_tokens", Api.object());
-        ids.put("token_id", token.json().get("token_id").asString());
         Api.Response user = admin().post("/admin/accounts/" + a.id() + "/users", Api.json("""
                 {"email": "%s", "password": "%s", "role": "account_manager"}""".formatted(
                         uniqueEmail("console-user"), ConsoleClient.PASSWORD)));

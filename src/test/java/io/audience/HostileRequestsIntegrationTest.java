@@ -15,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -259,34 +258,10 @@ class HostileRequestsIntegrationTest extends IntegrationTest {
                 : consumes.toString();
     }
 
-    /** A's list, contact, tag, custom field, activity and export: the ids the routes' variables name. */
+    /** A's ids for the routes' variables; an export's activity is also its file's id. */
     private Map<String, String> fixtureOf(Account a) {
-        Map<String, String> ids = new HashMap<>();
-        ids.put("account_id", a.id());
-        ids.put("list_id", createList(a.api(), "Hostile"));
-        ids.put(
-                "contact_id",
-                createContact(a.api(), a.email()).get("contact_id").asString());
-        ids.put(
-                "tag_id",
-                a.api()
-                        .post("/v3/contact_tags", Api.object().put("name", "Hostile"))
-                        .json()
-                        .get("tag_id")
-                        .asString());
-        ids.put(
-                "custom_field_id",
-                a.api()
-                        .post("/v3/contact_custom_fields", Api.json("""
-                {"label": "Hostile", "type": "string"}"""))
-                        .json()
-                        .get("custom_field_id")
-                        .asString());
-        Api.Response export = a.api().post("/v3/activities/contact_exports", Api.object());
-        ids.put("activity_id", export.json().get("activity_id").asString());
-        ids.put("file_export_id", export.json().get("activity_id").asString());
-        Api.Response token = admin().post("/admin/accounts/" + a.id() + "/api_tokens", Api.object());
-        ids.put("token_id", token.json().get("token_id").asString());
+        Map<String, String> ids = RouteFixtures.of(admin(), a.id(), a.api(), a.email(), "Hostile");
+        ids.put("file_export_id", ids.get("activity_id"));
         return ids;
     }
 
