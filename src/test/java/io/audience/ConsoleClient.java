@@ -31,6 +31,7 @@ public final class ConsoleClient {
 
     private final String base;
     private final HttpClient http;
+    private final java.net.CookieHandler cookies;
     private String csrf = "";
 
     public record Page(int status, String body, HttpResponse<String> response) {
@@ -51,6 +52,7 @@ public final class ConsoleClient {
 
     private ConsoleClient(String base, java.net.CookieHandler cookies) {
         this.base = base;
+        this.cookies = cookies;
         this.http = HttpClient.newBuilder()
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -149,6 +151,17 @@ public final class ConsoleClient {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** The Cookie header this client sends, for a request the HTTP client refuses to build (a raw socket's). */
+    public String cookieHeader() {
+        try {
+            return String.join(
+                    "; ",
+                    cookies.get(URI.create(base + "/console"), Map.of()).getOrDefault("Cookie", java.util.List.of()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public String csrfToken() {

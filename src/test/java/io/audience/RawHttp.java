@@ -26,14 +26,18 @@ public final class RawHttp {
             InputStream in = socket.getInputStream();
             ByteArrayOutputStream all = new ByteArrayOutputStream();
             in.transferTo(all);
-            String text = all.toString(StandardCharsets.UTF_8);
+            // One char per byte until the chunks are joined: chunk sizes count bytes, not UTF-8 characters.
+            String text = all.toString(StandardCharsets.ISO_8859_1);
             int end = text.indexOf("\r\n\r\n");
             String head = end < 0 ? text : text.substring(0, end);
             String body = end < 0 ? "" : text.substring(end + 4);
             if (head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
                 body = unchunk(body);
             }
-            return new Answer(head.lines().findFirst().orElse(""), head, body);
+            return new Answer(
+                    head.lines().findFirst().orElse(""),
+                    head,
+                    new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.audience.contact;
 
+import io.audience.api.Text;
 import io.audience.api.ValidationFailed;
 import io.audience.consent.EmailAddresses;
 import java.util.Arrays;
@@ -19,7 +20,8 @@ record SearchText(@Nullable String exactKey, @Nullable String addressPrefix, Lis
     static final int SUBSTRING_MIN = 3;
 
     static SearchText parse(@Nullable String text) {
-        String stripped = text == null ? "" : text.strip();
+        // No name or address holds a control character, and PostgreSQL refuses a NUL in a pattern.
+        String stripped = text == null ? "" : Text.printable("q", text).strip();
         if (stripped.isEmpty()) {
             return new SearchText(null, null, List.of());
         }

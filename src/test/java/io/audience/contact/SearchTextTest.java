@@ -1,7 +1,9 @@
 package io.audience.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.audience.api.ValidationFailed;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,5 +34,14 @@ class SearchTextTest {
     @Test
     void likeWildcardsAreTakenLiterally() {
         assertThat(SearchText.literal("a_b%c\\d")).isEqualTo("a\\_b\\%c\\\\d");
+    }
+
+    @Test
+    void aControlCharacterIsRefusedButTabsAndLineBreaksSeparateWords() {
+        assertThatThrownBy(() -> SearchText.parse("jane\u0000doe"))
+                .isInstanceOf(ValidationFailed.class)
+                .hasMessage("q must not contain control characters");
+        assertThatThrownBy(() -> SearchText.parse("jane@\u001bexample.com")).isInstanceOf(ValidationFailed.class);
+        assertThat(SearchText.parse("Jane\tDoe\r\n").words()).isEqualTo(List.of("jane", "doe"));
     }
 }
