@@ -49,6 +49,7 @@ class TableOwnershipTest {
             Map.entry("unsubscribe_link", "confirmation"),
             Map.entry("email_consent", "consent"),
             Map.entry("consent_event", "consent"),
+            Map.entry("consent_text", "consent"),
             Map.entry("suppression", "consent"),
             Map.entry("contact", "contact"),
             Map.entry("phone_number", "contact"),

@@ -16,4 +16,5 @@ public record ConsentEvent(
         String actor,
         @Nullable String ip,
         @Nullable String userAgent,
-        @Nullable String evidence) {}
+        @Nullable String evidence,
+        @Nullable Statement statement) {}

@@ -1,6 +1,7 @@
 package io.audience.consent;
 
 import static io.audience.db.Tables.CONSENT_EVENT;
+import static io.audience.db.Tables.CONSENT_TEXT;
 import static io.audience.db.Tables.EMAIL_CONSENT;
 
 import io.audience.db.tables.records.ConsentEventRecord;
@@ -80,7 +81,35 @@ class ConsentRepository {
                 .set(CONSENT_EVENT.IP, event.ip())
                 .set(CONSENT_EVENT.USER_AGENT, truncate(event.userAgent(), 512))
                 .set(CONSENT_EVENT.EVIDENCE, event.evidence())
+                .set(CONSENT_EVENT.CONSENT_TEXT_ID, wording(accountId, event))
+                .set(
+                        CONSENT_EVENT.PAGE_URL,
+                        event.statement() == null ? null : event.statement().pageUrl())
                 .execute();
+    }
+
+    /**
+     * The id of the event's wording, stored once per account: a form shows the same text to
+     * thousands of people, and the history must still say, years later, which text each one saw.
+     */
+    private @Nullable UUID wording(UUID accountId, ConsentEvent event) {
+        String text = event.statement() == null ? null : event.statement().consentText();
+        if (text == null) {
+            return null;
+        }
+        String sha256 = sha256(text);
+        db.insertInto(CONSENT_TEXT)
+                .set(CONSENT_TEXT.ACCOUNT_ID, accountId)
+                .set(CONSENT_TEXT.CONSENT_TEXT_ID, Ids.next())
+                .set(CONSENT_TEXT.SHA256, sha256)
+                .set(CONSENT_TEXT.BODY, text)
+                .set(CONSENT_TEXT.CREATED_AT, event.occurredAt())
+                .onConflictDoNothing()
+                .execute();
+        return db.select(CONSENT_TEXT.CONSENT_TEXT_ID)
+                .from(CONSENT_TEXT)
+                .where(CONSENT_TEXT.ACCOUNT_ID.eq(accountId), CONSENT_TEXT.SHA256.eq(sha256))
+                .fetchSingle(CONSENT_TEXT.CONSENT_TEXT_ID);
     }
 
     /** Erase: the address's row and every event of its history. */
@@ -102,13 +131,19 @@ class ConsentRepository {
     }
 
     List<ConsentEvent> history(UUID accountId, String emailKey) {
-        return db.selectFrom(CONSENT_EVENT)
+        return db.select(CONSENT_EVENT.asterisk(), CONSENT_TEXT.BODY)
+                .from(CONSENT_EVENT)
+                .leftJoin(CONSENT_TEXT)
+                .on(
+                        CONSENT_TEXT.ACCOUNT_ID.eq(CONSENT_EVENT.ACCOUNT_ID),
+                        CONSENT_TEXT.CONSENT_TEXT_ID.eq(CONSENT_EVENT.CONSENT_TEXT_ID))
                 .where(CONSENT_EVENT.ACCOUNT_ID.eq(accountId), CONSENT_EVENT.EMAIL_KEY.eq(emailKey))
                 .orderBy(CONSENT_EVENT.EVENT_ID)
-                .fetch(ConsentRepository::event);
+                .fetch(r -> event(r.into(CONSENT_EVENT), r.get(CONSENT_TEXT.BODY)));
     }
 
-    static ConsentEvent event(ConsentEventRecord r) {
+    /** An event as stored; {@code wording} is its consent text when the caller read it (null: not read). */
+    static ConsentEvent event(ConsentEventRecord r, @Nullable String wording) {
         return new ConsentEvent(
                 r.getEventId(),
                 r.getOccurredAt(),
@@ -120,7 +155,8 @@ class ConsentRepository {
                 r.getActor(),
                 r.getIp(),
                 r.getUserAgent(),
-                r.getEvidence());
+                r.getEvidence(),
+                wording == null && r.getPageUrl() == null ? null : new Statement(wording, r.getPageUrl()));
     }
 
     static UUID newEventId() {
@@ -129,6 +165,16 @@ class ConsentRepository {
 
     private static @Nullable String wire(@Nullable Source source) {
         return source == null ? null : source.wire();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException everyJvmHasIt) {
+            throw new IllegalStateException(everyJvmHasIt);
+        }
     }
 
     private static @Nullable String truncate(@Nullable String value, int max) {

@@ -54,7 +54,8 @@ public class ConsentService {
                 actor.actor(),
                 actor.ip(),
                 actor.userAgent(),
-                ConsentPolicy.restoredFromSuppression(suppressed.get().optedOutAt()));
+                ConsentPolicy.restoredFromSuppression(suppressed.get().optedOutAt()),
+                actor.statement());
         ConsentState state = apply(
                 fresh,
                 null,
@@ -91,7 +92,8 @@ public class ConsentService {
                     actor.actor(),
                     actor.ip(),
                     actor.userAgent(),
-                    actor.evidence());
+                    actor.evidence(),
+                    actor.statement());
             consent.append(lock.accountId(), lock.emailKey(), entry);
             events.publishEvent(new ConsentChanged(lock.accountId(), lock.emailKey(), entry));
         }

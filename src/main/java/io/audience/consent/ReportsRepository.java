@@ -29,7 +29,7 @@ class ReportsRepository {
                 .where(CONSENT_EVENT.ACCOUNT_ID.eq(accountId))
                 .orderBy(CONSENT_EVENT.EVENT_ID.desc())
                 .limit(limit)
-                .fetch(r -> new AddressEvent(r.getEmailKey(), ConsentRepository.event(r)));
+                .fetch(r -> new AddressEvent(r.getEmailKey(), ConsentRepository.event(r, null)));
     }
 
     /**

@@ -67,12 +67,45 @@ class BadSignUpBodiesAreRefusedIntegrationTest extends BadInputSupport {
                         "{\"email_address\": \"$email\", \"list_memberships\": [\"$list\"], " + "\"first_name\": \""
                                 + "a".repeat(51) + "\"}",
                         "first_name"),
+                bad("consent without ip", consent("\"user_agent\": \"Firefox\""), "consent.ip"),
+                bad("consent without user_agent", consent("\"ip\": \"203.0.113.9\""), "consent.user_agent"),
+                bad("consent.ip out of range", consent(PERSON.replace("203.0.113.9", "999.1.1.1")), "consent.ip"),
+                bad("consent.ip a host name", consent(PERSON.replace("203.0.113.9", "localhost")), "consent.ip"),
+                bad("consent.ip with a zone", consent(PERSON.replace("203.0.113.9", "fe80::1%eth0")), "consent.ip"),
+                bad("consent.ip as a number", consent(PERSON.replace("\"203.0.113.9\"", "5")), "consent.ip"),
+                bad(
+                        "consent.user_agent of 513 characters",
+                        consent(PERSON.replace("Firefox", "f".repeat(513))),
+                        "consent.user_agent"),
+                bad(
+                        "consent.consent_text of 10,001 characters",
+                        consent(PERSON + ", \"consent_text\": \"" + "w".repeat(10_001) + "\""),
+                        "consent.consent_text"),
+                bad(
+                        "consent.consent_text with a NUL",
+                        consent(PERSON + ", \"consent_text\": \"yes\\u0000please\""),
+                        "consent.consent_text"),
+                bad(
+                        "consent.page_url a script",
+                        consent(PERSON + ", \"page_url\": \"javascript:alert(1)\""),
+                        "consent.page_url"),
+                bad("consent.page_url relative", consent(PERSON + ", \"page_url\": \"/join\""), "consent.page_url"),
+                bad(
+                        "consent as a string",
+                        "{\"email_address\": \"$email\", \"list_memberships\": [\"$list\"], \"consent\": \"yes\"}",
+                        "consent"),
                 new BadBody(
                         "a list id of no list",
                         "{\"email_address\": \"$email\", \"list_memberships\": [\"" + UUID.randomUUID() + "\"]}",
                         "list_memberships",
                         404,
                         NOT_FOUND));
+    }
+
+    private static final String PERSON = "\"ip\": \"203.0.113.9\", \"user_agent\": \"Firefox\"";
+
+    private static String consent(String fields) {
+        return "{\"email_address\": \"$email\", \"list_memberships\": [\"$list\"], \"consent\": {" + fields + "}}";
     }
 
     @ParameterizedTest(name = "{0}")

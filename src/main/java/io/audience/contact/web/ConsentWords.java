@@ -103,6 +103,10 @@ final class ConsentWords {
             add(evidence, "IP address", e.ip());
             add(evidence, "User agent", e.userAgent());
             add(evidence, "Evidence", e.evidence());
+            if (e.statement() != null) {
+                add(evidence, "Consent text", e.statement().consentText());
+                add(evidence, "On page", e.statement().pageUrl());
+            }
             evidence.add(new Fact("Recorded as", e.actor()));
             String change = e.from() == null ? "Became " + words(e.to()) : words(e.from()) + " → " + words(e.to());
             out.add(new TimelineEntry(

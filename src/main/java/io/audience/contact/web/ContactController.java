@@ -138,12 +138,7 @@ class ContactController {
         ContactService.SignUpResult result = contacts.signUp(
                 caller.accountId(),
                 draft,
-                RequestActors.of(
-                        caller,
-                        Source.CONTACT,
-                        Channel.FORM,
-                        request,
-                        "sign_up_form lists=" + draft.listMemberships()));
+                RelayedConsent.actor(caller, request, "sign_up_form lists=" + draft.listMemberships(), body.consent()));
         HttpStatus status = result.action() == ContactService.SignUpAction.CREATED ? HttpStatus.CREATED : HttpStatus.OK;
         return ResponseEntity.status(status)
                 .body(new SignUpResponse(

@@ -57,7 +57,9 @@ class ContactReadController {
             String actor,
             @Nullable String ip,
             @Nullable String userAgent,
-            @Nullable String evidence) {}
+            @Nullable String evidence,
+            @Nullable String consentText,
+            @Nullable String pageUrl) {}
 
     record ConsentHistory(UUID contactId, @Nullable String emailAddress, List<HistoryEvent> events) {}
 
@@ -155,7 +157,9 @@ class ContactReadController {
                 e.actor(),
                 e.ip(),
                 e.userAgent(),
-                e.evidence());
+                e.evidence(),
+                e.statement() == null ? null : e.statement().consentText(),
+                e.statement() == null ? null : e.statement().pageUrl());
     }
 
     private static Set<UUID> ids(String name, @Nullable String csv, int max) {

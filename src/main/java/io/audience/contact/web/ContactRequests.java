@@ -77,5 +77,13 @@ final class ContactRequests {
             @Nullable Integer birthdayMonth,
             @Nullable Integer birthdayDay,
             @Nullable StreetAddressInput streetAddress,
-            @Nullable List<CustomFieldInput> customFields) {}
+            @Nullable List<CustomFieldInput> customFields,
+            @Nullable ConsentInput consent) {}
+
+    /** A sign-up relayed from the caller's own form: the person's request and what they were shown (an extension). */
+    record ConsentInput(
+            @Nullable String ip,
+            @Nullable String userAgent,
+            @Nullable String consentText,
+            @Nullable String pageUrl) {}
 }

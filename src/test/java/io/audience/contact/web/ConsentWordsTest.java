@@ -18,7 +18,8 @@ class ConsentWordsTest {
     private static final OffsetDateTime AT = OffsetDateTime.parse("2026-05-03T16:02:00+02:00");
 
     private static ConsentEvent event(Permission to, Source source, Channel channel, String actor, String ip) {
-        return new ConsentEvent(UUID.randomUUID(), AT, null, null, to, source, channel, actor, ip, "Firefox", null);
+        return new ConsentEvent(
+                UUID.randomUUID(), AT, null, null, to, source, channel, actor, ip, "Firefox", null, null);
     }
 
     @Test

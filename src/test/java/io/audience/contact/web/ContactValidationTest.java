@@ -110,6 +110,6 @@ class ContactValidationTest {
 
     private static ContactRequests.SignUpInput signUp(String email, List<String> lists) {
         return new ContactRequests.SignUpInput(
-                email, null, null, null, null, null, lists, null, null, null, null, null);
+                email, null, null, null, null, null, lists, null, null, null, null, null, null);
     }
 }
