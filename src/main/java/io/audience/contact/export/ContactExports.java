@@ -4,12 +4,12 @@ import io.audience.activity.ActivityLog;
 import io.audience.activity.ActivityView;
 import io.audience.api.NotFound;
 import io.audience.api.ValidationFailed;
+import io.audience.confirmation.SubscriberLinks;
 import io.audience.contact.ContactQuery;
 import io.audience.list.ListMemberships;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -32,6 +32,7 @@ public class ContactExports {
     private final ActivityLog activities;
     private final ExportRepository copies;
     private final ListMemberships memberships;
+    private final SubscriberLinks links;
     private final JsonMapper json;
     private final Clock clock;
 
@@ -39,11 +40,13 @@ public class ContactExports {
             ActivityLog activities,
             ExportRepository copies,
             ListMemberships memberships,
+            SubscriberLinks links,
             JsonMapper json,
             Clock clock) {
         this.activities = activities;
         this.copies = copies;
         this.memberships = memberships;
+        this.links = links;
         this.json = json;
         this.clock = clock;
     }
@@ -76,9 +79,14 @@ public class ContactExports {
         return activities.completedWith(accountId, KIND, json.writeValueAsString(request), OffsetDateTime.now(clock));
     }
 
-    /** The columns an export may have, in the order a file has them when none are chosen. */
+    /** The columns a file has when none are chosen, in their order. */
     public static List<String> columns() {
-        return List.copyOf(ExportRepository.columnNames());
+        return List.copyOf(ExportRepository.COLUMNS.keySet());
+    }
+
+    /** The columns a file has only when chosen: each contact's unsubscribe links, for a sending system. */
+    public static List<String> linkColumns() {
+        return ExportRepository.LINK_COLUMNS;
     }
 
     /** An export as the console shows it: its activity and what it asked for. */
@@ -118,8 +126,7 @@ public class ContactExports {
                 .payloadOf(accountId, activityId, KIND)
                 .orElseThrow(() -> new NotFound("No contact export " + activityId + " in this account"));
         ExportRequest request = json.readValue(payload, ExportRequest.class);
-        List<String> columns =
-                request.fields().isEmpty() ? new ArrayList<>(ExportRepository.columnNames()) : request.fields();
+        List<String> columns = request.fields().isEmpty() ? columns() : request.fields();
         ContactQuery query = ContactQuery.forExport(
                 ContactQuery.statuses(request.status()),
                 new LinkedHashSet<>(request.listIds()),
@@ -127,6 +134,9 @@ public class ContactExports {
                 new LinkedHashSet<>(request.contactIds()),
                 Set.copyOf(request.excludedIds()),
                 Integer.MAX_VALUE);
-        copies.copy(accountId, query, columns, out);
+        if (columns.stream().anyMatch(ExportRepository.LINK_COLUMNS::contains)) {
+            links.prepare(accountId, copies.emailKeys(accountId, query));
+        }
+        copies.copy(accountId, query, columns, links::unsubscribeUrl, out);
     }
 }

@@ -17,9 +17,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record1;
+import org.jooq.Select;
 import org.jooq.SelectField;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -35,6 +38,13 @@ import org.springframework.stereotype.Repository;
 class ExportRepository {
 
     static final Map<String, Field<?>> COLUMNS = columns();
+
+    /**
+     * Columns a file has only when asked for by name: a sending system's links for each contact
+     * (an extension), made by the confirmation module for the address.
+     */
+    static final List<String> LINK_COLUMNS = List.of("unsubscribe_url", "list_unsubscribe");
+
     private static final Set<String> TIMES =
             Set.of("email_optin_date", "email_optout_date", "created_at", "updated_at");
     private static final List<Field<String>> FORMULA_STARTS = List.of("=", "+", "-", "@", "\t", "\r").stream()
@@ -49,12 +59,36 @@ class ExportRepository {
         this.dataSource = dataSource;
     }
 
-    /** Copies the contacts the query selects, in contact id order, as CSV with a header line. */
-    void copy(UUID accountId, ContactQuery query, List<String> columns, OutputStream out) {
+    /** The addresses of the contacts the query selects, for the links to be made before the copy reads them. */
+    Select<Record1<String>> emailKeys(UUID accountId, ContactQuery query) {
+        return DSL.select(CONTACT.EMAIL_KEY)
+                .from(CONTACT)
+                .leftJoin(EMAIL_CONSENT)
+                .on(EMAIL_CONSENT.ACCOUNT_ID.eq(CONTACT.ACCOUNT_ID), EMAIL_CONSENT.EMAIL_KEY.eq(CONTACT.EMAIL_KEY))
+                .where(ContactFilters.of(accountId, query));
+    }
+
+    /**
+     * Copies the contacts the query selects, in contact id order, as CSV with a header line;
+     * {@code unsubscribeUrl} makes the link column of an address.
+     */
+    void copy(
+            UUID accountId,
+            ContactQuery query,
+            List<String> columns,
+            BiFunction<Field<UUID>, Field<String>, Field<String>> unsubscribeUrl,
+            OutputStream out) {
+        Field<String> url = unsubscribeUrl.apply(CONTACT.ACCOUNT_ID, CONTACT.EMAIL_KEY);
+        Map<String, Field<?>> links = Map.of(
+                "unsubscribe_url",
+                url,
+                "list_unsubscribe",
+                DSL.inline("<").concat(url).concat(DSL.inline(">")));
         List<SelectField<?>> fields = new ArrayList<>();
         List<String> text = new ArrayList<>();
         for (String c : columns) {
-            Field<?> column = Objects.requireNonNull(COLUMNS.get(c), "export columns are checked against COLUMNS");
+            Field<?> column = Objects.requireNonNull(
+                    COLUMNS.containsKey(c) ? COLUMNS.get(c) : links.get(c), "export columns are checked first");
             if (column.getType() == String.class && !TIMES.contains(c)) {
                 fields.add(neutralised(column.coerce(String.class)).as(c));
                 text.add(DSL.quotedName(c).toString());
@@ -93,8 +127,11 @@ class ExportRepository {
                 .otherwise(text);
     }
 
+    /** Every column a file may have: the default ones, then those asked for by name. */
     static Set<String> columnNames() {
-        return COLUMNS.keySet();
+        Set<String> all = new java.util.LinkedHashSet<>(COLUMNS.keySet());
+        all.addAll(LINK_COLUMNS);
+        return all;
     }
 
     private static Map<String, Field<?>> columns() {

@@ -55,7 +55,14 @@ class ExportPages {
                 .stream()
                 .map(l -> ExportForm.list(l.listId(), l.name()))
                 .toList();
-        model.addAttribute("form", new ExportForm(choices, ExportForm.STATES, ContactExports.columns()));
+        model.addAttribute(
+                "form",
+                new ExportForm(
+                        choices,
+                        ExportForm.STATES,
+                        java.util.stream.Stream.concat(
+                                        ContactExports.columns().stream(), ContactExports.linkColumns().stream())
+                                .toList()));
         model.addAttribute("exports", page);
         model.addAttribute(
                 "next",
