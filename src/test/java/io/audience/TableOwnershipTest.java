@@ -50,6 +50,7 @@ class TableOwnershipTest {
             Map.entry("email_consent", "consent"),
             Map.entry("consent_event", "consent"),
             Map.entry("consent_text", "consent"),
+            Map.entry("list_opt_out", "consent"),
             Map.entry("suppression", "consent"),
             Map.entry("contact", "contact"),
             Map.entry("phone_number", "contact"),

@@ -8,6 +8,7 @@ import io.audience.consent.Actor;
 import io.audience.consent.Channel;
 import io.audience.consent.ConsentPolicy;
 import io.audience.consent.ConsentService;
+import io.audience.consent.ListConsent;
 import io.audience.consent.Source;
 import io.audience.identity.SignedIds;
 import io.audience.mail.ConfirmationThrottle;
@@ -39,6 +40,7 @@ public class ConfirmationService {
     private final SignedIds tokens;
     private final ContactAddresses addresses;
     private final ConsentService consent;
+    private final ListConsent listConsent;
     private final AccountSettingsService settings;
     private final ConfirmedSenders senders;
     private final Outbox outbox;
@@ -54,6 +56,7 @@ public class ConfirmationService {
             SignedIds tokens,
             ContactAddresses addresses,
             ConsentService consent,
+            ListConsent listConsent,
             AccountSettingsService settings,
             ConfirmedSenders senders,
             Outbox outbox,
@@ -67,6 +70,7 @@ public class ConfirmationService {
         this.tokens = tokens;
         this.addresses = addresses;
         this.consent = consent;
+        this.listConsent = listConsent;
         this.settings = settings;
         this.senders = senders;
         this.outbox = outbox;
@@ -152,6 +156,7 @@ public class ConfirmationService {
             return LinkStatus.NO_LONGER_APPLIES;
         }
         consent.apply(lock, c.contactId(), current -> ConsentPolicy.contactConfirms(now), person);
+        listConsent.rejoin(lock, c.contactId(), c.listIds(), person);
         confirmations.markConfirmed(c.accountId(), c.confirmationId(), now);
         events.publishEvent(new ContactConfirmed(c.accountId(), c.contactId(), c.listIds(), now));
         return LinkStatus.DONE;

@@ -3,11 +3,8 @@ package io.audience.confirmation;
 import io.audience.api.PublicUrl;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.UUID;
-import org.jooq.Field;
-import org.jooq.Record1;
-import org.jooq.Select;
-import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,24 +30,27 @@ public class SubscriberLinks {
         this.clock = clock;
     }
 
-    public record Links(String unsubscribeUrl, String listUnsubscribe, String listUnsubscribePost) {}
+    public record Links(
+            String unsubscribeUrl, String preferencesUrl, String listUnsubscribe, String listUnsubscribePost) {}
 
+    /** Whose link a token is. */
+    public record Subscriber(UUID accountId, String emailKey) {}
+
+    /**
+     * The address's links. The preference page takes the same token as the unsubscribe link: both
+     * let the person who got the mail manage their own subscription, and nothing more.
+     */
     @Transactional
     public Links of(UUID accountId, String emailKey) {
-        String url = publicUrl.of(
-                "/unsubscribe/" + confirmations.unsubscribeToken(accountId, emailKey, OffsetDateTime.now(clock)));
-        return new Links(url, "<" + url + ">", ONE_CLICK);
+        String token = confirmations.unsubscribeToken(accountId, emailKey, OffsetDateTime.now(clock));
+        String url = publicUrl.of("/unsubscribe/" + token);
+        return new Links(url, publicUrl.of("/preferences/" + token), "<" + url + ">", ONE_CLICK);
     }
 
-    /** Makes the token of every address {@code emailKeys} selects, before a query reads them with {@link #unsubscribeUrl}. */
-    @Transactional
-    public void prepare(UUID accountId, Select<? extends Record1<String>> emailKeys) {
-        confirmations.unsubscribeTokens(accountId, emailKeys, OffsetDateTime.now(clock));
-    }
-
-    /** The address's unsubscribe URL as a column (null for an address without a token: see {@link #prepare}). */
-    public Field<String> unsubscribeUrl(Field<UUID> accountId, Field<String> emailKey) {
-        return DSL.inline(publicUrl.of("/unsubscribe/"))
-                .concat(ConfirmationRepository.unsubscribeTokenOf(accountId, emailKey));
+    @Transactional(readOnly = true)
+    public Optional<Subscriber> subscriberOf(String token) {
+        return confirmations
+                .addressOfUnsubscribeToken(token)
+                .map(address -> new Subscriber(address.accountId(), address.emailKey()));
     }
 }

@@ -17,4 +17,5 @@ public record ConsentEvent(
         @Nullable String ip,
         @Nullable String userAgent,
         @Nullable String evidence,
-        @Nullable Statement statement) {}
+        @Nullable Statement statement,
+        @Nullable UUID listId) {}

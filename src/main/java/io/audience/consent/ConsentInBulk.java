@@ -102,6 +102,11 @@ public class ConsentInBulk {
         return new Created(counts.get(0, int.class), counts.get(1, int.class));
     }
 
+    /** Whether the person left the list on their preference page: no account write may put the address back on it. */
+    public org.jooq.Condition leftList(UUID accountId, org.jooq.Field<String> emailKey, UUID listId) {
+        return ListOptOutRepository.leftList(accountId, emailKey, org.jooq.impl.DSL.inline(listId));
+    }
+
     /** Whether the person opted out of the address themselves: no account write may then change it or add it to lists. */
     public org.jooq.Condition optedOutByContact(UUID accountId, org.jooq.Field<String> emailKey) {
         return org.jooq.impl.DSL.exists(org.jooq

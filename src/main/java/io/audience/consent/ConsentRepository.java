@@ -85,6 +85,7 @@ class ConsentRepository {
                 .set(
                         CONSENT_EVENT.PAGE_URL,
                         event.statement() == null ? null : event.statement().pageUrl())
+                .set(CONSENT_EVENT.LIST_ID, event.listId())
                 .execute();
     }
 
@@ -156,7 +157,8 @@ class ConsentRepository {
                 r.getIp(),
                 r.getUserAgent(),
                 r.getEvidence(),
-                wording == null && r.getPageUrl() == null ? null : new Statement(wording, r.getPageUrl()));
+                wording == null && r.getPageUrl() == null ? null : new Statement(wording, r.getPageUrl()),
+                r.getListId());
     }
 
     static UUID newEventId() {

@@ -21,11 +21,17 @@ public class ConsentService {
 
     private final ConsentRepository consent;
     private final SuppressionRepository suppressions;
+    private final ListOptOutRepository listOptOuts;
     private final ApplicationEventPublisher events;
 
-    ConsentService(ConsentRepository consent, SuppressionRepository suppressions, ApplicationEventPublisher events) {
+    ConsentService(
+            ConsentRepository consent,
+            SuppressionRepository suppressions,
+            ListOptOutRepository listOptOuts,
+            ApplicationEventPublisher events) {
         this.consent = consent;
         this.suppressions = suppressions;
+        this.listOptOuts = listOptOuts;
         this.events = events;
     }
 
@@ -93,7 +99,8 @@ public class ConsentService {
                     actor.ip(),
                     actor.userAgent(),
                     actor.evidence(),
-                    actor.statement());
+                    actor.statement(),
+                    null);
             consent.append(lock.accountId(), lock.emailKey(), entry);
             events.publishEvent(new ConsentChanged(lock.accountId(), lock.emailKey(), entry));
         }
@@ -114,9 +121,9 @@ public class ConsentService {
     }
 
     /**
-     * Refuses (409) when the account would add to lists a person who opted out themselves: as the
-     * bulk add, a write of the contact never puts such an address on a list. The caller holds the
-     * contact's lock.
+     * Refuses (409) when the account would add to lists a person who opted out themselves, or to a
+     * list they left on their preference page: as the bulk add, a write of the contact never puts
+     * such an address on a list. The caller holds the contact's lock.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void requireMayAddToLists(
@@ -129,6 +136,23 @@ public class ConsentService {
                 .ifPresent(state -> {
                     throw ConsentViolation.listsRefused(address, state, adding);
                 });
+        java.util.Map<UUID, OffsetDateTime> left = listOptOuts.left(accountId, emailKey);
+        List<UUID> refused = adding.stream().filter(left::containsKey).toList();
+        if (!refused.isEmpty()) {
+            throw new io.audience.api.Conflict(
+                    "The contact " + address + " left the lists " + refused + " themselves, on their preference"
+                            + " page. An account cannot add them back; only the person can, on that page or by"
+                            + " confirming a sign-up.",
+                    java.util.Map.of(
+                            "list_ids", refused.stream().map(UUID::toString).toList()));
+        }
+    }
+
+    /** Of {@code listIds}, those the address has not left on its preference page. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<UUID> notLeft(UUID accountId, String emailKey, java.util.Collection<UUID> listIds) {
+        java.util.Map<UUID, OffsetDateTime> left = listOptOuts.left(accountId, emailKey);
+        return listIds.stream().filter(id -> !left.containsKey(id)).toList();
     }
 
     /** The addresses a contact has had, by their history (for erase). */

@@ -2,6 +2,7 @@ package io.audience.contact;
 
 import io.audience.activity.ItemOutcome;
 import io.audience.consent.Actor;
+import io.audience.consent.ConsentService;
 import io.audience.consent.ConsentState;
 import io.audience.list.ListMemberships;
 import io.audience.tag.TagService;
@@ -22,36 +23,52 @@ import org.springframework.transaction.annotation.Transactional;
 public class ContactBulkWrites {
 
     private final ContactRepository contacts;
+    private final ConsentService consent;
     private final ListMemberships memberships;
     private final TagService tags;
     private final ContactLocks locks;
     private final Clock clock;
 
     ContactBulkWrites(
-            ContactRepository contacts, ListMemberships memberships, TagService tags, ContactLocks locks, Clock clock) {
+            ContactRepository contacts,
+            ConsentService consent,
+            ListMemberships memberships,
+            TagService tags,
+            ContactLocks locks,
+            Clock clock) {
         this.contacts = contacts;
+        this.consent = consent;
         this.memberships = memberships;
         this.tags = tags;
         this.locks = locks;
         this.clock = clock;
     }
 
-    /** A bulk list add: never for a deleted contact or an address whose owner opted out. */
+    /**
+     * A bulk list add: never for a deleted contact or an address whose owner opted out, and never
+     * to a list the person left on their preference page.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public ItemOutcome addToLists(UUID accountId, UUID contactId, List<UUID> listIds, Actor actor) {
         ContactLocks.Locked locked = locks.lock(accountId, contactId, actor, now());
-        ConsentState consent =
-                locked.address() == null ? null : locked.address().current();
-        if (consent != null && consent.optedOutByContact()) {
+        ConsentState state = locked.address() == null ? null : locked.address().current();
+        if (state != null && state.optedOutByContact()) {
             return ItemOutcome.notAddedToLists(
                     ItemOutcome.Kind.SKIPPED,
                     contactId,
-                    "the person opted out on " + consent.optOutDate() + "; not added to lists");
+                    "the person opted out on " + state.optOutDate() + "; not added to lists");
         }
         if (locked.row().deletedAt() != null) {
             return ItemOutcome.skipped("contact " + contactId + " is deleted; revive it first");
         }
-        memberships.addLive(accountId, contactId, listIds, now());
+        List<UUID> allowed = locked.address() == null
+                ? listIds
+                : consent.notLeft(accountId, locked.address().emailKey(), listIds);
+        if (allowed.isEmpty()) {
+            return ItemOutcome.notAddedToLists(
+                    ItemOutcome.Kind.SKIPPED, contactId, "the person left the lists " + listIds + " themselves");
+        }
+        memberships.addLive(accountId, contactId, allowed, now());
         return ItemOutcome.updated(contactId);
     }
 

@@ -55,6 +55,12 @@ class ContactRepository {
                 .fetchOptional(ContactRepository::row);
     }
 
+    Optional<ContactRow> rowByEmail(UUID accountId, String emailKey) {
+        return db.selectFrom(CONTACT)
+                .where(CONTACT.ACCOUNT_ID.eq(accountId), CONTACT.EMAIL_KEY.eq(emailKey))
+                .fetchOptional(ContactRepository::row);
+    }
+
     Optional<ContactRow> lockRowByEmail(UUID accountId, String emailKey) {
         return db.selectFrom(CONTACT)
                 .where(CONTACT.ACCOUNT_ID.eq(accountId), CONTACT.EMAIL_KEY.eq(emailKey))

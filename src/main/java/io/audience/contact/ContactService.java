@@ -203,7 +203,20 @@ public class ContactService {
                     Purpose.SIGNUP,
                     now);
         } else {
-            memberships.add(accountId, contactId, lists, now);
+            // A list the person left waits for their click: a form relay is not the person.
+            List<UUID> direct = consent.notLeft(accountId, key, lists);
+            memberships.add(accountId, contactId, direct, now);
+            List<UUID> left = lists.stream().filter(id -> !direct.contains(id)).toList();
+            if (!left.isEmpty()) {
+                confirmations.request(
+                        accountId,
+                        key,
+                        Objects.requireNonNull(draft.emailAddress()),
+                        contactId,
+                        left,
+                        Purpose.SIGNUP,
+                        now);
+            }
         }
         return new SignUpResult(contactId, existing.isEmpty() ? SignUpAction.CREATED : SignUpAction.UPDATED);
     }

@@ -9,12 +9,14 @@ public record ContactListView(
         String name,
         @Nullable String description,
         boolean favorite,
+        boolean isPublic,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         @Nullable OffsetDateTime deletedAt,
         @Nullable Integer membershipCount) {
 
     ContactListView withMembershipCount(int count) {
-        return new ContactListView(listId, name, description, favorite, createdAt, updatedAt, deletedAt, count);
+        return new ContactListView(
+                listId, name, description, favorite, isPublic, createdAt, updatedAt, deletedAt, count);
     }
 }

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 public record ListInput(
         @Nullable String name,
         @Nullable Boolean favorite,
-        @Nullable String description) {
+        @Nullable String description,
+        @Nullable Boolean isPublic) {
 
     String validName() {
         String trimmed = name == null ? "" : name.strip();

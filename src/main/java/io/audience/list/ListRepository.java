@@ -36,6 +36,7 @@ class ListRepository {
             String name,
             @Nullable String description,
             boolean favorite,
+            boolean isPublic,
             OffsetDateTime now) {
         return db.insertInto(CONTACT_LIST)
                         .set(CONTACT_LIST.ACCOUNT_ID, accountId)
@@ -43,11 +44,23 @@ class ListRepository {
                         .set(CONTACT_LIST.NAME, name)
                         .set(CONTACT_LIST.DESCRIPTION, description)
                         .set(CONTACT_LIST.FAVORITE, favorite)
+                        .set(CONTACT_LIST.IS_PUBLIC, isPublic)
                         .set(CONTACT_LIST.CREATED_AT, now)
                         .set(CONTACT_LIST.UPDATED_AT, now)
                         .onConflictDoNothing()
                         .execute()
                 == 1;
+    }
+
+    /** The account's live lists it shows on the preference page, by name. */
+    List<ContactListView> publicLists(UUID accountId) {
+        return db.selectFrom(CONTACT_LIST)
+                .where(
+                        CONTACT_LIST.ACCOUNT_ID.eq(accountId),
+                        CONTACT_LIST.DELETED_AT.isNull(),
+                        CONTACT_LIST.IS_PUBLIC.isTrue())
+                .orderBy(CONTACT_LIST.NAME, CONTACT_LIST.LIST_ID)
+                .fetch(ListRepository::view);
     }
 
     Optional<ContactListView> find(UUID accountId, UUID listId) {
@@ -81,11 +94,13 @@ class ListRepository {
             String name,
             @Nullable String description,
             boolean favorite,
+            boolean isPublic,
             OffsetDateTime now) {
         db.update(CONTACT_LIST)
                 .set(CONTACT_LIST.NAME, name)
                 .set(CONTACT_LIST.DESCRIPTION, description)
                 .set(CONTACT_LIST.FAVORITE, favorite)
+                .set(CONTACT_LIST.IS_PUBLIC, isPublic)
                 .set(CONTACT_LIST.UPDATED_AT, now)
                 .where(CONTACT_LIST.ACCOUNT_ID.eq(accountId), CONTACT_LIST.LIST_ID.eq(listId))
                 .execute();
@@ -157,6 +172,7 @@ class ListRepository {
                 r.getName(),
                 r.getDescription(),
                 r.getFavorite(),
+                r.getIsPublic(),
                 r.getCreatedAt(),
                 r.getUpdatedAt(),
                 r.getDeletedAt(),

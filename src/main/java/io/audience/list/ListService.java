@@ -46,10 +46,23 @@ public class ListService {
         UUID listId = Ids.next();
         OffsetDateTime now = now();
         boolean favorite = Boolean.TRUE.equals(input.favorite());
-        if (!lists.insert(accountId, listId, name, input.validDescription(), favorite, now)) {
+        if (!lists.insert(
+                accountId,
+                listId,
+                name,
+                input.validDescription(),
+                favorite,
+                Boolean.TRUE.equals(input.isPublic()),
+                now)) {
             throw nameTaken(accountId, name);
         }
         return lists.find(accountId, listId).orElseThrow();
+    }
+
+    /** The lists a subscriber sees on their preference page: live ones the account marked public. */
+    @Transactional(readOnly = true)
+    public List<ContactListView> publicLists(UUID accountId) {
+        return lists.publicLists(accountId);
     }
 
     @Transactional(readOnly = true)
@@ -71,7 +84,9 @@ public class ListService {
                     throw nameTaken(accountId, name);
                 });
         boolean favorite = input.favorite() != null ? input.favorite() : current.favorite();
-        lists.update(accountId, listId, name, description, favorite, now());
+        // Absent, "public" stays as it was: a client that does not know the extension must not hide a list.
+        boolean isPublic = input.isPublic() != null ? input.isPublic() : current.isPublic();
+        lists.update(accountId, listId, name, description, favorite, isPublic, now());
         return lists.find(accountId, listId).orElseThrow();
     }
 

@@ -22,6 +22,7 @@ class SecurityFilterPaths {
             "/error",
             "/confirm/*",
             "/unsubscribe/*",
+            "/preferences/*",
             "/console",
             "/console/*");
 

@@ -4,7 +4,6 @@ import io.audience.activity.ActivityLog;
 import io.audience.activity.ActivityView;
 import io.audience.api.NotFound;
 import io.audience.api.ValidationFailed;
-import io.audience.confirmation.SubscriberLinks;
 import io.audience.contact.ContactQuery;
 import io.audience.list.ListMemberships;
 import java.io.OutputStream;
@@ -32,7 +31,6 @@ public class ContactExports {
     private final ActivityLog activities;
     private final ExportRepository copies;
     private final ListMemberships memberships;
-    private final SubscriberLinks links;
     private final JsonMapper json;
     private final Clock clock;
 
@@ -40,13 +38,11 @@ public class ContactExports {
             ActivityLog activities,
             ExportRepository copies,
             ListMemberships memberships,
-            SubscriberLinks links,
             JsonMapper json,
             Clock clock) {
         this.activities = activities;
         this.copies = copies;
         this.memberships = memberships;
-        this.links = links;
         this.json = json;
         this.clock = clock;
     }
@@ -134,9 +130,6 @@ public class ContactExports {
                 new LinkedHashSet<>(request.contactIds()),
                 Set.copyOf(request.excludedIds()),
                 Integer.MAX_VALUE);
-        if (columns.stream().anyMatch(ExportRepository.LINK_COLUMNS::contains)) {
-            links.prepare(accountId, copies.emailKeys(accountId, query));
-        }
-        copies.copy(accountId, query, columns, links::unsubscribeUrl, out);
+        copies.copy(accountId, query, columns, out);
     }
 }

@@ -3,6 +3,7 @@ package io.audience.contact.export;
 import static io.audience.db.Tables.CONTACT;
 import static io.audience.db.Tables.EMAIL_CONSENT;
 
+import io.audience.confirmation.SubscriberLinksInBulk;
 import io.audience.contact.ContactFilters;
 import io.audience.contact.ContactQuery;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BiFunction;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -53,14 +53,16 @@ class ExportRepository {
 
     private final DSLContext db;
     private final DataSource dataSource;
+    private final SubscriberLinksInBulk links;
 
-    ExportRepository(DSLContext db, DataSource dataSource) {
+    ExportRepository(DSLContext db, DataSource dataSource, SubscriberLinksInBulk links) {
         this.db = db;
         this.dataSource = dataSource;
+        this.links = links;
     }
 
     /** The addresses of the contacts the query selects, for the links to be made before the copy reads them. */
-    Select<Record1<String>> emailKeys(UUID accountId, ContactQuery query) {
+    private static Select<Record1<String>> emailKeys(UUID accountId, ContactQuery query) {
         return DSL.select(CONTACT.EMAIL_KEY)
                 .from(CONTACT)
                 .leftJoin(EMAIL_CONSENT)
@@ -69,16 +71,14 @@ class ExportRepository {
     }
 
     /**
-     * Copies the contacts the query selects, in contact id order, as CSV with a header line;
-     * {@code unsubscribeUrl} makes the link column of an address.
+     * Copies the contacts the query selects, in contact id order, as CSV with a header line. Link
+     * columns are made first, committed on their own, since the COPY reads on another connection.
      */
-    void copy(
-            UUID accountId,
-            ContactQuery query,
-            List<String> columns,
-            BiFunction<Field<UUID>, Field<String>, Field<String>> unsubscribeUrl,
-            OutputStream out) {
-        Field<String> url = unsubscribeUrl.apply(CONTACT.ACCOUNT_ID, CONTACT.EMAIL_KEY);
+    void copy(UUID accountId, ContactQuery query, List<String> columns, OutputStream out) {
+        if (columns.stream().anyMatch(LINK_COLUMNS::contains)) {
+            links.prepare(accountId, emailKeys(accountId, query));
+        }
+        Field<String> url = links.unsubscribeUrl(CONTACT.ACCOUNT_ID, CONTACT.EMAIL_KEY);
         Map<String, Field<?>> links = Map.of(
                 "unsubscribe_url",
                 url,

@@ -13,6 +13,7 @@ import io.audience.contact.ContactsInBulk;
 import io.audience.db.tables.ImportRow;
 import io.audience.list.MembershipsInBulk;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -175,22 +176,26 @@ class ImportChunkRepository {
             recordOutcomes(p);
             lap.run();
         }
-        // New contacts have no memberships yet; a person who opted out is not added (cannot_add).
-        memberships.add(
-                accountId,
-                payload.listIds(),
-                DSL.select(i.CONTACT_ID)
-                        .from(i)
-                        .where(
-                                i.ACCOUNT_ID.eq(accountId),
-                                i.ACTIVITY_ID.eq(activityId),
-                                i.ITEM_NUMBER.ge(from),
-                                i.ITEM_NUMBER.lt(to),
-                                i.OUTCOME.in("created", "updated"),
-                                i.CANNOT_ADD.isFalse(),
-                                DSL.condition(DECIDED_HERE)),
-                allNew,
-                now);
+        // New contacts have no memberships yet; a person who opted out is not added (cannot_add), nor
+        // put back on a list they left on their preference page (one statement per list for that).
+        for (UUID listId : payload.listIds()) {
+            memberships.add(
+                    accountId,
+                    List.of(listId),
+                    DSL.select(i.CONTACT_ID)
+                            .from(i)
+                            .where(
+                                    i.ACCOUNT_ID.eq(accountId),
+                                    i.ACTIVITY_ID.eq(activityId),
+                                    i.ITEM_NUMBER.ge(from),
+                                    i.ITEM_NUMBER.lt(to),
+                                    i.OUTCOME.in("created", "updated"),
+                                    i.CANNOT_ADD.isFalse(),
+                                    DSL.condition(DECIDED_HERE),
+                                    DSL.not(consent.leftList(accountId, i.EMAIL_KEY, listId))),
+                    allNew,
+                    now);
+        }
         lap.run();
         if (!payload.noExtras()) {
             details.apply(accountId, p, now);

@@ -103,6 +103,7 @@ final class ConsentWords {
             add(evidence, "IP address", e.ip());
             add(evidence, "User agent", e.userAgent());
             add(evidence, "Evidence", e.evidence());
+            add(evidence, "List", e.listId() == null ? null : e.listId().toString());
             if (e.statement() != null) {
                 add(evidence, "Consent text", e.statement().consentText());
                 add(evidence, "On page", e.statement().pageUrl());

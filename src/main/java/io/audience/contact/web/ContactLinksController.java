@@ -34,6 +34,7 @@ class ContactLinksController {
             UUID contactId,
             String emailAddress,
             String unsubscribeUrl,
+            String preferencesUrl,
             String listUnsubscribe,
             String listUnsubscribePost) {}
 
@@ -50,6 +51,7 @@ class ContactLinksController {
                 contact.contactId(),
                 email.address(),
                 made.unsubscribeUrl(),
+                made.preferencesUrl(),
                 made.listUnsubscribe(),
                 made.listUnsubscribePost());
     }

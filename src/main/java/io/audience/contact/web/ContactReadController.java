@@ -59,7 +59,8 @@ class ContactReadController {
             @Nullable String userAgent,
             @Nullable String evidence,
             @Nullable String consentText,
-            @Nullable String pageUrl) {}
+            @Nullable String pageUrl,
+            @Nullable UUID listId) {}
 
     record ConsentHistory(UUID contactId, @Nullable String emailAddress, List<HistoryEvent> events) {}
 
@@ -159,7 +160,8 @@ class ContactReadController {
                 e.userAgent(),
                 e.evidence(),
                 e.statement() == null ? null : e.statement().consentText(),
-                e.statement() == null ? null : e.statement().pageUrl());
+                e.statement() == null ? null : e.statement().pageUrl(),
+                e.listId());
     }
 
     private static Set<UUID> ids(String name, @Nullable String csv, int max) {

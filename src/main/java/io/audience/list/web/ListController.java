@@ -47,10 +47,11 @@ class ListController {
     record ListRequest(
             @Nullable String name,
             @Nullable Boolean favorite,
-            @Nullable String description) {
+            @Nullable String description,
+            @JsonProperty("public") @Nullable Boolean isPublic) {
 
         ListInput command() {
-            return new ListInput(name, favorite, description);
+            return new ListInput(name, favorite, description, isPublic);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.audience.list.web;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.audience.list.ContactListView;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -11,6 +12,7 @@ record ListResource(
         String name,
         @Nullable String description,
         boolean favorite,
+        @JsonProperty("public") boolean isPublic,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         @Nullable OffsetDateTime deletedAt,
@@ -22,6 +24,7 @@ record ListResource(
                 list.name(),
                 list.description(),
                 list.favorite(),
+                list.isPublic(),
                 list.createdAt(),
                 list.updatedAt(),
                 list.deletedAt(),

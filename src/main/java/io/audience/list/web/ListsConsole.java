@@ -63,9 +63,10 @@ class ListsConsole {
             @RequestParam(defaultValue = "") String name,
             @RequestParam(defaultValue = "") String description,
             @RequestParam(defaultValue = "false") boolean favorite,
+            @RequestParam(name = "public", defaultValue = "false") boolean isPublic,
             RedirectAttributes flash) {
         ContactListView created =
-                lists.create(caller.accountId(), new ListInput(name, favorite, blankAsNull(description)));
+                lists.create(caller.accountId(), new ListInput(name, favorite, blankAsNull(description), isPublic));
         flash.addFlashAttribute("notice", "The list \"" + created.name() + "\" was created.");
         return "redirect:/console/lists";
     }
@@ -78,9 +79,10 @@ class ListsConsole {
             @RequestParam(defaultValue = "") String name,
             @RequestParam(defaultValue = "") String description,
             @RequestParam(defaultValue = "false") boolean favorite,
+            @RequestParam(name = "public", defaultValue = "false") boolean isPublic,
             RedirectAttributes flash) {
-        ContactListView updated =
-                lists.update(caller.accountId(), id(listId), new ListInput(name, favorite, blankAsNull(description)));
+        ContactListView updated = lists.update(
+                caller.accountId(), id(listId), new ListInput(name, favorite, blankAsNull(description), isPublic));
         flash.addFlashAttribute("notice", "The list is now named \"" + updated.name() + "\".");
         return "redirect:/console/lists";
     }

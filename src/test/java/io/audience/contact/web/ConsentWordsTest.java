@@ -19,7 +19,7 @@ class ConsentWordsTest {
 
     private static ConsentEvent event(Permission to, Source source, Channel channel, String actor, String ip) {
         return new ConsentEvent(
-                UUID.randomUUID(), AT, null, null, to, source, channel, actor, ip, "Firefox", null, null);
+                UUID.randomUUID(), AT, null, null, to, source, channel, actor, ip, "Firefox", null, null, null);
     }
 
     @Test

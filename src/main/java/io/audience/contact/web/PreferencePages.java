@@ -1,0 +1,85 @@
+package io.audience.contact.web;
+
+import io.audience.api.PublicEndpoint;
+import io.audience.contact.Preferences;
+import io.audience.web.Pages;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The preference page a person opens from a mail (the token of their unsubscribe link). A GET
+ * only shows it, since mail scanners and crawlers follow links; only the page's POST changes
+ * anything.
+ */
+@RestController
+@PublicEndpoint(
+        "the preference page a person opens from our or the sender's mail; the token in the path is their credential")
+class PreferencePages {
+
+    /** More than an account could show on one page: a form with more was not sent by the page. */
+    private static final int MAX_LISTS = 500;
+
+    private final Preferences preferences;
+    private final Pages pages;
+
+    PreferencePages(Preferences preferences, Pages pages) {
+        this.preferences = preferences;
+        this.pages = pages;
+    }
+
+    @GetMapping("/preferences/{token}")
+    ResponseEntity<String> page(@PathVariable String token) {
+        return render(token, preferences.page(token), "");
+    }
+
+    @PostMapping("/preferences/{token}")
+    ResponseEntity<String> save(
+            @PathVariable String token,
+            @RequestParam(name = "list_ids", required = false) @Nullable List<String> listIds,
+            HttpServletRequest request) {
+        Set<UUID> wanted = new LinkedHashSet<>();
+        List<String> sent = listIds == null ? List.of() : listIds;
+        for (String id : sent) {
+            try {
+                wanted.add(UUID.fromString(id.strip()));
+            } catch (IllegalArgumentException notAnId) {
+                return pages.message(
+                        HttpStatus.BAD_REQUEST,
+                        "Nothing was changed",
+                        "This form was not sent by the preference page.");
+            }
+        }
+        if (wanted.size() > MAX_LISTS) {
+            return pages.message(
+                    HttpStatus.BAD_REQUEST, "Nothing was changed", "This form was not sent by the preference page.");
+        }
+        return render(
+                token,
+                preferences.save(token, wanted, request.getRemoteAddr(), request.getHeader("User-Agent")),
+                "Your choices are saved.");
+    }
+
+    private ResponseEntity<String> render(String token, Optional<Preferences.Page> page, String notice) {
+        if (page.isEmpty()) {
+            return pages.message(
+                    HttpStatus.NOT_FOUND,
+                    "This link is not valid",
+                    "Check that you opened the whole link from the mail. Nothing was changed.");
+        }
+        return pages.page(
+                HttpStatus.OK, "pages/preferences", Map.of("page", page.get(), "token", token, "notice", notice));
+    }
+}
