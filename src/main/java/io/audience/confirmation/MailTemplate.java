@@ -1,5 +1,6 @@
 package io.audience.confirmation;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,6 +13,10 @@ public record MailTemplate(
         @Nullable String htmlBody) {
 
     public static final MailTemplate DEFAULTS = new MailTemplate(null, null, null);
+
+    /** The names a template may use, each as {@code {{name}}}. */
+    public static final List<String> PLACEHOLDERS =
+            List.of("sender_name", "physical_address", "confirmation_url", "unsubscribe_url", "link_validity");
 
     public boolean isDefault() {
         return subject == null && textBody == null && htmlBody == null;

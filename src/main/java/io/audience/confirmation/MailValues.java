@@ -1,6 +1,7 @@
 package io.audience.confirmation;
 
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** What the placeholders of a mail template stand for. */
 record MailValues(
@@ -8,7 +9,7 @@ record MailValues(
 
     /** Every placeholder a template may use, as the template spells it. */
     static final String PLACEHOLDERS =
-            "{{sender_name}}, {{physical_address}}, {{confirmation_url}}, {{unsubscribe_url}}, {{link_validity}}";
+            MailTemplate.PLACEHOLDERS.stream().map(name -> "{{" + name + "}}").collect(Collectors.joining(", "));
 
     Map<String, Object> asMap() {
         return Map.of(

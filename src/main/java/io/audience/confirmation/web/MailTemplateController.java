@@ -29,8 +29,6 @@ class MailTemplateController {
 
     private static final String SIGNUP = "/v3/account/mail_templates/signup_confirmation";
     private static final String RESUBSCRIBE = "/v3/account/mail_templates/resubscribe_confirmation";
-    private static final List<String> PLACEHOLDERS =
-            List.of("sender_name", "physical_address", "confirmation_url", "unsubscribe_url", "link_validity");
 
     private final MailTemplateService templates;
 
@@ -57,7 +55,7 @@ class MailTemplateController {
                     effective.textBody(),
                     effective.htmlBody(),
                     effective.customized(),
-                    PLACEHOLDERS);
+                    MailTemplate.PLACEHOLDERS);
         }
     }
 
