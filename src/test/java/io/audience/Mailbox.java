@@ -72,6 +72,21 @@ public final class Mailbox {
         }
     }
 
+    /** The part of a multipart mail whose type starts with {@code type} ("text/plain", "text/html"). */
+    public static String part(MimeMessage message, String type) {
+        try {
+            jakarta.mail.Multipart parts = (jakarta.mail.Multipart) message.getContent();
+            for (int i = 0; i < parts.getCount(); i++) {
+                if (parts.getBodyPart(i).isMimeType(type)) {
+                    return parts.getBodyPart(i).getContent().toString();
+                }
+            }
+            throw new AssertionError("no " + type + " part in " + message.getContentType());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String header(MimeMessage message, String name) {
         try {
             String[] values = message.getHeader(name);

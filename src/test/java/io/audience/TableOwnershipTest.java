@@ -47,6 +47,7 @@ class TableOwnershipTest {
             Map.entry("activity_item", "activity"),
             Map.entry("confirmation", "confirmation"),
             Map.entry("unsubscribe_link", "confirmation"),
+            Map.entry("mail_template", "confirmation"),
             Map.entry("email_consent", "consent"),
             Map.entry("consent_event", "consent"),
             Map.entry("consent_text", "consent"),

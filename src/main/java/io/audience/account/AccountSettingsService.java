@@ -12,6 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccountSettingsService {
 
+    public static final int PHYSICAL_ADDRESS_MAX = 500;
+
     private final AccountSettingsRepository settings;
     private final ConfirmedSenders senders;
     private final Clock clock;
@@ -30,7 +32,11 @@ public class AccountSettingsService {
     /** PUT replaces the settings; omitted values go back to their defaults. */
     @Transactional
     public AccountSettings replace(
-            UUID accountId, @Nullable Boolean confirmedOptIn, @Nullable String fromEmail, @Nullable String fromName) {
+            UUID accountId,
+            @Nullable Boolean confirmedOptIn,
+            @Nullable String fromEmail,
+            @Nullable String fromName,
+            @Nullable String physicalAddress) {
         String email = fromEmail == null || fromEmail.isBlank() ? null : fromEmail.strip();
         if (email != null && (email.length() > 80 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
             throw new ValidationFailed(
@@ -44,7 +50,8 @@ public class AccountSettingsService {
         if (name != null && (name.length() > 100 || name.contains("\"") || name.contains("<"))) {
             throw new ValidationFailed("from_name must be at most 100 characters, without quotes or angle brackets");
         }
-        AccountSettings replaced = new AccountSettings(Boolean.TRUE.equals(confirmedOptIn), email, name);
+        AccountSettings replaced =
+                new AccountSettings(Boolean.TRUE.equals(confirmedOptIn), email, name, postal(physicalAddress));
         settings.save(accountId, replaced, OffsetDateTime.now(clock));
         return replaced;
     }
@@ -54,6 +61,27 @@ public class AccountSettingsService {
     public AccountSettings changeConfirmedOptIn(UUID accountId, boolean confirmedOptIn) {
         settings.saveConfirmedOptIn(accountId, confirmedOptIn, OffsetDateTime.now(clock));
         return get(accountId);
+    }
+
+    /** The console's postal address form: the address alone, the other settings untouched. */
+    @Transactional
+    public AccountSettings changePhysicalAddress(UUID accountId, @Nullable String physicalAddress) {
+        settings.savePhysicalAddress(accountId, postal(physicalAddress), OffsetDateTime.now(clock));
+        return get(accountId);
+    }
+
+    /** The postal address the account's mail shows (CAN-SPAM): lines of text; blank means none. */
+    private static @Nullable String postal(@Nullable String physicalAddress) {
+        if (physicalAddress == null || physicalAddress.isBlank()) {
+            return null;
+        }
+        String address =
+                Text.printable("physical_address", physicalAddress.strip().replace("\r\n", "\n"));
+        if (address.length() > PHYSICAL_ADDRESS_MAX) {
+            throw new ValidationFailed("physical_address must be at most " + PHYSICAL_ADDRESS_MAX + " characters, not "
+                    + address.length());
+        }
+        return address;
     }
 
     /**

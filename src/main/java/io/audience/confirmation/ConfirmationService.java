@@ -45,6 +45,7 @@ public class ConfirmationService {
     private final ConfirmedSenders senders;
     private final Outbox outbox;
     private final ConfirmationThrottle throttle;
+    private final MailTemplateService templates;
     private final PublicUrl publicUrl;
     private final ApplicationEventPublisher events;
     private final Duration validity;
@@ -61,6 +62,7 @@ public class ConfirmationService {
             ConfirmedSenders senders,
             Outbox outbox,
             ConfirmationThrottle throttle,
+            MailTemplateService templates,
             PublicUrl publicUrl,
             ApplicationEventPublisher events,
             @Value("${audience.confirmation-validity}") Duration validity,
@@ -75,6 +77,7 @@ public class ConfirmationService {
         this.senders = senders;
         this.outbox = outbox;
         this.throttle = throttle;
+        this.templates = templates;
         this.publicUrl = publicUrl;
         this.events = events;
         this.validity = validity;
@@ -105,6 +108,7 @@ public class ConfirmationService {
         AccountSettings account = sendable(settings.get(accountId), accountId);
         String confirmUrl = publicUrl.of("/confirm/" + tokens.sign(TOKEN_PURPOSE, accountId, confirmationId));
         String unsubscribeUrl = unsubscribeUrl(accountId, emailKey, now);
+        RenderedMail words = templates.compose(accountId, purpose, account, confirmUrl, unsubscribeUrl);
         outbox.queue(
                 new OutgoingMail(
                         accountId,
@@ -112,8 +116,9 @@ public class ConfirmationService {
                         purpose.wire() + "_confirmation",
                         MailTexts.from(account, defaultFrom),
                         address,
-                        MailTexts.subject(purpose, account),
-                        MailTexts.body(purpose, account, confirmUrl, unsubscribeUrl),
+                        words.subject(),
+                        words.textBody(),
+                        words.htmlBody(),
                         confirmUrl,
                         unsubscribeUrl),
                 now);
@@ -205,9 +210,7 @@ public class ConfirmationService {
     /** A from_email saved before sender addresses were verified is not used until it is confirmed. */
     private AccountSettings sendable(AccountSettings account, UUID accountId) {
         String from = account.fromEmail();
-        return from == null || senders.isConfirmed(accountId, from)
-                ? account
-                : new AccountSettings(account.confirmedOptIn(), null, account.fromName());
+        return from == null || senders.isConfirmed(accountId, from) ? account : account.withFromEmail(null);
     }
 
     /** The person confirmed an address; if their contact now has another one, the click is not about it. */

@@ -35,6 +35,7 @@ class OutboxRepository {
                 .set(OUTBOX_MAIL.TO_ADDRESS, mail.to())
                 .set(OUTBOX_MAIL.SUBJECT, mail.subject())
                 .set(OUTBOX_MAIL.BODY, mail.body())
+                .set(OUTBOX_MAIL.HTML_BODY, mail.htmlBody())
                 .set(OUTBOX_MAIL.ACTION_URL, mail.actionUrl())
                 .set(OUTBOX_MAIL.UNSUBSCRIBE_URL, mail.unsubscribeUrl())
                 .set(OUTBOX_MAIL.STATUS, PENDING)
@@ -145,6 +146,7 @@ class OutboxRepository {
                 r.getToAddress(),
                 r.getSubject(),
                 r.getBody(),
+                r.getHtmlBody(),
                 r.getActionUrl(),
                 r.getUnsubscribeUrl(),
                 r.getStatus(),

@@ -2,7 +2,9 @@ package io.audience.mail;
 
 import io.audience.scheduling.Schedulers;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -127,7 +129,12 @@ class OutboxWorker {
         helper.setFrom(mail.from());
         helper.setTo(mail.to());
         helper.setSubject(mail.subject());
-        helper.setText(mail.body(), false);
+        String html = mail.htmlBody();
+        if (html == null) {
+            helper.setText(mail.body(), false);
+        } else {
+            message.setContent(alternative(mail.body(), html));
+        }
         // RFC 8058 one-click unsubscribe, which mailbox providers now expect on every bulk sender;
         // mail that is no subscription (a sender address's confirmation) has none.
         if (!mail.unsubscribeUrl().isEmpty()) {
@@ -136,5 +143,17 @@ class OutboxWorker {
         }
         message.setHeader("X-Audience-Mail-Id", mail.mailId().toString());
         return message;
+    }
+
+    /** multipart/alternative: the text first, the HTML last (a reader shows the last part it can). */
+    private static MimeMultipart alternative(String text, String html) throws MessagingException {
+        MimeBodyPart textPart = new MimeBodyPart();
+        textPart.setText(text, "UTF-8", "plain");
+        MimeBodyPart htmlPart = new MimeBodyPart();
+        htmlPart.setText(html, "UTF-8", "html");
+        MimeMultipart parts = new MimeMultipart("alternative");
+        parts.addBodyPart(textPart);
+        parts.addBodyPart(htmlPart);
+        return parts;
     }
 }

@@ -12,6 +12,7 @@ public record QueuedMail(
         String to,
         String subject,
         String body,
+        @Nullable String htmlBody,
         String actionUrl,
         String unsubscribeUrl,
         String status,

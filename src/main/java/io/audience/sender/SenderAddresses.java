@@ -128,6 +128,7 @@ public class SenderAddresses implements ConfirmedSenders {
                                     + "If that was you, open this link and press the Confirm button (valid for "
                                     + validity.toDays() + " days):\n" + link + "\n\n"
                                     + "If not, ignore this mail: the address cannot be used as a sender until it is confirmed.\n",
+                            null,
                             link,
                             ""),
                     now);

@@ -66,5 +66,12 @@ class SettingsBrowserIntegrationTest extends ConsoleBrowserTest {
         assertAccessible();
         open("/console/settings/apps");
         assertAccessible();
+
+        open("/console/settings/mail");
+        browser.findElement(By.id("signup-preview")).click();
+        await(ExpectedConditions.presenceOfElementLocated(By.id("signup-preview-text")));
+        assertThat(browser.findElement(By.id("signup-preview-text")).getText()).contains("/confirm/sample-link");
+        shot("console-settings-mail");
+        assertAccessible();
     }
 }

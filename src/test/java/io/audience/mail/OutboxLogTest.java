@@ -38,6 +38,7 @@ class OutboxLogTest {
                                     "jane@example.com",
                                     "Subject",
                                     "Body",
+                                    null,
                                     "http://localhost/confirm/secret-token",
                                     "http://localhost/unsubscribe/other-token"),
                             OffsetDateTime.now(ZoneOffset.UTC));

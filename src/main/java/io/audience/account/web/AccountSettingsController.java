@@ -24,16 +24,19 @@ class AccountSettingsController {
     record SettingsInput(
             @Nullable Boolean confirmedOptIn,
             @Nullable String fromEmail,
-            @Nullable String fromName) {}
+            @Nullable String fromName,
+            @Nullable String physicalAddress) {}
 
     /** The account's settings as the API answers them (extension). */
     record Settings(
             boolean confirmedOptIn,
             @Nullable String fromEmail,
-            @Nullable String fromName) {
+            @Nullable String fromName,
+            @Nullable String physicalAddress) {
 
         static Settings of(AccountSettings settings) {
-            return new Settings(settings.confirmedOptIn(), settings.fromEmail(), settings.fromName());
+            return new Settings(
+                    settings.confirmedOptIn(), settings.fromEmail(), settings.fromName(), settings.physicalAddress());
         }
     }
 
@@ -45,7 +48,7 @@ class AccountSettingsController {
 
     @PutMapping(path = "/v3/account/settings", consumes = "application/json")
     Settings replace(Caller caller, @RequestBody SettingsInput body) {
-        return Settings.of(
-                settings.replace(caller.accountId(), body.confirmedOptIn(), body.fromEmail(), body.fromName()));
+        return Settings.of(settings.replace(
+                caller.accountId(), body.confirmedOptIn(), body.fromEmail(), body.fromName(), body.physicalAddress()));
     }
 }
