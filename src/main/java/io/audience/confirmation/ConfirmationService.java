@@ -199,6 +199,39 @@ public class ConfirmationService {
         return publicUrl.of("/unsubscribe/" + confirmations.unsubscribeToken(accountId, emailKey, now));
     }
 
+    /**
+     * Mails the person the link to their preference page, when they ask for it on the account's
+     * page. The same throttle as every confirmation mail holds it back (a link sent moments ago
+     * still works), and the caller answers the same whether or not anything was sent.
+     */
+    @Transactional
+    public void mailPreferenceLink(UUID accountId, String emailKey, String address) {
+        OffsetDateTime now = now();
+        if (!throttle.admit(accountId, emailKey, now)) {
+            return;
+        }
+        AccountSettings account = sendable(settings.get(accountId), accountId);
+        String token = confirmations.unsubscribeToken(accountId, emailKey, now);
+        String preferencesUrl = publicUrl.of("/preferences/" + token);
+        String unsubscribeUrl = publicUrl.of("/unsubscribe/" + token);
+        outbox.queue(
+                new OutgoingMail(
+                        accountId,
+                        emailKey,
+                        "preference_link",
+                        MailTexts.from(account, defaultFrom),
+                        address,
+                        "Your subscriptions",
+                        "You asked for the link to choose which mail you get at this address.\n\n"
+                                + "Open it to choose your lists or to unsubscribe from everything:\n"
+                                + preferencesUrl + "\n\n"
+                                + "If you did not ask for it, ignore this mail: nothing changes.\n",
+                        null,
+                        preferencesUrl,
+                        unsubscribeUrl),
+                now);
+    }
+
     /** Erase: requests, links and unsent mail of the address go with the person's data. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void forget(UUID accountId, String emailKey) {

@@ -1,11 +1,13 @@
 package io.audience.contact;
 
 import io.audience.account.AccountService;
+import io.audience.confirmation.ConfirmationService;
 import io.audience.confirmation.SubscriberLinks;
 import io.audience.consent.Actor;
 import io.audience.consent.Channel;
 import io.audience.consent.ConsentPolicy;
 import io.audience.consent.ConsentService;
+import io.audience.consent.EmailAddresses;
 import io.audience.consent.ListConsent;
 import io.audience.consent.Permission;
 import io.audience.consent.Source;
@@ -32,6 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Preferences {
 
     private final SubscriberLinks links;
+    private final ConfirmationService confirmations;
     private final ContactRepository contacts;
     private final ConsentService consent;
     private final ListConsent listConsent;
@@ -42,6 +45,7 @@ public class Preferences {
 
     Preferences(
             SubscriberLinks links,
+            ConfirmationService confirmations,
             ContactRepository contacts,
             ConsentService consent,
             ListConsent listConsent,
@@ -50,6 +54,7 @@ public class Preferences {
             AccountService accounts,
             Clock clock) {
         this.links = links;
+        this.confirmations = confirmations;
         this.contacts = contacts;
         this.consent = consent;
         this.listConsent = listConsent;
@@ -115,6 +120,30 @@ public class Preferences {
             }
         }
         return Optional.of(page(accountId, key));
+    }
+
+    /**
+     * "Email me my link": mails the preference link to the address if the account has a contact
+     * with it. Answers nothing, so the page cannot tell who is on the account's lists.
+     */
+    @Transactional
+    public void mailLink(UUID accountId, String typedAddress) {
+        String key = EmailAddresses.key("email_address", typedAddress);
+        Optional<ContactRow> row = contacts.rowByEmail(accountId, key).filter(r -> r.deletedAt() == null);
+        String address = row.map(ContactRow::emailAddress).orElse(null);
+        if (address != null) {
+            confirmations.mailPreferenceLink(accountId, key, address);
+        }
+    }
+
+    /** The account's name for its "Email me my link" page; 404 for no such account or a disabled one. */
+    @Transactional(readOnly = true)
+    public String accountName(UUID accountId) {
+        io.audience.account.AccountView account = accounts.get(accountId);
+        if (account.disabled()) {
+            throw new io.audience.api.NotFound("No account " + accountId);
+        }
+        return account.name();
     }
 
     private Page page(UUID accountId, String key) {

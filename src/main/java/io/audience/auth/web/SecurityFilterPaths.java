@@ -23,6 +23,7 @@ class SecurityFilterPaths {
             "/confirm/*",
             "/unsubscribe/*",
             "/preferences/*",
+            "/accounts/*/preferences",
             "/console",
             "/console/*");
 

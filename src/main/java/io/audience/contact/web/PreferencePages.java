@@ -1,6 +1,8 @@
 package io.audience.contact.web;
 
+import io.audience.api.NotFound;
 import io.audience.api.PublicEndpoint;
+import io.audience.api.ValidationFailed;
 import io.audience.contact.Preferences;
 import io.audience.web.Pages;
 import jakarta.servlet.http.HttpServletRequest;
@@ -72,12 +74,71 @@ class PreferencePages {
                 "Your choices are saved.");
     }
 
+    /** "Email me my link": the account's own page, to link from its site or its mail footer. */
+    @GetMapping("/accounts/{account_id}/preferences")
+    ResponseEntity<String> askPage(@PathVariable("account_id") String accountId) {
+        return ask(accountId, HttpStatus.OK, "");
+    }
+
+    /**
+     * Mails the link when the address is on the account's lists; answers the same words either
+     * way (and when the throttle holds a mail back), so the page tells nobody who is subscribed.
+     */
+    @PostMapping("/accounts/{account_id}/preferences")
+    ResponseEntity<String> askForLink(
+            @PathVariable("account_id") String accountId, @RequestParam(defaultValue = "") String email) {
+        UUID account;
+        try {
+            account = UUID.fromString(accountId);
+            preferences.accountName(account);
+        } catch (IllegalArgumentException | NotFound unknown) {
+            return notFound();
+        }
+        try {
+            preferences.mailLink(account, email);
+        } catch (ValidationFailed badAddress) {
+            return ask(accountId, HttpStatus.BAD_REQUEST, "That is not an email address: " + badAddress.getMessage());
+        }
+        return ask(
+                accountId,
+                HttpStatus.OK,
+                "If this address gets mail from this sender, a link to choose what it gets is on its way."
+                        + " It works for as long as you are subscribed.");
+    }
+
+    private ResponseEntity<String> ask(String accountId, HttpStatus status, String notice) {
+        String name;
+        try {
+            name = preferences.accountName(UUID.fromString(accountId));
+        } catch (IllegalArgumentException | NotFound unknown) {
+            return notFound();
+        }
+        return pages.page(
+                status,
+                "pages/preference-request",
+                Map.of(
+                        "accountName",
+                        name,
+                        "action",
+                        "/accounts/" + accountId + "/preferences",
+                        "notice",
+                        notice,
+                        "bad",
+                        status != HttpStatus.OK));
+    }
+
+    private ResponseEntity<String> notFound() {
+        return pages.message(
+                HttpStatus.NOT_FOUND, "This page does not exist", "Check the address of the page. Nothing was sent.");
+    }
+
     private ResponseEntity<String> render(String token, Optional<Preferences.Page> page, String notice) {
         if (page.isEmpty()) {
             return pages.message(
                     HttpStatus.NOT_FOUND,
                     "This link is not valid",
-                    "Check that you opened the whole link from the mail. Nothing was changed.");
+                    "Check that you opened the whole link from the mail. Nothing was changed. The sender's"
+                            + " own page can mail you a new one.");
         }
         return pages.page(
                 HttpStatus.OK, "pages/preferences", Map.of("page", page.get(), "token", token, "notice", notice));
