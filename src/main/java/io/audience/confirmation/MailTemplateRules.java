@@ -5,6 +5,7 @@ import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
 import io.audience.api.Text;
 import io.audience.api.ValidationFailed;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +24,9 @@ final class MailTemplateRules {
 
     /** A value put in as markup, or other delimiters, which would let a value past the escaping. */
     private static final Pattern UNESCAPED = Pattern.compile("\\{\\{\\s*[{&=]");
+
+    /** A tag: its sigil (section, inverted section, end, comment, partial) and its name. */
+    private static final Pattern TAG = Pattern.compile("\\{\\{\\s*([#^/!>]?)([^}]*)}}");
 
     private static final MailValues SAMPLE = new MailValues(
             "Sample Sender",
@@ -97,7 +101,31 @@ final class MailTemplateRules {
         }
     }
 
+    /**
+     * Every tag names a placeholder exactly. Mustache would also resolve a dotted name on a value
+     * ({{sender_name.length}}, {{sender_name.bytes}}) or {{this}} by reflection: nothing a mail
+     * should show, so only the names themselves are taken.
+     */
+    private static void placeholdersOnly(String field, String template) {
+        Matcher tag = TAG.matcher(template);
+        while (tag.find()) {
+            String name = tag.group(2).strip();
+            // A partial is refused by the compiler, with its own words.
+            if (tag.group(1).equals("!") || tag.group(1).equals(">") || MailTemplate.PLACEHOLDERS.contains(name)) {
+                continue;
+            }
+            int line = 1
+                    + (int) template.substring(0, tag.start())
+                            .chars()
+                            .filter(c -> c == '\n')
+                            .count();
+            throw new ValidationFailed(field + " uses {{" + name + "}} on line " + line
+                    + ", which is no placeholder; the placeholders are " + MailValues.PLACEHOLDERS);
+        }
+    }
+
     private static String fill(String field, Mustache.Compiler compiler, String template, MailValues values) {
+        placeholdersOnly(field, template);
         Template compiled;
         try {
             compiled = compiler.compile(template);

@@ -87,6 +87,13 @@ class MailTemplateRulesTest {
                 "text_body",
                 "{{first_name}} on line 3");
         assertRefused(new MailTemplate(null, "{{confirmation_url}}\n{{#vip}}x{{/vip}}", null), "text_body", "{{vip}}");
+        for (String reflective :
+                new String[] {"{{sender_name.length}}", "{{sender_name.bytes}}", "{{this}}", "{{.}}"}) {
+            assertRefused(
+                    new MailTemplate(null, "{{confirmation_url}}\n" + reflective, null),
+                    "text_body",
+                    reflective + " on line 2");
+        }
     }
 
     @Test
