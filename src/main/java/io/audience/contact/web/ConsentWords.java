@@ -39,7 +39,10 @@ final class ConsentWords {
 
     /** The current state in words; {@code events} (oldest first) tell through what it came about. */
     static ConsentSummary summary(ConsentState state, List<ConsentEvent> events) {
-        ConsentEvent last = events.isEmpty() ? null : events.get(events.size() - 1);
+        // The address's own changes: an event about one list (left or joined on the preference page) is not one.
+        List<ConsentEvent> ofAddress =
+                events.stream().filter(e -> e.listId() == null).toList();
+        ConsentEvent last = ofAddress.isEmpty() ? null : ofAddress.get(ofAddress.size() - 1);
         String how = last == null || last.to() != state.permission() ? "" : how(last);
         boolean optedOutByPerson = state.optedOutByContact();
         return switch (state.permission()) {
@@ -109,7 +112,9 @@ final class ConsentWords {
                 add(evidence, "On page", e.statement().pageUrl());
             }
             evidence.add(new Fact("Recorded as", e.actor()));
-            String change = e.from() == null ? "Became " + words(e.to()) : words(e.from()) + " → " + words(e.to());
+            String change = e.listId() != null
+                    ? (String.valueOf(e.evidence()).startsWith("left list") ? "Left a list" : "Joined a list")
+                    : e.from() == null ? "Became " + words(e.to()) : words(e.from()) + " → " + words(e.to());
             out.add(new TimelineEntry(
                     e.occurredAt().toString(), when(e.occurredAt()), change, e.to().wire(), evidence));
         }

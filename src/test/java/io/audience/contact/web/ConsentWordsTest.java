@@ -68,4 +68,30 @@ class ConsentWordsTest {
         assertThat(timeline.get(1).evidence().get(0).value()).isEqualTo("a user of the account in the console");
         assertThat(timeline.get(1).evidence().get(1).value()).isEqualTo("the console");
     }
+
+    @Test
+    void aListLeftOnThePreferencePageReadsAsSuchAndDoesNotRetellHowThePersonSubscribed() {
+        ConsentState state =
+                new ConsentState(Permission.EXPLICIT, Source.CONTACT, AT, null, null, null, ConfirmStatus.OFF);
+        ConsentEvent signUp = event(Permission.EXPLICIT, Source.CONTACT, Channel.FORM, "api_token:x", "203.0.113.9");
+        ConsentEvent left = new ConsentEvent(
+                UUID.randomUUID(),
+                AT.plusDays(3),
+                null,
+                Permission.EXPLICIT,
+                Permission.EXPLICIT,
+                Source.CONTACT,
+                Channel.LINK,
+                "preference_page",
+                "198.51.100.7",
+                "Firefox",
+                "left list 0a0b: preference page",
+                null,
+                UUID.randomUUID());
+
+        assertThat(ConsentWords.summary(state, List.of(signUp, left)).sentence())
+                .as("the subscription is still told by the sign-up")
+                .isEqualTo(ConsentWords.summary(state, List.of(signUp)).sentence());
+        assertThat(ConsentWords.timeline(List.of(signUp, left)).get(0).change()).isEqualTo("Left a list");
+    }
 }
