@@ -75,14 +75,11 @@ class SignUpFormRepository {
     }
 
     /** Any form by its id alone, deleted ones too (the public page tells them apart). */
-    Optional<SignUpFormRecord> byId(UUID formId) {
+    Optional<SignUpForms.PublicForm> byId(UUID formId) {
         return db.selectFrom(SIGN_UP_FORM)
                 .where(SIGN_UP_FORM.FORM_ID.eq(formId))
-                .fetchOptional();
-    }
-
-    Optional<SignUpForm> assembled(SignUpFormRecord row) {
-        return Optional.of(assemble(List.of(row)).get(0));
+                .fetchOptional()
+                .map(r -> new SignUpForms.PublicForm(assemble(List.of(r)).get(0), r.getDeletedAt() != null));
     }
 
     List<SignUpForm> list(UUID accountId) {

@@ -94,12 +94,11 @@ public class SignUpForms {
     /** The form behind a public page; 404 for no such form or a disabled account. */
     @Transactional(readOnly = true)
     public PublicForm publicForm(UUID formId) {
-        var row = forms.byId(formId).orElseThrow(() -> new NotFound("No form " + formId));
-        if (accounts.isDisabled(row.getAccountId())) {
+        PublicForm found = forms.byId(formId).orElseThrow(() -> new NotFound("No form " + formId));
+        if (accounts.isDisabled(found.form().accountId())) {
             throw new NotFound("No form " + formId);
         }
-        SignUpForm form = forms.assembled(row).orElseThrow();
-        return new PublicForm(form, row.getDeletedAt() != null);
+        return found;
     }
 
     /** The form's lists that still exist, held for the sign-up's transaction. */

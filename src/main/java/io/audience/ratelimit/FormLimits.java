@@ -29,7 +29,12 @@ public final class FormLimits {
     }
 
     public OptionalLong fromAddress(String ip) {
-        return take(new Limit(Period.HOUR, Holder.ADDRESS, network(ip), perAddressPerHour));
+        return take(new Limit(Period.HOUR, Holder.ADDRESS, "form:" + network(ip), perAddressPerHour));
+    }
+
+    /** Requests for a preference link by mail, from one network address: counted apart from form posts. */
+    public OptionalLong linkRequestsFrom(String ip) {
+        return take(new Limit(Period.HOUR, Holder.ADDRESS, "preference-link:" + network(ip), perAddressPerHour));
     }
 
     public OptionalLong toForm(UUID formId) {

@@ -68,6 +68,25 @@ class PreferenceLinkRequestIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void oneNetworkAddressGetsFiftyAsksAnHourThen429() throws Exception {
+        NamedAccount account = namedAccount("Ask flood");
+        String page = baseUrl() + "/accounts/" + account.id() + "/preferences";
+        String flood = "198.19.3." + (1 + new java.util.Random().nextInt(250));
+        for (int i = 0; i < 50; i++) {
+            assertThat(ask(page, "flood" + i + "@example.com", flood).statusCode())
+                    .as("ask %d", i)
+                    .isEqualTo(200);
+        }
+        HttpResponse<String> refused = ask(page, "flood@example.com", flood);
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(refused.body()).contains("try again");
+        assertThat(ask(page, "other@example.com").statusCode())
+                .as("another address still asks")
+                .isEqualTo(200);
+    }
+
+    @Test
     void aBadAddressIsA400AndAnUnknownAccountA404() throws Exception {
         NamedAccount account = namedAccount("Ask bad");
         String page = baseUrl() + "/accounts/" + account.id() + "/preferences";
@@ -88,10 +107,18 @@ class PreferenceLinkRequestIntegrationTest extends IntegrationTest {
                 .isEqualTo(404);
     }
 
+    /** A network address of this class's own (as forwarded by a trusted proxy): no other test's asks count against it. */
+    private static final String ADDRESS = "198.18.7." + (1 + new java.util.Random().nextInt(250));
+
     private static HttpResponse<String> ask(String page, String email) throws Exception {
+        return ask(page, email, ADDRESS);
+    }
+
+    private static HttpResponse<String> ask(String page, String email, String address) throws Exception {
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create(page))
                         .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("X-Forwarded-For", address)
                         .POST(HttpRequest.BodyPublishers.ofString(
                                 "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8)))
                         .build(),

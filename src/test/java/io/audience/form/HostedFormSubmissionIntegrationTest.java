@@ -91,6 +91,33 @@ class HostedFormSubmissionIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aPersonWhoUnsubscribedIsNotPutBackByAFormPostButAskedByMail() {
+        Form form = form("Hosted opted out");
+        settings(form.account().api(), false);
+        String email = uniqueEmail("optedout");
+        String contactId =
+                createContact(form.account().api(), email).get("contact_id").asString();
+        Api.Response unsubscribed =
+                form.account().api().put("/v3/contacts/" + contactId, Api.json("""
+                {"email_address": {"address": "%s", "permission_to_send": "unsubscribed"}, "update_source": "Contact"}
+                """.formatted(email)));
+        assertThat(unsubscribed.status()).as(unsubscribed.toString()).isEqualTo(200);
+        FormClient person = new FormClient(baseUrl(), form.id(), address());
+        Map<String, String> post = person.post(email);
+        post.put("first_name", "Back");
+
+        Api.Response sent = person.send(post);
+
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
+        JsonNode contact = contactOf(form.account().api(), email);
+        assertThat(contact.get("email_address").get("permission_to_send").asString())
+                .as("only the person's click can undo their opt-out")
+                .isNotEqualTo("explicit");
+        assertThat(contact.path("list_memberships").size()).isZero();
+        assertThat(Mailbox.awaitMail(email, 1, Duration.ofSeconds(20))).hasSize(1);
+    }
+
+    @Test
     void aRedirectUrlSendsThePersonOnAfterTheirSignUp() {
         Form form = form("Hosted redirect");
         ObjectNode body = SignUpFormsApiIntegrationTest.formBody(form.list(), "Yes, the Tuesday letter.")
@@ -178,7 +205,7 @@ class HostedFormSubmissionIntegrationTest extends IntegrationTest {
                 .as("only the one good post made a contact")
                 .isEqualTo(1L);
         assertThat(db.fetchValue(
-                        "select count(*) from outbox_mail where account_id = ?::uuid",
+                        "select count(*) from outbox_mail where account_id = ?::uuid and kind = 'signup_confirmation'",
                         form.account().id()))
                 .as("and only it was sent a confirmation")
                 .isEqualTo(1L);

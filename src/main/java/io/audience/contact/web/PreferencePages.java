@@ -4,6 +4,7 @@ import io.audience.api.NotFound;
 import io.audience.api.PublicEndpoint;
 import io.audience.api.ValidationFailed;
 import io.audience.contact.Preferences;
+import io.audience.ratelimit.FormLimits;
 import io.audience.web.Pages;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashSet;
@@ -36,10 +37,12 @@ class PreferencePages {
 
     private final Preferences preferences;
     private final Pages pages;
+    private final FormLimits limits;
 
-    PreferencePages(Preferences preferences, Pages pages) {
+    PreferencePages(Preferences preferences, Pages pages, FormLimits limits) {
         this.preferences = preferences;
         this.pages = pages;
+        this.limits = limits;
     }
 
     @GetMapping("/preferences/{token}")
@@ -86,13 +89,28 @@ class PreferencePages {
      */
     @PostMapping("/accounts/{account_id}/preferences")
     ResponseEntity<String> askForLink(
-            @PathVariable("account_id") String accountId, @RequestParam(defaultValue = "") String email) {
+            @PathVariable("account_id") String accountId,
+            @RequestParam(defaultValue = "") String email,
+            HttpServletRequest request) {
         UUID account;
         try {
             account = UUID.fromString(accountId);
             preferences.accountName(account);
         } catch (IllegalArgumentException | NotFound unknown) {
             return notFound();
+        }
+        // Counted per network address, as the sign-up forms are: this page also makes us send mail.
+        java.util.OptionalLong wait = limits.linkRequestsFrom(request.getRemoteAddr());
+        if (wait.isPresent()) {
+            ResponseEntity<String> page = pages.message(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "Please try again later",
+                    "Too many requests came from your network in the last hour. Please try again in "
+                            + FormPosts.minutes(wait.getAsLong()) + ".");
+            return ResponseEntity.status(page.getStatusCode())
+                    .headers(page.getHeaders())
+                    .header(org.springframework.http.HttpHeaders.RETRY_AFTER, Long.toString(wait.getAsLong()))
+                    .body(page.getBody());
         }
         try {
             preferences.mailLink(account, email);
