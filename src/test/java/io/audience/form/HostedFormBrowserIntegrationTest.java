@@ -173,15 +173,16 @@ class HostedFormBrowserIntegrationTest extends ConsoleBrowserTest {
     }
 
     /**
-     * Fills the address and the first name and presses the button, then waits for the page Audience
-     * answers with to contain {@code words}: the script first waits for its proof of work and the
-     * minimum fill time, so the wait is longer than a click's.
+     * Fills the address and the first name, ticks the consent box and presses the button, then
+     * waits for the page Audience answers with to contain {@code words}: the script first waits for
+     * its proof of work and the minimum fill time, so the wait is longer than a click's.
      */
     private void submit(String formId, String email, String firstName, String words) {
         String form = "form[action$='/forms/" + formId + "'] ";
         await(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(form + "[name='email_address']")));
         browser.findElement(By.cssSelector(form + "[name='email_address']")).sendKeys(email);
         browser.findElement(By.cssSelector(form + "[name='first_name']")).sendKeys(firstName);
+        browser.findElement(By.cssSelector(form + "input[name='consent']")).click();
         WebElement button = browser.findElement(By.cssSelector(form + "[type='submit']"));
         button.click();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
