@@ -229,7 +229,7 @@ class HostedFormBrowserIntegrationTest extends ConsoleBrowserTest {
 
     /** A static web server on another origin than Audience's; returns its origin. */
     private String startShop() throws IOException {
-        shop = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+        shop = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 0);
         shop.start();
         return "http://127.0.0.1:" + shop.getAddress().getPort();
     }
