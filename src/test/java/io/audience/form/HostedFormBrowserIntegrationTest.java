@@ -15,10 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedCondition;
@@ -59,6 +61,7 @@ class HostedFormBrowserIntegrationTest extends ConsoleBrowserTest {
         String shopPage = shopOrigin + "/";
         serve(shopPage(form.get("embed_html").asString()));
 
+        browser.manage().window().setSize(new Dimension(900, 1000));
         browser.get(shopPage);
         await(ExpectedConditions.visibilityOfElementLocated(By.name("email_address")));
         shot("hosted-form-embedded");
@@ -111,12 +114,14 @@ class HostedFormBrowserIntegrationTest extends ConsoleBrowserTest {
         String page = form.get("url").asString();
         assertThat(page).isEqualTo(audienceOrigin(form) + "/forms/" + formId);
 
+        browser.manage().window().setSize(new Dimension(900, 1000));
         browser.get(page);
         assertThat(browser.findElement(By.tagName("body")).getText()).contains(CONSENT);
-        shot("hosted-form");
         assertAccessible();
-        String first = uniqueEmail("walk-in");
-        submit(formId, first, "Grace", "thank");
+        String first = "grace-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        fill(formId, first, "Grace");
+        shot("hosted-form");
+        send(formId, "thank");
         shot("hosted-form-thanks");
         assertAccessible();
         String userAgent = userAgent();
@@ -174,16 +179,28 @@ class HostedFormBrowserIntegrationTest extends ConsoleBrowserTest {
 
     /**
      * Fills the address and the first name, ticks the consent box and presses the button, then
-     * waits for the page Audience answers with to contain {@code words}: the script first waits for
-     * its proof of work and the minimum fill time, so the wait is longer than a click's.
+     * waits for the page Audience answers with to contain {@code words}.
      */
     private void submit(String formId, String email, String firstName, String words) {
+        fill(formId, email, firstName);
+        send(formId, words);
+    }
+
+    private void fill(String formId, String email, String firstName) {
         String form = "form[action$='/forms/" + formId + "'] ";
         await(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(form + "[name='email_address']")));
         browser.findElement(By.cssSelector(form + "[name='email_address']")).sendKeys(email);
         browser.findElement(By.cssSelector(form + "[name='first_name']")).sendKeys(firstName);
         browser.findElement(By.cssSelector(form + "input[name='consent']")).click();
-        WebElement button = browser.findElement(By.cssSelector(form + "[type='submit']"));
+    }
+
+    /**
+     * Presses the button and waits for the next page to contain {@code words}: the script first
+     * waits for its proof of work and the minimum fill time, so the wait is longer than a click's.
+     */
+    private void send(String formId, String words) {
+        WebElement button =
+                browser.findElement(By.cssSelector("form[action$='/forms/" + formId + "'] [type='submit']"));
         button.click();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.until(ExpectedConditions.stalenessOf(button));
