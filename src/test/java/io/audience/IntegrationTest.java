@@ -71,6 +71,12 @@ public abstract class IntegrationTest {
         registry.add("audience.activity.poll-interval", () -> "100ms");
         registry.add("audience.activity.chunk-size", () -> "200");
         registry.add("audience.activity.import-chunk-size", () -> "2000");
+        // As behind a reverse proxy: a test may post as another network address (X-Forwarded-For
+        // from 127.0.0.1, a trusted proxy), so the per-address limit of one test meets no other's posts.
+        registry.add("server.forward-headers-strategy", () -> "native");
+        registry.add("audience.forms.minimum-fill-time", () -> "1s");
+        registry.add("audience.forms.proof-of-work-max-number", () -> "5000");
+        registry.add("audience.forms.per-form-per-hour", () -> "40");
     }
 
     private static int freePort() {

@@ -86,6 +86,12 @@ class ConsentRepository {
                         CONSENT_EVENT.PAGE_URL,
                         event.statement() == null ? null : event.statement().pageUrl())
                 .set(CONSENT_EVENT.LIST_ID, event.listId())
+                .set(
+                        CONSENT_EVENT.FORM_ID,
+                        event.statement() == null ? null : event.statement().formId())
+                .set(
+                        CONSENT_EVENT.FORM_VERSION,
+                        event.statement() == null ? null : event.statement().formVersion())
                 .execute();
     }
 
@@ -157,7 +163,9 @@ class ConsentRepository {
                 r.getIp(),
                 r.getUserAgent(),
                 r.getEvidence(),
-                wording == null && r.getPageUrl() == null ? null : new Statement(wording, r.getPageUrl()),
+                wording == null && r.getPageUrl() == null && r.getFormId() == null
+                        ? null
+                        : new Statement(wording, r.getPageUrl(), r.getFormId(), r.getFormVersion()),
                 r.getListId());
     }
 

@@ -79,6 +79,12 @@ public class ListMemberships {
         return contactIds.isEmpty() ? Map.of() : memberships.listsOf(accountId, contactIds);
     }
 
+    /** The lists among {@code listIds} that are live lists of the account, held until the transaction ends. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Set<UUID> live(UUID accountId, Collection<UUID> listIds) {
+        return listIds.isEmpty() ? Set.of() : memberships.lockLiveLists(accountId, new LinkedHashSet<>(listIds));
+    }
+
     /** Checks that every list is a live list of the account (404 otherwise), and holds them. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Set<UUID> requireLive(UUID accountId, Collection<UUID> listIds) {

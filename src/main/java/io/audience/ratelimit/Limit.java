@@ -12,12 +12,17 @@ public record Limit(Period period, Holder holder, String holderKey, long size) {
 
     public enum Period {
         SECOND,
+        HOUR,
         DAY
     }
 
     public enum Holder {
         TOKEN,
-        APP
+        APP,
+        /** A person's network address, on the public form pages. */
+        ADDRESS,
+        /** A hosted form, over all who post to it. */
+        FORM
     }
 
     /**
@@ -39,6 +44,12 @@ public record Limit(Period period, Holder holder, String holderKey, long size) {
                 Bandwidth.builder()
                         .capacity(size)
                         .refillGreedy(size, Duration.ofSeconds(1))
+                        .build();
+            // An hour's tokens come back one by one too: a form is never shut for a whole hour at once.
+            case HOUR ->
+                Bandwidth.builder()
+                        .capacity(size)
+                        .refillGreedy(size, Duration.ofHours(1))
                         .build();
             case DAY ->
                 Bandwidth.builder()

@@ -25,4 +25,12 @@ class RateLimitConfiguration {
             @Value("${audience.rate-limit.per-day}") long perDay) {
         return new RateLimiter(buckets, perSecond, perDay);
     }
+
+    @Bean
+    FormLimits formLimits(
+            Buckets buckets,
+            @Value("${audience.forms.per-address-per-hour}") long perAddress,
+            @Value("${audience.forms.per-form-per-hour}") long perForm) {
+        return new FormLimits(buckets, perAddress, perForm);
+    }
 }

@@ -24,6 +24,8 @@ class SecurityFilterPaths {
             "/unsubscribe/*",
             "/preferences/*",
             "/accounts/*/preferences",
+            "/forms/*",
+            "/forms/*/challenge",
             "/console",
             "/console/*");
 

@@ -110,6 +110,13 @@ final class ConsentWords {
             if (e.statement() != null) {
                 add(evidence, "Consent text", e.statement().consentText());
                 add(evidence, "On page", e.statement().pageUrl());
+                if (e.statement().formId() != null) {
+                    add(
+                            evidence,
+                            "Form",
+                            e.statement().formId() + ", wording version "
+                                    + e.statement().formVersion());
+                }
             }
             evidence.add(new Fact("Recorded as", e.actor()));
             String change = e.listId() != null
@@ -137,6 +144,9 @@ final class ConsentWords {
         String actor = e.actor();
         if (e.source() == Source.CONTACT && (actor.startsWith("confirmation:") || actor.equals("unsubscribe_link"))) {
             return "the person";
+        }
+        if (e.source() == Source.CONTACT && actor.startsWith("sign_up_form:")) {
+            return "the person, on a hosted sign-up form";
         }
         String onBehalf = e.source() == Source.CONTACT ? "the person, as relayed by " : "";
         if (actor.startsWith("console:user:")) {

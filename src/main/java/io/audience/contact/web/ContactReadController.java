@@ -60,7 +60,9 @@ class ContactReadController {
             @Nullable String evidence,
             @Nullable String consentText,
             @Nullable String pageUrl,
-            @Nullable UUID listId) {}
+            @Nullable UUID listId,
+            @Nullable UUID formId,
+            @Nullable Integer formVersion) {}
 
     record ConsentHistory(UUID contactId, @Nullable String emailAddress, List<HistoryEvent> events) {}
 
@@ -161,7 +163,9 @@ class ContactReadController {
                 e.evidence(),
                 e.statement() == null ? null : e.statement().consentText(),
                 e.statement() == null ? null : e.statement().pageUrl(),
-                e.listId());
+                e.listId(),
+                e.statement() == null ? null : e.statement().formId(),
+                e.statement() == null ? null : e.statement().formVersion());
     }
 
     private static Set<UUID> ids(String name, @Nullable String csv, int max) {

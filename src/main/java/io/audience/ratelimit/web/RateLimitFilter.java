@@ -80,6 +80,8 @@ class RateLimitFilter extends OncePerRequestFilter {
         String whose = switch (limit.holder()) {
             case TOKEN -> "this token";
             case APP -> "the app " + limit.holderKey();
+            case ADDRESS -> "your network address";
+            case FORM -> "this form";
         };
         String retry =
                 "retry in " + refused.retryAfterSeconds() + (refused.retryAfterSeconds() == 1 ? " second" : " seconds");
@@ -91,6 +93,13 @@ class RateLimitFilter extends OncePerRequestFilter {
                         "throttled",
                         "Too many requests: the limit of " + limit.size() + " requests per second for " + whose
                                 + " is reached; " + retry);
+            case HOUR ->
+                errors.write(
+                        response,
+                        429,
+                        "throttled",
+                        "Too many requests: the limit of " + limit.size() + " per hour for " + whose + " is reached; "
+                                + retry);
             case DAY ->
                 errors.write(
                         response,
