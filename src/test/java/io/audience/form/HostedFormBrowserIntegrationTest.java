@@ -61,7 +61,7 @@ class HostedFormBrowserIntegrationTest extends ConsoleBrowserTest {
         String shopPage = shopOrigin + "/";
         serve(shopPage(form.get("embed_html").asString()));
 
-        browser.manage().window().setSize(new Dimension(900, 1000));
+        browser.manage().window().setSize(new Dimension(900, 700));
         browser.get(shopPage);
         await(ExpectedConditions.visibilityOfElementLocated(By.name("email_address")));
         shot("hosted-form-embedded");
@@ -114,7 +114,7 @@ class HostedFormBrowserIntegrationTest extends ConsoleBrowserTest {
         String page = form.get("url").asString();
         assertThat(page).isEqualTo(audienceOrigin(form) + "/forms/" + formId);
 
-        browser.manage().window().setSize(new Dimension(900, 1000));
+        browser.manage().window().setSize(new Dimension(900, 700));
         browser.get(page);
         assertThat(browser.findElement(By.tagName("body")).getText()).contains(CONSENT);
         assertAccessible();
