@@ -64,12 +64,19 @@ final class FormClient {
 
     /** The person's usual post: email, consent ticked, honeypot empty, a solution. */
     Map<String, String> post(String email) {
+        Map<String, String> fields = postNotWaited(email);
+        pause(1_100);
+        return fields;
+    }
+
+    /** The same post, solved but not yet past the minimum fill time: for many posts that wait once together. */
+    Map<String, String> postNotWaited(String email) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("email_address", email);
         fields.put("consent", "yes");
         fields.put("leave_this_empty", "");
         fields.put("page_url", "https://shop.example/newsletter");
-        fields.put("altcha", solvedAndWaited());
+        fields.put("altcha", solve(challenge()));
         return fields;
     }
 

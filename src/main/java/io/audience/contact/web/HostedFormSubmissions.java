@@ -154,21 +154,20 @@ class HostedFormSubmissions {
                     .build();
         }
         boolean confirm = settings.get(form.accountId()).confirmedOptIn();
+        String thanks = form.successMessage() != null ? form.successMessage() + " " : "";
+        // Under confirmed opt-in nothing is done until the click: the heading says what is left to do.
+        String title = confirm
+                ? "Almost there: check your inbox"
+                : form.successMessage() != null ? form.successMessage() : "Thank you for signing up";
         String next = confirm
-                ? "Check your inbox: we sent a message to " + Objects.requireNonNull(post.emailAddress())
+                ? thanks + "We sent a message to " + Objects.requireNonNull(post.emailAddress())
                         + ". Press the button in it to confirm your subscription; until then you get no mail."
                 : "You are subscribed. If this address had unsubscribed before, we sent it a message instead:"
                         + " press the button in it to subscribe again.";
         return pages.page(
                 HttpStatus.OK,
                 "pages/form-done",
-                Map.of(
-                        "title",
-                        form.successMessage() != null ? form.successMessage() : "Thank you for signing up",
-                        "next",
-                        next,
-                        "back",
-                        post.pageUrl() == null ? "" : post.pageUrl()));
+                Map.of("title", title, "next", next, "back", post.pageUrl() == null ? "" : post.pageUrl()));
     }
 
     private ResponseEntity<String> refused(HttpStatus status, String message) {
