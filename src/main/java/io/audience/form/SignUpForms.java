@@ -91,6 +91,21 @@ public class SignUpForms {
         }
     }
 
+    /** The form behind a public page's path, as written there; 404 for anything that is not a form's id. */
+    @Transactional(readOnly = true)
+    public PublicForm publicForm(String formId) {
+        UUID id;
+        try {
+            if (formId.length() != 36) {
+                throw new IllegalArgumentException();
+            }
+            id = UUID.fromString(formId);
+        } catch (IllegalArgumentException notAnId) {
+            throw new NotFound("No form " + formId);
+        }
+        return publicForm(id);
+    }
+
     /** The form behind a public page; 404 for no such form or a disabled account. */
     @Transactional(readOnly = true)
     public PublicForm publicForm(UUID formId) {

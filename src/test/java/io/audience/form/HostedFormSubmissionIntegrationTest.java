@@ -286,6 +286,14 @@ class HostedFormSubmissionIntegrationTest extends IntegrationTest {
         Api.Response other = anonymous.get("/forms/" + form.id() + "/challenge", "Origin", "https://evil.example");
         assertThat(other.status()).isEqualTo(200);
         assertThat(other.header("Access-Control-Allow-Origin")).isEmpty();
+
+        db.execute(
+                "update account set disabled_at = now() where account_id = ?::uuid",
+                form.account().id());
+        assertThat(anonymous.get("/forms/" + form.id(), "Accept", "text/html").status())
+                .as("a disabled account's form")
+                .isEqualTo(404);
+        assertThat(anonymous.get("/forms/" + form.id() + "/challenge").status()).isEqualTo(404);
     }
 
     private static void assertRefused(Api.Response response, int status, String words) {

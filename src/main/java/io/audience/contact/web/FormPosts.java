@@ -1,6 +1,5 @@
 package io.audience.contact.web;
 
-import io.audience.api.NotFound;
 import io.audience.api.PublicUrl;
 import io.audience.api.ValidationFailed;
 import io.audience.form.FormField;
@@ -133,17 +132,6 @@ final class FormPosts {
             return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
         } catch (URISyntaxException notAUrl) {
             return "";
-        }
-    }
-
-    static UUID id(String formId) {
-        try {
-            if (formId.length() != 36) {
-                throw new IllegalArgumentException();
-            }
-            return UUID.fromString(formId);
-        } catch (IllegalArgumentException notAnId) {
-            throw new NotFound("No form " + formId);
         }
     }
 

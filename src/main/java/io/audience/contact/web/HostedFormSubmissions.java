@@ -69,7 +69,7 @@ class HostedFormSubmissions {
             HttpServletRequest request) {
         SignUpForms.PublicForm found;
         try {
-            found = forms.publicForm(FormPosts.id(formId));
+            found = forms.publicForm(formId);
         } catch (NotFound unknown) {
             return pages.message(HttpStatus.NOT_FOUND, "No such form", "There is no sign-up form at this address.");
         }

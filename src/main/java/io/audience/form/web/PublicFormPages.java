@@ -8,7 +8,6 @@ import io.audience.form.SignUpForms;
 import io.audience.web.Pages;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -45,7 +44,7 @@ class PublicFormPages {
     ResponseEntity<String> page(@PathVariable("form_id") String formId) {
         SignUpForms.PublicForm found;
         try {
-            found = forms.publicForm(id(formId));
+            found = forms.publicForm(formId);
         } catch (NotFound unknown) {
             return pages.message(HttpStatus.NOT_FOUND, "No such form", "There is no sign-up form at this address.");
         }
@@ -63,7 +62,7 @@ class PublicFormPages {
 
     @GetMapping("/forms/{form_id}/challenge")
     ResponseEntity<ChallengeBody> challenge(@PathVariable("form_id") String formId, HttpServletRequest request) {
-        SignUpForms.PublicForm found = forms.publicForm(id(formId));
+        SignUpForms.PublicForm found = forms.publicForm(formId);
         if (found.deleted()) {
             throw new NotFound("No form " + formId);
         }
@@ -88,16 +87,5 @@ class PublicFormPages {
                 HttpStatus.GONE,
                 "This form is closed",
                 "The sign-up form at this address was removed by its owner, so it takes no sign-ups any more.");
-    }
-
-    static UUID id(String formId) {
-        try {
-            if (formId.length() != 36) {
-                throw new IllegalArgumentException();
-            }
-            return UUID.fromString(formId);
-        } catch (IllegalArgumentException notAnId) {
-            throw new NotFound("No form " + formId);
-        }
     }
 }
