@@ -77,6 +77,9 @@ public abstract class IntegrationTest {
         registry.add("audience.forms.minimum-fill-time", () -> "1s");
         registry.add("audience.forms.proof-of-work-max-number", () -> "5000");
         registry.add("audience.forms.per-form-per-hour", () -> "40");
+        // The tests' webhook receivers listen on 127.0.0.1.
+        registry.add("audience.webhooks.allow-private-networks", () -> "true");
+        registry.add("audience.webhooks.poll-interval", () -> "100ms");
     }
 
     private static int freePort() {

@@ -23,11 +23,17 @@ public class ActivityLog {
     private static final int STAGE_BATCH = 1000;
 
     private final ActivityRepository store;
+    private final ActivityCompletions completions;
     private final ActivityViewRepository views;
     private final ActivityRowRepository rowDeletes;
 
-    ActivityLog(ActivityRepository store, ActivityViewRepository views, ActivityRowRepository rowDeletes) {
+    ActivityLog(
+            ActivityRepository store,
+            ActivityViewRepository views,
+            ActivityRowRepository rowDeletes,
+            ActivityCompletions completions) {
         this.store = store;
+        this.completions = completions;
         this.views = views;
         this.rowDeletes = rowDeletes;
     }
@@ -42,6 +48,7 @@ public class ActivityLog {
     public ActivityView completed(UUID accountId, String kind, OffsetDateTime now) {
         UUID id = Ids.next();
         store.insert(accountId, id, kind, ActivityRepository.COMPLETED, null, 0, now);
+        completions.completed(accountId, id, now);
         return views.find(accountId, id).orElseThrow();
     }
 
@@ -50,6 +57,7 @@ public class ActivityLog {
     public ActivityView completedWith(UUID accountId, String kind, String payload, OffsetDateTime now) {
         UUID id = Ids.next();
         store.insert(accountId, id, kind, ActivityRepository.COMPLETED, payload, 0, now);
+        completions.completed(accountId, id, now);
         return views.find(accountId, id).orElseThrow();
     }
 

@@ -157,7 +157,7 @@ class ActivityRepository {
     }
 
     /** Adds a chunk's counts, moves the resume position and renews the lease, in the chunk's transaction. */
-    void advance(
+    boolean advance(
             Claim claim, int nextItem, ActivityView.Counters delta, OffsetDateTime now, OffsetDateTime leaseUntil) {
         boolean done = nextItem > claim.total();
         db.update(ACTIVITY)
@@ -170,6 +170,7 @@ class ActivityRepository {
                 .set(ACTIVITY.UPDATED_AT, now)
                 .where(ACTIVITY.ACCOUNT_ID.eq(claim.accountId()), ACTIVITY.ACTIVITY_ID.eq(claim.activityId()))
                 .execute();
+        return done;
     }
 
     /** The counters with {@code delta} added. */
@@ -256,20 +257,22 @@ class ActivityRepository {
     }
 
     /** Completes a set-based activity when no row is left without an outcome; else frees its lease. */
-    void completeIfDone(Claim claim, UUID owner, OffsetDateTime now) {
+    boolean completeIfDone(Claim claim, UUID owner, OffsetDateTime now) {
         boolean done = firstPending(claim) > claim.total();
-        db.update(ACTIVITY)
-                .set(ACTIVITY.STATE, done ? COMPLETED : PROCESSING)
-                .set(ACTIVITY.PERCENT_DONE, done ? DSL.val(100) : ACTIVITY.PERCENT_DONE)
-                .set(ACTIVITY.COMPLETED_AT, done ? now : null)
-                .set(ACTIVITY.LEASE_UNTIL, done ? null : now)
-                .set(ACTIVITY.UPDATED_AT, now)
-                .where(
-                        ACTIVITY.ACCOUNT_ID.eq(claim.accountId()),
-                        ACTIVITY.ACTIVITY_ID.eq(claim.activityId()),
-                        ACTIVITY.LEASE_OWNER.eq(owner),
-                        ACTIVITY.STATE.eq(PROCESSING))
-                .execute();
+        return db.update(ACTIVITY)
+                                .set(ACTIVITY.STATE, done ? COMPLETED : PROCESSING)
+                                .set(ACTIVITY.PERCENT_DONE, done ? DSL.val(100) : ACTIVITY.PERCENT_DONE)
+                                .set(ACTIVITY.COMPLETED_AT, done ? now : null)
+                                .set(ACTIVITY.LEASE_UNTIL, done ? null : now)
+                                .set(ACTIVITY.UPDATED_AT, now)
+                                .where(
+                                        ACTIVITY.ACCOUNT_ID.eq(claim.accountId()),
+                                        ACTIVITY.ACTIVITY_ID.eq(claim.activityId()),
+                                        ACTIVITY.LEASE_OWNER.eq(owner),
+                                        ACTIVITY.STATE.eq(PROCESSING))
+                                .execute()
+                        == 1
+                && done;
     }
 
     /** Counts of rows decided when they were staged (refused, duplicates), known before any chunk runs. */

@@ -32,6 +32,7 @@ class ActivityWorker {
     private static final Logger log = LoggerFactory.getLogger(ActivityWorker.class);
 
     private final ActivityRepository store;
+    private final ActivityCompletions completions;
     private final Map<String, ActivityProcessor> processors;
     private final Map<String, ChunkProcessor> chunkProcessors;
     private final TransactionTemplate transactions;
@@ -51,8 +52,10 @@ class ActivityWorker {
             @Value("${audience.activity.import-chunk-size:10000}") int setChunk,
             @Value("${audience.activity.import-lanes:2}") int importLanes,
             @Value("${audience.activity.lease:30s}") Duration lease,
-            Clock clock) {
+            Clock clock,
+            ActivityCompletions completions) {
         this.store = store;
+        this.completions = completions;
         this.processors = processors.stream().collect(Collectors.toMap(ActivityProcessor::kind, Function.identity()));
         this.chunkProcessors =
                 chunkProcessors.stream().collect(Collectors.toMap(ChunkProcessor::kind, Function.identity()));
@@ -62,7 +65,7 @@ class ActivityWorker {
         this.chunk = chunk;
         this.lease = lease;
         this.clock = clock;
-        this.lanes = new ChunkLanes(store, transactions, importLanes, setChunk, lease, clock);
+        this.lanes = new ChunkLanes(store, transactions, importLanes, setChunk, lease, clock, completions);
     }
 
     @Scheduled(fixedDelayString = "${audience.activity.poll-interval:500ms}", scheduler = Schedulers.ACTIVITIES)
@@ -161,12 +164,15 @@ class ActivityWorker {
         }
         // Items are numbered from 1; the position is the first number not yet applied.
         int resumeAt = items.isEmpty() ? claim.total() + 1 : position;
-        store.advance(
+        OffsetDateTime now = now();
+        if (store.advance(
                 claim,
                 resumeAt,
                 new ActivityView.Counters(0, completed, persons, errors, correctable, cannotAdd, 0),
-                now(),
-                now().plus(lease));
+                now,
+                now.plus(lease))) {
+            completions.completed(claim.accountId(), claim.activityId(), now);
+        }
         return resumeAt <= claim.total();
     }
 

@@ -31,6 +31,7 @@ final class ChunkLanes {
     private static final Logger log = LoggerFactory.getLogger(ChunkLanes.class);
 
     private final ActivityRepository store;
+    private final ActivityCompletions completions;
     private final TransactionTemplate transactions;
     private final ExecutorService pool;
     private final int lanes;
@@ -44,8 +45,10 @@ final class ChunkLanes {
             int lanes,
             int chunk,
             Duration lease,
-            Clock clock) {
+            Clock clock,
+            ActivityCompletions completions) {
         this.store = store;
+        this.completions = completions;
         this.transactions = transactions;
         this.lanes = lanes;
         this.chunk = chunk;
@@ -92,7 +95,12 @@ final class ChunkLanes {
             }
         }
         if (!lost.get()) {
-            transactions.executeWithoutResult(tx -> store.completeIfDone(claim, owner, now()));
+            transactions.executeWithoutResult(tx -> {
+                OffsetDateTime now = now();
+                if (store.completeIfDone(claim, owner, now)) {
+                    completions.completed(claim.accountId(), claim.activityId(), now);
+                }
+            });
         }
     }
 

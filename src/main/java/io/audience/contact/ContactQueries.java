@@ -56,6 +56,12 @@ public class ContactQueries {
 
     public record ConsentHistory(ContactView contact, List<ConsentEvent> events) {}
 
+    /** The contact that has the address now, deleted ones too; empty when none has. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<UUID> contactIdOf(UUID accountId, String emailKey) {
+        return contacts.rowByEmail(accountId, emailKey).map(ContactRow::contactId);
+    }
+
     @Transactional(readOnly = true)
     public ContactView get(UUID accountId, UUID contactId, Set<Include> includes) {
         ContactView contact = contacts.find(accountId, contactId).orElseThrow(() -> notFound(contactId));

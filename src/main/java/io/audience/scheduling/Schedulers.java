@@ -18,6 +18,7 @@ public class Schedulers {
     public static final String ACTIVITIES = "activityScheduler";
     public static final String MAIL = "mailScheduler";
     public static final String HOUSEKEEPING = "housekeepingScheduler";
+    public static final String WEBHOOKS = "webhookScheduler";
 
     // Each scheduler takes the DataSource so that Spring stops it, and waits for its running job,
     // before it closes the pool and the embedded PostgreSQL: otherwise a job still running at
@@ -30,6 +31,12 @@ public class Schedulers {
     @Bean(name = MAIL)
     ThreadPoolTaskScheduler mailScheduler(DataSource database) {
         return scheduler("mail-", 1);
+    }
+
+    /** Polls for due webhook deliveries; the deliveries themselves run on the webhook module's own pool. */
+    @Bean(name = WEBHOOKS)
+    ThreadPoolTaskScheduler webhookScheduler(DataSource database) {
+        return scheduler("webhook-poll-", 1);
     }
 
     /** Two threads: four jobs, each of which may take a while on a big table. */

@@ -32,6 +32,9 @@ class ConcurrentWorkersIntegrationTest extends IntegrationTest {
     @Autowired
     PlatformTransactionManager transactions;
 
+    @Autowired
+    ActivityCompletions completions;
+
     @Test
     void competingWorkersApplyEveryRowExactlyOnce() throws Exception {
         Api api = newAccount();
@@ -69,7 +72,8 @@ class ConcurrentWorkersIntegrationTest extends IntegrationTest {
                         50,
                         2,
                         Duration.ofSeconds(30),
-                        Clock.systemUTC());
+                        Clock.systemUTC(),
+                        completions);
                 workers.add(pool.submit(worker::runDue));
             }
             for (Future<?> worker : workers) {

@@ -148,7 +148,7 @@ class ContactReadController {
                 history.events().stream().map(ContactReadController::event).toList());
     }
 
-    private static HistoryEvent event(ConsentEvent e) {
+    static HistoryEvent event(ConsentEvent e) {
         return new HistoryEvent(
                 e.eventId(),
                 e.occurredAt(),

@@ -1,0 +1,182 @@
+package io.audience.webhook;
+
+import static io.audience.db.Tables.WEBHOOK_DELIVERY;
+import static io.audience.db.Tables.WEBHOOK_EVENT;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class DeliveryRepository {
+
+    /** A delivery taken by this instance until its lease ends, with what it sends and where. */
+    record Claimed(
+            UUID accountId,
+            UUID deliveryId,
+            UUID webhookId,
+            UUID eventId,
+            String type,
+            String url,
+            String payload,
+            int attempts,
+            OffsetDateTime createdAt) {}
+
+    /**
+     * Due deliveries whose contact has no earlier one pending at the same endpoint (order per
+     * contact), taken in turns across accounts (each account's first, then each one's second, ...)
+     * so one account's backlog does not hold the others back. The UPDATE re-checks the lease row
+     * by row, so two instances never take the same delivery.
+     */
+    private static final String CLAIM = """
+            with due as (
+                select d.account_id, d.delivery_id,
+                       row_number() over (partition by d.account_id order by d.seq) as turn
+                from webhook_delivery d
+                join webhook w on w.account_id = d.account_id and w.webhook_id = d.webhook_id
+                where d.status = 'pending'
+                  and d.next_attempt_at <= {0}
+                  and (d.locked_until is null or d.locked_until < {0})
+                  and (w.enabled or d.ordering_key like 'ping:%')
+                  and not exists (
+                      select 1 from webhook_delivery e
+                      where e.account_id = d.account_id and e.webhook_id = d.webhook_id
+                        and e.ordering_key = d.ordering_key and e.status = 'pending' and e.seq < d.seq)
+                order by d.next_attempt_at
+                limit 2000
+            ), chosen as (
+                select account_id, delivery_id from due order by turn limit {1}
+            )
+            update webhook_delivery d set locked_until = {2}
+            from chosen c, webhook w, webhook_event ev
+            where d.account_id = c.account_id and d.delivery_id = c.delivery_id
+              and d.status = 'pending' and (d.locked_until is null or d.locked_until < {0})
+              and w.account_id = d.account_id and w.webhook_id = d.webhook_id
+              and ev.account_id = d.account_id and ev.event_id = d.event_id
+            returning d.account_id, d.delivery_id, d.webhook_id, d.event_id, ev.type, w.url, ev.payload,
+                      d.attempts, d.created_at
+            """;
+
+    private final DSLContext db;
+
+    DeliveryRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    List<Claimed> claim(OffsetDateTime now, OffsetDateTime leaseUntil, int limit) {
+        return db.resultQuery(
+                        CLAIM,
+                        org.jooq.impl.DSL.val(now),
+                        org.jooq.impl.DSL.val(limit),
+                        org.jooq.impl.DSL.val(leaseUntil))
+                .fetch(r -> new Claimed(
+                        r.get(0, UUID.class),
+                        r.get(1, UUID.class),
+                        r.get(2, UUID.class),
+                        r.get(3, UUID.class),
+                        r.get(4, String.class),
+                        r.get(5, String.class),
+                        r.get(6, String.class),
+                        r.get(7, Integer.class),
+                        r.get(8, OffsetDateTime.class)));
+    }
+
+    /** Records an attempt's outcome: succeeded or failed for good (completed), or pending until {@code nextAt}. */
+    void attempted(
+            Claimed claimed,
+            String status,
+            @Nullable OffsetDateTime nextAt,
+            @Nullable Integer responseStatus,
+            int latencyMs,
+            @Nullable String error,
+            @Nullable String excerpt,
+            OffsetDateTime now) {
+        db.update(WEBHOOK_DELIVERY)
+                .set(WEBHOOK_DELIVERY.STATUS, status)
+                .set(WEBHOOK_DELIVERY.ATTEMPTS, claimed.attempts() + 1)
+                .set(WEBHOOK_DELIVERY.NEXT_ATTEMPT_AT, nextAt == null ? now : nextAt)
+                .set(WEBHOOK_DELIVERY.LOCKED_UNTIL, (OffsetDateTime) null)
+                .set(WEBHOOK_DELIVERY.LAST_ATTEMPT_AT, now)
+                .set(WEBHOOK_DELIVERY.RESPONSE_STATUS, responseStatus)
+                .set(WEBHOOK_DELIVERY.LATENCY_MS, latencyMs)
+                .set(WEBHOOK_DELIVERY.LAST_ERROR, error)
+                .set(WEBHOOK_DELIVERY.RESPONSE_EXCERPT, excerpt)
+                .set(WEBHOOK_DELIVERY.COMPLETED_AT, Deliveries.PENDING.equals(status) ? null : now)
+                .where(
+                        WEBHOOK_DELIVERY.ACCOUNT_ID.eq(claimed.accountId()),
+                        WEBHOOK_DELIVERY.DELIVERY_ID.eq(claimed.deliveryId()))
+                .execute();
+    }
+
+    /** The webhook's deliveries, newest first, before {@code beforeSeq} when paging. */
+    List<WebhookDelivery> log(UUID accountId, UUID webhookId, @Nullable Long beforeSeq, int limit) {
+        var condition = WEBHOOK_DELIVERY.ACCOUNT_ID.eq(accountId).and(WEBHOOK_DELIVERY.WEBHOOK_ID.eq(webhookId));
+        if (beforeSeq != null) {
+            condition = condition.and(WEBHOOK_DELIVERY.SEQ.lt(beforeSeq));
+        }
+        return logged(condition, limit);
+    }
+
+    Optional<WebhookDelivery> find(UUID accountId, UUID webhookId, UUID deliveryId) {
+        return logged(
+                        WEBHOOK_DELIVERY
+                                .ACCOUNT_ID
+                                .eq(accountId)
+                                .and(WEBHOOK_DELIVERY.WEBHOOK_ID.eq(webhookId))
+                                .and(WEBHOOK_DELIVERY.DELIVERY_ID.eq(deliveryId)),
+                        1)
+                .stream()
+                .findFirst();
+    }
+
+    private List<WebhookDelivery> logged(org.jooq.Condition condition, int limit) {
+        return db.select(WEBHOOK_DELIVERY.asterisk(), WEBHOOK_EVENT.TYPE)
+                .from(WEBHOOK_DELIVERY)
+                .join(WEBHOOK_EVENT)
+                .on(
+                        WEBHOOK_EVENT.ACCOUNT_ID.eq(WEBHOOK_DELIVERY.ACCOUNT_ID),
+                        WEBHOOK_EVENT.EVENT_ID.eq(WEBHOOK_DELIVERY.EVENT_ID))
+                .where(condition)
+                .orderBy(WEBHOOK_DELIVERY.SEQ.desc())
+                .limit(limit)
+                .fetch(r -> new WebhookDelivery(
+                        r.get(WEBHOOK_DELIVERY.DELIVERY_ID),
+                        r.get(WEBHOOK_DELIVERY.EVENT_ID),
+                        r.get(WEBHOOK_EVENT.TYPE),
+                        r.get(WEBHOOK_DELIVERY.STATUS),
+                        r.get(WEBHOOK_DELIVERY.ATTEMPTS),
+                        r.get(WEBHOOK_DELIVERY.RESPONSE_STATUS),
+                        r.get(WEBHOOK_DELIVERY.LATENCY_MS),
+                        r.get(WEBHOOK_DELIVERY.LAST_ERROR),
+                        r.get(WEBHOOK_DELIVERY.RESPONSE_EXCERPT),
+                        r.get(WEBHOOK_DELIVERY.LAST_ATTEMPT_AT),
+                        Deliveries.PENDING.equals(r.get(WEBHOOK_DELIVERY.STATUS))
+                                ? r.get(WEBHOOK_DELIVERY.NEXT_ATTEMPT_AT)
+                                : null,
+                        r.get(WEBHOOK_DELIVERY.CREATED_AT),
+                        r.get(WEBHOOK_DELIVERY.COMPLETED_AT),
+                        r.get(WEBHOOK_DELIVERY.SEQ)));
+    }
+
+    /** Sends it again as soon as a worker is free: pending, due now, its attempts kept. */
+    boolean redeliver(UUID accountId, UUID webhookId, UUID deliveryId, OffsetDateTime now) {
+        return db.update(WEBHOOK_DELIVERY)
+                        .set(WEBHOOK_DELIVERY.STATUS, Deliveries.PENDING)
+                        .set(WEBHOOK_DELIVERY.NEXT_ATTEMPT_AT, now)
+                        .set(WEBHOOK_DELIVERY.COMPLETED_AT, (OffsetDateTime) null)
+                        .where(
+                                WEBHOOK_DELIVERY.ACCOUNT_ID.eq(accountId),
+                                WEBHOOK_DELIVERY.WEBHOOK_ID.eq(webhookId),
+                                WEBHOOK_DELIVERY.DELIVERY_ID.eq(deliveryId))
+                        .execute()
+                == 1;
+    }
+
+    int backlog() {
+        return db.fetchCount(WEBHOOK_DELIVERY, WEBHOOK_DELIVERY.STATUS.eq(Deliveries.PENDING));
+    }
+}

@@ -1,0 +1,104 @@
+package io.audience.webhook;
+
+import static io.audience.db.Tables.WEBHOOK;
+import static io.audience.db.Tables.WEBHOOK_DELIVERY;
+import static io.audience.db.Tables.WEBHOOK_EVENT;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/** The events to send and one pending delivery per subscription that wants them, in set-based statements. */
+@Repository
+class WebhookEventRepository {
+
+    private final DSLContext db;
+
+    WebhookEventRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    boolean anySubscriber(UUID accountId, EventType type) {
+        return db.fetchExists(
+                WEBHOOK,
+                WEBHOOK.ACCOUNT_ID.eq(accountId).and(WEBHOOK.ENABLED.isTrue()).and(wants(type)));
+    }
+
+    /** The event and a delivery for each enabled subscription that wants it; answers how many. */
+    int record(UUID accountId, UUID eventId, EventType type, String orderingKey, String payload, OffsetDateTime at) {
+        db.insertInto(WEBHOOK_EVENT)
+                .set(WEBHOOK_EVENT.ACCOUNT_ID, accountId)
+                .set(WEBHOOK_EVENT.EVENT_ID, eventId)
+                .set(WEBHOOK_EVENT.TYPE, type.wire())
+                .set(WEBHOOK_EVENT.ORDERING_KEY, orderingKey)
+                .set(WEBHOOK_EVENT.OCCURRED_AT, at)
+                .set(WEBHOOK_EVENT.PAYLOAD, payload)
+                .execute();
+        return db.insertInto(
+                        WEBHOOK_DELIVERY,
+                        WEBHOOK_DELIVERY.ACCOUNT_ID,
+                        WEBHOOK_DELIVERY.DELIVERY_ID,
+                        WEBHOOK_DELIVERY.WEBHOOK_ID,
+                        WEBHOOK_DELIVERY.EVENT_ID,
+                        WEBHOOK_DELIVERY.ORDERING_KEY,
+                        WEBHOOK_DELIVERY.STATUS,
+                        WEBHOOK_DELIVERY.NEXT_ATTEMPT_AT,
+                        WEBHOOK_DELIVERY.CREATED_AT)
+                .select(db.select(
+                                WEBHOOK.ACCOUNT_ID,
+                                DSL.field("gen_random_uuid()", UUID.class),
+                                WEBHOOK.WEBHOOK_ID,
+                                DSL.val(eventId),
+                                DSL.val(orderingKey),
+                                DSL.val(Deliveries.PENDING),
+                                DSL.val(at),
+                                DSL.val(at))
+                        .from(WEBHOOK)
+                        .where(WEBHOOK.ACCOUNT_ID.eq(accountId), WEBHOOK.ENABLED.isTrue(), wants(type))
+                        .orderBy(WEBHOOK.WEBHOOK_ID))
+                .execute();
+    }
+
+    /** A ping to one webhook, whatever it subscribed to and even when disabled (to test it before enabling). */
+    UUID ping(UUID accountId, UUID webhookId, UUID eventId, String payload, OffsetDateTime at) {
+        db.insertInto(WEBHOOK_EVENT)
+                .set(WEBHOOK_EVENT.ACCOUNT_ID, accountId)
+                .set(WEBHOOK_EVENT.EVENT_ID, eventId)
+                .set(WEBHOOK_EVENT.TYPE, EventType.PING.wire())
+                .set(WEBHOOK_EVENT.ORDERING_KEY, "ping")
+                .set(WEBHOOK_EVENT.OCCURRED_AT, at)
+                .set(WEBHOOK_EVENT.PAYLOAD, payload)
+                .execute();
+        UUID deliveryId = UUID.randomUUID();
+        db.insertInto(WEBHOOK_DELIVERY)
+                .set(WEBHOOK_DELIVERY.ACCOUNT_ID, accountId)
+                .set(WEBHOOK_DELIVERY.DELIVERY_ID, deliveryId)
+                .set(WEBHOOK_DELIVERY.WEBHOOK_ID, webhookId)
+                .set(WEBHOOK_DELIVERY.EVENT_ID, eventId)
+                .set(WEBHOOK_DELIVERY.ORDERING_KEY, "ping:" + eventId)
+                .set(WEBHOOK_DELIVERY.STATUS, Deliveries.PENDING)
+                .set(WEBHOOK_DELIVERY.NEXT_ATTEMPT_AT, at)
+                .set(WEBHOOK_DELIVERY.CREATED_AT, at)
+                .execute();
+        return deliveryId;
+    }
+
+    /** Erase: every event about the contact, sent or not, and its deliveries. */
+    int forget(UUID accountId, String orderingKey) {
+        db.deleteFrom(WEBHOOK_DELIVERY)
+                .where(WEBHOOK_DELIVERY.ACCOUNT_ID.eq(accountId), WEBHOOK_DELIVERY.ORDERING_KEY.eq(orderingKey))
+                .execute();
+        return db.deleteFrom(WEBHOOK_EVENT)
+                .where(WEBHOOK_EVENT.ACCOUNT_ID.eq(accountId), WEBHOOK_EVENT.ORDERING_KEY.eq(orderingKey))
+                .execute();
+    }
+
+    private static Condition wants(EventType type) {
+        return WEBHOOK.EVENTS
+                .contains(new String[] {EventType.ALL})
+                .or(WEBHOOK.EVENTS.contains(new String[] {type.wire()}));
+    }
+}
