@@ -114,7 +114,7 @@ class DestinationsTest {
 
         assertThat(address).isInstanceOf(Inet6Address.class);
         assertThat(Destinations.isPublic(address)).isFalse();
-        assertThat(Destinations.nonPublic(address)).isEqualTo("an IPv6 form of 127.0.0.1, a loopback address");
+        assertThat(PublicAddresses.nonPublic(address)).isEqualTo("an IPv6 form of 127.0.0.1, a loopback address");
     }
 
     @Test
