@@ -64,10 +64,7 @@ class WebhookController {
                     w.enabled(),
                     w.disabledReason(),
                     w.failingSince(),
-                    w.previousSecretUntil() != null
-                                    && w.previousSecretUntil().isAfter(OffsetDateTime.now(java.time.ZoneOffset.UTC))
-                            ? w.previousSecretUntil()
-                            : null,
+                    w.previousSecretUntil(),
                     w.createdAt(),
                     w.updatedAt(),
                     secret);
