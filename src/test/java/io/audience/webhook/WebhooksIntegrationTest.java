@@ -251,6 +251,11 @@ class WebhooksIntegrationTest extends IntegrationTest {
         assertThat(logged.get("delivery_id").asString()).isEqualTo(delivery);
         assertThat(logged.get("response_status").asInt()).isEqualTo(204);
         assertThat(logged.get("attempts").asInt()).isEqualTo(1);
+        Api.Response metrics = admin().get("/actuator/prometheus", "Accept", "text/plain");
+        assertThat(metrics.raw())
+                .contains("audience_webhooks_backlog")
+                .contains("audience_webhooks_latency_seconds_count")
+                .contains("audience_webhooks_failures_total");
         assertThat(logged.has("latency_ms")).isTrue();
 
         Api.Response again =
