@@ -132,6 +132,46 @@ class RetentionIntegrationTest extends IntegrationTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void completedWebhookDeliveriesPastTheLogsRetentionGoWithTheirEventsAndPendingOnesStay() throws Exception {
+        Api.Response created =
+                admin().post("/admin/accounts", Api.object().put("name", "Hook retention " + UUID.randomUUID()));
+        String account = created.json().get("account_id").asString();
+        db.execute(
+                "insert into webhook (account_id, webhook_id, url, events, enabled, secret_sealed, created_at,"
+                        + " updated_at) values (?::uuid, gen_random_uuid(), 'https://example.com/h', '{*}', false,"
+                        + " 'v1.x.y', now(), now())",
+                account);
+        for (String status : new String[] {"succeeded", "failed", "pending"}) {
+            String event = UUID.randomUUID().toString();
+            db.execute(
+                    "insert into webhook_event (account_id, event_id, type, ordering_key, occurred_at, payload)"
+                            + " values (?::uuid, ?::uuid, 'contact.created', 'k', now() - interval '40 days', '{}')",
+                    account,
+                    event);
+            db.execute(
+                    "insert into webhook_delivery (account_id, delivery_id, webhook_id, event_id, ordering_key,"
+                            + " status, next_attempt_at, created_at, completed_at) select ?::uuid, gen_random_uuid(),"
+                            + " webhook_id, ?::uuid, 'k', ?, now(), now() - interval '40 days',"
+                            + " case when ? = 'pending' then null else now() - interval '31 days' end"
+                            + " from webhook where account_id = ?::uuid",
+                    account,
+                    event,
+                    status,
+                    status,
+                    account);
+        }
+        String ofAccount = " where account_id = '" + account + "'";
+
+        await(
+                "the completed deliveries and their events are deleted",
+                () -> count("select count(*) from webhook_delivery" + ofAccount) == 1
+                        && count("select count(*) from webhook_event" + ofAccount) == 1);
+        assertThat(count("select count(*) from webhook_delivery" + ofAccount + " and status = 'pending'"))
+                .as("a pending delivery and its event stay")
+                .isEqualTo(1);
+    }
+
     private long count(String sql) {
         return ((Number) db.fetchValue(sql)).longValue();
     }
