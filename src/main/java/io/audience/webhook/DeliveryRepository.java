@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
@@ -68,11 +69,7 @@ class DeliveryRepository {
     }
 
     List<Claimed> claim(OffsetDateTime now, OffsetDateTime leaseUntil, int limit) {
-        return db.resultQuery(
-                        CLAIM,
-                        org.jooq.impl.DSL.val(now),
-                        org.jooq.impl.DSL.val(limit),
-                        org.jooq.impl.DSL.val(leaseUntil))
+        return db.resultQuery(CLAIM, DSL.val(now), DSL.val(limit), DSL.val(leaseUntil))
                 .fetch(r -> new Claimed(
                         r.get(0, UUID.class),
                         r.get(1, UUID.class),
@@ -178,5 +175,24 @@ class DeliveryRepository {
 
     int backlog() {
         return db.fetchCount(WEBHOOK_DELIVERY, WEBHOOK_DELIVERY.STATUS.eq(Deliveries.PENDING));
+    }
+
+    /** Completed deliveries older than {@code before}, and the events no delivery points at any more. */
+    int purgeCompletedBefore(OffsetDateTime before) {
+        int deliveries = db.deleteFrom(WEBHOOK_DELIVERY)
+                .where(
+                        WEBHOOK_DELIVERY.STATUS.in(Deliveries.SUCCEEDED, Deliveries.FAILED),
+                        WEBHOOK_DELIVERY.COMPLETED_AT.lt(before))
+                .execute();
+        int events = db.deleteFrom(WEBHOOK_EVENT)
+                .where(
+                        WEBHOOK_EVENT.OCCURRED_AT.lt(before),
+                        DSL.notExists(DSL.selectOne()
+                                .from(WEBHOOK_DELIVERY)
+                                .where(
+                                        WEBHOOK_DELIVERY.ACCOUNT_ID.eq(WEBHOOK_EVENT.ACCOUNT_ID),
+                                        WEBHOOK_DELIVERY.EVENT_ID.eq(WEBHOOK_EVENT.EVENT_ID))))
+                .execute();
+        return deliveries + events;
     }
 }
