@@ -33,7 +33,6 @@ import org.springframework.stereotype.Component;
 class Dispatcher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
-    private static final Duration LEASE = Duration.ofMinutes(2);
 
     private final DeliveryRepository deliveries;
     private final WebhookRepository webhooks;
@@ -43,6 +42,7 @@ class Dispatcher implements DisposableBean {
     private final ExecutorService workers;
     private final Semaphore free;
     private final Duration disableAfter;
+    private final Duration lease;
     private final Counter failures;
     private final Timer latency;
 
@@ -56,7 +56,13 @@ class Dispatcher implements DisposableBean {
             @Value("${audience.webhooks.workers}") int threads,
             @Value("${audience.webhooks.connect-timeout}") Duration connectTimeout,
             @Value("${audience.webhooks.read-timeout}") Duration readTimeout,
-            @Value("${audience.webhooks.disable-after}") Duration disableAfter) {
+            @Value("${audience.webhooks.disable-after}") Duration disableAfter,
+            @Value("${audience.webhooks.lease}") Duration lease) {
+        if (lease.compareTo(connectTimeout.plus(readTimeout)) <= 0) {
+            throw new IllegalArgumentException("audience.webhooks.lease (" + lease
+                    + ") must be longer than the connect and read timeouts together, or a slow delivery is sent twice");
+        }
+        this.lease = lease;
         this.deliveries = deliveries;
         this.webhooks = webhooks;
         this.masterKey = masterKey;
@@ -86,7 +92,7 @@ class Dispatcher implements DisposableBean {
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<DeliveryRepository.Claimed> claimed;
         try {
-            claimed = deliveries.claim(now, now.plus(LEASE), available);
+            claimed = deliveries.claim(now, now.plus(lease), available);
         } catch (RuntimeException e) {
             log.warn("Could not look for webhook deliveries; the next poll tries again", e);
             return;

@@ -2,16 +2,10 @@ package io.audience.form;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import io.audience.Api;
 import io.audience.ConsoleBrowserTest;
 import io.audience.Mailbox;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -40,12 +34,12 @@ class HostedFormBrowserIntegrationTest extends ConsoleBrowserTest {
     private static final String CONSENT = "Yes, send me the Corner Bakery's weekly news and offers."
             + " I can unsubscribe at any time with the link in every mail.";
 
-    private @Nullable HttpServer shop;
+    private @Nullable ShopSite shop;
 
     @AfterEach
     void stopShop() {
         if (shop != null) {
-            shop.stop(0);
+            shop.close();
         }
     }
 
@@ -54,12 +48,13 @@ class HostedFormBrowserIntegrationTest extends ConsoleBrowserTest {
         NamedAccount account = namedAccount("Corner Bakery");
         settings(account.api(), true);
         String list = createList(account.api(), "Weekly news");
-        String shopOrigin = startShop();
+        shop = ShopSite.start();
+        String shopOrigin = shop.origin();
         JsonNode form = createForm(account.api(), formBody(list, CONSENT, shopOrigin));
         String formId = form.get("form_id").asString();
         assertThat(form.get("consent_text_version").asInt()).isEqualTo(1);
         String shopPage = shopOrigin + "/";
-        serve(shopPage(form.get("embed_html").asString()));
+        shop.serve(form.get("embed_html").asString());
 
         browser.manage().window().setSize(new Dimension(900, 700));
         browser.get(shopPage);
@@ -242,60 +237,5 @@ class HostedFormBrowserIntegrationTest extends ConsoleBrowserTest {
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? "" : value.asString();
-    }
-
-    /** A static web server on another origin than Audience's; returns its origin. */
-    private String startShop() throws IOException {
-        shop = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 0);
-        shop.start();
-        return "http://127.0.0.1:" + shop.getAddress().getPort();
-    }
-
-    private void serve(String html) {
-        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-        shop.createContext("/", exchange -> {
-            try {
-                if (!exchange.getRequestURI().getPath().equals("/")) {
-                    exchange.sendResponseHeaders(404, -1);
-                    return;
-                }
-                exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-                exchange.sendResponseHeaders(200, bytes.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(bytes);
-                }
-            } finally {
-                exchange.close();
-            }
-        });
-    }
-
-    /** A fictional shop's page with the form's embed HTML pasted into it, as its owner would. */
-    private static String shopPage(String embed) {
-        return """
-                <!doctype html>
-                <html lang="en">
-                <head>
-                <meta charset="utf-8">
-                <title>Corner Bakery</title>
-                <style>
-                  body { font-family: Georgia, serif; margin: 0; background: #fbf6ee; color: #3b2a1a; }
-                  header { background: #7a4b24; color: #fff; padding: 1rem 2rem; }
-                  main { max-width: 40rem; margin: 2rem auto; padding: 0 1rem; }
-                  aside { background: #fff; border: 1px solid #e4d6c3; padding: 1rem 1.5rem; }
-                </style>
-                </head>
-                <body>
-                <header><h1>Corner Bakery</h1></header>
-                <main>
-                <p>Sourdough, rye and cinnamon buns, baked every morning since 1987.</p>
-                <aside>
-                <h2>Our weekly news</h2>
-                %s
-                </aside>
-                </main>
-                </body>
-                </html>
-                """.formatted(embed);
     }
 }

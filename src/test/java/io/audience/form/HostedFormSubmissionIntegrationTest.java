@@ -3,12 +3,10 @@ package io.audience.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.audience.Api;
-import io.audience.IntegrationTest;
 import io.audience.Mailbox;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,26 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  * become the evidence; a post that fails a guard (no solution, the honeypot, too fast, used twice,
  * another form's challenge, a site not allowed, too many) creates nothing and sends nothing.
  */
-class HostedFormSubmissionIntegrationTest extends IntegrationTest {
-
-    private static final AtomicInteger NEXT = new AtomicInteger(1);
-
-    /** A network address of the test's own, so no other test's posts count against its limit. */
-    private static String address() {
-        int n = NEXT.getAndIncrement();
-        return "198.51." + (100 + n / 250) + "." + (1 + n % 250);
-    }
-
-    private record Form(NamedAccount account, String id, String list) {}
-
-    private Form form(String label) {
-        NamedAccount account = namedAccount(label);
-        String list = createList(account.api(), "Tuesday");
-        Api.Response created = account.api()
-                .post("/v3/sign_up_forms", SignUpFormsApiIntegrationTest.formBody(list, "Yes, the Tuesday letter."));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return new Form(account, created.json().get("form_id").asString(), list);
-    }
+class HostedFormSubmissionIntegrationTest extends HostedFormTestBase {
 
     @Test
     void aSignUpRecordsThePersonsRequestTheFormAndTheVersionOfItsWording() {
@@ -212,58 +191,6 @@ class HostedFormSubmissionIntegrationTest extends IntegrationTest {
     }
 
     @Test
-    void aHundredPostsFromOneAddressMeetTheLimitWith429() {
-        Form form = form("Hosted flood");
-        FormClient flood = new FormClient(baseUrl(), form.id(), "192.0.2." + (1 + NEXT.getAndIncrement() % 250));
-        int accepted = 0;
-        Api.Response last = null;
-        for (int i = 0; i < 100; i++) {
-            last = flood.send(Map.of("email_address", "flood" + i + "@example.com", "consent", "yes"));
-            if (last.status() == 429) {
-                break;
-            }
-            accepted++;
-        }
-        assertThat(last).isNotNull();
-        assertThat(last.status()).as("refused after %d posts", accepted).isEqualTo(429);
-        assertThat(accepted).isEqualTo(50);
-        assertThat(last.header("Retry-After")).isPresent();
-        assertThat(last.raw()).contains("try again");
-        Api.Response fromElsewhere = new FormClient(baseUrl(), form.id(), address())
-                .send(Map.of("email_address", "x@example.com", "consent", "yes"));
-        assertThat(fromElsewhere.status())
-                .as("another address is not held back (its post just lacks a solution)")
-                .isEqualTo(400);
-    }
-
-    @Test
-    void aFormTakesAtMostItsHourlySignUpsWhateverTheAddresses() {
-        Form form = form("Hosted busy");
-        java.util.List<FormClient> people = new java.util.ArrayList<>();
-        java.util.List<Map<String, String>> posts = new java.util.ArrayList<>();
-        for (int i = 0; i < 41; i++) {
-            FormClient person = new FormClient(baseUrl(), form.id(), address());
-            Map<String, String> post = person.postNotWaited(uniqueEmail("busy" + i));
-            post.put("first_name", "P" + i);
-            people.add(person);
-            posts.add(post);
-        }
-        FormClient.pause(1_100);
-        int taken = 0;
-        Api.Response last = null;
-        for (int i = 0; i < 41; i++) {
-            last = people.get(i).send(posts.get(i));
-            if (last.status() != 200) {
-                break;
-            }
-            taken++;
-        }
-        assertThat(taken).as("the tests' limit per form is 40 an hour").isEqualTo(40);
-        assertThat(last.status()).isEqualTo(429);
-        assertThat(last.raw()).contains("this hour");
-    }
-
-    @Test
     void publicPagesOfUnknownFormsAnswer404AndTheChallengeIsSharedOnlyWithAllowedSites() {
         Form form = form("Hosted CORS");
         Api anonymous = new Api(baseUrl(), null);
@@ -294,24 +221,5 @@ class HostedFormSubmissionIntegrationTest extends IntegrationTest {
                 .as("a disabled account's form")
                 .isEqualTo(404);
         assertThat(anonymous.get("/forms/" + form.id() + "/challenge").status()).isEqualTo(404);
-    }
-
-    private static void assertRefused(Api.Response response, int status, String words) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.raw()).contains("Your sign-up was not sent").contains(words);
-    }
-
-    private static JsonNode contactOf(Api api, String email) {
-        JsonNode contacts = api.get("/v3/contacts?status=all&include=list_memberships&email=" + email)
-                .json()
-                .get("contacts");
-        assertThat(contacts).as(email).hasSize(1);
-        return contacts.get(0);
-    }
-
-    private static JsonNode lastEvent(Api api, String contactId) {
-        JsonNode events =
-                api.get("/v3/contacts/" + contactId + "/consent_history").json().get("events");
-        return events.get(events.size() - 1);
     }
 }

@@ -39,7 +39,9 @@ class WebhookRestartIntegrationTest {
         Map<String, String> env = Map.of(
                 "AUDIENCE_ADMIN_TOKEN", ADMIN,
                 "AUDIENCE_WEBHOOKS_ALLOW_PRIVATE_NETWORKS", "true",
-                "AUDIENCE_WEBHOOKS_POLL_INTERVAL", "100ms");
+                "AUDIENCE_WEBHOOKS_POLL_INTERVAL", "100ms",
+                // A delivery sent just before the kill, whose result was never written, waits for its lease.
+                "AUDIENCE_WEBHOOKS_LEASE", "20s");
         int port = ServiceProcess.freePort();
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             // Up, but answering 500: the change commits, its delivery cannot succeed before the kill.
@@ -68,7 +70,7 @@ class WebhookRestartIntegrationTest {
             service = ServiceProcess.start(dataDir, port, env);
 
             List<WebhookReceiver.Delivery> got = receiver
-                    .awaitReceived(all -> all.stream().anyMatch(d -> d.receivedAt() > killedAt), Duration.ofSeconds(60))
+                    .awaitReceived(all -> all.stream().anyMatch(d -> d.receivedAt() > killedAt), Duration.ofSeconds(90))
                     .stream()
                     .filter(d -> d.receivedAt() > killedAt)
                     .toList();
