@@ -30,9 +30,14 @@
 #   the service import to end) PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres
 #   JAR=target/audience.jar (another jar to measure, e.g. a saved build)
 #   KEEP_DB=1 (do not drop the database) BENCH_STRICT=1 (exit 2 when a target is missed)
+#   WEBHOOK=1 (the service account has a webhook subscribed to every event, so the import writes an
+#   event and a delivery per row and event type; deliveries are not attempted during the run (poll
+#   interval 1 h), so this measures what publishing costs the import; compare its import ratio with
+#   a run without)
 set -euo pipefail
 
 ROWS=${ROWS:-1000000}
+WEBHOOK=${WEBHOOK:-0}
 IMPORT_FORMAT=${IMPORT_FORMAT:-csv}
 IMPORT_TIMEOUT=${IMPORT_TIMEOUT:-3600}
 PROGRESS_EVERY=${PROGRESS_EVERY:-5}
@@ -98,7 +103,8 @@ if [ $RAW_ONLY = 1 ]; then
                    values ('$RAW_ACCOUNT', gen_random_uuid(), 'bench raw', false, now(), now()) returning list_id" | head -n1)
   log "raw account $RAW_ACCOUNT, list $RAW_LIST"
 else
-  start_service SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" SPRING_DATASOURCE_USERNAME="$PGUSER"
+  start_service SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" SPRING_DATASOURCE_USERNAME="$PGUSER" \
+    AUDIENCE_WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true AUDIENCE_WEBHOOKS_POLL_INTERVAL=1h
   # new_account NAME -> "account_id api_token list_id"
   new_account() {
     local json account token list
@@ -113,7 +119,13 @@ else
   accounts=$(new_account 'bench raw') || exit 1
   read -r RAW_ACCOUNT RAW_TOKEN RAW_LIST <<<"$accounts"
   log "service account $SVC_ACCOUNT, list $LIST_ID; raw account $RAW_ACCOUNT, list $RAW_LIST"
+  if [ "$WEBHOOK" = 1 ]; then
+    api POST /v3/webhooks "$API_TOKEN" '{"url":"http://127.0.0.1:9/bench","events":["*"],"description":"bench"}' \
+      >/dev/null || die "cannot create the webhook"
+    log "the service account has a webhook subscribed to every event"
+  fi
 fi
+WEBHOOK_NOTE="none"
 
 LOAD_BEFORE=$(busy_note "postgres|psql|curl")
 log "before the runs: $LOAD_BEFORE"
@@ -193,6 +205,12 @@ if [ $RAW_ONLY = 0 ]; then
       SVC_IMPORT_NOTE="WRONG: state $STATE, contacts $SVC_CONTACTS, memberships $SVC_MEMBERS, person_count $PERSONS, error_count $ERRORS (want completed, $ROWS, $ROWS, $ROWS, 0)"
       log "service import $SVC_IMPORT_NOTE; activity: $ACTIVITY_JSON"
     fi
+  fi
+  if [ "$WEBHOOK" = 1 ]; then
+    WEBHOOK_NOTE="subscribed to every event: $(q -F ' ' -c "select
+      (select count(*) from webhook_event where account_id = '$SVC_ACCOUNT') || ' events, ' ||
+      (select count(*) from webhook_delivery where account_id = '$SVC_ACCOUNT') || ' deliveries written'")"
+    log "webhook: $WEBHOOK_NOTE"
   fi
   # The raw load must start where the service's did, from empty tables: loading a million rows
   # into indexes that already hold the service's million costs the raw side 20-40 % more and
@@ -400,6 +418,7 @@ mkdir -p "$(dirname "$RESULTS")"
   printf '%-16s %14s %12s | %14s %12s | %9s | %-10s %s\n' \
     "export (csv)" "$E_SVC" "${SVC_EXPORT_SECS:--}" "$E_RAW" "$RAW_EXPORT_SECS" "$E_RATIO" ">= 0.50x" "$E_VERDICT"
   echo "peak RSS of the service (VmHWM, -Xmx512m): $PEAK_RSS"
+  echo "webhook of the service account: $WEBHOOK_NOTE"
   [ -n "$SVC_IMPORT_SECS" ] && echo "service import: upload answered after $SVC_ACCEPT_SECS s of the $SVC_IMPORT_SECS s"
   [ -n "$SVC_IMPORT_NOTE" ] && [ $RAW_ONLY = 0 ] && echo "WARNING: service import $SVC_IMPORT_NOTE"
   [ -n "$SVC_EXPORT_NOTE" ] && [ $RAW_ONLY = 0 ] && echo "WARNING: service export $SVC_EXPORT_NOTE"

@@ -1,5 +1,6 @@
 package io.audience.consent;
 
+import static io.audience.db.Tables.CONSENT_EVENT;
 import static io.audience.db.Tables.EMAIL_CONSENT;
 import static org.jooq.impl.DSL.val;
 
@@ -118,6 +119,20 @@ public class ConsentInBulk {
                         EMAIL_CONSENT.ACCOUNT_ID.eq(accountId),
                         EMAIL_CONSENT.EMAIL_KEY.eq(emailKey),
                         EMAIL_CONSENT.OPT_OUT_SOURCE.eq(Source.CONTACT.wire())));
+    }
+
+    /** Whether the address got its first history entry at {@code at}: it was created then (by {@link #createNew}). */
+    public org.jooq.Condition firstRecordedAt(UUID accountId, org.jooq.Field<String> emailKey, OffsetDateTime at) {
+        return org.jooq.impl.DSL.exists(org.jooq
+                .impl
+                .DSL
+                .selectOne()
+                .from(CONSENT_EVENT)
+                .where(
+                        CONSENT_EVENT.ACCOUNT_ID.eq(accountId),
+                        CONSENT_EVENT.EMAIL_KEY.eq(emailKey),
+                        CONSENT_EVENT.OCCURRED_AT.eq(at),
+                        CONSENT_EVENT.FROM_PERMISSION.isNull()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.audience.list;
 
+import static io.audience.db.Tables.LIST_MEMBERSHIP;
 import static org.jooq.impl.DSL.val;
 
 import java.time.OffsetDateTime;
@@ -7,7 +8,9 @@ import java.util.Collection;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Record1;
+import org.jooq.Record2;
 import org.jooq.Select;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,5 +52,25 @@ public class MembershipsInBulk {
                 contacts,
                 val(now),
                 val(listIds.toArray(UUID[]::new)));
+    }
+
+    /**
+     * Of {@code contacts}, each one added at {@code at} to some of {@code listIds}, with those lists:
+     * {@code contact_id} and {@code detail}, a JSON array of list ids (for webhooks' list_membership.added).
+     */
+    public Select<Record2<UUID, String>> addedAt(
+            UUID accountId, Collection<UUID> listIds, Select<? extends Record1<UUID>> contacts, OffsetDateTime at) {
+        return DSL.select(
+                        LIST_MEMBERSHIP.CONTACT_ID.as("contact_id"),
+                        DSL.field("json_agg({0} order by {0})::text", String.class, LIST_MEMBERSHIP.LIST_ID)
+                                .as("detail"))
+                .from(LIST_MEMBERSHIP)
+                .where(
+                        LIST_MEMBERSHIP.ACCOUNT_ID.eq(accountId),
+                        LIST_MEMBERSHIP.LIST_ID.in(listIds),
+                        // Looked up by the chunk's contacts (an index scan each), never by walking the list.
+                        DSL.condition("{0} = any(array({1}))", LIST_MEMBERSHIP.CONTACT_ID, contacts),
+                        LIST_MEMBERSHIP.CREATED_AT.eq(at))
+                .groupBy(LIST_MEMBERSHIP.CONTACT_ID);
     }
 }

@@ -15,7 +15,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DeliveryRepository {
 
-    /** A delivery taken by this instance until its lease ends, with what it sends and where. */
+    /**
+     * A delivery taken by this instance until its lease ends, with what it sends and where; an
+     * event recorded in bulk has no payload yet, but its contact ({@code orderingKey}), time and
+     * detail, from which it is made.
+     */
     record Claimed(
             UUID accountId,
             UUID deliveryId,
@@ -23,9 +27,12 @@ class DeliveryRepository {
             UUID eventId,
             String type,
             String url,
-            String payload,
+            @Nullable String payload,
             int attempts,
-            OffsetDateTime createdAt) {}
+            OffsetDateTime createdAt,
+            String orderingKey,
+            OffsetDateTime occurredAt,
+            @Nullable String detail) {}
 
     /**
      * Due deliveries whose contact has no earlier one pending at the same endpoint (order per
@@ -59,7 +66,7 @@ class DeliveryRepository {
               and w.account_id = d.account_id and w.webhook_id = d.webhook_id
               and ev.account_id = d.account_id and ev.event_id = d.event_id
             returning d.account_id, d.delivery_id, d.webhook_id, d.event_id, ev.type, w.url, ev.payload,
-                      d.attempts, d.created_at
+                      d.attempts, d.created_at, ev.ordering_key, ev.occurred_at, ev.detail
             """;
 
     private final DSLContext db;
@@ -79,7 +86,10 @@ class DeliveryRepository {
                         r.get(5, String.class),
                         r.get(6, String.class),
                         r.get(7, Integer.class),
-                        r.get(8, OffsetDateTime.class)));
+                        r.get(8, OffsetDateTime.class),
+                        r.get(9, String.class),
+                        r.get(10, OffsetDateTime.class),
+                        r.get(11, String.class)));
     }
 
     /** Records an attempt's outcome: succeeded or failed for good (completed), or pending until {@code nextAt}. */

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -35,6 +36,8 @@ class Dispatcher implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
     private final DeliveryRepository deliveries;
+    private final WebhookOutbox outbox;
+    private final EventData data;
     private final WebhookRepository webhooks;
     private final MasterKey masterKey;
     private final Clock clock;
@@ -48,6 +51,8 @@ class Dispatcher implements DisposableBean {
 
     Dispatcher(
             DeliveryRepository deliveries,
+            WebhookOutbox outbox,
+            EventData data,
             WebhookRepository webhooks,
             MasterKey masterKey,
             Clock clock,
@@ -64,6 +69,8 @@ class Dispatcher implements DisposableBean {
         }
         this.lease = lease;
         this.deliveries = deliveries;
+        this.outbox = outbox;
+        this.data = data;
         this.webhooks = webhooks;
         this.masterKey = masterKey;
         this.clock = clock;
@@ -127,7 +134,7 @@ class Dispatcher implements DisposableBean {
             secrets.add(open(sealed.previous()));
         }
         Sender.Outcome outcome = sender.send(
-                delivery.url(), delivery.eventId().toString(), now.toEpochSecond(), delivery.payload(), secrets);
+                delivery.url(), delivery.eventId().toString(), now.toEpochSecond(), payloadOf(delivery), secrets);
         latency.record(Duration.ofMillis(outcome.latencyMs()));
         OffsetDateTime after = OffsetDateTime.now(clock);
         if (outcome.succeeded()) {
@@ -164,6 +171,21 @@ class Dispatcher implements DisposableBean {
                             + " once the endpoint works, and its pending deliveries are sent",
                     after);
         }
+    }
+
+    /** An event recorded in bulk is made now, with its contact as it is now: at least as new as the change. */
+    private String payloadOf(DeliveryRepository.Claimed delivery) {
+        if (delivery.payload() != null) {
+            return delivery.payload();
+        }
+        EventType type = EventType.fromWire(delivery.type());
+        UUID contactId = UUID.fromString(delivery.orderingKey());
+        return outbox.payload(
+                delivery.eventId(),
+                type,
+                delivery.accountId(),
+                delivery.occurredAt(),
+                data.of(delivery.accountId(), type, contactId, delivery.occurredAt(), delivery.detail()));
     }
 
     private String open(String sealed) {

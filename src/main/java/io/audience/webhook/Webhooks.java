@@ -127,6 +127,13 @@ public class Webhooks {
         return get(accountId, webhookId);
     }
 
+    /** Turns a webhook on again as it is (the console's button); its URL is checked again as when saved. */
+    @Transactional
+    public Webhook enable(UUID accountId, UUID webhookId) {
+        Webhook webhook = get(accountId, webhookId);
+        return replace(accountId, webhookId, input(webhook.url(), webhook.events(), webhook.description(), true));
+    }
+
     @Transactional
     public void delete(UUID accountId, UUID webhookId) {
         if (!webhooks.delete(accountId, webhookId)) {

@@ -34,7 +34,11 @@ abstract class WebhookReceiverTestBase extends IntegrationTest {
 
     /** A webhook of a new account to its own path of the receiver, so tests never see each other's deliveries. */
     Hook hook(String label, String... events) {
-        NamedAccount account = namedAccount(label);
+        return hook(namedAccount(label), label, events);
+    }
+
+    /** Another webhook of {@code account}, to a path of its own: it hears only what happens from now on. */
+    Hook hook(NamedAccount account, String label, String... events) {
         String path = "/hook/" + UUID.randomUUID();
         ObjectNode body = Api.object()
                 .put("url", receiver.url() + path.substring("/hook".length()))

@@ -7,7 +7,15 @@ import org.jspecify.annotations.Nullable;
 
 /** Everything the dashboard shows, ready for its template. */
 public record DashboardView(
-        ContactsByState counts, ChartView chart, List<EventRow> events, List<ActivityRow> activities, String asOf) {
+        ContactsByState counts,
+        ChartView chart,
+        List<EventRow> events,
+        List<ActivityRow> activities,
+        List<DisabledWebhook> disabledWebhooks,
+        String asOf) {
+
+    /** A webhook Audience disabled after its endpoint failed for days: the account must hear of it where it looks. */
+    public record DisabledWebhook(UUID id, String name, String reason) {}
 
     /**
      * One consent change: when (UTC), the address, the contact to link to (null when the contact

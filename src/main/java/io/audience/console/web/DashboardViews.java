@@ -8,6 +8,7 @@ import io.audience.consent.ConsentReports;
 import io.audience.consent.Permission;
 import io.audience.consent.Source;
 import io.audience.contact.ContactStatistics;
+import io.audience.webhook.Webhooks;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -43,12 +44,19 @@ class DashboardViews {
     private final ContactStatistics contacts;
     private final ConsentReports consent;
     private final ActivityLog activities;
+    private final Webhooks webhooks;
     private final Clock clock;
 
-    DashboardViews(ContactStatistics contacts, ConsentReports consent, ActivityLog activities, Clock clock) {
+    DashboardViews(
+            ContactStatistics contacts,
+            ConsentReports consent,
+            ActivityLog activities,
+            Webhooks webhooks,
+            Clock clock) {
         this.contacts = contacts;
         this.consent = consent;
         this.activities = activities;
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
@@ -60,7 +68,23 @@ class DashboardViews {
         ChartView chart =
                 DailyChart.of(today, DAYS, perDay.created(), consent.optOutsPerDay(accountId, since), perDay.deleted());
         return new DashboardView(
-                contacts.byState(accountId), chart, events(accountId), activities(accountId), now.format(WHEN));
+                contacts.byState(accountId),
+                chart,
+                events(accountId),
+                activities(accountId),
+                disabledWebhooks(accountId),
+                now.format(WHEN));
+    }
+
+    /** Only those Audience disabled (they have a reason), not those the account turned off itself. */
+    private List<DashboardView.DisabledWebhook> disabledWebhooks(UUID accountId) {
+        return webhooks.list(accountId).stream()
+                .filter(w -> !w.enabled() && w.disabledReason() != null)
+                .map(w -> new DashboardView.DisabledWebhook(
+                        w.webhookId(),
+                        w.description() != null ? w.description() : w.url(),
+                        java.util.Objects.requireNonNull(w.disabledReason())))
+                .toList();
     }
 
     List<DashboardView.ActivityRow> activities(UUID accountId) {

@@ -64,6 +64,7 @@ class ImportChunkRepository {
     private final ConsentInBulk consent;
     private final ContactsInBulk contacts;
     private final MembershipsInBulk memberships;
+    private final ImportEventRepository events;
 
     ImportChunkRepository(
             DSLContext db,
@@ -71,13 +72,15 @@ class ImportChunkRepository {
             RowOutcomeRepository outcomes,
             ConsentInBulk consent,
             ContactsInBulk contacts,
-            MembershipsInBulk memberships) {
+            MembershipsInBulk memberships,
+            ImportEventRepository events) {
         this.db = db;
         this.details = details;
         this.outcomes = outcomes;
         this.consent = consent;
         this.contacts = contacts;
         this.memberships = memberships;
+        this.events = events;
     }
 
     ActivityView.Counters apply(
@@ -90,17 +93,11 @@ class ImportChunkRepository {
             String evidence,
             OffsetDateTime now) {
         QueryPart[] p = {val(accountId), val(activityId), val(from), val(to), val(now)};
-        long[] at = {System.nanoTime()};
-        StringBuilder timings = new StringBuilder();
-        Runnable lap = () -> {
-            long now2 = System.nanoTime();
-            timings.append(' ').append((now2 - at[0]) / 1_000_000);
-            at[0] = now2;
-        };
+        Laps lap = new Laps();
         if (!payload.noRepeats()) {
             skipDuplicates(p);
         }
-        lap.run();
+        lap.lap();
         int pending = db.resultQuery(
                         "select count(*)::int from import_row i where " + CHUNK + " and i.outcome is null",
                         (Object[]) p)
@@ -125,7 +122,7 @@ class ImportChunkRepository {
                         .where(undecided),
                 new Actor(Source.ACCOUNT, Channel.IMPORT, actor, null, null, null),
                 now);
-        lap.run();
+        lap.lap();
         boolean allNew = fresh.initial() == pending;
         Select<? extends Record> rows = DSL.select(
                         i.NEW_CONTACT_ID.as("contact_id"),
@@ -144,17 +141,18 @@ class ImportChunkRepository {
             // Every address of the chunk is new to the account (the common case of a first import):
             // no contact can have them and there is nothing to lock, update or look up.
             contacts.create(accountId, rows, true, now);
-            lap.run();
+            lap.lap();
             db.execute(
                     "update import_row i set outcome = 'created', contact_id = i.new_contact_id where " + CHUNK
                             + " and i.outcome is null",
                     (Object[]) p);
-            lap.run();
+            lap.lap();
         } else {
             consent.lock(accountId, DSL.select(i.EMAIL_KEY).from(i).where(undecided));
-            lap.run();
+            events.markRevived(p);
+            lap.lap();
             contacts.create(accountId, rows, false, now);
-            lap.run();
+            lap.lap();
             // An address whose person opted out is not changed (DESIGN 7).
             contacts.update(
                     accountId,
@@ -172,9 +170,9 @@ class ImportChunkRepository {
                             .from(i)
                             .where(undecided, DSL.not(consent.optedOutByContact(accountId, i.EMAIL_KEY))),
                     now);
-            lap.run();
+            lap.lap();
             recordOutcomes(p);
-            lap.run();
+            lap.lap();
         }
         // New contacts have no memberships yet; a person who opted out is not added (cannot_add), nor
         // put back on a list they left on their preference page (one statement per list for that).
@@ -196,22 +194,23 @@ class ImportChunkRepository {
                     allNew,
                     now);
         }
-        lap.run();
+        lap.lap();
         if (!payload.noExtras()) {
             details.apply(accountId, p, now);
         }
-        lap.run();
+        events.record(accountId, activityId, from, to, payload.listIds(), allNew, now);
+        lap.lap();
         handOutcomes(accountId, activityId, from, to);
-        lap.run();
+        lap.lap();
         ActivityView.Counters counts = counts(p);
-        lap.run();
+        lap.lap();
         log.debug(
                 "Import chunk {}..{} of {}: ms per step (addresses, [locks], creates, [updates], outcomes,"
-                        + " lists, details, outcomes to the activity, counts){}",
+                        + " lists, details and webhook events, outcomes to the activity, counts){}",
                 from,
                 to,
                 activityId,
-                timings);
+                lap);
         return counts;
     }
 

@@ -58,6 +58,15 @@ class WebhookPages {
     }
 
     @ConsolePage(Privilege.ACCOUNT_UPDATE)
+    @PostMapping(PAGE + "/{webhook_id}/enable")
+    String enable(Caller caller, @PathVariable("webhook_id") String webhookId, RedirectAttributes redirect) {
+        UUID id = Limits.uuid("webhook", webhookId);
+        webhooks.enable(caller.accountId(), id);
+        redirect.addFlashAttribute("notice", "The webhook is enabled; its waiting deliveries are sent in order.");
+        return "redirect:" + PAGE + "/" + id;
+    }
+
+    @ConsolePage(Privilege.ACCOUNT_UPDATE)
     @PostMapping(PAGE + "/{webhook_id}/deliveries/{delivery_id}/redeliver")
     String redeliver(
             Caller caller,
