@@ -53,7 +53,13 @@ public class Schedulers {
      */
     @Bean(name = "taskExecutor")
     ThreadPoolTaskExecutor eventListeners(DataSource database) {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor() {
+            @Override
+            public void shutdown() {
+                resumeIfPaused(this);
+                super.shutdown();
+            }
+        };
         executor.setCorePoolSize(2);
         executor.setMaxPoolSize(2);
         executor.setQueueCapacity(10_000);
@@ -64,11 +70,30 @@ public class Schedulers {
     }
 
     private static ThreadPoolTaskScheduler scheduler(String prefix, int threads) {
-        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler() {
+            @Override
+            public void shutdown() {
+                resumeIfPaused(this);
+                super.shutdown();
+            }
+        };
         scheduler.setPoolSize(threads);
         scheduler.setThreadNamePrefix(prefix);
         scheduler.setWaitForTasksToCompleteOnShutdown(true);
         scheduler.setAwaitTerminationSeconds(10);
         return scheduler;
+    }
+
+    /**
+     * A paused executor (the context was stopped, as the test framework does to a cached context
+     * it is not using) parks a worker that took a due task until it is resumed, and shutdown() then
+     * waits the whole await-termination time for it: 10 s per executor, 50 s per context, at every
+     * close. Resumed first, the worker runs that one task and the executor ends at once.
+     */
+    private static void resumeIfPaused(
+            org.springframework.scheduling.concurrent.ExecutorConfigurationSupport executor) {
+        if (!executor.isRunning()) {
+            executor.start();
+        }
     }
 }

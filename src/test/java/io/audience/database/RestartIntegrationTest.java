@@ -142,7 +142,7 @@ class RestartIntegrationTest {
                 .json()
                 .get("list_id")
                 .asString();
-        int total = 40_000;
+        int total = 16_000;
         StringBuilder rows = new StringBuilder();
         for (int i = 0; i < total; i++) {
             rows.append(i == 0 ? "" : ",").append("{\"email\": \"k").append(i).append("@killed.example\"}");
