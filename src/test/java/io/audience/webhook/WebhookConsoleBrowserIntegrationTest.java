@@ -19,9 +19,14 @@ class WebhookConsoleBrowserIntegrationTest extends ConsoleBrowserTest {
             NamedAccount account = signedInAccount("account_owner");
             String working = webhook(account.api(), receiver.url() + "/shop", "Shop sync");
             receiver.secrets(SECRETS.get(working));
-            webhook(account.api(), "http://127.0.0.1:9/gone", "Old CRM");
+            String gone = webhook(account.api(), "http://127.0.0.1:9/gone", "Old CRM");
+            // Failing for six days already: its next failure disables it.
+            db.execute(
+                    "update webhook set failing_since = now() - interval '6 days' where webhook_id = ?",
+                    java.util.UUID.fromString(gone));
             createContact(account.api(), uniqueEmail("console-hook"));
             receiver.awaitReceived(all -> !all.isEmpty(), Duration.ofSeconds(20));
+            awaitDisabled(account.api(), gone);
 
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
             open("/console/settings/webhooks");
@@ -53,6 +58,35 @@ class WebhookConsoleBrowserIntegrationTest extends ConsoleBrowserTest {
             await(ExpectedConditions.presenceOfElementLocated(By.id("deliveries")));
             shot("webhook-deliveries");
             assertAccessible();
+
+            open("/console/dashboard");
+            await(ExpectedConditions.visibilityOfElementLocated(By.id("disabled-webhooks")));
+            assertThat(browser.findElement(By.id("disabled-webhooks")).getText())
+                    .contains("Audience disabled a webhook")
+                    .contains("Old CRM")
+                    .contains("enable it again");
+            shot("dashboard-disabled-webhook");
+            assertAccessible();
+            browser.findElement(By.linkText("Old CRM")).click();
+            await(ExpectedConditions.elementToBeClickable(By.id("enable"))).click();
+            await(ExpectedConditions.presenceOfElementLocated(By.id("notice")));
+            assertThat(account.api()
+                            .get("/v3/webhooks/" + gone)
+                            .json()
+                            .get("enabled")
+                            .asBoolean())
+                    .as("enabled again from the console")
+                    .isTrue();
+        }
+    }
+
+    private static void awaitDisabled(Api api, String webhookId) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (api.get("/v3/webhooks/" + webhookId).json().get("enabled").asBoolean()) {
+            assertThat(System.nanoTime())
+                    .as("webhook " + webhookId + " disabled")
+                    .isLessThan(until);
+            Thread.sleep(100);
         }
     }
 
