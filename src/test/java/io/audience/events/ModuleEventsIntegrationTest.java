@@ -92,6 +92,10 @@ class ModuleEventsIntegrationTest extends IntegrationTest {
         signUp(account.api(), "di@events.example", createList(account.api(), "News"));
         UUID accountId = UUID.fromString(account.id());
         recorder.await(ListMembershipChanged.class, e -> e.accountId().equals(accountId));
+        // The listeners run on two threads: the membership can be heard before the consent change.
+        recorder.await(
+                ConsentChanged.class,
+                e -> e.accountId().equals(accountId) && e.emailKey().equals("di@events.example"));
         assertThat(recorder.seen())
                 .filteredOn(e -> e instanceof ConsentChanged c && c.accountId().equals(accountId))
                 .extracting(e -> ((ConsentChanged) e).emailKey())
