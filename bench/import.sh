@@ -30,10 +30,13 @@
 #   the service import to end) PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres
 #   JAR=target/audience.jar (another jar to measure, e.g. a saved build)
 #   KEEP_DB=1 (do not drop the database) BENCH_STRICT=1 (exit 2 when a target is missed)
-#   WEBHOOK=1 (the service account has a webhook subscribed to every event, so the import writes an
-#   event and a delivery per row and event type; deliveries are not attempted during the run (poll
-#   interval 1 h), so this measures what publishing costs the import; compare its import ratio with
-#   a run without)
+#   WEBHOOK=1 (the service account has a webhook subscribed to every event, to an address that
+#   refuses connections, and deliveries not attempted during the run: the import writes one batch
+#   row per chunk, the service makes its first rows into events and deliveries and then waits, as it
+#   does while an endpoint lags; this measures what publishing costs the import; compare its import
+#   ratio with a run without)
+#   WEBHOOK=live (the same webhook to a local receiver answering 204 (python3): events are made and
+#   delivered while the import runs, so the import shares the machine with the sending)
 set -euo pipefail
 
 ROWS=${ROWS:-1000000}
@@ -103,8 +106,10 @@ if [ $RAW_ONLY = 1 ]; then
                    values ('$RAW_ACCOUNT', gen_random_uuid(), 'bench raw', false, now(), now()) returning list_id" | head -n1)
   log "raw account $RAW_ACCOUNT, list $RAW_LIST"
 else
+  # WEBHOOK=1: deliveries are not attempted during the run (their cost is the sending's, see live).
+  POLL=500ms; [ "$WEBHOOK" = 1 ] && POLL=1h
   start_service SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" SPRING_DATASOURCE_USERNAME="$PGUSER" \
-    AUDIENCE_WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true AUDIENCE_WEBHOOKS_POLL_INTERVAL=1h
+    AUDIENCE_WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true AUDIENCE_WEBHOOKS_POLL_INTERVAL=$POLL
   # new_account NAME -> "account_id api_token list_id"
   new_account() {
     local json account token list
@@ -119,8 +124,23 @@ else
   accounts=$(new_account 'bench raw') || exit 1
   read -r RAW_ACCOUNT RAW_TOKEN RAW_LIST <<<"$accounts"
   log "service account $SVC_ACCOUNT, list $LIST_ID; raw account $RAW_ACCOUNT, list $RAW_LIST"
-  if [ "$WEBHOOK" = 1 ]; then
-    api POST /v3/webhooks "$API_TOKEN" '{"url":"http://127.0.0.1:9/bench","events":["*"],"description":"bench"}' \
+  HOOK_URL=http://127.0.0.1:9/bench
+  if [ "$WEBHOOK" = live ]; then
+    RECEIVER_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    python3 -c '
+import http.server, sys
+class H(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("content-length", 0)))
+        self.send_response(204); self.send_header("content-length", "0"); self.end_headers()
+    def log_message(self, *a): pass
+http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), H).serve_forever()' "$RECEIVER_PORT" &
+    RECEIVER_PID=$!
+    HOOK_URL=http://127.0.0.1:$RECEIVER_PORT/bench
+  fi
+  if [ "$WEBHOOK" != 0 ]; then
+    api POST /v3/webhooks "$API_TOKEN" "{\"url\":\"$HOOK_URL\",\"events\":[\"*\"],\"description\":\"bench\"}" \
       >/dev/null || die "cannot create the webhook"
     log "the service account has a webhook subscribed to every event"
   fi
@@ -206,10 +226,13 @@ if [ $RAW_ONLY = 0 ]; then
       log "service import $SVC_IMPORT_NOTE; activity: $ACTIVITY_JSON"
     fi
   fi
-  if [ "$WEBHOOK" = 1 ]; then
-    WEBHOOK_NOTE="subscribed to every event: $(q -F ' ' -c "select
+  if [ "$WEBHOOK" != 0 ]; then
+    WEBHOOK_NOTE="subscribed to every event ($WEBHOOK) when the import ended: $(q -F ' ' -c "select
       (select count(*) from webhook_event where account_id = '$SVC_ACCOUNT') || ' events, ' ||
-      (select count(*) from webhook_delivery where account_id = '$SVC_ACCOUNT') || ' deliveries written'")"
+      (select count(*) from webhook_delivery where account_id = '$SVC_ACCOUNT') || ' deliveries ('
+      || (select count(*) from webhook_delivery where account_id = '$SVC_ACCOUNT' and status = 'succeeded')
+      || ' delivered), ' || (select coalesce(sum(item_to - next_item), 0) from webhook_batch
+                               where account_id = '$SVC_ACCOUNT') || ' rows still in batches'")"
     log "webhook: $WEBHOOK_NOTE"
   fi
   # The raw load must start where the service's did, from empty tables: loading a million rows

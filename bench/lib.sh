@@ -3,6 +3,7 @@
 # shellcheck shell=bash
 
 SERVICE_PID=""
+RECEIVER_PID=""
 DB_CREATED=0
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -21,6 +22,7 @@ bench_cleanup() {
     kill -0 "$SERVICE_PID" 2>/dev/null && kill -9 "$SERVICE_PID"
     wait "$SERVICE_PID" 2>/dev/null
   fi
+  if [ -n "$RECEIVER_PID" ]; then kill "$RECEIVER_PID" 2>/dev/null; wait "$RECEIVER_PID" 2>/dev/null; fi
   if [ "$DB_CREATED" = 1 ]; then
     if [ "${KEEP_DB:-0}" = 1 ]; then
       log "keeping database $DB (KEEP_DB=1)"

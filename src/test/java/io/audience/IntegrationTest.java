@@ -80,6 +80,10 @@ public abstract class IntegrationTest {
         // The tests' webhook receivers listen on 127.0.0.1.
         registry.add("audience.webhooks.allow-private-networks", () -> "true");
         registry.add("audience.webhooks.poll-interval", () -> "100ms");
+        registry.add("audience.webhooks.expand-interval", () -> "100ms");
+        // Small, so a test import outruns its endpoint as a big one does (ImportWebhookEventsIntegrationTest).
+        registry.add("audience.webhooks.expand-step", () -> "3");
+        registry.add("audience.webhooks.expand-window", () -> "5");
     }
 
     private static int freePort() {

@@ -60,6 +60,7 @@ class TableOwnershipTest {
             Map.entry("webhook", "webhook"),
             Map.entry("webhook_event", "webhook"),
             Map.entry("webhook_delivery", "webhook"),
+            Map.entry("webhook_batch", "webhook"),
             Map.entry("sign_up_form", "form"),
             Map.entry("sign_up_form_field", "form"),
             Map.entry("sign_up_form_version", "form"),

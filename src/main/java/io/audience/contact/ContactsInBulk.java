@@ -1,13 +1,16 @@
 package io.audience.contact;
 
+import static io.audience.db.Tables.CONTACT;
 import static org.jooq.impl.DSL.val;
 
 import io.audience.identity.Ids;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Select;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +28,13 @@ public class ContactsInBulk {
 
     ContactsInBulk(DSLContext db) {
         this.db = db;
+    }
+
+    /** The key of the contact's address, as a subquery for a statement of the caller. */
+    public Field<String> emailKeyOf(UUID accountId, UUID contactId) {
+        return DSL.field(DSL.select(CONTACT.EMAIL_KEY)
+                .from(CONTACT)
+                .where(CONTACT.ACCOUNT_ID.eq(accountId), CONTACT.CONTACT_ID.eq(contactId)));
     }
 
     /**

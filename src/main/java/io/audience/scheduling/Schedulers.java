@@ -33,10 +33,10 @@ public class Schedulers {
         return scheduler("mail-", 1);
     }
 
-    /** Polls for due webhook deliveries; the deliveries themselves run on the webhook module's own pool. */
+    /** Polls for due webhook deliveries and expands imports' event batches (two threads, so neither waits on the other); the deliveries themselves run on the webhook module's own pool. */
     @Bean(name = WEBHOOKS)
     ThreadPoolTaskScheduler webhookScheduler(DataSource database) {
-        return scheduler("webhook-poll-", 1);
+        return scheduler("webhook-poll-", 2);
     }
 
     /** Two threads: four jobs, each of which may take a while on a big table. */

@@ -36,7 +36,8 @@ class DeliveryRepository {
 
     /**
      * Due deliveries whose contact has no earlier one pending at the same endpoint (order per
-     * contact), taken in turns across accounts (each account's first, then each one's second, ...)
+     * contact; an event about the account, such as an import's completion, also waits for the
+     * account's earlier import rows to be made into events), taken in turns across accounts (each account's first, then each one's second, ...)
      * so one account's backlog does not hold the others back. The UPDATE re-checks the lease row
      * by row, so two instances never take the same delivery.
      */
@@ -54,6 +55,8 @@ class DeliveryRepository {
                       select 1 from webhook_delivery e
                       where e.account_id = d.account_id and e.webhook_id = d.webhook_id
                         and e.ordering_key = d.ordering_key and e.status = 'pending' and e.seq < d.seq)
+                  and (d.ordering_key <> 'account' or not exists (
+                      select 1 from webhook_batch b where b.account_id = d.account_id and b.seqs[1] < d.seq))
                 order by d.next_attempt_at
                 limit 2000
             ), chosen as (
@@ -119,11 +122,14 @@ class DeliveryRepository {
                 .execute();
     }
 
-    /** The webhook's deliveries, newest first, before {@code beforeSeq} when paging. */
-    List<WebhookDelivery> log(UUID accountId, UUID webhookId, @Nullable Long beforeSeq, int limit) {
+    /**
+     * The webhook's deliveries, newest first, after {@code before} when paging: by id, which is
+     * time-ordered and unique (the sequence number is not: an import's rows share their chunk's).
+     */
+    List<WebhookDelivery> log(UUID accountId, UUID webhookId, @Nullable UUID before, int limit) {
         var condition = WEBHOOK_DELIVERY.ACCOUNT_ID.eq(accountId).and(WEBHOOK_DELIVERY.WEBHOOK_ID.eq(webhookId));
-        if (beforeSeq != null) {
-            condition = condition.and(WEBHOOK_DELIVERY.SEQ.lt(beforeSeq));
+        if (before != null) {
+            condition = condition.and(WEBHOOK_DELIVERY.DELIVERY_ID.lt(before));
         }
         return logged(condition, limit);
     }
@@ -148,7 +154,7 @@ class DeliveryRepository {
                         WEBHOOK_EVENT.ACCOUNT_ID.eq(WEBHOOK_DELIVERY.ACCOUNT_ID),
                         WEBHOOK_EVENT.EVENT_ID.eq(WEBHOOK_DELIVERY.EVENT_ID))
                 .where(condition)
-                .orderBy(WEBHOOK_DELIVERY.SEQ.desc())
+                .orderBy(WEBHOOK_DELIVERY.DELIVERY_ID.desc())
                 .limit(limit)
                 .fetch(r -> new WebhookDelivery(
                         r.get(WEBHOOK_DELIVERY.DELIVERY_ID),
@@ -165,8 +171,7 @@ class DeliveryRepository {
                                 ? r.get(WEBHOOK_DELIVERY.NEXT_ATTEMPT_AT)
                                 : null,
                         r.get(WEBHOOK_DELIVERY.CREATED_AT),
-                        r.get(WEBHOOK_DELIVERY.COMPLETED_AT),
-                        r.get(WEBHOOK_DELIVERY.SEQ)));
+                        r.get(WEBHOOK_DELIVERY.COMPLETED_AT)));
     }
 
     /** Sends it again as soon as a worker is free: pending, due now, its attempts kept. */
@@ -183,8 +188,11 @@ class DeliveryRepository {
                 == 1;
     }
 
-    int backlog() {
-        return db.fetchCount(WEBHOOK_DELIVERY, WEBHOOK_DELIVERY.STATUS.eq(Deliveries.PENDING));
+    /** Pending deliveries, and the import rows not yet made into events (each at least one delivery). */
+    long backlog() {
+        return db.fetchSingle("""
+                select (select count(*) from webhook_delivery where status = 'pending')
+                     + (select coalesce(sum(item_to - next_item), 0) from webhook_batch)""").get(0, long.class);
     }
 
     /** Completed deliveries older than {@code before}, and the events no delivery points at any more. */

@@ -18,5 +18,4 @@ public record WebhookDelivery(
         @Nullable OffsetDateTime lastAttemptAt,
         @Nullable OffsetDateTime nextAttemptAt,
         OffsetDateTime createdAt,
-        @Nullable OffsetDateTime completedAt,
-        long seq) {}
+        @Nullable OffsetDateTime completedAt) {}

@@ -6,6 +6,7 @@ import static io.audience.db.Tables.WEBHOOK_EVENT;
 
 import io.audience.identity.Ids;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -36,12 +37,18 @@ class WebhookEventRepository {
 
     /**
      * One event per selected contact, without a payload (made when sent), and a delivery of each
-     * to every enabled subscription that wants it, in one statement; answers how many deliveries.
-     * A contact is selected once per statement, so the order among them does not matter. Ids are
-     * time-ordered, so a million rows land at the right edge of each index, not all over it.
+     * to every subscription of {@code webhookIds} that still exists and wants it, with the
+     * sequence number {@code seq}, in one statement; answers how many deliveries. A contact is
+     * selected once per statement, so the order among them does not matter. Ids are time-ordered,
+     * so a million rows land at the right edge of each index, not all over it.
      */
     int recordEach(
-            UUID accountId, EventType type, Select<? extends Record2<UUID, String>> contacts, OffsetDateTime at) {
+            UUID accountId,
+            EventType type,
+            Select<? extends Record2<UUID, String>> contacts,
+            OffsetDateTime at,
+            long seq,
+            List<UUID> webhookIds) {
         return db.execute(
                 """
                 with events as (
@@ -49,18 +56,30 @@ class WebhookEventRepository {
                     select {0}, {6}, {2}, r.contact_id::text, {3}, null, r.detail from ({1}) r
                     returning event_id, ordering_key
                 )
-                insert into webhook_delivery (account_id, delivery_id, webhook_id, event_id, ordering_key, status,
+                insert into webhook_delivery (account_id, delivery_id, webhook_id, event_id, seq, ordering_key, status,
                                               next_attempt_at, created_at)
-                select {0}, {6}, webhook.webhook_id, e.event_id, e.ordering_key, {4}, {3}, {3}
+                select {0}, {6}, webhook.webhook_id, e.event_id, {7}, e.ordering_key, {4}, now(), now()
                   from events e
-                  join webhook on webhook.account_id = {0} and webhook.enabled and {5}""",
+                  join webhook on webhook.account_id = {0} and webhook.webhook_id = any({8}) and {5}""",
                 DSL.val(accountId),
                 contacts,
                 DSL.val(type.wire()),
                 DSL.val(at),
                 DSL.val(Deliveries.PENDING),
                 wants(type),
-                Ids.nextInSql());
+                Ids.nextInSql(),
+                DSL.val(seq),
+                DSL.val(webhookIds.toArray(UUID[]::new)));
+    }
+
+    /** Whether one of {@code webhookIds} wants the event. */
+    boolean anyWants(UUID accountId, List<UUID> webhookIds, EventType type) {
+        return db.fetchExists(
+                WEBHOOK,
+                WEBHOOK.ACCOUNT_ID
+                        .eq(accountId)
+                        .and(WEBHOOK.WEBHOOK_ID.in(webhookIds))
+                        .and(wants(type)));
     }
 
     /** The event and a delivery for each enabled subscription that wants it; answers how many. */
@@ -108,7 +127,7 @@ class WebhookEventRepository {
                 .set(WEBHOOK_EVENT.OCCURRED_AT, at)
                 .set(WEBHOOK_EVENT.PAYLOAD, payload)
                 .execute();
-        UUID deliveryId = UUID.randomUUID();
+        UUID deliveryId = Ids.next();
         db.insertInto(WEBHOOK_DELIVERY)
                 .set(WEBHOOK_DELIVERY.ACCOUNT_ID, accountId)
                 .set(WEBHOOK_DELIVERY.DELIVERY_ID, deliveryId)

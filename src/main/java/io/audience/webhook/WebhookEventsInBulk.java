@@ -1,7 +1,10 @@
 package io.audience.webhook;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.Field;
 import org.jooq.Record2;
 import org.jooq.Select;
 import org.springframework.stereotype.Repository;
@@ -9,36 +12,49 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Where a bulk writer (an import) tells webhooks of many contacts at once, inside its transaction:
- * one statement per event type, nothing for an account without a subscription that wants it.
+ * Where a bulk writer (an import) tells webhooks of many contacts: one row per chunk in the
+ * chunk's transaction ({@link #enqueue}), made into an event per row and type later, a few
+ * thousand at a time as the endpoints take them ({@link BatchRows}, {@link #recordEach}).
  */
 @Repository
 public class WebhookEventsInBulk {
 
     private final WebhookEventRepository outbox;
+    private final BatchRepository batches;
 
-    WebhookEventsInBulk(WebhookEventRepository outbox) {
+    WebhookEventsInBulk(WebhookEventRepository outbox, BatchRepository batches) {
         this.outbox = outbox;
+        this.batches = batches;
     }
 
-    /** Whether some enabled subscription of the account wants any event: a bulk writer asks once per chunk. */
+    /**
+     * Records that the rows {@code from .. to - 1} of the activity that this transaction decided
+     * are to be told, with the lists the import adds to ({@code allNew}: every address of the
+     * chunk was new to the account); nothing when no subscription of the account is enabled.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean anySubscriber(UUID accountId) {
-        return outbox.anySubscriber(accountId);
+    public void enqueue(
+            UUID accountId, UUID activityId, int from, int to, List<UUID> listIds, boolean allNew, OffsetDateTime at) {
+        batches.insert(accountId, activityId, from, to, listIds, allNew, at);
     }
 
     /**
      * Records one event of {@code type} for each row {@code contacts} selects ({@code contact_id},
-     * once each, and {@code detail}: what {@link EventData} needs besides the contact, or null).
-     * Their data is made by {@link EventData} when they are sent, so a chunk writes two narrow rows
-     * per contact (the event, its delivery) and no JSON. Answers how many deliveries.
+     * once each, and {@code detail}: what {@link EventData} needs besides the contact, or null),
+     * queued where the batch's chunk committed, to the batch's subscriptions that want it. Their
+     * data is made by {@link EventData} when they are sent, so a row costs two narrow rows per
+     * type (the event, its delivery) and no JSON. Answers how many deliveries.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public int recordEach(
-            UUID accountId, EventType type, Select<? extends Record2<UUID, String>> contacts, OffsetDateTime at) {
-        if (!outbox.anySubscriber(accountId, type)) {
+    public int recordEach(EventBatch batch, EventType type, Select<? extends Record2<UUID, String>> contacts) {
+        if (!outbox.anyWants(batch.accountId(), batch.webhookIds(), type)) {
             return 0;
         }
-        return outbox.recordEach(accountId, type, contacts, at);
+        return outbox.recordEach(batch.accountId(), type, contacts, batch.at(), batch.seq(type), batch.webhookIds());
+    }
+
+    /** Whether a batch still needs the activity's staging rows: they are not purged before it is told. */
+    public Condition stillTelling(Field<UUID> accountId, Field<UUID> activityId) {
+        return BatchRepository.pending(accountId, activityId);
     }
 }

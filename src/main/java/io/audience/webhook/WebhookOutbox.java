@@ -2,8 +2,12 @@ package io.audience.webhook;
 
 import io.audience.identity.Ids;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
@@ -20,10 +24,14 @@ import tools.jackson.databind.json.JsonMapper;
 public class WebhookOutbox {
 
     private final WebhookEventRepository outbox;
+    private final BatchRepository batches;
+    private final BatchRows rows;
     private final JsonMapper json;
 
-    WebhookOutbox(WebhookEventRepository outbox, JsonMapper json) {
+    WebhookOutbox(WebhookEventRepository outbox, BatchRepository batches, BatchRows rows, JsonMapper json) {
         this.outbox = outbox;
+        this.batches = batches;
+        this.rows = rows;
         this.json = json;
     }
 
@@ -41,6 +49,9 @@ public class WebhookOutbox {
         if (!outbox.anySubscriber(accountId, type)) {
             return;
         }
+        if (contactId != null && type != EventType.CONTACT_ERASED) { // an erase forgot them
+            announceEarlierRows(accountId, contactId);
+        }
         UUID eventId = Ids.next();
         outbox.record(
                 accountId,
@@ -54,7 +65,48 @@ public class WebhookOutbox {
     /** Erase: the events about the person go, delivered or not, so no copy of their data stays here. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void forget(UUID accountId, UUID contactId) {
+        // The account's batches stay locked until the erase commits: the lock waits for an
+        // expansion running now, so the delete below sees what it wrote, and none starts before the
+        // person's staging rows are gone with the commit. All of them: the contact may already be
+        // unreadable here, so its rows cannot be looked up.
+        for (EventBatch batch : batches.of(accountId)) {
+            batches.lockShared(batch);
+        }
         outbox.forget(accountId, contactId.toString());
+    }
+
+    /**
+     * An import row of the contact that is not yet an event becomes one now, with its place in the
+     * queue from when the import changed the contact: this change is then told after it.
+     */
+    private void announceEarlierRows(UUID accountId, UUID contactId) {
+        for (Waiting w : waitingRows(accountId, contactId)) {
+            batches.lockShared(w.batch())
+                    .filter(locked -> locked.waits(w.row()))
+                    .ifPresent(locked -> rows.expandRow(locked, w.row().item()));
+        }
+    }
+
+    private record Waiting(EventBatch batch, BatchRows.Row row) {}
+
+    /** The contact's import rows still waiting in a batch, in the order of the batches. */
+    private List<Waiting> waitingRows(UUID accountId, UUID contactId) {
+        List<EventBatch> pending = batches.of(accountId);
+        if (pending.isEmpty()) {
+            return List.of();
+        }
+        Set<UUID> activities = new LinkedHashSet<>();
+        pending.forEach(b -> activities.add(b.activityId()));
+        List<BatchRows.Row> found = rows.rowsOf(accountId, activities, contactId);
+        List<Waiting> waiting = new ArrayList<>();
+        for (EventBatch batch : pending) {
+            for (BatchRows.Row row : found) {
+                if (batch.waits(row)) {
+                    waiting.add(new Waiting(batch, row));
+                }
+            }
+        }
+        return waiting;
     }
 
     String payload(UUID eventId, EventType type, UUID accountId, OffsetDateTime at, Object data) {

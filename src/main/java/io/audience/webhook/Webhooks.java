@@ -166,9 +166,9 @@ public class Webhooks {
     }
 
     @Transactional(readOnly = true)
-    public List<WebhookDelivery> deliveries(UUID accountId, UUID webhookId, @Nullable Long beforeSeq, int limit) {
+    public List<WebhookDelivery> deliveries(UUID accountId, UUID webhookId, @Nullable UUID before, int limit) {
         get(accountId, webhookId);
-        return deliveries.log(accountId, webhookId, beforeSeq, limit);
+        return deliveries.log(accountId, webhookId, before, limit);
     }
 
     @Transactional

@@ -130,6 +130,100 @@ class ImportWebhookEventsIntegrationTest extends WebhookReceiverTestBase {
                 .isZero();
     }
 
+    @Test
+    void anImportRowNotYetToldComesBeforeALaterChangeOfItsContactAndAnErasedPersonsRowsAreNeverTold() {
+        NamedAccount account = namedAccount("Import lag");
+        Api api = account.api();
+        String list = createList(api, "Lagging");
+        Hook hook = hook(account, "Import lag");
+        List<String> emails = new java.util.ArrayList<>();
+        StringBuilder rows = new StringBuilder();
+        for (int n = 0; n < 12; n++) {
+            emails.add(uniqueEmail("lag" + n));
+            rows.append(n == 0 ? "" : ",")
+                    .append("{\"email\": \"%s\", \"first_name\": \"Imported\"}".formatted(emails.get(n)));
+        }
+        receiver.stop();
+        String changed;
+        String erased;
+        try {
+            awaitCompleted(api, api.post("/v3/activities/contacts_json_import", Api.json("""
+                    {"list_ids": ["%s"], "import_data": [%s]}""".formatted(list, rows))));
+            changed = contactId(api, emails.get(10));
+            erased = contactId(api, emails.get(11));
+            FormWait.pause(500);
+            assertThat(rowsWaiting(account))
+                    .as("with the endpoint down, the import's last rows are not made into events (window of 5)")
+                    .isGreaterThanOrEqualTo(2);
+
+            Api.Response put = api.put("/v3/contacts/" + changed, Api.json("""
+                    {"email_address": {"address": "%s"}, "first_name": "Changed", "update_source": "Account"}
+                    """.formatted(emails.get(10))));
+            assertThat(put.status()).as(put.toString()).isEqualTo(200);
+            assertThat(api.post("/v3/contacts/" + erased + "/erase", Api.object())
+                            .status())
+                    .isEqualTo(204);
+        } finally {
+            receiver.start();
+        }
+
+        // 10 untouched rows x 3 events, the changed row's 3 and its update, contact.erased, activity.completed.
+        receiver.awaitReceived(
+                all -> all.stream().filter(d -> d.path().equals(hook.path())).count() >= 36,
+                java.time.Duration.ofSeconds(90));
+        FormWait.pause(1000);
+        List<WebhookReceiver.Delivery> got = await(hook, 36);
+        assertThat(got).hasSize(36).allSatisfy(d -> assertThat(d.verified()).isTrue());
+        Map<String, List<String>> typesByContact = got.stream()
+                .filter(d -> !type(d.json()).equals("activity.completed"))
+                .collect(Collectors.groupingBy(
+                        d -> contactOf(d.json()), Collectors.mapping(d -> type(d.json()), Collectors.toList())));
+        assertThat(typesByContact.get(changed))
+                .as("the import's events of the contact, then the later change")
+                .containsExactly("contact.created", "consent.changed", "list_membership.added", "contact.updated");
+        assertThat(typesByContact.get(erased))
+                .as("nothing about the erased person but the erase")
+                .containsExactly("contact.erased");
+        assertThat(typesByContact).hasSize(12);
+        assertThat(typesByContact.values())
+                .filteredOn(types -> types.size() == 3)
+                .hasSize(10)
+                .allSatisfy(types -> assertThat(types)
+                        .containsExactly("contact.created", "consent.changed", "list_membership.added"));
+        assertThat(got.stream().map(d -> d.json().toString()).filter(j -> j.contains(emails.get(11))))
+                .as("no event holds the erased address")
+                .isEmpty();
+        assertThat(rowsWaiting(account)).isZero();
+
+        java.util.Set<String> logged = new java.util.HashSet<>();
+        String next = "/v3/webhooks/" + hook.id() + "/deliveries?limit=5";
+        for (int page = 0; next != null && page < 20; page++) {
+            JsonNode body = api.get(next).json();
+            body.get("deliveries").forEach(d -> logged.add(d.get("delivery_id").asString()));
+            JsonNode href = body.path("_links").path("next").path("href");
+            next = href.isMissingNode() || href.isNull() ? null : href.asString();
+        }
+        assertThat(logged)
+                .as("the log pages through every delivery, though an import's rows share their chunk's place")
+                .hasSize(36);
+    }
+
+    private long rowsWaiting(NamedAccount account) {
+        return db.fetchSingle(
+                        "select coalesce(sum(item_to - next_item), 0)::bigint from webhook_batch where account_id = ?",
+                        UUID.fromString(account.id()))
+                .get(0, long.class);
+    }
+
+    private static String contactId(Api api, String email) {
+        return api.get("/v3/contacts?email=" + email)
+                .json()
+                .get("contacts")
+                .get(0)
+                .get("contact_id")
+                .asString();
+    }
+
     private static String type(JsonNode event) {
         return event.get("type").asString();
     }

@@ -3,11 +3,15 @@ package io.audience.contact.imports;
 import static io.audience.db.Tables.IMPORT_ROW;
 
 import io.audience.consent.ConsentInBulk;
+import io.audience.contact.ContactsInBulk;
 import io.audience.db.tables.ImportRow;
 import io.audience.list.MembershipsInBulk;
+import io.audience.webhook.BatchRows;
+import io.audience.webhook.EventBatch;
 import io.audience.webhook.EventType;
 import io.audience.webhook.WebhookEventsInBulk;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.Condition;
@@ -22,24 +26,30 @@ import org.springframework.stereotype.Repository;
 /**
  * Tells webhooks of every row a chunk of an import applied, as the same change through the API
  * would: {@code contact.created} with {@code consent.changed} (the address's first entry),
- * {@code contact.updated} or {@code contact.revived}, and {@code list_membership.added}. One
- * set-based statement per event type that some subscription of the account wants, none when no
- * subscription is enabled, in the chunk's transaction.
+ * {@code contact.updated} or {@code contact.revived}, and {@code list_membership.added}. The chunk
+ * writes one batch row ({@link #record}); its rows become events later ({@link #expand}), one
+ * set-based statement per event type, from the staging rows the chunk's transaction decided.
  */
 @Repository
-class ImportEventRepository {
+class ImportEventRepository implements BatchRows {
 
     private final DSLContext db;
     private final WebhookEventsInBulk outbox;
     private final ConsentInBulk consent;
     private final MembershipsInBulk memberships;
+    private final ContactsInBulk contacts;
 
     ImportEventRepository(
-            DSLContext db, WebhookEventsInBulk outbox, ConsentInBulk consent, MembershipsInBulk memberships) {
+            DSLContext db,
+            WebhookEventsInBulk outbox,
+            ConsentInBulk consent,
+            MembershipsInBulk memberships,
+            ContactsInBulk contacts) {
         this.db = db;
         this.outbox = outbox;
         this.consent = consent;
         this.memberships = memberships;
+        this.contacts = contacts;
     }
 
     /**
@@ -60,47 +70,87 @@ class ImportEventRepository {
     /** {@code allNew}: every address of the chunk was new, so every created row has a first consent entry. */
     void record(
             UUID accountId, UUID activityId, int from, int to, List<UUID> listIds, boolean allNew, OffsetDateTime at) {
-        if (!outbox.anySubscriber(accountId)) {
-            return;
-        }
+        outbox.enqueue(accountId, activityId, from, to, listIds, allNew, at);
+    }
+
+    @Override
+    public void expand(EventBatch batch, int from, int to) {
         ImportRow i = IMPORT_ROW.as("i");
-        Condition decided = i.ACCOUNT_ID
-                .eq(accountId)
-                .and(i.ACTIVITY_ID.eq(activityId))
-                .and(i.ITEM_NUMBER.ge(from))
-                .and(i.ITEM_NUMBER.lt(to))
-                .and(DSL.condition(ImportChunkRepository.DECIDED_HERE));
+        events(
+                batch,
+                i,
+                rowsOf(batch, i)
+                        .and(i.ITEM_NUMBER.ge(from))
+                        .and(i.ITEM_NUMBER.lt(to))
+                        .and(i.ANNOUNCED.isFalse())
+                        .and(DSL.condition("{0}::text::bigint = {1}", DSL.field("i.xmin"), DSL.val(batch.stamp()))));
+    }
+
+    @Override
+    public List<Row> rowsOf(UUID accountId, Collection<UUID> activityIds, UUID contactId) {
+        ImportRow i = IMPORT_ROW.as("i");
+        Field<Long> stamp = DSL.field("i.xmin::text::bigint", Long.class);
+        return db.select(i.ACTIVITY_ID, i.ITEM_NUMBER, stamp)
+                .from(i)
+                .where(
+                        i.ACCOUNT_ID.eq(accountId),
+                        i.ACTIVITY_ID.in(activityIds),
+                        i.EMAIL_KEY.eq(contacts.emailKeyOf(accountId, contactId)),
+                        i.OUTCOME.in("created", "updated"),
+                        i.ANNOUNCED.isFalse())
+                .fetch(r -> new Row(r.value1(), r.value2(), r.value3()));
+    }
+
+    @Override
+    public void expandRow(EventBatch batch, int item) {
+        ImportRow i = IMPORT_ROW.as("i");
+        // Announced first, in one statement: of two changes of the contact at once, one gets the row.
+        List<Integer> items = db.update(i)
+                .set(i.ANNOUNCED, true)
+                .where(rowsOf(batch, i)
+                        .and(i.ITEM_NUMBER.eq(item))
+                        .and(i.ANNOUNCED.isFalse())
+                        .and(DSL.condition("{0}::text::bigint = {1}", DSL.field("i.xmin"), DSL.val(batch.stamp()))))
+                .returning(i.ITEM_NUMBER)
+                .fetch(i.ITEM_NUMBER);
+        if (!items.isEmpty()) {
+            events(batch, i, rowsOf(batch, i).and(i.ITEM_NUMBER.eq(item)));
+        }
+    }
+
+    private static Condition rowsOf(EventBatch batch, ImportRow i) {
+        return i.ACCOUNT_ID.eq(batch.accountId()).and(i.ACTIVITY_ID.eq(batch.activityId()));
+    }
+
+    private void events(EventBatch batch, ImportRow i, Condition decided) {
+        UUID accountId = batch.accountId();
+        OffsetDateTime at = batch.at();
         Condition created = i.OUTCOME.eq("created");
         Condition updated = i.OUTCOME.eq("updated");
-        outbox.recordEach(accountId, EventType.CONTACT_CREATED, rows(i, decided.and(created)), at);
+        outbox.recordEach(batch, EventType.CONTACT_CREATED, rows(i, decided.and(created)));
         outbox.recordEach(
-                accountId,
+                batch,
                 EventType.CONSENT_CHANGED,
                 rows(
                         i,
                         decided.and(created)
-                                .and(allNew ? DSL.noCondition() : consent.firstRecordedAt(accountId, i.EMAIL_KEY, at))),
-                at);
+                                .and(
+                                        batch.allNew()
+                                                ? DSL.noCondition()
+                                                : consent.firstRecordedAt(accountId, i.EMAIL_KEY, at))));
         outbox.recordEach(
-                accountId,
-                EventType.CONTACT_REVIVED,
-                rows(i, decided.and(updated).and(i.REVIVED.isTrue())),
-                at);
+                batch, EventType.CONTACT_REVIVED, rows(i, decided.and(updated).and(i.REVIVED.isTrue())));
         outbox.recordEach(
-                accountId,
-                EventType.CONTACT_UPDATED,
-                rows(i, decided.and(updated).and(i.REVIVED.isFalse())),
-                at);
-        if (!listIds.isEmpty()) {
+                batch, EventType.CONTACT_UPDATED, rows(i, decided.and(updated).and(i.REVIVED.isFalse())));
+        if (!batch.listIds().isEmpty()) {
             outbox.recordEach(
-                    accountId,
+                    batch,
                     EventType.LIST_MEMBERSHIP_ADDED,
                     memberships.addedAt(
                             accountId,
-                            listIds,
+                            batch.listIds(),
                             DSL.select(i.CONTACT_ID).from(i).where(decided.and(created.or(updated))),
-                            at),
-                    at);
+                            at));
         }
     }
 

@@ -5,6 +5,7 @@ import static io.audience.db.Tables.IMPORT_ROW;
 import io.audience.activity.RowOutcomeRepository;
 import io.audience.contact.PersonData;
 import io.audience.scheduling.Retention;
+import io.audience.webhook.WebhookEventsInBulk;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.UUID;
@@ -24,15 +25,17 @@ class StagedRowRepository implements Retention, PersonData {
 
     private final DSLContext db;
     private final RowOutcomeRepository outcomes;
+    private final WebhookEventsInBulk webhooks;
 
-    StagedRowRepository(DSLContext db, RowOutcomeRepository outcomes) {
+    StagedRowRepository(DSLContext db, RowOutcomeRepository outcomes, WebhookEventsInBulk webhooks) {
         this.db = db;
         this.outcomes = outcomes;
+        this.webhooks = webhooks;
     }
 
     @Override
     public String describe() {
-        return "staged rows of imports that ended";
+        return "staged rows of imports that ended, once webhooks were told of them";
     }
 
     @Override
@@ -46,6 +49,8 @@ class StagedRowRepository implements Retention, PersonData {
                                     .from(IMPORT_ROW)
                                     .where(DSL.row(IMPORT_ROW.ACCOUNT_ID, IMPORT_ROW.ACTIVITY_ID)
                                             .in(outcomes.endedBefore(now)))
+                                    // Webhooks are told of an import's rows from them, maybe after it ended.
+                                    .andNot(webhooks.stillTelling(IMPORT_ROW.ACCOUNT_ID, IMPORT_ROW.ACTIVITY_ID))
                                     .limit(BATCH)))
                     .execute();
             total += deleted;

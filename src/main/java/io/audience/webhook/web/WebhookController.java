@@ -131,7 +131,7 @@ class WebhookController {
             @RequestParam(required = false) String cursor) {
         UUID id = id(webhookId);
         int size = Limits.pageSize(limit, 500);
-        Long before = cursor == null ? null : cursor(cursor);
+        UUID before = cursor == null ? null : cursor(cursor);
         List<WebhookDelivery> page = webhooks.deliveries(caller.accountId(), id, before, size + 1);
         Map<String, Map<String, String>> links = null;
         if (page.size() > size) {
@@ -141,7 +141,7 @@ class WebhookController {
                     Map.of(
                             "href",
                             "/v3/webhooks/" + id + "/deliveries?limit=" + size + "&cursor="
-                                    + page.get(size - 1).seq()));
+                                    + page.get(size - 1).deliveryId()));
         }
         return new DeliveryList(page, links);
     }
@@ -164,14 +164,11 @@ class WebhookController {
         return Limits.uuid("webhook", webhookId);
     }
 
-    private static long cursor(String cursor) {
+    /** A delivery id: the log goes newest first by id (they are time-ordered), after that one. */
+    private static UUID cursor(String cursor) {
         try {
-            long seq = Long.parseLong(cursor);
-            if (seq < 1) {
-                throw new NumberFormatException();
-            }
-            return seq;
-        } catch (NumberFormatException notOurs) {
+            return UUID.fromString(cursor);
+        } catch (IllegalArgumentException notOurs) {
             throw new ValidationFailed("cursor is not one this service made: " + cursor);
         }
     }
