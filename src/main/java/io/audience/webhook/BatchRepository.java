@@ -101,13 +101,18 @@ class BatchRepository {
                 .fetchOptional(BatchRepository::batch);
     }
 
-    /** How many of the account's deliveries are pending, counted up to {@code cap}. */
+    /**
+     * How many of the account's deliveries to enabled endpoints are pending, counted up to
+     * {@code cap}. A disabled endpoint's do not hold expansion back: its events are made and wait
+     * for it, so the staged rows (personal data) do not wait with them.
+     */
     int pendingDeliveries(UUID accountId, int cap) {
-        return db.fetchSingle(
-                        "select count(*)::int from (select 1 from webhook_delivery"
-                                + " where account_id = {0} and status = 'pending' limit {1}) p",
-                        DSL.val(accountId), DSL.val(cap))
-                .get(0, int.class);
+        return db.fetchSingle("""
+                select count(*)::int from (
+                    select 1 from webhook_delivery d
+                      join webhook w on w.account_id = d.account_id and w.webhook_id = d.webhook_id
+                     where d.account_id = {0} and d.status = 'pending' and w.enabled
+                     limit {1}) p""", DSL.val(accountId), DSL.val(cap)).get(0, int.class);
     }
 
     /** Rows before {@code next} are expanded; at the end the batch is gone. */

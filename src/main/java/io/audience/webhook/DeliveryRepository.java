@@ -39,7 +39,10 @@ class DeliveryRepository {
      * contact; an event about the account, such as an import's completion, also waits for the
      * account's earlier import rows to be made into events), taken in turns across accounts (each account's first, then each one's second, ...)
      * so one account's backlog does not hold the others back. The UPDATE re-checks the lease row
-     * by row, so two instances never take the same delivery.
+     * by row, so two instances never take the same delivery. It touches the deliveries by primary
+     * key only, and what they send is joined after: planned generically (a prepared statement on
+     * tables that grew since their statistics), an UPDATE joined to the events scanned every
+     * event of the account per delivery (7.6 s a claim at 3,000 pending).
      */
     private static final String CLAIM = """
             with due as (
@@ -61,15 +64,18 @@ class DeliveryRepository {
                 limit 2000
             ), chosen as (
                 select account_id, delivery_id from due order by turn limit {1}
+            ), claimed as (
+                update webhook_delivery d set locked_until = {2}
+                from chosen c
+                where d.account_id = c.account_id and d.delivery_id = c.delivery_id
+                  and d.status = 'pending' and (d.locked_until is null or d.locked_until < {0})
+                returning d.account_id, d.delivery_id, d.webhook_id, d.event_id, d.attempts, d.created_at
             )
-            update webhook_delivery d set locked_until = {2}
-            from chosen c, webhook w, webhook_event ev
-            where d.account_id = c.account_id and d.delivery_id = c.delivery_id
-              and d.status = 'pending' and (d.locked_until is null or d.locked_until < {0})
-              and w.account_id = d.account_id and w.webhook_id = d.webhook_id
-              and ev.account_id = d.account_id and ev.event_id = d.event_id
-            returning d.account_id, d.delivery_id, d.webhook_id, d.event_id, ev.type, w.url, ev.payload,
-                      d.attempts, d.created_at, ev.ordering_key, ev.occurred_at, ev.detail
+            select cl.account_id, cl.delivery_id, cl.webhook_id, cl.event_id, ev.type, w.url, ev.payload,
+                   cl.attempts, cl.created_at, ev.ordering_key, ev.occurred_at, ev.detail
+              from claimed cl
+              join webhook w on w.account_id = cl.account_id and w.webhook_id = cl.webhook_id
+              join webhook_event ev on ev.account_id = cl.account_id and ev.event_id = cl.event_id
             """;
 
     private final DSLContext db;
