@@ -115,6 +115,25 @@ class BatchRepository {
                      limit {1}) p""", DSL.val(accountId), DSL.val(cap)).get(0, int.class);
     }
 
+    /**
+     * Expansions grow the outbox by thousands of rows a second, faster than autovacuum re-analyses
+     * it; planned from statistics of a near-empty table, the claim checked each delivery's order
+     * against every pending one (0.8 s a claim at 3,000 pending, 10 ms after ANALYZE). Analysed
+     * when a fifth of a table (at least 1,000 rows) changed since its last analysis.
+     */
+    boolean refreshStatistics() {
+        boolean stale = db.fetchExists(DSL.selectOne()
+                .from(DSL.table("pg_stat_user_tables"))
+                .where(
+                        DSL.field("schemaname").eq(DSL.field("current_schema()")),
+                        DSL.field("relname", String.class).in("webhook_delivery", "webhook_event"),
+                        DSL.condition("n_mod_since_analyze > greatest(1000, n_live_tup / 5)")));
+        if (stale) {
+            db.execute("analyze webhook_delivery, webhook_event");
+        }
+        return stale;
+    }
+
     /** Rows before {@code next} are expanded; at the end the batch is gone. */
     void advance(EventBatch batch, int next) {
         Condition it = WEBHOOK_BATCH.ACCOUNT_ID.eq(batch.accountId()).and(WEBHOOK_BATCH.BATCH_ID.eq(batch.batchId()));

@@ -90,22 +90,45 @@ class Dispatcher implements DisposableBean {
                 .register(meters);
     }
 
+    /**
+     * Claims as many due deliveries as there are free workers, and again as soon as workers free
+     * up, until none is due: an interval between claims would cap the rate at the workers per
+     * interval (8 a second), far below what an endpoint takes during an import.
+     */
     @Scheduled(fixedDelayString = "${audience.webhooks.poll-interval}", scheduler = Schedulers.WEBHOOKS)
     void poll() {
-        int available = free.availablePermits();
-        if (available == 0) {
-            return;
+        while (!workers.isShutdown()) {
+            try {
+                if (!free.tryAcquire(1, TimeUnit.SECONDS)) {
+                    return; // every worker busy for a while: the next poll goes on
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            int available = 1 + free.drainPermits();
+            List<DeliveryRepository.Claimed> claimed;
+            try {
+                OffsetDateTime now = OffsetDateTime.now(clock);
+                claimed = deliveries.claim(now, now.plus(lease), available);
+            } catch (RuntimeException e) {
+                free.release(available);
+                log.warn("Could not look for webhook deliveries; the next poll tries again", e);
+                return;
+            }
+            free.release(available - claimed.size());
+            for (DeliveryRepository.Claimed delivery : claimed) {
+                send(delivery);
+            }
+            if (claimed.size() < available) {
+                return; // nothing more is due now
+            }
         }
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        List<DeliveryRepository.Claimed> claimed;
+    }
+
+    /** On a worker, whose permit this caller holds. */
+    private void send(DeliveryRepository.Claimed delivery) {
         try {
-            claimed = deliveries.claim(now, now.plus(lease), available);
-        } catch (RuntimeException e) {
-            log.warn("Could not look for webhook deliveries; the next poll tries again", e);
-            return;
-        }
-        for (DeliveryRepository.Claimed delivery : claimed) {
-            free.acquireUninterruptibly();
             workers.execute(() -> {
                 try {
                     deliver(delivery);
@@ -118,6 +141,8 @@ class Dispatcher implements DisposableBean {
                     free.release();
                 }
             });
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            free.release(); // its lease expires and another instance, or the next start, sends it
         }
     }
 

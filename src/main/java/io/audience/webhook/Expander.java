@@ -46,14 +46,19 @@ class Expander {
     @Scheduled(fixedDelayString = "${audience.webhooks.expand-interval}", scheduler = Schedulers.WEBHOOKS)
     void poll() {
         try {
+            boolean expanded = false;
             for (int round = 0; round < ROUNDS_PER_POLL; round++) {
                 boolean progressed = false;
                 for (UUID account : batches.accountsWaiting(ACCOUNTS_PER_ROUND)) {
                     progressed |= Boolean.TRUE.equals(transactions.execute(status -> step(account)));
                 }
+                expanded |= progressed;
                 if (!progressed) {
-                    return;
+                    break;
                 }
+            }
+            if (expanded) {
+                batches.refreshStatistics();
             }
         } catch (RuntimeException e) {
             log.warn("Could not make import rows into webhook events; the next poll tries again", e);
