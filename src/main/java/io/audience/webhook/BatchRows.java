@@ -10,14 +10,11 @@ import java.util.UUID;
  */
 public interface BatchRows {
 
-    /** A staging row of an activity, decided by the transaction {@code stamp}. */
-    record Row(UUID activityId, int item, long stamp) {}
-
     /** Records the events of the batch's rows {@code from .. to - 1} that were not announced early. */
     void expand(EventBatch batch, int from, int to);
 
     /** The contact's rows in the activities that are not announced yet: an index probe per activity. */
-    List<Row> rowsOf(UUID accountId, Collection<UUID> activityIds, UUID contactId);
+    List<StagedRow> rowsOf(UUID accountId, Collection<UUID> activityIds, UUID contactId);
 
     /**
      * Records now the events of the batch's row {@code item}, unless it was announced already, and

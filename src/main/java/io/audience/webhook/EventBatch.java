@@ -39,7 +39,7 @@ public record EventBatch(
     }
 
     /** Whether the row is one of this batch's, not yet made into events. */
-    boolean waits(BatchRows.Row row) {
+    boolean waits(StagedRow row) {
         return row.activityId().equals(activityId)
                 && row.item() >= nextItem
                 && row.item() < itemTo

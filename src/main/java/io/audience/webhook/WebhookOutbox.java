@@ -87,7 +87,7 @@ public class WebhookOutbox {
         }
     }
 
-    private record Waiting(EventBatch batch, BatchRows.Row row) {}
+    private record Waiting(EventBatch batch, StagedRow row) {}
 
     /** The contact's import rows still waiting in a batch, in the order of the batches. */
     private List<Waiting> waitingRows(UUID accountId, UUID contactId) {
@@ -97,10 +97,10 @@ public class WebhookOutbox {
         }
         Set<UUID> activities = new LinkedHashSet<>();
         pending.forEach(b -> activities.add(b.activityId()));
-        List<BatchRows.Row> found = rows.rowsOf(accountId, activities, contactId);
+        List<StagedRow> found = rows.rowsOf(accountId, activities, contactId);
         List<Waiting> waiting = new ArrayList<>();
         for (EventBatch batch : pending) {
-            for (BatchRows.Row row : found) {
+            for (StagedRow row : found) {
                 if (batch.waits(row)) {
                     waiting.add(new Waiting(batch, row));
                 }

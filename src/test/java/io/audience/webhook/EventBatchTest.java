@@ -27,18 +27,18 @@ class EventBatchTest {
 
     @Test
     void aRowWaitsOnlyInItsOwnBatchFromTheNextItemOnAndWhenItsTransactionDecidedIt() {
-        assertThat(BATCH.waits(new BatchRows.Row(ACTIVITY, 1500, 77L))).isTrue();
-        assertThat(BATCH.waits(new BatchRows.Row(ACTIVITY, 1999, 77L))).isTrue();
-        assertThat(BATCH.waits(new BatchRows.Row(ACTIVITY, 1499, 77L)))
+        assertThat(BATCH.waits(new StagedRow(ACTIVITY, 1500, 77L))).isTrue();
+        assertThat(BATCH.waits(new StagedRow(ACTIVITY, 1999, 77L))).isTrue();
+        assertThat(BATCH.waits(new StagedRow(ACTIVITY, 1499, 77L)))
                 .as("already made into events")
                 .isFalse();
-        assertThat(BATCH.waits(new BatchRows.Row(ACTIVITY, 2000, 77L)))
+        assertThat(BATCH.waits(new StagedRow(ACTIVITY, 2000, 77L)))
                 .as("the next chunk's")
                 .isFalse();
-        assertThat(BATCH.waits(new BatchRows.Row(ACTIVITY, 1600, 78L)))
+        assertThat(BATCH.waits(new StagedRow(ACTIVITY, 1600, 78L)))
                 .as("decided by another transaction (a chunk run again)")
                 .isFalse();
-        assertThat(BATCH.waits(new BatchRows.Row(UUID.randomUUID(), 1600, 77L)))
+        assertThat(BATCH.waits(new StagedRow(UUID.randomUUID(), 1600, 77L)))
                 .as("another import's")
                 .isFalse();
     }

@@ -9,6 +9,7 @@ import io.audience.list.MembershipsInBulk;
 import io.audience.webhook.BatchRows;
 import io.audience.webhook.EventBatch;
 import io.audience.webhook.EventType;
+import io.audience.webhook.StagedRow;
 import io.audience.webhook.WebhookEventsInBulk;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -87,7 +88,7 @@ class ImportEventRepository implements BatchRows {
     }
 
     @Override
-    public List<Row> rowsOf(UUID accountId, Collection<UUID> activityIds, UUID contactId) {
+    public List<StagedRow> rowsOf(UUID accountId, Collection<UUID> activityIds, UUID contactId) {
         ImportRow i = IMPORT_ROW.as("i");
         Field<Long> stamp = DSL.field("i.xmin::text::bigint", Long.class);
         return db.select(i.ACTIVITY_ID, i.ITEM_NUMBER, stamp)
@@ -98,7 +99,7 @@ class ImportEventRepository implements BatchRows {
                         i.EMAIL_KEY.eq(contacts.emailKeyOf(accountId, contactId)),
                         i.OUTCOME.in("created", "updated"),
                         i.ANNOUNCED.isFalse())
-                .fetch(r -> new Row(r.value1(), r.value2(), r.value3()));
+                .fetch(r -> new StagedRow(r.value1(), r.value2(), r.value3()));
     }
 
     @Override
