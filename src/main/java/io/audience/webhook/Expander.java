@@ -50,7 +50,7 @@ class Expander {
             for (int round = 0; round < ROUNDS_PER_POLL; round++) {
                 boolean progressed = false;
                 for (UUID account : batches.accountsWaiting(ACCOUNTS_PER_ROUND)) {
-                    progressed |= Boolean.TRUE.equals(transactions.execute(status -> step(account)));
+                    progressed |= stepOf(account);
                 }
                 expanded |= progressed;
                 if (!progressed) {
@@ -62,6 +62,19 @@ class Expander {
             }
         } catch (RuntimeException e) {
             log.warn("Could not make import rows into webhook events; the next poll tries again", e);
+        }
+    }
+
+    /** One account's failure (a lost connection, a bug) holds back that account only. */
+    private boolean stepOf(UUID account) {
+        try {
+            return Boolean.TRUE.equals(transactions.execute(status -> step(account)));
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Could not make import rows of account {} into webhook events; the next poll tries again",
+                    account,
+                    e);
+            return false;
         }
     }
 

@@ -206,6 +206,18 @@ class ImportWebhookEventsIntegrationTest extends WebhookReceiverTestBase {
         assertThat(logged)
                 .as("the log pages through every delivery, though an import's rows share their chunk's place")
                 .hasSize(36);
+        for (String bad : List.of("1-1-1-1-1", "12", "%00", "not-a-cursor")) {
+            Api.Response refused = api.get("/v3/webhooks/" + hook.id() + "/deliveries?cursor=" + bad);
+            assertThat(refused.status()).as("cursor " + bad).isEqualTo(400);
+            assertThat(refused.raw()).contains("cursor is not one this service made");
+        }
+        NamedAccount stranger = namedAccount("Import lag stranger");
+        assertThat(stranger.api()
+                        .get("/v3/webhooks/" + hook.id() + "/deliveries?cursor="
+                                + logged.iterator().next())
+                        .status())
+                .as("another account's log, cursor or not")
+                .isEqualTo(404);
     }
 
     private long rowsWaiting(NamedAccount account) {

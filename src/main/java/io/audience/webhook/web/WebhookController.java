@@ -167,6 +167,9 @@ class WebhookController {
     /** A delivery id: the log goes newest first by id (they are time-ordered), after that one. */
     private static UUID cursor(String cursor) {
         try {
+            if (cursor.length() != 36) { // UUID.fromString also takes short forms like 1-1-1-1-1
+                throw new IllegalArgumentException();
+            }
             return UUID.fromString(cursor);
         } catch (IllegalArgumentException notOurs) {
             throw new ValidationFailed("cursor is not one this service made: " + cursor);
