@@ -37,6 +37,8 @@ public abstract class IntegrationTest {
 
     public static final String ADMIN_TOKEN = "test-admin-token-of-the-integration-tests";
     /** Every instance on one database shares the master key (32 bytes, base64). */
+    public static final String BOUNCE_DOMAIN = "bounces.audience.test";
+
     public static final String MASTER_KEY = "dGVzdC1tYXN0ZXIta2V5LW9mLTMyLWJ5dGVzLS0tLS0=";
 
     @LocalServerPort
@@ -84,6 +86,10 @@ public abstract class IntegrationTest {
         // Small, so a test import outruns its endpoint as a big one does (ImportWebhookEventsIntegrationTest).
         registry.add("audience.webhooks.expand-step", () -> "3");
         registry.add("audience.webhooks.expand-window", () -> "5");
+        // Every mail gets a signed return path, and the bounce listener runs (FeedbackSmtpIntegrationTest).
+        registry.add("audience.bounce-domain", () -> BOUNCE_DOMAIN);
+        int inboundSmtp = freePort();
+        registry.add("audience.inbound-smtp.port", () -> inboundSmtp);
     }
 
     private static int freePort() {

@@ -9,6 +9,10 @@ public enum Channel {
     FORM,
     LINK,
     UI,
+    /** A bounce report: the address's delivery state, recorded beside its consent. */
+    BOUNCE,
+    /** A spam complaint of the person (a feedback loop report): their opt-out. */
+    COMPLAINT,
     /** A change the installation made to its own data, such as merging two keys of one mailbox. */
     MIGRATION;
 

@@ -131,7 +131,7 @@ public final class ConsentPolicy {
         };
     }
 
-    private static ConsentState notSet() {
+    static ConsentState notSet() {
         return new ConsentState(Permission.NOT_SET, null, null, null, null, null, ConfirmStatus.OFF);
     }
 }

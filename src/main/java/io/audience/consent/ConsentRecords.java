@@ -22,4 +22,13 @@ public final class ConsentRecords {
                 c.getOptOutReason(),
                 ConfirmStatus.valueOf(c.getConfirmStatus().toUpperCase(Locale.ROOT)));
     }
+
+    public static Delivery delivery(Record r) {
+        EmailConsentRecord c = r.into(EMAIL_CONSENT);
+        String status = c.getDeliveryStatus();
+        if (status == null || status.equals(DeliveryStatus.DELIVERABLE.wire())) {
+            return Delivery.DELIVERABLE;
+        }
+        return new Delivery(DeliveryStatus.fromWire("delivery_status", status), c.getBouncedAt(), c.getBounceReason());
+    }
 }

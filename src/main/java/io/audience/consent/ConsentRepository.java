@@ -64,6 +64,23 @@ class ConsentRepository {
                 .execute();
     }
 
+    Delivery delivery(UUID accountId, String emailKey) {
+        return db.selectFrom(EMAIL_CONSENT)
+                .where(EMAIL_CONSENT.ACCOUNT_ID.eq(accountId), EMAIL_CONSENT.EMAIL_KEY.eq(emailKey))
+                .fetchOptional(ConsentRecords::delivery)
+                .orElse(Delivery.DELIVERABLE);
+    }
+
+    void saveDelivery(UUID accountId, String emailKey, Delivery delivery, OffsetDateTime now) {
+        db.update(EMAIL_CONSENT)
+                .set(EMAIL_CONSENT.DELIVERY_STATUS, delivery.status().wire())
+                .set(EMAIL_CONSENT.BOUNCED_AT, delivery.bouncedAt())
+                .set(EMAIL_CONSENT.BOUNCE_REASON, delivery.bounceReason())
+                .set(EMAIL_CONSENT.UPDATED_AT, now)
+                .where(EMAIL_CONSENT.ACCOUNT_ID.eq(accountId), EMAIL_CONSENT.EMAIL_KEY.eq(emailKey))
+                .execute();
+    }
+
     void append(UUID accountId, String emailKey, ConsentEvent event) {
         db.insertInto(CONSENT_EVENT)
                 .set(CONSENT_EVENT.ACCOUNT_ID, accountId)

@@ -87,24 +87,56 @@ public class ConsentService {
         ConsentState next = rule.apply(current);
         if (current == null || !next.equals(current)) {
             consent.save(lock.accountId(), lock.emailKey(), next, lock.at());
-            ConsentEvent entry = new ConsentEvent(
-                    ConsentRepository.newEventId(),
-                    lock.at(),
-                    contactId,
-                    current == null ? null : current.permission(),
-                    next.permission(),
-                    actor.source(),
-                    actor.channel(),
-                    actor.actor(),
-                    actor.ip(),
-                    actor.userAgent(),
-                    actor.evidence(),
-                    actor.statement(),
-                    null);
-            consent.append(lock.accountId(), lock.emailKey(), entry);
+            ConsentEvent entry = append(lock, contactId, current, next, actor);
             events.publishEvent(new ConsentChanged(lock.accountId(), lock.emailKey(), entry));
         }
         return next;
+    }
+
+    /**
+     * Records in the address's history something that happened to it without changing its consent
+     * (a bounce), with its evidence. A new address gets its first state, not set.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void note(AddressLock lock, @Nullable UUID contactId, Actor actor) {
+        ConsentState current = lock.current();
+        if (current == null) {
+            current = ConsentPolicy.notSet();
+            consent.save(lock.accountId(), lock.emailKey(), current, lock.at());
+        }
+        append(lock, contactId, current, current, actor);
+    }
+
+    private ConsentEvent append(
+            AddressLock lock, @Nullable UUID contactId, @Nullable ConsentState from, ConsentState to, Actor actor) {
+        ConsentEvent entry = new ConsentEvent(
+                ConsentRepository.newEventId(),
+                lock.at(),
+                contactId,
+                from == null ? null : from.permission(),
+                to.permission(),
+                actor.source(),
+                actor.channel(),
+                actor.actor(),
+                actor.ip(),
+                actor.userAgent(),
+                actor.evidence(),
+                actor.statement(),
+                null);
+        consent.append(lock.accountId(), lock.emailKey(), entry);
+        return entry;
+    }
+
+    /** The delivery state of the locked address. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Delivery delivery(AddressLock lock) {
+        return consent.delivery(lock.accountId(), lock.emailKey());
+    }
+
+    /** Sets the delivery state of the locked address (the feedback module's rules decide it). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void setDelivery(AddressLock lock, Delivery delivery) {
+        consent.saveDelivery(lock.accountId(), lock.emailKey(), delivery, lock.at());
     }
 
     /**

@@ -64,6 +64,9 @@ public final class ContactFilters {
         if (query.optoutBefore() != null) {
             all.add(EMAIL_CONSENT.OPT_OUT_DATE.lt(query.optoutBefore()));
         }
+        if (query.deliveryStatus() != null) {
+            all.add(EMAIL_CONSENT.DELIVERY_STATUS.eq(query.deliveryStatus().wire()));
+        }
         if (query.cursor() != null) {
             all.add(CONTACT.CONTACT_ID.gt(query.cursor().after()));
         }

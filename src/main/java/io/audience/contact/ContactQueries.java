@@ -88,6 +88,7 @@ public class ContactQueries {
                     query.createdBefore(),
                     query.optoutAfter(),
                     query.optoutBefore(),
+                    query.deliveryStatus(),
                     query.includes(),
                     true,
                     query.limit(),

@@ -2,6 +2,7 @@ package io.audience.contact;
 
 import io.audience.api.Cursor;
 import io.audience.api.ValidationFailed;
+import io.audience.consent.DeliveryStatus;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -26,6 +27,7 @@ public record ContactQuery(
         @Nullable OffsetDateTime createdBefore,
         @Nullable OffsetDateTime optoutAfter,
         @Nullable OffsetDateTime optoutBefore,
+        @Nullable DeliveryStatus deliveryStatus,
         Set<Include> includes,
         boolean includeCount,
         int limit,
@@ -52,6 +54,7 @@ public record ContactQuery(
                 null,
                 null,
                 null,
+                null,
                 java.util.EnumSet.noneOf(Include.class),
                 false,
                 pageSize,
@@ -72,6 +75,7 @@ public record ContactQuery(
                 createdBefore,
                 optoutAfter,
                 optoutBefore,
+                deliveryStatus,
                 includes,
                 includeCount,
                 limit,

@@ -167,7 +167,12 @@ class ContactRepository {
         if (c.getEmailKey() != null) {
             ConsentState consent = io.audience.consent.ConsentRecords.state(r);
             email = new ContactView.Email(
-                    c.getEmailAddress(), c.getEmailKey(), consent, c.getEmailCreatedAt(), c.getEmailUpdatedAt());
+                    c.getEmailAddress(),
+                    c.getEmailKey(),
+                    consent,
+                    io.audience.consent.ConsentRecords.delivery(r),
+                    c.getEmailCreatedAt(),
+                    c.getEmailUpdatedAt());
         }
         return new ContactView(
                 c.getContactId(),

@@ -1,6 +1,7 @@
 package io.audience.contact;
 
 import io.audience.consent.ConsentState;
+import io.audience.consent.Delivery;
 import io.audience.customfield.FieldValue;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -33,7 +34,12 @@ public record ContactView(
         @Nullable List<FieldValue> customFields) {
 
     public record Email(
-            String address, String key, ConsentState consent, OffsetDateTime createdAt, OffsetDateTime updatedAt) {}
+            String address,
+            String key,
+            ConsentState consent,
+            Delivery delivery,
+            OffsetDateTime createdAt,
+            OffsetDateTime updatedAt) {}
 
     public record PhoneView(
             UUID phoneNumberId,

@@ -44,6 +44,20 @@ public class Outbox {
         outbox.forget(accountId, emailKey);
     }
 
+    /** Who a mail was for (while it is kept), to apply a bounce that names it. */
+    public record Recipient(UUID accountId, UUID mailId, String emailKey, String kind) {
+
+        /** Mail to an account's own sender address is no contact's: its bounces are no feedback. */
+        public boolean isContactMail() {
+            return !kind.equals("sender_confirmation");
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<Recipient> recipient(UUID mailId) {
+        return outbox.recipient(mailId);
+    }
+
     @Transactional(readOnly = true)
     public List<QueuedMail> recent(int max) {
         return outbox.recent(max);

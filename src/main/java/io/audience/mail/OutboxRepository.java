@@ -114,6 +114,14 @@ class OutboxRepository {
                 .and(OUTBOX_MAIL.CLAIMED_BY.eq(claim));
     }
 
+    Optional<Outbox.Recipient> recipient(UUID mailId) {
+        return db.select(OUTBOX_MAIL.ACCOUNT_ID, OUTBOX_MAIL.MAIL_ID, OUTBOX_MAIL.EMAIL_KEY, OUTBOX_MAIL.KIND)
+                .from(OUTBOX_MAIL)
+                .where(OUTBOX_MAIL.MAIL_ID.eq(mailId))
+                .limit(1)
+                .fetchOptional(r -> new Outbox.Recipient(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
     List<QueuedMail> recent(int max) {
         return db.selectFrom(OUTBOX_MAIL)
                 .orderBy(OUTBOX_MAIL.MAIL_ID.desc())
@@ -141,6 +149,7 @@ class OutboxRepository {
         return new QueuedMail(
                 r.getAccountId(),
                 r.getMailId(),
+                r.getEmailKey(),
                 r.getKind(),
                 r.getFromAddress(),
                 r.getToAddress(),

@@ -10,10 +10,12 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -40,6 +42,8 @@ class OutboxWorker {
     private final Duration maxRetry;
     private final Duration claimFor;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final ReturnPaths returnPaths;
 
     OutboxWorker(
             OutboxRepository outbox,
@@ -48,8 +52,12 @@ class OutboxWorker {
             @Value("${audience.mail.first-retry}") Duration firstRetry,
             @Value("${audience.mail.max-retry}") Duration maxRetry,
             @Value("${audience.mail.claim-for}") Duration claimFor,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events,
+            ReturnPaths returnPaths) {
         this.outbox = outbox;
+        this.events = events;
+        this.returnPaths = returnPaths;
         this.smtp = smtp;
         this.transactions = transactions;
         this.firstRetry = firstRetry;
@@ -94,8 +102,16 @@ class OutboxWorker {
         OffsetDateTime now = now();
         OffsetDateTime retryAt = failure.permanent() ? null : now.plus(backoff(mail.attempts()));
         String error = failure.replyCode() == null ? failure.reason() : failure.replyCode() + " " + failure.reason();
-        transactions.executeWithoutResult(
-                tx -> outbox.markFailed(mail, claim, failure.replyCode(), error, retryAt, now));
+        transactions.executeWithoutResult(tx -> {
+            boolean recorded = outbox.markFailed(mail, claim, failure.replyCode(), error, retryAt, now);
+            if (recorded
+                    && failure.hardBounce()
+                    && new Outbox.Recipient(mail.accountId(), mail.mailId(), mail.emailKey(), mail.kind())
+                            .isContactMail()) {
+                events.publishEvent(new MailRefused(
+                        mail.accountId(), mail.mailId(), mail.emailKey(), failure.status(), error, now));
+            }
+        });
         if (retryAt == null) {
             log.warn(
                     "Sending {} mail {} failed for good (attempt {}): {}",
@@ -123,8 +139,15 @@ class OutboxWorker {
         return OffsetDateTime.now(clock);
     }
 
-    private static MimeMessage message(JavaMailSender sender, QueuedMail mail) throws MessagingException {
+    private MimeMessage message(JavaMailSender sender, QueuedMail mail) throws MessagingException {
         MimeMessage message = sender.createMimeMessage();
+        Optional<String> returnPath = returnPaths.of(mail.mailId());
+        if (returnPath.isPresent()) {
+            // The envelope sender (MAIL FROM), where bounces go; the From the person sees is unchanged.
+            SMTPMessage verp = new SMTPMessage(message.getSession());
+            verp.setEnvelopeFrom(returnPath.get());
+            message = verp;
+        }
         MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
         helper.setFrom(mail.from());
         helper.setTo(mail.to());

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 public record QueuedMail(
         UUID accountId,
         UUID mailId,
+        String emailKey,
         String kind,
         String from,
         String to,

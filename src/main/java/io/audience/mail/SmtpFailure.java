@@ -12,16 +12,21 @@ import org.springframework.mail.MailSendException;
  * is permanent (retrying only repeats it); anything else (a 4xx, a refused or timed-out
  * connection, a failed login) is worth retrying. The text kept is short and names no address.
  */
-record SmtpFailure(boolean permanent, @Nullable Integer replyCode, String reason) {
+record SmtpFailure(boolean permanent, @Nullable Integer replyCode, String reason, boolean recipientRefused) {
 
     private static final Pattern ADDRESS = Pattern.compile("<[^<>\\s]*>|[^\\s<>\"':;,()]+@[^\\s<>\"':;,()]+");
     private static final int MAX_REASON = 300;
+    private static final Pattern ENHANCED = Pattern.compile("\\b[245]\\.\\d{1,3}\\.\\d{1,3}\\b");
 
     static SmtpFailure of(Exception e) {
         Throwable replied = replied(e, new HashSet<>());
         if (replied != null) {
             int code = ownReturnCode(replied);
-            return new SmtpFailure(code >= 500 && code < 600, code, scrub(String.valueOf(replied.getMessage())));
+            return new SmtpFailure(
+                    code >= 500 && code < 600,
+                    code,
+                    scrub(String.valueOf(replied.getMessage())),
+                    replied.getClass().getSimpleName().equals("SMTPAddressFailedException"));
         }
         Throwable failed =
                 e instanceof MailSendException send && !send.getFailedMessages().isEmpty()
@@ -33,7 +38,21 @@ record SmtpFailure(boolean permanent, @Nullable Integer replyCode, String reason
         }
         String text =
                 root == failed ? String.valueOf(failed.getMessage()) : failed.getMessage() + ": " + root.getMessage();
-        return new SmtpFailure(false, null, scrub(text));
+        return new SmtpFailure(false, null, scrub(text), false);
+    }
+
+    /**
+     * The server refused this recipient for good (a 5xx to RCPT TO): a hard bounce of the address,
+     * unlike a refused sender or message, which says nothing about the mailbox.
+     */
+    boolean hardBounce() {
+        return permanent && recipientRefused;
+    }
+
+    /** The enhanced status code of the reply (RFC 3463, {@code 5.1.1}), or the reply code. */
+    String status() {
+        java.util.regex.Matcher m = ENHANCED.matcher(reason);
+        return m.find() ? m.group() : String.valueOf(replyCode);
     }
 
     /** The reply with no address in it, one line, at most 300 characters. */

@@ -15,6 +15,8 @@ public enum EventType {
     LIST_MEMBERSHIP_ADDED("list_membership.added"),
     LIST_MEMBERSHIP_REMOVED("list_membership.removed"),
     ACTIVITY_COMPLETED("activity.completed"),
+    /** A bounce of mail to the contact's address was recorded (its delivery state may have changed). */
+    DELIVERY_BOUNCED("delivery.bounced"),
     /** Sent only by POST /v3/webhooks/{webhook_id}/test, to that webhook, whatever it subscribed to. */
     PING("ping");
 

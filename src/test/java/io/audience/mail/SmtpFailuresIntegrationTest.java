@@ -97,6 +97,30 @@ class SmtpFailuresIntegrationTest extends IntegrationTest {
                 .contains("failed for good")
                 .doesNotContain(email)
                 .doesNotContain("/confirm/");
+
+        // The refusal of the recipient is a hard bounce of the address (issue 17).
+        JsonNode found = api.get("/v3/contacts?status=all&email=" + email)
+                .json()
+                .get("contacts")
+                .get(0);
+        JsonNode address = found.get("email_address");
+        assertThat(address.get("delivery_status").asString()).isEqualTo("bounced");
+        assertThat(address.get("bounce_reason").asString()).startsWith("5.1.1").doesNotContain("@");
+        assertThat(address.get("bounced_at").asString()).isNotBlank();
+        assertThat(address.get("permission_to_send").asString())
+                .as("a bounce is no opt-out")
+                .isEqualTo("pending_confirmation");
+        JsonNode bounced = api.get("/v3/contacts?delivery_status=bounced&email=" + email)
+                .json()
+                .get("contacts");
+        assertThat(bounced).hasSize(1);
+        assertThat(api.get("/v3/contacts?delivery_status=deliverable&email=" + email)
+                        .json()
+                        .get("contacts"))
+                .isEmpty();
+        JsonNode history = api.get("/v3/contacts/" + found.get("contact_id").asString() + "/consent_history")
+                .json();
+        assertThat(history.toString()).contains("\"channel\":\"bounce\"").contains("5.1.1");
     }
 
     @Test

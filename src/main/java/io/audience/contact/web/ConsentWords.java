@@ -178,6 +178,8 @@ final class ConsentWords {
                         : e.actor().startsWith("confirmation:") ? "the confirmation link" : "a link in a mail";
             case UI -> "the console";
             case MIGRATION -> "a change of the installation's data";
+            case BOUNCE -> "a bounce report";
+            case COMPLAINT -> "a spam complaint to their mailbox provider";
         };
     }
 

@@ -10,6 +10,7 @@ import io.audience.api.Requires;
 import io.audience.api.Unsupported;
 import io.audience.api.ValidationFailed;
 import io.audience.consent.ConsentEvent;
+import io.audience.consent.DeliveryStatus;
 import io.audience.consent.EmailAddresses;
 import io.audience.contact.ContactCounts;
 import io.audience.contact.ContactQueries;
@@ -89,6 +90,7 @@ class ContactReadController {
             @RequestParam(name = "created_before", required = false) String createdBefore,
             @RequestParam(name = "optout_after", required = false) String optoutAfter,
             @RequestParam(name = "optout_before", required = false) String optoutBefore,
+            @RequestParam(name = "delivery_status", required = false) @Nullable String deliveryStatus,
             @RequestParam(required = false) String include,
             @RequestParam(name = "include_count", required = false) Boolean includeCount,
             @RequestParam(required = false) Integer limit,
@@ -114,6 +116,9 @@ class ContactReadController {
                 ContactQuery.instant("created_before", createdBefore),
                 ContactQuery.instant("optout_after", optoutAfter),
                 ContactQuery.instant("optout_before", optoutBefore),
+                deliveryStatus == null || deliveryStatus.isBlank()
+                        ? null
+                        : DeliveryStatus.fromWire("delivery_status", deliveryStatus.strip()),
                 includes,
                 Boolean.TRUE.equals(includeCount),
                 Limits.pageSize(limit, 500),

@@ -43,7 +43,10 @@ record ContactResource(
             @Nullable String optOutSource,
             @Nullable OffsetDateTime optOutDate,
             @Nullable String optOutReason,
-            String confirmStatus) {}
+            String confirmStatus,
+            String deliveryStatus,
+            @Nullable OffsetDateTime bouncedAt,
+            @Nullable String bounceReason) {}
 
     static ContactResource of(ContactView c) {
         return new ContactResource(
@@ -84,7 +87,10 @@ record ContactResource(
                 wire(consent.optOutSource()),
                 consent.optOutDate(),
                 consent.optOutReason(),
-                consent.confirmStatus().wire());
+                consent.confirmStatus().wire(),
+                email.delivery().status().wire(),
+                email.delivery().bouncedAt(),
+                email.delivery().bounceReason());
     }
 
     private static @Nullable String wire(@Nullable Source source) {
