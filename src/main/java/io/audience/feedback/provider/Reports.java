@@ -27,6 +27,21 @@ final class Reports {
             @Nullable String status,
             @Nullable String diagnostic,
             OffsetDateTime occurredAt) {
+        return of(kind, email, source, sourceName, providerEventId, mailId, status, diagnostic, occurredAt, diagnostic);
+    }
+
+    /** As above, with {@code detail} (a complaint's feedback type, say) in the evidence in place of the diagnostic. */
+    static Feedback of(
+            Kind kind,
+            String email,
+            String source,
+            String sourceName,
+            String providerEventId,
+            @Nullable UUID mailId,
+            @Nullable String status,
+            @Nullable String diagnostic,
+            OffsetDateTime occurredAt,
+            @Nullable String detail) {
         String cleanStatus = clip(status, MAX_STATUS);
         String cleanDiagnostic = clip(diagnostic, MAX_DIAGNOSTIC);
         return new Feedback(
@@ -38,7 +53,7 @@ final class Reports {
                 cleanStatus,
                 cleanDiagnostic,
                 occurredAt,
-                evidence(kind, sourceName, cleanStatus, cleanDiagnostic));
+                evidence(kind, sourceName, cleanStatus, clip(detail, MAX_DIAGNOSTIC)));
     }
 
     /** "Hard bounce reported by Amazon SES: 5.1.1 smtp; 550 5.1.1 user unknown". */
