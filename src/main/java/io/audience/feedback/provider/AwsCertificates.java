@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.security.auth.x500.X500Principal;
@@ -39,21 +40,22 @@ public final class AwsCertificates implements CertificateSource {
     private static final Pattern SIGNING_NAME =
             Pattern.compile("^(sns|sns-signing\\.([a-z0-9-]+)|sns-cn-[a-z0-9-]+)\\.amazonaws\\.com(\\.cn)?$");
 
-    private final HttpClient http;
+    private final Function<URI, byte[]> download;
     private final Cache<URI, X509Certificate> cache = Caffeine.newBuilder()
             .maximumSize(50)
             .expireAfterWrite(Duration.ofHours(12))
             .build();
 
     public AwsCertificates() {
-        this(HttpClient.newBuilder()
+        this(over(HttpClient.newBuilder()
                 .connectTimeout(TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .build());
+                .build()));
     }
 
-    AwsCertificates(HttpClient http) {
-        this.http = http;
+    /** @param download the body at a URL, of which at most {@link #MAX_BYTES} + 1 bytes are read */
+    AwsCertificates(Function<URI, byte[]> download) {
+        this.download = download;
     }
 
     /** Whether a URL (a SubscribeURL, say) points at Amazon SNS itself: https, an SNS host, no tricks. */
@@ -93,27 +95,38 @@ public final class AwsCertificates implements CertificateSource {
     }
 
     private X509Certificate fetch(URI url, String region) {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(TIMEOUT).GET().build();
-        try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw new IOException("SNS certificate fetch answered " + response.statusCode());
-                }
-                byte[] pem = in.readNBytes(MAX_BYTES + 1);
-                if (pem.length > MAX_BYTES) {
-                    throw new BadSignature("the SNS certificate is larger than " + MAX_BYTES + " bytes");
-                }
-                X509Certificate certificate = parse(pem);
-                checkName(certificate, region);
-                return certificate;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not fetch the SNS certificate", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UncheckedIOException("interrupted fetching the SNS certificate", new IOException(e));
+        byte[] pem = download.apply(url);
+        if (pem.length > MAX_BYTES) {
+            throw new BadSignature("the SNS certificate is larger than " + MAX_BYTES + " bytes");
         }
+        X509Certificate certificate = parse(pem);
+        checkName(certificate, region);
+        return certificate;
+    }
+
+    /**
+     * A network failure is not a bad signature: it throws {@link UncheckedIOException}, so the
+     * caller answers 5xx and SNS retries later.
+     */
+    static Function<URI, byte[]> over(HttpClient http) {
+        return url -> {
+            HttpRequest request =
+                    HttpRequest.newBuilder(url).timeout(TIMEOUT).GET().build();
+            try {
+                HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                try (InputStream in = response.body()) {
+                    if (response.statusCode() != 200) {
+                        throw new IOException("the SNS certificate address answered " + response.statusCode());
+                    }
+                    return in.readNBytes(MAX_BYTES + 1);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not fetch the SNS certificate", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UncheckedIOException("interrupted fetching the SNS certificate", new IOException(e));
+            }
+        };
     }
 
     static X509Certificate parse(byte[] pem) {

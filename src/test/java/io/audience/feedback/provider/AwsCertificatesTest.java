@@ -3,8 +3,12 @@ package io.audience.feedback.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -111,5 +115,70 @@ class AwsCertificatesTest {
         assertThatThrownBy(() ->
                         AwsCertificates.parse("not a certificate".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
                 .isInstanceOf(BadSignature.class);
+    }
+
+    private static final URI CERT_URL = URI.create(
+            "https://sns.us-west-2.amazonaws.com/SimpleNotificationService-7506a1e35b36ef5a444dd1a8e7cc3ed8.pem");
+    private static final byte[] AWS_PEM =
+            SnsTestSigner.resource("feedback/sns-aws/SimpleNotificationService-7506a1e35b36ef5a444dd1a8e7cc3ed8.pem");
+
+    @Test
+    void aCertificateIsDownloadedOnceAndThenServedFromTheCache() {
+        List<URI> downloads = new ArrayList<>();
+        AwsCertificates certificates = new AwsCertificates(url -> {
+            downloads.add(url);
+            return AWS_PEM;
+        });
+
+        X509Certificate first = certificates.certificate(CERT_URL);
+        X509Certificate second = certificates.certificate(CERT_URL);
+
+        assertThat(second).isSameAs(first);
+        assertThat(downloads).containsExactly(CERT_URL);
+    }
+
+    @Test
+    void aDownloadedCertificateForAnotherNameIsRefusedAndNotCached() {
+        List<URI> downloads = new ArrayList<>();
+        AwsCertificates certificates = new AwsCertificates(url -> {
+            downloads.add(url);
+            return SnsTestSigner.resource("feedback/sns-test/other-name.pem");
+        });
+
+        assertThatThrownBy(() -> certificates.certificate(CERT_URL)).isInstanceOf(BadSignature.class);
+        assertThatThrownBy(() -> certificates.certificate(CERT_URL)).isInstanceOf(BadSignature.class);
+        assertThat(downloads).hasSize(2);
+    }
+
+    @Test
+    void aDownloadLargerThan64KibIsRefused() {
+        AwsCertificates certificates = new AwsCertificates(url -> new byte[AwsCertificates.MAX_BYTES + 1]);
+
+        assertThatThrownBy(() -> certificates.certificate(CERT_URL))
+                .isInstanceOf(BadSignature.class)
+                .hasMessageContaining("larger than");
+    }
+
+    @Test
+    void aFailedDownloadIsNotABadSignatureSoTheSenderRetries() {
+        AwsCertificates certificates = new AwsCertificates(url -> {
+            throw new UncheckedIOException(new IOException("connection refused"));
+        });
+
+        assertThatThrownBy(() -> certificates.certificate(CERT_URL)).isInstanceOf(UncheckedIOException.class);
+    }
+
+    @Test
+    void anUntrustedUrlIsNeverDownloaded() {
+        List<URI> downloads = new ArrayList<>();
+        AwsCertificates certificates = new AwsCertificates(url -> {
+            downloads.add(url);
+            return AWS_PEM;
+        });
+
+        assertThatThrownBy(() -> certificates.certificate(
+                        URI.create("https://sns.us-west-2.amazonaws.com.evil.com/SimpleNotificationService-0a.pem")))
+                .isInstanceOf(BadSignature.class);
+        assertThat(downloads).isEmpty();
     }
 }
