@@ -7,6 +7,7 @@ import io.audience.feedback.Feedback.Kind;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -35,8 +36,8 @@ public final class GenericEvents {
         if (id == null || id.isBlank() || timestamp == null || signatures == null) {
             throw new BadSignature("missing webhook-id, webhook-timestamp or webhook-signature");
         }
-        long seconds = Freshness.epochSeconds(timestamp, "webhook-timestamp").getEpochSecond();
-        byte[] expected = sign(secret, id, seconds, new String(body, StandardCharsets.UTF_8));
+        Instant signedAt = Freshness.epochSeconds(timestamp, "webhook-timestamp");
+        byte[] expected = sign(secret, id, signedAt.getEpochSecond(), new String(body, StandardCharsets.UTF_8));
         boolean matched = false;
         // Several signatures during a secret's rotation; check them all, so timing says nothing of which.
         for (String signature : signatures.trim().split(" +")) {
@@ -45,8 +46,7 @@ public final class GenericEvents {
         if (!matched) {
             throw new BadSignature("no webhook-signature matches");
         }
-        Freshness.within(
-                Freshness.epochSeconds(timestamp, "webhook-timestamp"), clock, Freshness.SKEW, "webhook-timestamp");
+        Freshness.within(signedAt, clock, Freshness.SKEW, "webhook-timestamp");
     }
 
     /** One report or an array of them; each report's id defaults to the webhook id (with its index). */

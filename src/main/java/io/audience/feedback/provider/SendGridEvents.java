@@ -32,21 +32,19 @@ public final class SendGridEvents {
 
     /** The verification key as SendGrid shows it (base64 DER, no PEM armour); rejects anything else. */
     public static PublicKey publicKey(String base64Der) {
+        PublicKey key;
         try {
-            PublicKey key = KeyFactory.getInstance("EC")
+            key = KeyFactory.getInstance("EC")
                     .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64Der.strip())));
-            if (!(key instanceof ECPublicKey ec)
-                    || ec.getParams().getCurve().getField().getFieldSize() != 256) {
-                throw new IllegalArgumentException("the SendGrid verification key must be an EC P-256 key");
-            }
-            return key;
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith("the SendGrid")) {
-                throw (IllegalArgumentException) e;
-            }
             throw new IllegalArgumentException(
                     "the SendGrid verification key must be base64 DER (SubjectPublicKeyInfo), as SendGrid shows it", e);
         }
+        if (!(key instanceof ECPublicKey ec)
+                || ec.getParams().getCurve().getField().getFieldSize() != 256) {
+            throw new IllegalArgumentException("the SendGrid verification key must be an EC P-256 key");
+        }
+        return key;
     }
 
     public static void verify(
