@@ -27,7 +27,7 @@ public final class SnsMessages {
 
     static final List<String> NOTIFICATION_FIELDS =
             List.of("Message", "MessageId", "Subject", "Timestamp", "TopicArn", "Type");
-    private static final List<String> CONFIRMATION_FIELDS =
+    static final List<String> CONFIRMATION_FIELDS =
             List.of("Message", "MessageId", "SubscribeURL", "Timestamp", "Token", "TopicArn", "Type");
 
     private final CertificateSource certificates;

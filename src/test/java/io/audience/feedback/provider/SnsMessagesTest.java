@@ -190,4 +190,26 @@ class SnsMessagesTest {
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void theTestSignersSubscriptionConfirmationVerifiesWithItsSubscribeUrl() {
+        Instant now = Instant.parse("2030-01-01T00:00:00Z");
+        URI subscribe = URI.create("https://sns.us-east-1.amazonaws.com/?Action=ConfirmSubscription&Token=abc");
+
+        SnsMessage message = new SnsMessages(SnsTestSigner.certificates(), at(now))
+                .verify(bytes(SnsTestSigner.subscriptionConfirmation(SnsTestSigner.TOPIC_ARN, subscribe, now)));
+
+        assertThat(message.type()).isEqualTo(SnsMessage.SUBSCRIPTION_CONFIRMATION);
+        assertThat(message.subscribeUrl()).isEqualTo(subscribe);
+    }
+
+    @Test
+    void aNotificationFromMoreThanFiveMinutesAheadIsRefused() {
+        Instant now = Instant.parse("2030-01-01T00:00:00Z");
+        String ahead = SnsTestSigner.notification("{}", now.plusSeconds(301));
+
+        assertThatThrownBy(() -> new SnsMessages(SnsTestSigner.certificates(), at(now)).verify(bytes(ahead)))
+                .isInstanceOf(BadSignature.class)
+                .hasMessageContaining("ahead");
+    }
 }

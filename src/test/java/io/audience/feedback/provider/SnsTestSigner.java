@@ -13,6 +13,7 @@ import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -49,14 +50,36 @@ public final class SnsTestSigner {
     }
 
     public static String notification(String topicArn, String message, Instant timestamp) {
+        return notification(topicArn, UUID.randomUUID().toString(), message, timestamp);
+    }
+
+    /** With a chosen MessageId, to replay the same notification twice. */
+    public static String notification(String topicArn, String messageId, String message, Instant timestamp) {
         ObjectNode envelope = JsonMapper.shared().createObjectNode();
         envelope.put("Type", SnsMessage.NOTIFICATION);
-        envelope.put("MessageId", UUID.randomUUID().toString());
+        envelope.put("MessageId", messageId);
         envelope.put("TopicArn", topicArn);
         envelope.put("Message", message);
         envelope.put("Timestamp", timestamp.toString());
+        return signed(envelope, SnsMessages.NOTIFICATION_FIELDS);
+    }
+
+    /** A signed SubscriptionConfirmation, as SNS sends when a topic gets our endpoint. */
+    public static String subscriptionConfirmation(String topicArn, URI subscribeUrl, Instant timestamp) {
+        ObjectNode envelope = JsonMapper.shared().createObjectNode();
+        envelope.put("Type", SnsMessage.SUBSCRIPTION_CONFIRMATION);
+        envelope.put("MessageId", UUID.randomUUID().toString());
+        envelope.put("Token", "2336412f37fb687f5d51e6e2425929f52e8e3531");
+        envelope.put("TopicArn", topicArn);
+        envelope.put("Message", "You have chosen to subscribe to the topic " + topicArn + ".");
+        envelope.put("SubscribeURL", subscribeUrl.toString());
+        envelope.put("Timestamp", timestamp.toString());
+        return signed(envelope, SnsMessages.CONFIRMATION_FIELDS);
+    }
+
+    private static String signed(ObjectNode envelope, List<String> fields) {
         envelope.put("SignatureVersion", "2");
-        envelope.put("Signature", sign(SnsMessages.canonical(envelope, SnsMessages.NOTIFICATION_FIELDS)));
+        envelope.put("Signature", sign(SnsMessages.canonical(envelope, fields)));
         envelope.put("SigningCertURL", CERTIFICATE_URL.toString());
         envelope.put("UnsubscribeURL", "https://sns.us-east-1.amazonaws.com/?Action=Unsubscribe");
         return envelope.toString();
