@@ -38,3 +38,21 @@ create index feedback_event_address_ix on feedback_event (account_id, email_key,
 -- A bounce names its mail by the signed id in its return path, not by account: finding the mail
 -- by its id alone must not scan a month of mail.
 create index outbox_mail_id_ix on outbox_mail (mail_id);
+
+-- Where a sending service posts its bounce and complaint events for an account: its URL is
+-- /feedback/{endpoint_id} (a random id, unguessable), and each request is verified as that
+-- provider signs it. Secrets Audience makes or is given (Postmark's password, Mailgun's signing key,
+-- the generic endpoint's key) are sealed with the master key; SendGrid's is a public key.
+create table feedback_endpoint (
+    account_id    uuid          not null,
+    endpoint_id   uuid          not null,
+    provider      varchar(16)   not null,
+    description   varchar(255),
+    secret_sealed varchar(2000),
+    public_key    varchar(2000),
+    topic_arns    varchar(2000),
+    created_at    timestamptz   not null,
+    constraint feedback_endpoint_pk primary key (account_id, endpoint_id),
+    constraint feedback_endpoint_id unique (endpoint_id),
+    constraint feedback_endpoint_account_fk foreign key (account_id) references account (account_id)
+);

@@ -90,6 +90,12 @@ public abstract class IntegrationTest {
         registry.add("audience.bounce-domain", () -> BOUNCE_DOMAIN);
         int inboundSmtp = freePort();
         registry.add("audience.inbound-smtp.port", () -> inboundSmtp);
+        // SES notifications in tests are signed with a test key (FeedbackProvidersIntegrationTest).
+        registry.add(
+                "audience.feedback.sns-certificate-file",
+                () -> Path.of("src/test/resources/feedback/sns-test/certificate.pem")
+                        .toAbsolutePath()
+                        .toString());
     }
 
     private static int freePort() {

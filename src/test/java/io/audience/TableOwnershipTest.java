@@ -50,6 +50,7 @@ class TableOwnershipTest {
             Map.entry("mail_template", "confirmation"),
             Map.entry("email_consent", "consent"),
             Map.entry("feedback_event", "feedback"),
+            Map.entry("feedback_endpoint", "feedback"),
             Map.entry("consent_event", "consent"),
             Map.entry("consent_text", "consent"),
             Map.entry("list_opt_out", "consent"),
