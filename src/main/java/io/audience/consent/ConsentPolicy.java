@@ -15,6 +15,9 @@ public final class ConsentPolicy {
     private static final Set<Permission> ACCOUNT_SETTABLE =
             Set.of(Permission.IMPLICIT, Permission.EXPLICIT, Permission.NOT_SET, Permission.UNSUBSCRIBED);
 
+    /** The opt-out reason of a spam complaint: the person's opt-out, reported by their mailbox provider. */
+    public static final String COMPLAINT = "complaint";
+
     private ConsentPolicy() {}
 
     /** What a sign-up leads to: a state, and whether the person must confirm by mail. */

@@ -133,6 +133,12 @@ public class ConsentService {
         return consent.delivery(lock.accountId(), lock.emailKey());
     }
 
+    /** The delivery state of an address (deliverable when it is unknown). */
+    @Transactional(readOnly = true)
+    public Delivery deliveryOf(UUID accountId, String emailKey) {
+        return consent.delivery(accountId, emailKey);
+    }
+
     /** Sets the delivery state of the locked address (the feedback module's rules decide it). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void setDelivery(AddressLock lock, Delivery delivery) {

@@ -5,6 +5,7 @@ import static io.audience.db.Tables.EMAIL_CONSENT;
 import static io.audience.db.Tables.LIST_MEMBERSHIP;
 import static io.audience.db.Tables.TAGGING;
 
+import io.audience.consent.DeliveryStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -86,6 +87,10 @@ public final class ContactFilters {
                         case ALL -> DSL.trueCondition();
                         case ACTIVE -> CONTACT.DELETED_AT.isNull();
                         case DELETED -> CONTACT.DELETED_AT.isNotNull();
+                        case BOUNCED ->
+                            CONTACT.DELETED_AT
+                                    .isNull()
+                                    .and(EMAIL_CONSENT.DELIVERY_STATUS.eq(DeliveryStatus.BOUNCED.wire()));
                         default ->
                             CONTACT.DELETED_AT
                                     .isNull()

@@ -1,5 +1,6 @@
 package io.audience.contact;
 
+import io.audience.consent.DeliveryStatus;
 import io.audience.consent.Permission;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -12,5 +13,6 @@ public record ContactHit(
         @Nullable String firstName,
         @Nullable String lastName,
         @Nullable Permission permission,
+        @Nullable DeliveryStatus delivery,
         OffsetDateTime updatedAt,
         @Nullable OffsetDateTime deletedAt) {}

@@ -92,7 +92,9 @@ public record ContactQuery(
         TEMP_HOLD,
         UNSUBSCRIBED,
         EXPLICIT,
-        IMPLICIT
+        IMPLICIT,
+        /** An extension: not deleted, and mail to the address bounced (its delivery_status). */
+        BOUNCED
     }
 
     public static Set<Status> statuses(@Nullable String csv) {
@@ -105,7 +107,7 @@ public record ContactQuery(
                 result.add(Status.valueOf(part.strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 throw new ValidationFailed("status accepts all, active, deleted, not_set, pending_confirmation,"
-                        + " temp_hold, unsubscribed, explicit and implicit, not " + part.strip());
+                        + " temp_hold, unsubscribed, explicit, implicit and bounced, not " + part.strip());
             }
         }
         return result;

@@ -3,6 +3,7 @@ package io.audience.contact;
 import static io.audience.db.Tables.CONTACT;
 import static io.audience.db.Tables.EMAIL_CONSENT;
 
+import io.audience.consent.DeliveryStatus;
 import io.audience.consent.Permission;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Name;
 import org.jooq.Record1;
-import org.jooq.Record7;
+import org.jooq.Record8;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
@@ -143,6 +144,7 @@ class ContactSearchRepository {
                         CONTACT.FIRST_NAME,
                         CONTACT.LAST_NAME,
                         EMAIL_CONSENT.PERMISSION_TO_SEND,
+                        EMAIL_CONSENT.DELIVERY_STATUS,
                         CONTACT.UPDATED_AT,
                         CONTACT.DELETED_AT)
                 .from(CONTACT)
@@ -212,14 +214,16 @@ class ContactSearchRepository {
         return DSL.inline("%" + SearchText.literal(text) + "%");
     }
 
-    private static ContactHit hit(Record7<UUID, String, String, String, String, OffsetDateTime, OffsetDateTime> r) {
+    private static ContactHit hit(
+            Record8<UUID, String, String, String, String, String, OffsetDateTime, OffsetDateTime> r) {
         return new ContactHit(
                 r.value1(),
                 r.value2(),
                 r.value3(),
                 r.value4(),
                 r.value5() == null ? null : Permission.fromWire("permission_to_send", r.value5()),
-                r.value6(),
-                r.value7());
+                r.value6() == null ? null : DeliveryStatus.fromWire("delivery_status", r.value6()),
+                r.value7(),
+                r.value8());
     }
 }

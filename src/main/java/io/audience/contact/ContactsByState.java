@@ -5,4 +5,5 @@ package io.audience.contact;
  * deleted, whatever its consent), deleted, and among the active ones those unsubscribed and those
  * pending confirmation.
  */
-public record ContactsByState(int active, int deleted, int unsubscribed, int pendingConfirmation) {}
+public record ContactsByState(
+        int active, int deleted, int unsubscribed, int pendingConfirmation, int bounced, int complained) {}

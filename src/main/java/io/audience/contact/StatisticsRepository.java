@@ -3,6 +3,7 @@ package io.audience.contact;
 import static io.audience.db.Tables.CONTACT;
 import static io.audience.db.Tables.EMAIL_CONSENT;
 
+import io.audience.consent.DeliveryStatus;
 import io.audience.consent.Permission;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -50,7 +51,34 @@ class StatisticsRepository {
                 active,
                 contacts.value2(),
                 held.getOrDefault(Permission.UNSUBSCRIBED.wire(), 0),
-                held.getOrDefault(Permission.PENDING_CONFIRMATION.wire(), 0));
+                held.getOrDefault(Permission.PENDING_CONFIRMATION.wire(), 0),
+                undeliverable(accountId),
+                complained(accountId));
+    }
+
+    /** Bounced addresses of contacts not deleted; few, so from email_consent_undeliverable_ix. */
+    private int undeliverable(UUID accountId) {
+        return db.fetchCount(db.select(EMAIL_CONSENT.EMAIL_KEY)
+                .from(EMAIL_CONSENT)
+                .join(CONTACT)
+                .on(CONTACT.ACCOUNT_ID.eq(EMAIL_CONSENT.ACCOUNT_ID), CONTACT.EMAIL_KEY.eq(EMAIL_CONSENT.EMAIL_KEY))
+                .where(
+                        EMAIL_CONSENT.ACCOUNT_ID.eq(accountId),
+                        EMAIL_CONSENT.DELIVERY_STATUS.eq(DeliveryStatus.BOUNCED.wire()),
+                        CONTACT.DELETED_AT.isNull()));
+    }
+
+    /** Contacts not deleted whose person opted out by a spam complaint (from email_consent_held_ix). */
+    private int complained(UUID accountId) {
+        return db.fetchCount(db.select(EMAIL_CONSENT.EMAIL_KEY)
+                .from(EMAIL_CONSENT)
+                .join(CONTACT)
+                .on(CONTACT.ACCOUNT_ID.eq(EMAIL_CONSENT.ACCOUNT_ID), CONTACT.EMAIL_KEY.eq(EMAIL_CONSENT.EMAIL_KEY))
+                .where(
+                        EMAIL_CONSENT.ACCOUNT_ID.eq(accountId),
+                        EMAIL_CONSENT.PERMISSION_TO_SEND.eq(Permission.UNSUBSCRIBED.wire()),
+                        EMAIL_CONSENT.OPT_OUT_REASON.eq(io.audience.consent.ConsentPolicy.COMPLAINT),
+                        CONTACT.DELETED_AT.isNull()));
     }
 
     /** Contacts created per UTC day since {@code since}, those since deleted included. */

@@ -1,5 +1,7 @@
 package io.audience.feedback;
 
+import io.audience.api.Conflict;
+import io.audience.api.ValidationFailed;
 import io.audience.consent.Actor;
 import io.audience.consent.Channel;
 import io.audience.consent.ConsentPolicy;
@@ -10,6 +12,7 @@ import io.audience.consent.DeliveryStatus;
 import io.audience.consent.EmailAddresses;
 import io.audience.consent.Source;
 import io.audience.contact.ContactQueries;
+import io.audience.contact.ContactView;
 import io.audience.webhook.EventType;
 import io.audience.webhook.WebhookOutbox;
 import java.time.Clock;
@@ -17,6 +20,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,6 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class FeedbackService {
+
+    private static final int MAX_REASON = 500;
 
     /** What became of a report. */
     public enum Outcome {
@@ -89,12 +95,29 @@ public class FeedbackService {
     }
 
     /**
-     * The account says mail reaches the address again (the person fixed their mailbox): the state
-     * is deliverable and soft bounces count afresh; who and why go into its history. A new bounce
-     * sets it again.
+     * The account says mail reaches the contact's address again (the person fixed their mailbox):
+     * the state is deliverable and soft bounces count afresh; who and why go into its history. A
+     * new bounce sets it again. Returns the state now.
      */
     @Transactional
-    public void reset(UUID accountId, String emailKey, @Nullable UUID contactId, Actor actor, String why) {
+    public Delivery reset(UUID accountId, UUID contactId, Actor actor, @Nullable String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw new ValidationFailed("reason is required: say why mail reaches the address again");
+        }
+        if (why.length() > MAX_REASON) {
+            throw new ValidationFailed("reason must be at most " + MAX_REASON + " characters");
+        }
+        ContactView.Email email = contacts.get(accountId, contactId, Set.of()).email();
+        if (email == null) {
+            throw new Conflict(
+                    "The contact " + contactId + " has no email address; there is no delivery state to reset");
+        }
+        reset(accountId, email.key(), contactId, actor, why);
+        return consent.deliveryOf(accountId, email.key());
+    }
+
+    private void reset(UUID accountId, String emailKey, UUID contactId, Actor actor, String why) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         AddressLock lock = consent.lock(accountId, emailKey, actor, now);
         Delivery before = consent.delivery(lock);
@@ -112,14 +135,15 @@ public class FeedbackService {
                         actor.actor(),
                         actor.ip(),
                         actor.userAgent(),
-                        "delivery reset (was " + before.status().wire() + ": " + before.bounceReason() + "): " + why));
+                        Delivery.RESET_EVIDENCE + " (was " + before.status().wire() + ": " + before.bounceReason()
+                                + "): " + why));
     }
 
     private void complaint(AddressLock lock, @Nullable UUID contactId, Feedback report, Actor actor) {
         var state = consent.apply(
                 lock,
                 contactId,
-                current -> ConsentPolicy.contactOptsOut(current, "complaint", report.occurredAt()),
+                current -> ConsentPolicy.contactOptsOut(current, ConsentPolicy.COMPLAINT, report.occurredAt()),
                 actor);
         if (lock.current() != null && state.equals(lock.current())) {
             // Opted out before: the report still belongs in the history, as evidence.

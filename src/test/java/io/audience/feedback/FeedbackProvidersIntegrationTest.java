@@ -191,6 +191,31 @@ class FeedbackProvidersIntegrationTest extends IntegrationTest {
                 post(endpoint, body, "webhook-id", id, "webhook-timestamp", timestamp, "webhook-signature", signature);
         assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
         assertThat(address(api, email).get("delivery_status").asString()).isEqualTo("soft_bounced");
+
+        // Links and exports show it too, for the systems that send.
+        String contactId = api.get("/v3/contacts?email=" + email)
+                .json()
+                .get("contacts")
+                .get(0)
+                .get("contact_id")
+                .asString();
+        assertThat(api.get("/v3/contacts/" + contactId + "/links")
+                        .json()
+                        .get("delivery_status")
+                        .asString())
+                .isEqualTo("soft_bounced");
+        String exportBody = "{\"contact_ids\": [\"" + contactId + "\"], \"fields\": [\"email_address\","
+                + " \"email_delivery_status\", \"email_bounce_reason\"]}";
+        String results = api.post("/v3/activities/contact_exports", Api.json(exportBody))
+                .json()
+                .get("_links")
+                .get("results")
+                .get("href")
+                .asString();
+        assertThat(api.get(results, "Accept", "text/csv").raw().lines().toList())
+                .containsExactly(
+                        "email_address,email_delivery_status,email_bounce_reason",
+                        "\"" + email + "\",\"soft_bounced\",\"4.2.2 mailbox full\"");
     }
 
     @Test

@@ -47,7 +47,7 @@ class ExportRepository {
     static final List<String> LINK_COLUMNS = List.of("unsubscribe_url", "list_unsubscribe");
 
     private static final Set<String> TIMES =
-            Set.of("email_optin_date", "email_optout_date", "created_at", "updated_at");
+            Set.of("email_optin_date", "email_optout_date", "email_bounced_at", "created_at", "updated_at");
     private static final List<Field<String>> FORMULA_STARTS = List.of("=", "+", "-", "@", "\t", "\r").stream()
             .<Field<String>>map(DSL::inline)
             .toList();
@@ -165,6 +165,9 @@ class ExportRepository {
         c.put("email_optout_source", EMAIL_CONSENT.OPT_OUT_SOURCE);
         c.put("email_optout_date", iso(EMAIL_CONSENT.OPT_OUT_DATE));
         c.put("email_optout_reason", EMAIL_CONSENT.OPT_OUT_REASON);
+        c.put("email_delivery_status", EMAIL_CONSENT.DELIVERY_STATUS);
+        c.put("email_bounced_at", iso(EMAIL_CONSENT.BOUNCED_AT));
+        c.put("email_bounce_reason", EMAIL_CONSENT.BOUNCE_REASON);
         c.put("created_at", iso(CONTACT.CREATED_AT));
         c.put("updated_at", iso(CONTACT.UPDATED_AT));
         return c;

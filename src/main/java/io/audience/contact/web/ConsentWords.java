@@ -3,6 +3,7 @@ package io.audience.contact.web;
 import io.audience.consent.Channel;
 import io.audience.consent.ConsentEvent;
 import io.audience.consent.ConsentState;
+import io.audience.consent.Delivery;
 import io.audience.consent.Permission;
 import io.audience.consent.Source;
 import io.audience.contact.web.ContactPageView.ConsentSummary;
@@ -39,9 +40,11 @@ final class ConsentWords {
 
     /** The current state in words; {@code events} (oldest first) tell through what it came about. */
     static ConsentSummary summary(ConsentState state, List<ConsentEvent> events) {
-        // The address's own changes: an event about one list (left or joined on the preference page) is not one.
-        List<ConsentEvent> ofAddress =
-                events.stream().filter(e -> e.listId() == null).toList();
+        // The address's own changes: an event about one list (left or joined on the preference page)
+        // is not one, nor a bounce or a delivery reset, which leave consent as it was.
+        List<ConsentEvent> ofAddress = events.stream()
+                .filter(e -> e.listId() == null && !Delivery.isDeliveryEntry(e.channel(), e.evidence()))
+                .toList();
         ConsentEvent last = ofAddress.isEmpty() ? null : ofAddress.get(ofAddress.size() - 1);
         String how = last == null || last.to() != state.permission() ? "" : how(last);
         boolean optedOutByPerson = state.optedOutByContact();
@@ -165,6 +168,27 @@ final class ConsentWords {
             return "the operator of this installation";
         }
         return e.source() == Source.CONTACT ? "the person" : "the account";
+    }
+
+    /** The address's delivery state, or null while mail reaches it. */
+    static ContactPageView.@Nullable DeliverySummary delivery(Delivery delivery) {
+        String since = delivery.bouncedAt() == null ? "" : " on " + when(delivery.bouncedAt());
+        String why = delivery.bounceReason() == null ? "" : " (" + delivery.bounceReason() + ")";
+        return switch (delivery.status()) {
+            case DELIVERABLE -> null;
+            case SOFT_BOUNCED ->
+                new ContactPageView.DeliverySummary(
+                        "soft_bounced",
+                        "Soft bounced",
+                        "Mail to this address bounced temporarily" + since + why
+                                + ". Mail still goes; more soft bounces make the address bounced.");
+            case BOUNCED ->
+                new ContactPageView.DeliverySummary(
+                        "bounced",
+                        "Bounced",
+                        "Mail to this address does not arrive: it bounced" + since + why
+                                + ". No mail goes to it until the account resets its delivery state.");
+        };
     }
 
     static String through(ConsentEvent e) {

@@ -33,6 +33,7 @@ class ContactLinksController {
     record ContactLinks(
             UUID contactId,
             String emailAddress,
+            String deliveryStatus,
             String unsubscribeUrl,
             String preferencesUrl,
             String listUnsubscribe,
@@ -50,6 +51,7 @@ class ContactLinksController {
         return new ContactLinks(
                 contact.contactId(),
                 email.address(),
+                email.delivery().status().wire(),
                 made.unsubscribeUrl(),
                 made.preferencesUrl(),
                 made.listUnsubscribe(),

@@ -108,6 +108,7 @@ class ContactPageAssembler {
                 tagChoices.stream().filter(t -> !t.chosen()).toList(),
                 fieldInputs(accountId, Objects.requireNonNullElse(c.customFields(), List.of())),
                 summary,
+                c.email() == null ? null : ConsentWords.delivery(c.email().delivery()),
                 ConsentWords.timeline(events));
     }
 

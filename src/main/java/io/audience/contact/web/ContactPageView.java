@@ -21,7 +21,11 @@ public record ContactPageView(
         List<Choice> otherTags,
         List<FieldInput> fields,
         @Nullable ConsentSummary consent,
+        @Nullable DeliverySummary delivery,
         List<TimelineEntry> history) {
+
+    /** Whether mail reaches the address: a badge (none when it does) and the sentence saying why not. */
+    public record DeliverySummary(String badge, String label, String sentence) {}
 
     /** A name and its value, as a row of a {@code <dl class="facts">}. */
     public record Fact(String name, String value) {}

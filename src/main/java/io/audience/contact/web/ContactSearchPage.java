@@ -5,6 +5,7 @@ import io.audience.api.ConsolePage;
 import io.audience.api.Cursor;
 import io.audience.api.Limits;
 import io.audience.api.Privilege;
+import io.audience.consent.DeliveryStatus;
 import io.audience.contact.ContactHit;
 import io.audience.contact.ContactQuery;
 import io.audience.contact.ContactSearch;
@@ -48,7 +49,8 @@ class ContactSearchPage {
             new ContactSearchView.Option("active", "Active"),
             new ContactSearchView.Option("deleted", "Deleted"),
             new ContactSearchView.Option("unsubscribed", "Unsubscribed"),
-            new ContactSearchView.Option("pending_confirmation", "Pending confirmation"));
+            new ContactSearchView.Option("pending_confirmation", "Pending confirmation"),
+            new ContactSearchView.Option("bounced", "Bounced"));
 
     private final ContactSearch search;
 
@@ -117,7 +119,11 @@ class ContactSearchPage {
                 hit.deletedAt() == null ? null : day(hit.deletedAt()),
                 day(hit.updatedAt()),
                 permission,
-                permission.replace('_', ' '));
+                permission.replace('_', ' '),
+                hit.delivery() == null || hit.delivery() == DeliveryStatus.DELIVERABLE
+                        ? ""
+                        : hit.delivery().wire(),
+                hit.delivery() == null ? "" : hit.delivery().wire().replace('_', ' '));
     }
 
     private static List<String> nonBlank(@Nullable String... parts) {

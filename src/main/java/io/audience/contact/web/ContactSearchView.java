@@ -31,7 +31,9 @@ public record ContactSearchView(
             @Nullable String deletedOn,
             String updatedOn,
             String permission,
-            String permissionLabel) {}
+            String permissionLabel,
+            String delivery,
+            String deliveryLabel) {}
 
     /** Whether any filter or text narrows the search (the empty state then suggests loosening it). */
     public boolean narrowed() {

@@ -1,20 +1,16 @@
 package io.audience.feedback.web;
 
 import io.audience.api.Caller;
-import io.audience.api.Conflict;
 import io.audience.api.Limits;
 import io.audience.api.Privilege;
 import io.audience.api.Requires;
-import io.audience.api.ValidationFailed;
 import io.audience.consent.Actor;
 import io.audience.consent.Channel;
+import io.audience.consent.Delivery;
 import io.audience.consent.Source;
-import io.audience.contact.ContactQueries;
-import io.audience.contact.ContactView;
 import io.audience.feedback.FeedbackService;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.OffsetDateTime;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,21 +26,16 @@ import org.springframework.web.bind.annotation.RestController;
 @Requires(Privilege.CONTACTS_WRITE)
 class DeliveryResetController {
 
-    private static final int MAX_REASON = 500;
-
     private final FeedbackService feedback;
-    private final ContactQueries contacts;
 
-    DeliveryResetController(FeedbackService feedback, ContactQueries contacts) {
+    DeliveryResetController(FeedbackService feedback) {
         this.feedback = feedback;
-        this.contacts = contacts;
     }
 
     record ResetBody(@Nullable String reason) {}
 
     record DeliveryResource(
             UUID contactId,
-            String emailAddress,
             String deliveryStatus,
             @Nullable OffsetDateTime bouncedAt,
             @Nullable String bounceReason) {}
@@ -55,19 +46,7 @@ class DeliveryResetController {
             @PathVariable("contact_id") String contactId,
             @RequestBody ResetBody body,
             HttpServletRequest request) {
-        String reason = body.reason() == null ? "" : body.reason().strip();
-        if (reason.isEmpty()) {
-            throw new ValidationFailed("reason is required: say why mail reaches the address again");
-        }
-        if (reason.length() > MAX_REASON) {
-            throw new ValidationFailed("reason must be at most " + MAX_REASON + " characters");
-        }
         UUID id = Limits.uuid("contact", contactId);
-        ContactView contact = contacts.get(caller.accountId(), id, Set.of());
-        ContactView.Email email = contact.email();
-        if (email == null) {
-            throw new Conflict("The contact " + id + " has no email address; there is no delivery state to reset");
-        }
         Actor actor = new Actor(
                 Source.ACCOUNT,
                 Channel.API,
@@ -75,16 +54,7 @@ class DeliveryResetController {
                 request.getRemoteAddr(),
                 request.getHeader("User-Agent"),
                 null);
-        feedback.reset(caller.accountId(), email.key(), id, actor, reason);
-        ContactView.Email now = contacts.get(caller.accountId(), id, Set.of()).email();
-        if (now == null) {
-            throw new Conflict("The contact " + id + " lost its email address meanwhile");
-        }
-        return new DeliveryResource(
-                id,
-                now.address(),
-                now.delivery().status().wire(),
-                now.delivery().bouncedAt(),
-                now.delivery().bounceReason());
+        Delivery now = feedback.reset(caller.accountId(), id, actor, body.reason());
+        return new DeliveryResource(id, now.status().wire(), now.bouncedAt(), now.bounceReason());
     }
 }
