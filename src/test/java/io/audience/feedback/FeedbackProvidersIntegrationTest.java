@@ -171,6 +171,9 @@ class FeedbackProvidersIntegrationTest extends IntegrationTest {
         Api api = newAccount();
         String email = uniqueEmail("generic");
         createContact(api, email);
+        Api.Response hook = api.post("/v3/webhooks", Api.json("""
+                {"url": "http://127.0.0.1:9/hook", "events": ["delivery.bounced"]}"""));
+        assertThat(hook.status()).as(hook.toString()).isEqualTo(201);
         JsonNode endpoint = endpoint(api, Api.object().put("provider", "generic"));
         String secret = endpoint.get("secret").asString();
         assertThat(secret).startsWith("whsec_");
@@ -216,6 +219,20 @@ class FeedbackProvidersIntegrationTest extends IntegrationTest {
                 .containsExactly(
                         "email_address,email_delivery_status,email_bounce_reason",
                         "\"" + email + "\",\"soft_bounced\",\"4.2.2 mailbox full\"");
+
+        // Subscribers hear of it as delivery.bounced, about the contact.
+        String[] events = db.fetch(
+                        "select payload from webhook_event where account_id = (select account_id from contact"
+                                + " where email_key = ? and contact_id = ?::uuid) and type = 'delivery.bounced'",
+                        email,
+                        contactId)
+                .getValues(0, String.class)
+                .toArray(String[]::new);
+        assertThat(events).hasSize(1);
+        JsonNode bouncedEvent = Api.JSON.readTree(events[0]).get("data");
+        assertThat(bouncedEvent.get("contact_id").asString()).isEqualTo(contactId);
+        assertThat(bouncedEvent.get("bounce_type").asString()).isEqualTo("soft");
+        assertThat(bouncedEvent.get("delivery_status").asString()).isEqualTo("soft_bounced");
     }
 
     @Test
