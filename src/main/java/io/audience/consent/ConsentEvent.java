@@ -18,4 +18,10 @@ public record ConsentEvent(
         @Nullable String userAgent,
         @Nullable String evidence,
         @Nullable Statement statement,
-        @Nullable UUID listId) {}
+        @Nullable UUID listId) {
+
+    /** The person clicked the link of a confirmation mail (ConfirmationService names it so). */
+    public boolean byConfirmationLink() {
+        return source == Source.CONTACT && channel == Channel.LINK && actor.startsWith("confirmation:");
+    }
+}

@@ -58,27 +58,26 @@ class StatisticsRepository {
 
     /** Bounced addresses of contacts not deleted; few, so from email_consent_undeliverable_ix. */
     private int undeliverable(UUID accountId) {
-        return db.fetchCount(db.select(EMAIL_CONSENT.EMAIL_KEY)
-                .from(EMAIL_CONSENT)
-                .join(CONTACT)
-                .on(CONTACT.ACCOUNT_ID.eq(EMAIL_CONSENT.ACCOUNT_ID), CONTACT.EMAIL_KEY.eq(EMAIL_CONSENT.EMAIL_KEY))
-                .where(
-                        EMAIL_CONSENT.ACCOUNT_ID.eq(accountId),
-                        EMAIL_CONSENT.DELIVERY_STATUS.eq(DeliveryStatus.BOUNCED.wire()),
-                        CONTACT.DELETED_AT.isNull()));
+        return liveAddresses(accountId, EMAIL_CONSENT.DELIVERY_STATUS.eq(DeliveryStatus.BOUNCED.wire()));
     }
 
     /** Contacts not deleted whose person opted out by a spam complaint (from email_consent_held_ix). */
     private int complained(UUID accountId) {
+        return liveAddresses(
+                accountId,
+                EMAIL_CONSENT
+                        .PERMISSION_TO_SEND
+                        .eq(Permission.UNSUBSCRIBED.wire())
+                        .and(EMAIL_CONSENT.OPT_OUT_REASON.eq(io.audience.consent.ConsentPolicy.COMPLAINT)));
+    }
+
+    /** Addresses of the account in {@code state} that a contact not deleted has. */
+    private int liveAddresses(UUID accountId, org.jooq.Condition state) {
         return db.fetchCount(db.select(EMAIL_CONSENT.EMAIL_KEY)
                 .from(EMAIL_CONSENT)
                 .join(CONTACT)
                 .on(CONTACT.ACCOUNT_ID.eq(EMAIL_CONSENT.ACCOUNT_ID), CONTACT.EMAIL_KEY.eq(EMAIL_CONSENT.EMAIL_KEY))
-                .where(
-                        EMAIL_CONSENT.ACCOUNT_ID.eq(accountId),
-                        EMAIL_CONSENT.PERMISSION_TO_SEND.eq(Permission.UNSUBSCRIBED.wire()),
-                        EMAIL_CONSENT.OPT_OUT_REASON.eq(io.audience.consent.ConsentPolicy.COMPLAINT),
-                        CONTACT.DELETED_AT.isNull()));
+                .where(EMAIL_CONSENT.ACCOUNT_ID.eq(accountId), state, CONTACT.DELETED_AT.isNull()));
     }
 
     /** Contacts created per UTC day since {@code since}, those since deleted included. */

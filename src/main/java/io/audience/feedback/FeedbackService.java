@@ -25,6 +25,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -117,7 +118,23 @@ public class FeedbackService {
         return consent.deliveryOf(accountId, email.key());
     }
 
-    private void reset(UUID accountId, String emailKey, UUID contactId, Actor actor, String why) {
+    /**
+     * The person confirmed by the link in a mail we sent to the address: mail reaches it, whatever
+     * bounced before. Runs in the confirmation's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void confirmedByPerson(UUID accountId, String emailKey, @Nullable UUID contactId, String confirmation) {
+        Actor person = new Actor(Source.CONTACT, Channel.LINK, confirmation, null, null, null);
+        reset(
+                accountId,
+                emailKey,
+                contactId,
+                person,
+                "the person confirmed by the link in our mail, so mail reaches" + " the address");
+    }
+
+    /** Makes the address deliverable, unless it is; the history entry says who, why and what it was. */
+    private void reset(UUID accountId, String emailKey, @Nullable UUID contactId, Actor actor, String why) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         AddressLock lock = consent.lock(accountId, emailKey, actor, now);
         Delivery before = consent.delivery(lock);

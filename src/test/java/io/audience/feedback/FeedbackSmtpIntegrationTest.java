@@ -57,6 +57,17 @@ class FeedbackSmtpIntegrationTest extends IntegrationTest {
                 .isEqualTo(250);
         assertThat(db.fetchCount(db.selectFrom("feedback_event").where("email_key = ?", email)))
                 .isEqualTo(1);
+
+        // The person then confirms by the link in that very mail: it reached them after all.
+        String link =
+                Mailbox.link(Mailbox.awaitMail(email, 1, Duration.ofSeconds(20)).get(0), "/confirm/");
+        Api.Response click =
+                new Api(baseUrl(), null).post(java.net.URI.create(link).getPath(), "");
+        assertThat(click.status()).as(click.toString()).isEqualTo(200);
+        JsonNode confirmed = address(api, email);
+        assertThat(confirmed.get("delivery_status").asString()).isEqualTo("deliverable");
+        assertThat(confirmed.get("permission_to_send").asString()).isEqualTo("explicit");
+        assertThat(history(api, email)).contains("the person confirmed by the link in our mail");
     }
 
     @Test
