@@ -24,6 +24,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -93,7 +94,9 @@ class SuppressionChunkRepository {
         decide(accountId, i, undecided);
         Condition mine = chunk.and(DSL.condition(DECIDED_HERE));
         Condition applying = mine.and(i.OUTCOME.in("created", "updated"));
-        suppressions.optOut(
+        int optingOut = db.fetchCount(i, applying.and(i.KIND.in(UNSUBSCRIBED, COMPLAINED)));
+        int bouncing = db.fetchCount(i, applying.and(i.KIND.eq(BOUNCED)));
+        int optedOut = suppressions.optOut(
                 accountId,
                 select(
                                 i.EMAIL_KEY,
@@ -111,7 +114,7 @@ class SuppressionChunkRepository {
                         .where(applying, i.KIND.in(UNSUBSCRIBED, COMPLAINED)),
                 actor,
                 now);
-        suppressions.bounce(
+        int bounced = suppressions.bounce(
                 accountId,
                 select(
                                 i.EMAIL_KEY,
@@ -123,6 +126,12 @@ class SuppressionChunkRepository {
                         .where(applying, i.KIND.eq(BOUNCED)),
                 actor,
                 now);
+        if (optedOut != optingOut || bounced != bouncing) {
+            // Only a writer that created one of the new addresses after they were decided can cause
+            // this (a new address has no row to lock): the chunk runs again, and then sees the address.
+            throw new CannotAcquireLockException("A concurrent writer created an address of suppression rows " + from
+                    + ".." + to + " of " + activityId + "; the chunk runs again");
+        }
         // A report already on record as suppressed is kept as received too; a re-run of the row is one report.
         feedback.record(
                 accountId,
