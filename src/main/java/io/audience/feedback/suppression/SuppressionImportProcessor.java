@@ -12,11 +12,19 @@ import org.springframework.stereotype.Component;
 class SuppressionImportProcessor implements ChunkProcessor {
 
     private final SuppressionChunkRepository chunks;
+    private final SuppressionStagingRepository statistics;
     private final Clock clock;
 
-    SuppressionImportProcessor(SuppressionChunkRepository chunks, Clock clock) {
+    SuppressionImportProcessor(
+            SuppressionChunkRepository chunks, SuppressionStagingRepository statistics, Clock clock) {
         this.chunks = chunks;
+        this.statistics = statistics;
         this.clock = clock;
+    }
+
+    @Override
+    public void beforeChunk(UUID accountId, UUID activityId, int from) {
+        statistics.refreshStatistics(from);
     }
 
     @Override
