@@ -22,5 +22,5 @@ create table suppression_row (
     constraint suppression_row_pk primary key (account_id, activity_id, item_number)
 );
 
--- Erase finds the person's staged rows by their address.
-create index suppression_row_email_ix on suppression_row (account_id, email_key);
+-- A chunk finds the earlier rows of its addresses (duplicates), and erase the person's rows, by address.
+create index suppression_row_email_ix on suppression_row (account_id, activity_id, email_key);

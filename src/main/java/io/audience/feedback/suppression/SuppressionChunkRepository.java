@@ -76,7 +76,8 @@ class SuppressionChunkRepository {
                 .and(i.ACTIVITY_ID.eq(activityId))
                 .and(i.ITEM_NUMBER.ge(from))
                 .and(i.ITEM_NUMBER.lt(to));
-        // Duplicates carry their reason from staging and are decided last.
+        markDuplicates(accountId, activityId, from, to);
+        // Duplicates have their reason now, and are decided last.
         Condition undecided = chunk.and(i.OUTCOME.isNull()).and(i.REASON.isNull());
         String actor = "activity:" + activityId;
         consent.lock(accountId, select(i.EMAIL_KEY).from(i).where(undecided));
@@ -160,6 +161,28 @@ class SuppressionChunkRepository {
                 activityId,
                 select(i.ITEM_NUMBER, i.OUTCOME, i.REASON, i.CONTACT_ID).from(i).where(mine));
         return counts(i, mine);
+    }
+
+    /**
+     * A row whose address an earlier row of the import has gets its reason (its outcome, skipped,
+     * comes last). Decided from the staged rows alone, so chunks in parallel lanes agree and only
+     * the first row of an address is ever applied; the earlier rows are read through the address
+     * index for the chunk's own addresses only.
+     */
+    private void markDuplicates(UUID accountId, UUID activityId, int from, int to) {
+        db.execute("""
+                update suppression_row i
+                   set reason = 'duplicate of row ' || f.first || ' in this import'
+                  from (select e.email_key, min(e.item_number) as first
+                          from suppression_row e
+                         where e.account_id = {0} and e.activity_id = {1}
+                           and e.email_key = any(array(select k.email_key from suppression_row k
+                                                        where k.account_id = {0} and k.activity_id = {1}
+                                                          and k.item_number >= {2} and k.item_number < {3}
+                                                          and k.email_key is not null))
+                         group by e.email_key) f
+                 where i.account_id = {0} and i.activity_id = {1} and i.item_number >= {2} and i.item_number < {3}
+                   and i.outcome is null and i.email_key = f.email_key and f.first < i.item_number""", val(accountId), val(activityId), val(from), val(to));
     }
 
     /** Each undecided row's outcome, its reason and the contact that has its address, from the address's state. */

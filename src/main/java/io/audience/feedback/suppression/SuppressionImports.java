@@ -7,9 +7,7 @@ import io.audience.api.ValidationFailed;
 import io.audience.consent.ConsentService;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
@@ -20,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * written, its rows are checked and staged in the transaction that creates the activity, and the
  * activity engine applies them a chunk at a time ({@link SuppressionChunkRepository}). A row that
  * cannot be read or checked is staged failed, with its reason; an address named again later in
- * the file is skipped as a duplicate of its first row.
+ * the file is skipped as a duplicate of its first row (found by the chunks, from the staged rows).
  */
 @Service
 public class SuppressionImports {
@@ -63,7 +61,6 @@ public class SuppressionImports {
         Function<String, String> fingerprints = consent.suppressionFingerprints(accountId);
         UUID activityId = activities.accept(accountId, KIND, "{}", 0, now);
         SuppressionStagingRepository.Rows rows = staging.open(accountId, activityId);
-        Map<String, Integer> firstRows = new HashMap<>();
         int[] count = {0};
         int[] failed = {0};
         file.forEachRow(row -> {
@@ -76,8 +73,7 @@ public class SuppressionImports {
             }
             try {
                 SuppressionEntry read = SuppressionEntry.read(number, row.cells(), now);
-                Integer first = firstRows.putIfAbsent(read.emailKey(), number);
-                rows.staged(number, read, fingerprints.apply(read.emailKey()), first);
+                rows.staged(number, read, fingerprints.apply(read.emailKey()));
             } catch (ApiException invalid) {
                 failed[0]++;
                 rows.failed(number, invalid.getMessage());

@@ -54,8 +54,8 @@ class SuppressionStagingRepository {
             this.activityId = activityId;
         }
 
-        /** A checked row; {@code duplicateOf} names the earlier row of its address, which alone is applied. */
-        void staged(int number, SuppressionEntry row, String fingerprint, @Nullable Integer duplicateOf) {
+        /** A checked row. */
+        void staged(int number, SuppressionEntry row, String fingerprint) {
             add(new Staged(
                     number,
                     row.emailKey(),
@@ -65,7 +65,7 @@ class SuppressionStagingRepository {
                     row.occurredAt(),
                     row.evidence(activityId),
                     null,
-                    duplicateOf == null ? null : "duplicate of row " + duplicateOf + " in this import",
+                    null,
                     false));
         }
 
