@@ -24,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * one statement per call, each change with its history entry. Nothing here creates a contact or
  * makes an address sendable: a new address starts unsubscribed, or not set when it only bounced.
  * The caller holds the addresses' locks ({@link ConsentInBulk#lock}), passes each address at most
- * once per call, and never writes these tables itself.
+ * once per call, and never writes these tables itself. Every read of email_consent is bounded by
+ * the rows' own keys (an index scan), so a statement costs the size of its rows, never of the table.
  */
 @Repository
 public class SuppressionsInBulk {
@@ -111,6 +112,7 @@ public class SuppressionsInBulk {
                            updated_at = {2}
                       from r join old o on o.email_key = r.email_key
                      where e.account_id = {0} and e.email_key = r.email_key
+                       and e.email_key = any(array(select k.email_key from r k))
                        and not (o.permission_to_send = {3} and (o.opt_out_source = {4} or r.source = {5}))
                     returning e.email_key, o.permission_to_send as from_permission
                 ), created as (
@@ -164,6 +166,7 @@ public class SuppressionsInBulk {
                            updated_at = {2}
                       from r join old o on o.email_key = r.email_key
                      where e.account_id = {0} and e.email_key = r.email_key and o.delivery_status <> {3}
+                       and e.email_key = any(array(select k.email_key from r k))
                     returning e.email_key, e.permission_to_send
                 ), created as (
                     insert into email_consent (account_id, email_key, permission_to_send, confirm_status, created_at,
