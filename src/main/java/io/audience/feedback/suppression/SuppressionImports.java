@@ -63,23 +63,28 @@ public class SuppressionImports {
         SuppressionStagingRepository.Rows rows = staging.open(accountId, activityId);
         int[] count = {0};
         int[] failed = {0};
-        file.forEachRow(row -> {
-            int number = ++count[0];
-            String problem = row.problem();
-            if (problem != null) {
-                failed[0]++;
-                rows.failed(number, "row " + number + ": " + problem);
-                return;
-            }
-            try {
-                SuppressionEntry read = SuppressionEntry.read(number, row.cells(), now);
-                rows.staged(number, read, fingerprints.apply(read.emailKey()));
-            } catch (ApiException invalid) {
-                failed[0]++;
-                rows.failed(number, invalid.getMessage());
-            }
-        });
-        rows.finish();
+        try {
+            file.forEachRow(row -> {
+                int number = ++count[0];
+                String problem = row.problem();
+                if (problem != null) {
+                    failed[0]++;
+                    rows.failed(number, "row " + number + ": " + problem);
+                    return;
+                }
+                try {
+                    SuppressionEntry read = SuppressionEntry.read(number, row.cells(), now);
+                    rows.staged(number, read, fingerprints.apply(read.emailKey()));
+                } catch (ApiException invalid) {
+                    failed[0]++;
+                    rows.failed(number, invalid.getMessage());
+                }
+            });
+            rows.finish();
+        } catch (RuntimeException e) {
+            rows.abort();
+            throw e;
+        }
         if (count[0] == 0) {
             throw new ValidationFailed("The file must hold at least one row after its header");
         }

@@ -3,60 +3,58 @@ package io.audience.feedback.suppression;
 import static io.audience.db.Tables.SUPPRESSION_ROW;
 
 import io.audience.activity.RowOutcomeRepository;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 
 /**
- * Stages the rows of a suppression import in the transaction that accepts it, a thousand rows a
- * statement.
+ * Stages the rows of a suppression import in the transaction that accepts it, with {@code COPY}
+ * on the transaction's connection, as contact imports do.
  */
 @Repository
 class SuppressionStagingRepository {
 
-    private static final int BATCH = 1000;
-
+    private final DataSource dataSource;
     private final DSLContext db;
     private final RowOutcomeRepository outcomes;
 
-    SuppressionStagingRepository(DSLContext db, RowOutcomeRepository outcomes) {
+    SuppressionStagingRepository(DataSource dataSource, DSLContext db, RowOutcomeRepository outcomes) {
+        this.dataSource = dataSource;
         this.db = db;
         this.outcomes = outcomes;
     }
 
-    /** One staged row as written. */
-    private record Staged(
-            int number,
-            @Nullable String emailKey,
-            @Nullable String fingerprint,
-            @Nullable String kind,
-            @Nullable String source,
-            @Nullable OffsetDateTime occurredAt,
-            @Nullable String evidence,
-            @Nullable String outcome,
-            @Nullable String reason,
-            boolean correctable) {}
+    private static final String COPY = "COPY suppression_row (account_id, activity_id, item_number, email_key,"
+            + " fingerprint, kind, source, occurred_at, evidence, outcome, reason, correctable) FROM STDIN";
 
-    /** Rows being staged; {@link #finish} writes the last batch. */
-    final class Rows {
+    /** A COPY in progress; {@link #finish} ends it, {@link #abort} cancels it (the transaction rolls back). */
+    static final class Rows {
 
-        private final UUID accountId;
         private final UUID activityId;
-        private final List<Staged> batch = new ArrayList<>(BATCH);
+        private final PGCopyOutputStream copy;
+        private final StringBuilder line = new StringBuilder(256);
+        private final String prefix;
 
-        private Rows(UUID accountId, UUID activityId) {
-            this.accountId = accountId;
+        private Rows(UUID accountId, UUID activityId, PGCopyOutputStream copy) {
             this.activityId = activityId;
+            this.copy = copy;
+            this.prefix = accountId + "\t" + activityId + "\t";
         }
 
         /** A checked row. */
         void staged(int number, SuppressionEntry row, String fingerprint) {
-            add(new Staged(
+            print(
                     number,
                     row.emailKey(),
                     fingerprint,
@@ -66,12 +64,12 @@ class SuppressionStagingRepository {
                     row.evidence(activityId),
                     null,
                     null,
-                    false));
+                    false);
         }
 
         /** A row refused as it was read, with why. */
         void failed(int number, String reason) {
-            add(new Staged(
+            print(
                     number,
                     null,
                     null,
@@ -81,59 +79,72 @@ class SuppressionStagingRepository {
                     null,
                     "failed",
                     reason.length() > 500 ? reason.substring(0, 500) : reason,
-                    true));
+                    true);
         }
 
-        private void add(Staged row) {
-            batch.add(row);
-            if (batch.size() == BATCH) {
-                finish();
+        /** One line of COPY's text format: tab-separated, {@code \N} for null, backslash escapes. */
+        private void print(int number, @Nullable Object... values) {
+            line.setLength(0);
+            line.append(prefix).append(number);
+            for (Object value : values) {
+                line.append('\t');
+                if (value == null) {
+                    line.append("\\N");
+                } else {
+                    escape(value.toString());
+                }
+            }
+            line.append('\n');
+            try {
+                copy.write(line.toString().getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Staging the suppression import failed", e);
+            }
+        }
+
+        private void escape(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                switch (c) {
+                    case '\\' -> line.append("\\\\");
+                    case '\t' -> line.append("\\t");
+                    case '\n' -> line.append("\\n");
+                    case '\r' -> line.append("\\r");
+                    default -> line.append(c);
+                }
             }
         }
 
         void finish() {
-            if (!batch.isEmpty()) {
-                insert(accountId, activityId, batch);
-                batch.clear();
+            try {
+                copy.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Staging the suppression import failed", e);
+            }
+        }
+
+        void abort() {
+            try {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cancelling the COPY of a suppression import failed", e);
             }
         }
     }
 
-    private void insert(UUID accountId, UUID activityId, List<Staged> rows) {
-        var insert = db.insertInto(
-                SUPPRESSION_ROW,
-                SUPPRESSION_ROW.ACCOUNT_ID,
-                SUPPRESSION_ROW.ACTIVITY_ID,
-                SUPPRESSION_ROW.ITEM_NUMBER,
-                SUPPRESSION_ROW.EMAIL_KEY,
-                SUPPRESSION_ROW.FINGERPRINT,
-                SUPPRESSION_ROW.KIND,
-                SUPPRESSION_ROW.SOURCE,
-                SUPPRESSION_ROW.OCCURRED_AT,
-                SUPPRESSION_ROW.EVIDENCE,
-                SUPPRESSION_ROW.OUTCOME,
-                SUPPRESSION_ROW.REASON,
-                SUPPRESSION_ROW.CORRECTABLE);
-        for (Staged r : rows) {
-            insert = insert.values(
+    /** Starts the COPY on the transaction's connection. */
+    Rows open(UUID accountId, UUID activityId) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            return new Rows(
                     accountId,
                     activityId,
-                    r.number(),
-                    r.emailKey(),
-                    r.fingerprint(),
-                    r.kind(),
-                    r.source(),
-                    r.occurredAt(),
-                    r.evidence(),
-                    r.outcome(),
-                    r.reason(),
-                    r.correctable());
+                    new PGCopyOutputStream(connection.unwrap(PGConnection.class), COPY, 1 << 16));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not start the COPY of a suppression import", e);
         }
-        insert.execute();
-    }
-
-    Rows open(UUID accountId, UUID activityId) {
-        return new Rows(accountId, activityId);
     }
 
     /** The rows refused while staging go to the activity's report with their reasons. */
