@@ -81,6 +81,7 @@ class TableOwnershipTest {
             Map.entry("contact_tag", "tag"),
             Map.entry("tagging", "tag"),
             Map.entry("import_row", "contact.imports"),
+            Map.entry("suppression_row", "feedback"),
             // Written by Spring Modulith's event publication registry only.
             Map.entry("event_publication", "(spring modulith)"));
 

@@ -37,6 +37,14 @@ public class ContactsInBulk {
                 .where(CONTACT.ACCOUNT_ID.eq(accountId), CONTACT.CONTACT_ID.eq(contactId)));
     }
 
+    /** The id of the contact that has the address (deleted or not), or null, as a subquery for a statement of the caller. */
+    public Field<UUID> contactIdOf(UUID accountId, Field<String> emailKey) {
+        return DSL.field(DSL.select(CONTACT.CONTACT_ID)
+                .from(CONTACT)
+                .where(CONTACT.ACCOUNT_ID.eq(accountId), CONTACT.EMAIL_KEY.eq(emailKey))
+                .limit(1));
+    }
+
     /**
      * Creates a contact for each row whose address no contact of the account has; {@code rows}
      * selects {@code contact_id} (the new contact's id) and the contact fields ({@code email_key},

@@ -33,8 +33,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    private static final Set<String> UPLOADS =
-            Set.of("/v3/activities/contacts_json_import", "/v3/activities/contacts_file_import", "/console/imports");
+    private static final Set<String> UPLOADS = Set.of(
+            "/v3/activities/contacts_json_import",
+            "/v3/activities/contacts_file_import",
+            "/v3/activities/suppressions_import",
+            "/console/imports");
 
     private final long maxBytes;
     private final long maxUploadBytes;

@@ -1,0 +1,183 @@
+package io.audience.feedback.suppression;
+
+import static io.audience.db.Tables.SUPPRESSION_ROW;
+
+import io.audience.activity.RowOutcomeRepository;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Stages the rows of a suppression import in the transaction that accepts it, with {@code COPY}
+ * on the transaction's connection, as contact imports do.
+ */
+@Repository
+class SuppressionStagingRepository {
+
+    private final DataSource dataSource;
+    private final DSLContext db;
+    private final RowOutcomeRepository outcomes;
+
+    SuppressionStagingRepository(DataSource dataSource, DSLContext db, RowOutcomeRepository outcomes) {
+        this.dataSource = dataSource;
+        this.db = db;
+        this.outcomes = outcomes;
+    }
+
+    private static final String COPY = "COPY suppression_row (account_id, activity_id, item_number, email_key,"
+            + " fingerprint, kind, source, occurred_at, evidence, outcome, reason, correctable) FROM STDIN";
+
+    /** A COPY in progress; {@link #finish} ends it, {@link #abort} cancels it (the transaction rolls back). */
+    static final class Rows {
+
+        private final UUID activityId;
+        private final PGCopyOutputStream copy;
+        private final StringBuilder line = new StringBuilder(256);
+        private final String prefix;
+
+        private Rows(UUID accountId, UUID activityId, PGCopyOutputStream copy) {
+            this.activityId = activityId;
+            this.copy = copy;
+            this.prefix = accountId + "\t" + activityId + "\t";
+        }
+
+        /** A checked row. */
+        void staged(int number, SuppressionEntry row, String fingerprint) {
+            print(
+                    number,
+                    row.emailKey(),
+                    fingerprint,
+                    row.kind().wire(),
+                    row.source().wire(),
+                    row.occurredAt(),
+                    row.evidence(activityId),
+                    null,
+                    null,
+                    false);
+        }
+
+        /** A row refused as it was read, with why. */
+        void failed(int number, String reason) {
+            print(
+                    number,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    "failed",
+                    reason.length() > 500 ? reason.substring(0, 500) : reason,
+                    true);
+        }
+
+        /** One line of COPY's text format: tab-separated, {@code \N} for null, backslash escapes. */
+        private void print(int number, @Nullable Object... values) {
+            line.setLength(0);
+            line.append(prefix).append(number);
+            for (Object value : values) {
+                line.append('\t');
+                if (value == null) {
+                    line.append("\\N");
+                } else {
+                    escape(value.toString());
+                }
+            }
+            line.append('\n');
+            try {
+                copy.write(line.toString().getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Staging the suppression import failed", e);
+            }
+        }
+
+        private void escape(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                switch (c) {
+                    case '\\' -> line.append("\\\\");
+                    case '\t' -> line.append("\\t");
+                    case '\n' -> line.append("\\n");
+                    case '\r' -> line.append("\\r");
+                    default -> line.append(c);
+                }
+            }
+        }
+
+        void finish() {
+            try {
+                copy.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Staging the suppression import failed", e);
+            }
+        }
+
+        void abort() {
+            try {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cancelling the COPY of a suppression import failed", e);
+            }
+        }
+    }
+
+    /** Starts the COPY on the transaction's connection. */
+    Rows open(UUID accountId, UUID activityId) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            return new Rows(
+                    accountId,
+                    activityId,
+                    new PGCopyOutputStream(connection.unwrap(PGConnection.class), COPY, 1 << 16));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not start the COPY of a suppression import", e);
+        }
+    }
+
+    /** The rows refused while staging go to the activity's report with their reasons. */
+    void reportRefused(UUID accountId, UUID activityId) {
+        outcomes.record(
+                accountId,
+                activityId,
+                DSL.select(
+                                SUPPRESSION_ROW.ITEM_NUMBER,
+                                SUPPRESSION_ROW.OUTCOME,
+                                SUPPRESSION_ROW.REASON,
+                                SUPPRESSION_ROW.CONTACT_ID)
+                        .from(SUPPRESSION_ROW)
+                        .where(
+                                SUPPRESSION_ROW.ACCOUNT_ID.eq(accountId),
+                                SUPPRESSION_ROW.ACTIVITY_ID.eq(activityId),
+                                SUPPRESSION_ROW.OUTCOME.isNotNull()));
+    }
+
+    /**
+     * The tables a suppression import grows, analysed before its first chunk and each time it has
+     * doubled what it applied (10,000, 20,000, 40,000 rows...), as a contact import does: with stale
+     * statistics the planner takes a table of a million rows for a dozen.
+     */
+    void refreshStatistics(int from) {
+        int done = from - 1;
+        if (done == 0 || (done >= 10_000 && done % 10_000 == 0 && Integer.bitCount(done / 10_000) == 1)) {
+            db.execute("analyze email_consent, consent_event, feedback_event");
+        }
+    }
+
+    /** Fresh statistics for the rows just staged, so the chunks' joins are planned for their size. */
+    void analyze() {
+        db.execute("analyze suppression_row");
+    }
+}

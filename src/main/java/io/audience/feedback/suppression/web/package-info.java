@@ -1,0 +1,4 @@
+@NullMarked
+package io.audience.feedback.suppression.web;
+
+import org.jspecify.annotations.NullMarked;
