@@ -36,6 +36,9 @@ public final class ServiceProcess {
             throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java));
+        // A service started for a test lives for seconds: compiling it fully (C2, and its threads)
+        // only competes with the test for the machine's cores while it starts.
+        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
         command.addAll(List.of(jvmOptions));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.audience.AudienceApplication"));
         ProcessBuilder builder = new ProcessBuilder(command);
