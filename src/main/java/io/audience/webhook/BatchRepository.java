@@ -32,12 +32,19 @@ class BatchRepository {
      * number for each event type; nothing when the account has no enabled subscription.
      */
     boolean insert(
-            UUID accountId, UUID activityId, int from, int to, List<UUID> listIds, boolean allNew, OffsetDateTime at) {
+            UUID accountId,
+            String stagedIn,
+            UUID activityId,
+            int from,
+            int to,
+            List<UUID> listIds,
+            boolean allNew,
+            OffsetDateTime at) {
         return db.execute(
                         """
-                insert into webhook_batch (account_id, batch_id, activity_id, item_from, item_to, next_item, stamp,
-                                           list_ids, all_new, webhook_ids, seqs, occurred_at)
-                select {0}, {1}, {2}, {3}, {4}, {3}, txid_current() % 4294967296, {5}, {6}, w.ids,
+                insert into webhook_batch (account_id, batch_id, staged_in, activity_id, item_from, item_to, next_item,
+                                           stamp, list_ids, all_new, webhook_ids, seqs, occurred_at)
+                select {0}, {1}, {9}, {2}, {3}, {4}, {3}, txid_current() % 4294967296, {5}, {6}, w.ids,
                        array(select nextval(pg_get_serial_sequence('webhook_delivery', 'seq'))
                                from generate_series(1, {7}) order by 1), {8}
                   from (select array_agg(webhook_id order by webhook_id) as ids
@@ -51,7 +58,8 @@ class BatchRepository {
                         DSL.val(listIds.toArray(UUID[]::new)),
                         DSL.val(allNew),
                         DSL.val(EventBatch.TYPES.size()),
-                        DSL.val(at))
+                        DSL.val(at),
+                        DSL.val(stagedIn))
                 == 1;
     }
 
@@ -158,6 +166,7 @@ class BatchRepository {
         return new EventBatch(
                 r.getAccountId(),
                 r.getBatchId(),
+                r.getStagedIn(),
                 r.getActivityId(),
                 r.getItemFrom(),
                 r.getItemTo(),

@@ -10,6 +10,9 @@ import java.util.UUID;
  */
 public interface BatchRows {
 
+    /** The staging table whose rows this makes into events; batches name it ({@link EventBatch#stagedIn}). */
+    String stagedIn();
+
     /** Records the events of the batch's rows {@code from .. to - 1} that were not announced early. */
     void expand(EventBatch batch, int from, int to);
 

@@ -11,7 +11,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,7 +39,7 @@ class Dispatcher implements DisposableBean {
 
     private final DeliveryRepository deliveries;
     private final WebhookOutbox outbox;
-    private final EventData data;
+    private final Map<EventType, EventData> data = new EnumMap<>(EventType.class);
     private final WebhookRepository webhooks;
     private final MasterKey masterKey;
     private final Clock clock;
@@ -52,7 +54,7 @@ class Dispatcher implements DisposableBean {
     Dispatcher(
             DeliveryRepository deliveries,
             WebhookOutbox outbox,
-            EventData data,
+            List<EventData> data,
             WebhookRepository webhooks,
             MasterKey masterKey,
             Clock clock,
@@ -70,7 +72,13 @@ class Dispatcher implements DisposableBean {
         this.lease = lease;
         this.deliveries = deliveries;
         this.outbox = outbox;
-        this.data = data;
+        for (EventData maker : data) {
+            maker.types().forEach(type -> {
+                if (this.data.put(type, maker) != null) {
+                    throw new IllegalStateException("Two modules make the data of " + type + " events");
+                }
+            });
+        }
         this.webhooks = webhooks;
         this.masterKey = masterKey;
         this.clock = clock;
@@ -210,7 +218,15 @@ class Dispatcher implements DisposableBean {
                 type,
                 delivery.accountId(),
                 delivery.occurredAt(),
-                data.of(delivery.accountId(), type, contactId, delivery.occurredAt(), delivery.detail()));
+                maker(type).of(delivery.accountId(), type, contactId, delivery.occurredAt(), delivery.detail()));
+    }
+
+    private EventData maker(EventType type) {
+        EventData maker = data.get(type);
+        if (maker == null) {
+            throw new IllegalStateException("No module makes the data of " + type + " events recorded in bulk");
+        }
+        return maker;
     }
 
     private String open(String sealed) {

@@ -25,14 +25,14 @@ class Expander {
     private static final int ROUNDS_PER_POLL = 20;
 
     private final BatchRepository batches;
-    private final BatchRows rows;
+    private final StagedTables rows;
     private final TransactionTemplate transactions;
     private final int window;
     private final int step;
 
     Expander(
             BatchRepository batches,
-            BatchRows rows,
+            StagedTables rows,
             TransactionTemplate transactions,
             @Value("${audience.webhooks.expand-window}") int window,
             @Value("${audience.webhooks.expand-step}") int step) {
@@ -89,7 +89,7 @@ class Expander {
         }
         EventBatch batch = oldest.get();
         int to = Math.min(batch.itemTo(), batch.nextItem() + step);
-        rows.expand(batch, batch.nextItem(), to);
+        rows.of(batch).expand(batch, batch.nextItem(), to);
         batches.advance(batch, to);
         return true;
     }

@@ -28,14 +28,22 @@ public class WebhookEventsInBulk {
     }
 
     /**
-     * Records that the rows {@code from .. to - 1} of the activity that this transaction decided
-     * are to be told, with the lists the import adds to ({@code allNew}: every address of the
-     * chunk was new to the account); nothing when no subscription of the account is enabled.
+     * Records that the rows {@code from .. to - 1} of the activity that this transaction decided,
+     * staged in the table {@code rows} names, are to be told, with the lists the import adds to
+     * ({@code allNew}: every address of the chunk was new to the account); nothing when no
+     * subscription of the account is enabled.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void enqueue(
-            UUID accountId, UUID activityId, int from, int to, List<UUID> listIds, boolean allNew, OffsetDateTime at) {
-        batches.insert(accountId, activityId, from, to, listIds, allNew, at);
+            BatchRows rows,
+            UUID accountId,
+            UUID activityId,
+            int from,
+            int to,
+            List<UUID> listIds,
+            boolean allNew,
+            OffsetDateTime at) {
+        batches.insert(accountId, rows.stagedIn(), activityId, from, to, listIds, allNew, at);
     }
 
     /**

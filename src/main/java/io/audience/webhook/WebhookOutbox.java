@@ -4,10 +4,8 @@ import io.audience.identity.Ids;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
@@ -25,10 +23,10 @@ public class WebhookOutbox {
 
     private final WebhookEventRepository outbox;
     private final BatchRepository batches;
-    private final BatchRows rows;
+    private final StagedTables rows;
     private final JsonMapper json;
 
-    WebhookOutbox(WebhookEventRepository outbox, BatchRepository batches, BatchRows rows, JsonMapper json) {
+    WebhookOutbox(WebhookEventRepository outbox, BatchRepository batches, StagedTables rows, JsonMapper json) {
         this.outbox = outbox;
         this.batches = batches;
         this.rows = rows;
@@ -83,7 +81,8 @@ public class WebhookOutbox {
         for (Waiting w : waitingRows(accountId, contactId)) {
             batches.lockShared(w.batch())
                     .filter(locked -> locked.waits(w.row()))
-                    .ifPresent(locked -> rows.expandRow(locked, w.row().item()));
+                    .ifPresent(
+                            locked -> rows.of(locked).expandRow(locked, w.row().item()));
         }
     }
 
@@ -95,9 +94,7 @@ public class WebhookOutbox {
         if (pending.isEmpty()) {
             return List.of();
         }
-        Set<UUID> activities = new LinkedHashSet<>();
-        pending.forEach(b -> activities.add(b.activityId()));
-        List<StagedRow> found = rows.rowsOf(accountId, activities, contactId);
+        List<StagedRow> found = rows.rowsOf(accountId, pending, contactId);
         List<Waiting> waiting = new ArrayList<>();
         for (EventBatch batch : pending) {
             for (StagedRow row : found) {

@@ -14,6 +14,7 @@ class EventBatchTest {
     private static final EventBatch BATCH = new EventBatch(
             UUID.randomUUID(),
             UUID.randomUUID(),
+            "import_row",
             ACTIVITY,
             1000,
             2000,
@@ -22,24 +23,29 @@ class EventBatchTest {
             List.of(),
             true,
             List.of(UUID.randomUUID()),
-            List.of(11L, 12L, 13L, 14L, 15L),
+            List.of(11L, 12L, 13L, 14L, 15L, 16L),
             OffsetDateTime.parse("2026-12-07T12:00:00Z"));
 
     @Test
     void aRowWaitsOnlyInItsOwnBatchFromTheNextItemOnAndWhenItsTransactionDecidedIt() {
-        assertThat(BATCH.waits(new StagedRow(ACTIVITY, 1500, 77L))).isTrue();
-        assertThat(BATCH.waits(new StagedRow(ACTIVITY, 1999, 77L))).isTrue();
-        assertThat(BATCH.waits(new StagedRow(ACTIVITY, 1499, 77L)))
+        assertThat(BATCH.waits(new StagedRow("import_row", ACTIVITY, 1500, 77L)))
+                .isTrue();
+        assertThat(BATCH.waits(new StagedRow("import_row", ACTIVITY, 1999, 77L)))
+                .isTrue();
+        assertThat(BATCH.waits(new StagedRow("import_row", ACTIVITY, 1499, 77L)))
                 .as("already made into events")
                 .isFalse();
-        assertThat(BATCH.waits(new StagedRow(ACTIVITY, 2000, 77L)))
+        assertThat(BATCH.waits(new StagedRow("import_row", ACTIVITY, 2000, 77L)))
                 .as("the next chunk's")
                 .isFalse();
-        assertThat(BATCH.waits(new StagedRow(ACTIVITY, 1600, 78L)))
+        assertThat(BATCH.waits(new StagedRow("import_row", ACTIVITY, 1600, 78L)))
                 .as("decided by another transaction (a chunk run again)")
                 .isFalse();
-        assertThat(BATCH.waits(new StagedRow(UUID.randomUUID(), 1600, 77L)))
+        assertThat(BATCH.waits(new StagedRow("import_row", UUID.randomUUID(), 1600, 77L)))
                 .as("another import's")
+                .isFalse();
+        assertThat(BATCH.waits(new StagedRow("suppression_row", ACTIVITY, 1600, 77L)))
+                .as("another staging table's row with the same numbers")
                 .isFalse();
     }
 

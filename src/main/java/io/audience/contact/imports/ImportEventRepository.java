@@ -71,7 +71,12 @@ class ImportEventRepository implements BatchRows {
     /** {@code allNew}: every address of the chunk was new, so every created row has a first consent entry. */
     void record(
             UUID accountId, UUID activityId, int from, int to, List<UUID> listIds, boolean allNew, OffsetDateTime at) {
-        outbox.enqueue(accountId, activityId, from, to, listIds, allNew, at);
+        outbox.enqueue(this, accountId, activityId, from, to, listIds, allNew, at);
+    }
+
+    @Override
+    public String stagedIn() {
+        return IMPORT_ROW.getName();
     }
 
     @Override
@@ -99,7 +104,7 @@ class ImportEventRepository implements BatchRows {
                         i.EMAIL_KEY.eq(contacts.emailKeyOf(accountId, contactId)),
                         i.OUTCOME.in("created", "updated"),
                         i.ANNOUNCED.isFalse())
-                .fetch(r -> new StagedRow(r.value1(), r.value2(), r.value3()));
+                .fetch(r -> new StagedRow(stagedIn(), r.value1(), r.value2(), r.value3()));
     }
 
     @Override

@@ -95,6 +95,17 @@ class ContactWebhookEvents implements EventData {
                         "contact", contact(e.accountId(), e.contactId())));
     }
 
+    @Override
+    public Set<EventType> types() {
+        return EnumSet.of(
+                EventType.CONTACT_CREATED,
+                EventType.CONTACT_UPDATED,
+                EventType.CONTACT_REVIVED,
+                EventType.CONSENT_CHANGED,
+                EventType.LIST_MEMBERSHIP_ADDED,
+                EventType.LIST_MEMBERSHIP_REMOVED);
+    }
+
     /**
      * The data of an event an import recorded, made when it is sent: the contact as it is then; the
      * history entry written with the change (at the event's time); the lists the row added.

@@ -33,8 +33,9 @@ import org.springframework.stereotype.Repository;
  * address's state (created: the account did not hold the address; skipped: it is opted out or
  * bounced already, or a duplicate; updated: otherwise), then the consent module opts out and
  * bounces the rows' addresses ({@link SuppressionsInBulk}), the feedback module records the
- * reports ({@link FeedbackInBulk}) and the outcomes go to the activity, one statement each. No
- * contact is created or changed and no list is touched.
+ * reports ({@link FeedbackInBulk}) and the outcomes go to the activity, one statement each, and
+ * webhooks are to be told of the rows that changed a contact's address ({@link
+ * SuppressionEventRepository}). No contact is created or changed and no list is touched.
  */
 @Repository
 class SuppressionChunkRepository {
@@ -53,6 +54,7 @@ class SuppressionChunkRepository {
     private final ContactsInBulk contacts;
     private final FeedbackInBulk feedback;
     private final RowOutcomeRepository outcomes;
+    private final SuppressionEventRepository events;
 
     SuppressionChunkRepository(
             DSLContext db,
@@ -60,13 +62,15 @@ class SuppressionChunkRepository {
             SuppressionsInBulk suppressions,
             ContactsInBulk contacts,
             FeedbackInBulk feedback,
-            RowOutcomeRepository outcomes) {
+            RowOutcomeRepository outcomes,
+            SuppressionEventRepository events) {
         this.db = db;
         this.consent = consent;
         this.suppressions = suppressions;
         this.contacts = contacts;
         this.feedback = feedback;
         this.outcomes = outcomes;
+        this.events = events;
     }
 
     ActivityView.Counters apply(UUID accountId, UUID activityId, int from, int to, OffsetDateTime now) {
@@ -160,6 +164,7 @@ class SuppressionChunkRepository {
                 accountId,
                 activityId,
                 select(i.ITEM_NUMBER, i.OUTCOME, i.REASON, i.CONTACT_ID).from(i).where(mine));
+        events.record(accountId, activityId, from, to, DSL.condition(DECIDED_HERE), now);
         return counts(i, mine);
     }
 

@@ -4,6 +4,7 @@ import io.audience.activity.ActivityView;
 import io.audience.activity.ChunkProcessor;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +35,8 @@ class SuppressionImportProcessor implements ChunkProcessor {
 
     @Override
     public ActivityView.Counters process(UUID accountId, UUID activityId, String payload, int from, int to) {
-        return chunks.apply(accountId, activityId, from, to, OffsetDateTime.now(clock));
+        // The history entries and the webhook events of the chunk share this time, as stored.
+        return chunks.apply(
+                accountId, activityId, from, to, OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
     }
 }
