@@ -5,7 +5,9 @@ import static io.audience.db.Tables.ACTIVITY_ITEM;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record2;
 import org.jooq.Record4;
 import org.jooq.Select;
@@ -22,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Repository
 public class RowOutcomeRepository {
+
+    private static final int PURGE_BATCH = 10_000;
 
     private final DSLContext db;
 
@@ -58,8 +62,36 @@ public class RowOutcomeRepository {
                 .execute();
     }
 
+    /**
+     * Deletes the owner's staging rows ({@code table}, keyed by account, activity and item) of the
+     * activities that ended before {@code endedBefore}, but those {@code keep} holds on to, 10,000
+     * at a time so no statement holds many locks; answers how many went.
+     */
+    public int purgeStaged(
+            Table<?> table,
+            Field<UUID> accountId,
+            Field<UUID> activityId,
+            Field<Integer> item,
+            Condition keep,
+            OffsetDateTime endedBefore) {
+        int total = 0;
+        int deleted;
+        do {
+            deleted = db.deleteFrom(table)
+                    .where(DSL.row(accountId, activityId, item)
+                            .in(DSL.select(accountId, activityId, item)
+                                    .from(table)
+                                    .where(DSL.row(accountId, activityId).in(endedBefore(endedBefore)))
+                                    .andNot(keep)
+                                    .limit(PURGE_BATCH)))
+                    .execute();
+            total += deleted;
+        } while (deleted == PURGE_BATCH);
+        return total;
+    }
+
     /** The activities, as (account_id, activity_id), that ended before {@code endedBefore}. */
-    public Select<Record2<UUID, UUID>> endedBefore(OffsetDateTime endedBefore) {
+    private static Select<Record2<UUID, UUID>> endedBefore(OffsetDateTime endedBefore) {
         return DSL.select(ACTIVITY.ACCOUNT_ID, ACTIVITY.ACTIVITY_ID)
                 .from(ACTIVITY)
                 .where(

@@ -1,13 +1,10 @@
 package io.audience.contact.imports;
 
+import io.audience.api.CsvText;
 import io.audience.api.ValidationFailed;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -40,20 +37,7 @@ public final class ImportCells {
      * {@link #INVALID_UTF8}, so it spoils the row it is in, not the import.
      */
     public static Reader utf8(InputStream in) throws IOException {
-        BufferedReader reader = new BufferedReader(
-                new InputStreamReader(
-                        in,
-                        StandardCharsets.UTF_8
-                                .newDecoder()
-                                .onMalformedInput(CodingErrorAction.REPLACE)
-                                .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                                .replaceWith(String.valueOf(INVALID_UTF8))),
-                1 << 16);
-        reader.mark(1);
-        if (reader.read() != '\uFEFF') {
-            reader.reset();
-        }
-        return reader;
+        return CsvText.utf8(in, INVALID_UTF8);
     }
 
     static void check(Map<String, @Nullable String> row) {

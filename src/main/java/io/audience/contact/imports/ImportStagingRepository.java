@@ -3,19 +3,12 @@ package io.audience.contact.imports;
 import static io.audience.db.Tables.IMPORT_ROW;
 
 import io.audience.activity.RowOutcomeRepository;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
+import io.audience.activity.StagingCopy;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -43,17 +36,14 @@ class ImportStagingRepository {
     /** A COPY in progress; {@link #finish} ends it, {@link #abort} cancels it (the transaction rolls back). */
     static final class Rows {
 
-        private final PGCopyOutputStream copy;
-        private final StringBuilder line = new StringBuilder(512);
-        private final String prefix;
+        private final StagingCopy copy;
 
-        private Rows(UUID accountId, UUID activityId, PGCopyOutputStream copy) {
+        private Rows(StagingCopy copy) {
             this.copy = copy;
-            this.prefix = accountId + "\t" + activityId + "\t";
         }
 
         void staged(int number, ImportRowReader.Read row, @Nullable String extras, String fingerprint, UUID newId) {
-            print(
+            copy.print(
                     number,
                     row.emailKey(),
                     row.emailAddress(),
@@ -73,7 +63,7 @@ class ImportStagingRepository {
         }
 
         void failed(int number, String reason) {
-            print(
+            copy.print(
                     number,
                     null,
                     null,
@@ -92,70 +82,17 @@ class ImportStagingRepository {
                     true);
         }
 
-        /** One line of COPY's text format: tab-separated, {@code \N} for null, backslash escapes. */
-        private void print(int number, @Nullable Object... values) {
-            line.setLength(0);
-            line.append(prefix).append(number);
-            for (Object value : values) {
-                line.append('\t');
-                if (value == null) {
-                    line.append("\\N");
-                } else {
-                    escape(value.toString());
-                }
-            }
-            line.append('\n');
-            try {
-                // Encoded in one call (an array copy for the usual ASCII line): a Writer's encoder
-                // cost a fifth of the upload's CPU, and the upload is bound by this thread.
-                copy.write(line.toString().getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException("Staging the import failed", e);
-            }
-        }
-
-        private void escape(String text) {
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                switch (c) {
-                    case '\\' -> line.append("\\\\");
-                    case '\t' -> line.append("\\t");
-                    case '\n' -> line.append("\\n");
-                    case '\r' -> line.append("\\r");
-                    default -> line.append(c);
-                }
-            }
-        }
-
         void finish() {
-            try {
-                copy.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Staging the import failed", e);
-            }
+            copy.finish();
         }
 
         void abort() {
-            try {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("Cancelling the COPY of an import failed", e);
-            }
+            copy.abort();
         }
     }
 
     Rows open(UUID accountId, UUID activityId) {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            return new Rows(
-                    accountId,
-                    activityId,
-                    new PGCopyOutputStream(connection.unwrap(PGConnection.class), COPY, 1 << 16));
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not start the COPY of an import", e);
-        }
+        return new Rows(StagingCopy.open(dataSource, COPY, accountId, activityId, "an import"));
     }
 
     /** The rows refused while staging go to the activity's report with their reasons. */

@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -20,8 +19,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class StagedRowRepository implements Retention, PersonData {
-
-    private static final int BATCH = 10_000;
 
     private final DSLContext db;
     private final RowOutcomeRepository outcomes;
@@ -40,22 +37,14 @@ class StagedRowRepository implements Retention, PersonData {
 
     @Override
     public int purge(OffsetDateTime now) {
-        int total = 0;
-        int deleted;
-        do {
-            deleted = db.deleteFrom(IMPORT_ROW)
-                    .where(DSL.row(IMPORT_ROW.ACCOUNT_ID, IMPORT_ROW.ACTIVITY_ID, IMPORT_ROW.ITEM_NUMBER)
-                            .in(DSL.select(IMPORT_ROW.ACCOUNT_ID, IMPORT_ROW.ACTIVITY_ID, IMPORT_ROW.ITEM_NUMBER)
-                                    .from(IMPORT_ROW)
-                                    .where(DSL.row(IMPORT_ROW.ACCOUNT_ID, IMPORT_ROW.ACTIVITY_ID)
-                                            .in(outcomes.endedBefore(now)))
-                                    // Webhooks are told of an import's rows from them, maybe after it ended.
-                                    .andNot(webhooks.stillTelling(IMPORT_ROW.ACCOUNT_ID, IMPORT_ROW.ACTIVITY_ID))
-                                    .limit(BATCH)))
-                    .execute();
-            total += deleted;
-        } while (deleted == BATCH);
-        return total;
+        // Webhooks are told of an import's rows from them, maybe after it ended.
+        return outcomes.purgeStaged(
+                IMPORT_ROW,
+                IMPORT_ROW.ACCOUNT_ID,
+                IMPORT_ROW.ACTIVITY_ID,
+                IMPORT_ROW.ITEM_NUMBER,
+                webhooks.stillTelling(IMPORT_ROW.ACCOUNT_ID, IMPORT_ROW.ACTIVITY_ID),
+                now);
     }
 
     @Override

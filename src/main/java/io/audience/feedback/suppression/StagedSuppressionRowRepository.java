@@ -5,11 +5,11 @@ import static io.audience.db.Tables.SUPPRESSION_ROW;
 import io.audience.activity.RowOutcomeRepository;
 import io.audience.contact.PersonData;
 import io.audience.scheduling.Retention;
+import io.audience.webhook.WebhookEventsInBulk;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -19,40 +19,31 @@ import org.springframework.stereotype.Repository;
 @Repository
 class StagedSuppressionRowRepository implements Retention, PersonData {
 
-    private static final int BATCH = 10_000;
-
     private final DSLContext db;
     private final RowOutcomeRepository outcomes;
+    private final WebhookEventsInBulk webhooks;
 
-    StagedSuppressionRowRepository(DSLContext db, RowOutcomeRepository outcomes) {
+    StagedSuppressionRowRepository(DSLContext db, RowOutcomeRepository outcomes, WebhookEventsInBulk webhooks) {
         this.db = db;
         this.outcomes = outcomes;
+        this.webhooks = webhooks;
     }
 
     @Override
     public String describe() {
-        return "staged rows of suppression imports that ended";
+        return "staged rows of suppression imports that ended, once webhooks were told of them";
     }
 
     @Override
     public int purge(OffsetDateTime now) {
-        int total = 0;
-        int deleted;
-        do {
-            deleted = db.deleteFrom(SUPPRESSION_ROW)
-                    .where(DSL.row(SUPPRESSION_ROW.ACCOUNT_ID, SUPPRESSION_ROW.ACTIVITY_ID, SUPPRESSION_ROW.ITEM_NUMBER)
-                            .in(DSL.select(
-                                            SUPPRESSION_ROW.ACCOUNT_ID,
-                                            SUPPRESSION_ROW.ACTIVITY_ID,
-                                            SUPPRESSION_ROW.ITEM_NUMBER)
-                                    .from(SUPPRESSION_ROW)
-                                    .where(DSL.row(SUPPRESSION_ROW.ACCOUNT_ID, SUPPRESSION_ROW.ACTIVITY_ID)
-                                            .in(outcomes.endedBefore(now)))
-                                    .limit(BATCH)))
-                    .execute();
-            total += deleted;
-        } while (deleted == BATCH);
-        return total;
+        // Webhooks are told of an import's rows from them, maybe after it ended.
+        return outcomes.purgeStaged(
+                SUPPRESSION_ROW,
+                SUPPRESSION_ROW.ACCOUNT_ID,
+                SUPPRESSION_ROW.ACTIVITY_ID,
+                SUPPRESSION_ROW.ITEM_NUMBER,
+                webhooks.stillTelling(SUPPRESSION_ROW.ACCOUNT_ID, SUPPRESSION_ROW.ACTIVITY_ID),
+                now);
     }
 
     @Override

@@ -3,19 +3,11 @@ package io.audience.feedback.suppression;
 import static io.audience.db.Tables.SUPPRESSION_ROW;
 
 import io.audience.activity.RowOutcomeRepository;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
+import io.audience.activity.StagingCopy;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.jspecify.annotations.Nullable;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -42,19 +34,16 @@ class SuppressionStagingRepository {
     static final class Rows {
 
         private final UUID activityId;
-        private final PGCopyOutputStream copy;
-        private final StringBuilder line = new StringBuilder(256);
-        private final String prefix;
+        private final StagingCopy copy;
 
-        private Rows(UUID accountId, UUID activityId, PGCopyOutputStream copy) {
+        private Rows(UUID activityId, StagingCopy copy) {
             this.activityId = activityId;
             this.copy = copy;
-            this.prefix = accountId + "\t" + activityId + "\t";
         }
 
         /** A checked row. */
         void staged(int number, SuppressionEntry row, String fingerprint) {
-            print(
+            copy.print(
                     number,
                     row.emailKey(),
                     fingerprint,
@@ -69,7 +58,7 @@ class SuppressionStagingRepository {
 
         /** A row refused as it was read, with why. */
         void failed(int number, String reason) {
-            print(
+            copy.print(
                     number,
                     null,
                     null,
@@ -82,69 +71,17 @@ class SuppressionStagingRepository {
                     true);
         }
 
-        /** One line of COPY's text format: tab-separated, {@code \N} for null, backslash escapes. */
-        private void print(int number, @Nullable Object... values) {
-            line.setLength(0);
-            line.append(prefix).append(number);
-            for (Object value : values) {
-                line.append('\t');
-                if (value == null) {
-                    line.append("\\N");
-                } else {
-                    escape(value.toString());
-                }
-            }
-            line.append('\n');
-            try {
-                copy.write(line.toString().getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException("Staging the suppression import failed", e);
-            }
-        }
-
-        private void escape(String text) {
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                switch (c) {
-                    case '\\' -> line.append("\\\\");
-                    case '\t' -> line.append("\\t");
-                    case '\n' -> line.append("\\n");
-                    case '\r' -> line.append("\\r");
-                    default -> line.append(c);
-                }
-            }
-        }
-
         void finish() {
-            try {
-                copy.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Staging the suppression import failed", e);
-            }
+            copy.finish();
         }
 
         void abort() {
-            try {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("Cancelling the COPY of a suppression import failed", e);
-            }
+            copy.abort();
         }
     }
 
-    /** Starts the COPY on the transaction's connection. */
     Rows open(UUID accountId, UUID activityId) {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            return new Rows(
-                    accountId,
-                    activityId,
-                    new PGCopyOutputStream(connection.unwrap(PGConnection.class), COPY, 1 << 16));
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not start the COPY of a suppression import", e);
-        }
+        return new Rows(activityId, StagingCopy.open(dataSource, COPY, accountId, activityId, "a suppression import"));
     }
 
     /** The rows refused while staging go to the activity's report with their reasons. */

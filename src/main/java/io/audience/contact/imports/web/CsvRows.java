@@ -1,5 +1,6 @@
 package io.audience.contact.imports.web;
 
+import io.audience.api.CsvText;
 import io.audience.api.ValidationFailed;
 import io.audience.contact.imports.ImportCells;
 import io.audience.contact.imports.ImportSource;
@@ -51,7 +52,7 @@ final class CsvRows implements ImportSource {
 
     /** The file with its first line read as the column names (a name twice is refused). */
     static CSVParser parse(Spool.File file) throws IOException {
-        Reader reader = new RecordLimit(ImportCells.utf8(file.read()), MAX_RECORD);
+        Reader reader = CsvText.recordsUpTo(ImportCells.utf8(file.read()), MAX_RECORD, "no contact needs that much");
         try {
             return CSVFormat.RFC4180
                     .builder()

@@ -1,16 +1,12 @@
 package io.audience.feedback.suppression.web;
 
+import io.audience.api.CsvText;
 import io.audience.api.ValidationFailed;
 import io.audience.feedback.suppression.SuppressionFile;
-import java.io.BufferedReader;
-import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +45,8 @@ final class SuppressionCsv implements SuppressionFile, AutoCloseable {
     }
 
     static SuppressionCsv open(InputStream in, @Nullable String fileName) throws IOException {
-        Reader reader = new Limited(utf8(in));
+        Reader reader =
+                CsvText.recordsUpTo(CsvText.utf8(in, '\uFFFD'), MAX_RECORD, "no suppression row needs that much");
         try {
             return new SuppressionCsv(
                     CSVFormat.RFC4180
@@ -104,70 +101,5 @@ final class SuppressionCsv implements SuppressionFile, AutoCloseable {
     @Override
     public void close() throws IOException {
         csv.close();
-    }
-
-    private static Reader utf8(InputStream in) throws IOException {
-        BufferedReader reader = new BufferedReader(
-                new InputStreamReader(
-                        in,
-                        StandardCharsets.UTF_8
-                                .newDecoder()
-                                .onMalformedInput(CodingErrorAction.REPLACE)
-                                .onUnmappableCharacter(CodingErrorAction.REPLACE)),
-                1 << 16);
-        reader.mark(1);
-        if (reader.read() != '\uFEFF') {
-            reader.reset();
-        }
-        return reader;
-    }
-
-    /** Refuses a record longer than {@link #MAX_RECORD} while it is read (quotes followed), so no cell is buffered whole. */
-    private static final class Limited extends FilterReader {
-
-        private boolean quoted;
-        private int length;
-        private long records = 1;
-
-        Limited(Reader in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int c = super.read();
-            if (c >= 0) {
-                see((char) c);
-            }
-            return c;
-        }
-
-        @Override
-        public int read(char[] buffer, int offset, int count) throws IOException {
-            int n = super.read(buffer, offset, count);
-            for (int i = 0; i < n; i++) {
-                see(buffer[offset + i]);
-            }
-            return n;
-        }
-
-        private void see(char c) {
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == '\n' && !quoted) {
-                length = 0;
-                records++;
-                return;
-            }
-            if (++length > MAX_RECORD) {
-                throw new ValidationFailed(
-                        "line " + records + " of the file is longer than " + MAX_RECORD + " characters");
-            }
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
-        }
     }
 }
