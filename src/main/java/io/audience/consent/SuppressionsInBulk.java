@@ -7,6 +7,7 @@ import static org.jooq.impl.DSL.val;
 import io.audience.identity.Ids;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import java.util.function.IntSupplier;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -96,7 +97,7 @@ public class SuppressionsInBulk {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int optOut(UUID accountId, Select<? extends Record> rows, String actor, OffsetDateTime now) {
-        return db.resultQuery(
+        return withHashJoins(() -> db.resultQuery(
                         """
                 with r as (select * from ({1}) x),
                 old as (select e.email_key, e.permission_to_send, e.opt_out_source from email_consent e
@@ -143,7 +144,7 @@ public class SuppressionsInBulk {
                         Ids.nextInSql(),
                         val(actor))
                 .fetchSingle()
-                .get(0, int.class);
+                .get(0, int.class));
     }
 
     /**
@@ -155,7 +156,7 @@ public class SuppressionsInBulk {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int bounce(UUID accountId, Select<? extends Record> rows, String actor, OffsetDateTime now) {
-        return db.resultQuery(
+        return withHashJoins(() -> db.resultQuery(
                         """
                 with r as (select * from ({1}) x),
                 old as (select e.email_key, e.delivery_status from email_consent e
@@ -196,6 +197,22 @@ public class SuppressionsInBulk {
                         val(Channel.BOUNCE.wire()),
                         val(actor))
                 .fetchSingle()
-                .get(0, int.class);
+                .get(0, int.class));
+    }
+
+    /**
+     * Runs a statement whose parts join the caller's rows to each other: the caller's rows were
+     * decided in this transaction, statistics do not know them, so each part is estimated at one
+     * row and the planner loops (5,000 x 5,000 comparisons a chunk: 6.8 s where hash joins take
+     * 0.3 s). Every table is read by an index with {@code = any(array)} first, so hash joins are
+     * right whatever the sizes. SET LOCAL is undone at the end, and by the transaction's end anyway.
+     */
+    private int withHashJoins(IntSupplier statement) {
+        db.execute("set local enable_nestloop = off");
+        try {
+            return statement.getAsInt();
+        } finally {
+            db.execute("set local enable_nestloop to default");
+        }
     }
 }
