@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -41,6 +42,18 @@ public final class CsvText {
      */
     public static Reader recordsUpTo(Reader in, int max, String why) {
         return new RecordLimit(in, max, why);
+    }
+
+    /**
+     * The 400 for a file the CSV parser gave up on, in words: the parser's message without its
+     * class name, and its jargon for the usual case (a quote never closed) said plainly.
+     */
+    public static ValidationFailed notCsv(UncheckedIOException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        String why = String.valueOf(cause.getMessage())
+                .replace("EOF reached before encapsulated token finished", "the file ends inside a quoted cell")
+                .replace("startline", "line");
+        return new ValidationFailed("The file is not valid CSV: " + why);
     }
 
     /** A quoted cell may hold line breaks, so quotes are followed. */

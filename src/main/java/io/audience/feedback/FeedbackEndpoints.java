@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -88,7 +89,13 @@ public class FeedbackEndpoints {
             throw new ValidationFailed("An account has at most " + MAX_PER_ACCOUNT + " feedback endpoints");
         }
         FeedbackEndpoint made = new FeedbackEndpoint(
-                accountId, UUID.randomUUID(), provider, description, publicKey, topics, OffsetDateTime.now(clock));
+                accountId,
+                UUID.randomUUID(),
+                provider,
+                description,
+                publicKey,
+                topics,
+                OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
         endpoints.insert(made, sealed);
         return new FeedbackEndpoint.Made(made, secret);
     }

@@ -211,7 +211,7 @@ class SuppressionImportIntegrationTest extends IntegrationTest {
     }
 
     @Test
-    void aFileWithoutTheRequiredColumnsIsRefusedBeforeAnythingIsWrittenAndAnotherAccountCannotSeeTheActivity() {
+    void aFileWithoutTheRequiredColumnsOrNotCsvIsRefusedBeforeAnythingIsWrittenAndAnotherAccountCannotSeeTheActivity() {
         NamedAccount a = namedAccount("suppressions-refused");
         Api.Response refused = upload(a.api(), "email,source\n" + uniqueEmail("x") + ",Account\n");
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
@@ -219,6 +219,11 @@ class SuppressionImportIntegrationTest extends IntegrationTest {
         Api.Response noEmail =
                 a.api().raw("POST", PATH, "text/csv", "reason\nbounced\n".getBytes(StandardCharsets.UTF_8));
         assertThat(noEmail.status()).as(noEmail.toString()).isEqualTo(400);
+        Api.Response unclosed = upload(a.api(), "email,reason\n\"" + uniqueEmail("q") + ",bounced\n");
+        assertThat(unclosed.status()).as(unclosed.toString()).isEqualTo(400);
+        assertThat(unclosed.error().get("error_message").asString())
+                .as("in words, without the parser's class name")
+                .isEqualTo("The file is not valid CSV: (line 2) the file ends inside a quoted cell");
         assertThat(db.fetchValue("select count(*)::int from activity where account_id = ?::uuid", a.id()))
                 .isEqualTo(0);
         assertThat(db.fetchValue("select count(*)::int from email_consent where account_id = ?::uuid", a.id()))

@@ -109,7 +109,7 @@ final class CsvRows implements ImportSource {
                 rows.accept(Row.of(cells));
             }
         } catch (UncheckedIOException e) {
-            throw new ValidationFailed("The file is not valid CSV: " + e.getMessage());
+            throw CsvText.notCsv(e);
         }
     }
 

@@ -89,7 +89,7 @@ final class SuppressionCsv implements SuppressionFile, AutoCloseable {
                 rows.accept(new Row(cells, null));
             }
         } catch (UncheckedIOException e) {
-            throw new ValidationFailed("The file is not valid CSV: " + e.getMessage());
+            throw CsvText.notCsv(e);
         }
     }
 
