@@ -7,6 +7,7 @@ import io.audience.IntegrationTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import tools.jackson.databind.JsonNode;
@@ -66,6 +67,55 @@ abstract class WebhookReceiverTestBase extends IntegrationTest {
                 .stream()
                 .filter(d -> d.path().equals(hook.path()))
                 .toList();
+    }
+
+    /**
+     * Every delivery to the hook once {@code count} arrived (up to 90 s, an import's rows are made
+     * into events as the endpoint takes them), after a second more for any that should not come.
+     */
+    List<WebhookReceiver.Delivery> awaitAll(Hook hook, int count) {
+        receiver.awaitReceived(
+                all -> all.stream().filter(d -> d.path().equals(hook.path())).count() >= count, Duration.ofSeconds(90));
+        FormWait.pause(1000);
+        return await(hook, count);
+    }
+
+    /**
+     * With the receiver down, {@code importing} runs an import to its end, whose last rows then
+     * wait in a batch (the tests' window is 5 deliveries), and answers two of its contacts: the
+     * first (of {@code changedEmail}) is then changed through the API, the second erased.
+     */
+    List<String> changeAndEraseWhileTheImportWaits(
+            NamedAccount account, Supplier<List<String>> importing, String changedEmail) {
+        Api api = account.api();
+        receiver.stop();
+        try {
+            List<String> contacts = importing.get();
+            String changed = contacts.get(0);
+            String erased = contacts.get(1);
+            FormWait.pause(500);
+            assertThat(rowsWaiting(account))
+                    .as("with the endpoint down, the import's last rows are not made into events (window of 5)")
+                    .isGreaterThanOrEqualTo(2);
+            Api.Response put = api.put("/v3/contacts/" + changed, Api.json("""
+                    {"email_address": {"address": "%s"}, "first_name": "Changed", "update_source": "Account"}
+                    """.formatted(changedEmail)));
+            assertThat(put.status()).as(put.toString()).isEqualTo(200);
+            assertThat(api.post("/v3/contacts/" + erased + "/erase", Api.object())
+                            .status())
+                    .isEqualTo(204);
+            return contacts;
+        } finally {
+            receiver.start();
+        }
+    }
+
+    /** The account's import rows not yet made into events. */
+    long rowsWaiting(NamedAccount account) {
+        return db.fetchSingle(
+                        "select coalesce(sum(item_to - next_item), 0)::bigint from webhook_batch where account_id = ?",
+                        UUID.fromString(account.id()))
+                .get(0, long.class);
     }
 
     static JsonNode awaitLogged(Api api, String webhookId, String status) {
