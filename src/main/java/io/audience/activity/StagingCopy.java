@@ -78,6 +78,8 @@ public final class StagingCopy {
                 case '\t' -> line.append("\\t");
                 case '\n' -> line.append("\\n");
                 case '\r' -> line.append("\\r");
+                // PostgreSQL text cannot hold NUL: a COPY with one fails whole, so no cell may carry it.
+                case '\0' -> line.append('\uFFFD');
                 default -> line.append(c);
             }
         }

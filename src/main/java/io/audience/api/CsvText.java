@@ -45,6 +45,26 @@ public final class CsvText {
     }
 
     /**
+     * A reason that quotes a cell, fit to store and show: control characters (NUL above all, which
+     * PostgreSQL text cannot hold), {@code invalid} (an undecodable byte) and U+FFFE read as U+FFFD.
+     */
+    public static String printable(String reason, char invalid) {
+        StringBuilder out = null;
+        for (int i = 0; i < reason.length(); i++) {
+            char c = reason.charAt(i);
+            if (Character.isISOControl(c) || c == invalid || c == '\uFFFE') {
+                if (out == null) {
+                    out = new StringBuilder(reason.length()).append(reason, 0, i);
+                }
+                out.append('\uFFFD');
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? reason : out.toString();
+    }
+
+    /**
      * The 400 for a file the CSV parser gave up on, in words: the parser's message without its
      * class name, and its jargon for the usual case (a quote never closed) said plainly.
      */

@@ -79,18 +79,6 @@ public final class ImportCells {
 
     /** A reason fit to store and show: control characters and invalid text replaced, whatever a message quoted. */
     static String printable(String reason) {
-        StringBuilder out = null;
-        for (int i = 0; i < reason.length(); i++) {
-            char c = reason.charAt(i);
-            if (Character.isISOControl(c) || c == INVALID_UTF8 || c == '\uFFFE') {
-                if (out == null) {
-                    out = new StringBuilder(reason.length()).append(reason, 0, i);
-                }
-                out.append('\uFFFD');
-            } else if (out != null) {
-                out.append(c);
-            }
-        }
-        return out == null ? reason : out.toString();
+        return CsvText.printable(reason, INVALID_UTF8);
     }
 }

@@ -4,6 +4,7 @@ import static io.audience.db.Tables.SUPPRESSION_ROW;
 
 import io.audience.activity.RowOutcomeRepository;
 import io.audience.activity.StagingCopy;
+import io.audience.api.CsvText;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -67,7 +68,7 @@ class SuppressionStagingRepository {
                     null,
                     null,
                     "failed",
-                    reason.length() > 500 ? reason.substring(0, 500) : reason,
+                    CsvText.printable(reason.length() > 500 ? reason.substring(0, 500) : reason, '\uFFFD'),
                     true);
         }
 

@@ -239,6 +239,23 @@ class SuppressionImportIntegrationTest extends IntegrationTest {
         String activity = awaitCompleted(a.api(), raw).get("activity_id").asString();
         assertThat(consent(a.id(), address).get("delivery_status")).isEqualTo("bounced");
 
+        // NUL cannot be stored in PostgreSQL text: a row that carries one fails with a readable
+        // reason, and the rest of the file is applied.
+        String clean = uniqueEmail("clean");
+        Api.Response nul = upload(
+                a.api(),
+                "email,reason,source\n" + "nul\u0000" + clean + ",bounced,\n" + clean + ",unsubscribed,\u0000Account\n"
+                        + clean + ",bounced,\n");
+        String nulActivity = awaitCompleted(a.api(), nul).get("activity_id").asString();
+        Map<Integer, JsonNode> nulReport = report(a.api(), nulActivity);
+        assertThat(outcome(nulReport, 1)).isEqualTo("failed");
+        assertThat(nulReport.get(1).get("reason").asString())
+                .doesNotContain("\u0000")
+                .contains("\uFFFD");
+        assertThat(outcome(nulReport, 2)).isEqualTo("failed");
+        assertThat(outcome(nulReport, 3)).isEqualTo("created");
+        assertThat(consent(a.id(), clean).get("delivery_status")).isEqualTo("bounced");
+
         Api other = newAccount();
         assertThat(other.get("/v3/activities/" + activity).status()).isEqualTo(404);
         assertThat(other.get("/v3/activities/" + activity + "/report").status()).isEqualTo(404);
