@@ -50,9 +50,49 @@ public abstract class IntegrationTest {
     @Autowired
     protected DSLContext db;
 
+    private static @org.jspecify.annotations.Nullable String databaseUrl;
+
+    /**
+     * The server's database for the services of this test JVM, or "" for embedded ones. Each JVM
+     * (surefire fork) gets a database of its own, {@code <name>_fork<n>}, made here when missing: a
+     * test that stops or kills a service mid-import would otherwise strand another JVM's work, which
+     * that service had claimed, until its lease ran out.
+     */
+    protected static synchronized String databaseUrl() {
+        if (databaseUrl == null) {
+            String url = System.getProperty("audience.test.database.url", "");
+            String fork = System.getProperty("audience.test.fork", "");
+            databaseUrl = url.isBlank() || !fork.matches("[0-9]+") ? url : forkDatabase(url, "_fork" + fork);
+        }
+        return databaseUrl;
+    }
+
+    private static String forkDatabase(String url, String suffix) {
+        int query = url.indexOf('?');
+        String base = query < 0 ? url : url.substring(0, query);
+        String name = base.substring(base.lastIndexOf('/') + 1) + suffix;
+        try (java.sql.Connection server = java.sql.DriverManager.getConnection(
+                        url,
+                        System.getProperty("audience.test.database.username", "postgres"),
+                        System.getProperty("audience.test.database.password", ""));
+                java.sql.PreparedStatement exists =
+                        server.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, name);
+            try (java.sql.ResultSet found = exists.executeQuery();
+                    java.sql.Statement create = server.createStatement()) {
+                if (!found.next()) {
+                    create.execute("create database \"" + name.replace("\"", "\"\"") + "\"");
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot make the test database " + name, e);
+        }
+        return base + suffix + (query < 0 ? "" : url.substring(query));
+    }
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        String url = System.getProperty("audience.test.database.url", "");
+        String url = databaseUrl();
         if (!url.isBlank()) {
             registry.add("spring.datasource.url", () -> url);
             registry.add(
