@@ -146,4 +146,12 @@ class ActivityViewRepository {
                         r.getListCount()),
                 r.getActivityError());
     }
+
+    /** Activities of every account by state, for the installation's gauge. */
+    java.util.Map<String, Long> countByState() {
+        return db.select(ACTIVITY.STATE, org.jooq.impl.DSL.count())
+                .from(ACTIVITY)
+                .groupBy(ACTIVITY.STATE)
+                .fetchMap(r -> r.value1(), r -> r.value2().longValue());
+    }
 }

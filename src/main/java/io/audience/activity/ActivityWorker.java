@@ -42,6 +42,7 @@ class ActivityWorker {
     private final ChunkLanes lanes;
     private final Duration lease;
     private final Clock clock;
+    private final ActivityMetrics metrics;
 
     ActivityWorker(
             ActivityRepository store,
@@ -53,8 +54,10 @@ class ActivityWorker {
             @Value("${audience.activity.import-lanes:2}") int importLanes,
             @Value("${audience.activity.lease:30s}") Duration lease,
             Clock clock,
-            ActivityCompletions completions) {
+            ActivityCompletions completions,
+            ActivityMetrics metrics) {
         this.store = store;
+        this.metrics = metrics;
         this.completions = completions;
         this.processors = processors.stream().collect(Collectors.toMap(ActivityProcessor::kind, Function.identity()));
         this.chunkProcessors =
@@ -65,7 +68,7 @@ class ActivityWorker {
         this.chunk = chunk;
         this.lease = lease;
         this.clock = clock;
-        this.lanes = new ChunkLanes(store, transactions, importLanes, setChunk, lease, clock, completions);
+        this.lanes = new ChunkLanes(store, transactions, importLanes, setChunk, lease, clock, completions, metrics);
     }
 
     @Scheduled(fixedDelayString = "${audience.activity.poll-interval:500ms}", scheduler = Schedulers.ACTIVITIES)
@@ -165,12 +168,10 @@ class ActivityWorker {
         // Items are numbered from 1; the position is the first number not yet applied.
         int resumeAt = items.isEmpty() ? claim.total() + 1 : position;
         OffsetDateTime now = now();
-        if (store.advance(
-                claim,
-                resumeAt,
-                new ActivityView.Counters(0, completed, persons, errors, correctable, cannotAdd, 0),
-                now,
-                now.plus(lease))) {
+        ActivityView.Counters counts =
+                new ActivityView.Counters(0, completed, persons, errors, correctable, cannotAdd, 0);
+        metrics.applied(claim.kind(), counts);
+        if (store.advance(claim, resumeAt, counts, now, now.plus(lease))) {
             completions.completed(claim.accountId(), claim.activityId(), now);
         }
         return resumeAt <= claim.total();

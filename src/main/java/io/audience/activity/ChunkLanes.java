@@ -38,6 +38,7 @@ final class ChunkLanes {
     private final int chunk;
     private final Duration lease;
     private final Clock clock;
+    private final ActivityMetrics metrics;
 
     ChunkLanes(
             ActivityRepository store,
@@ -46,8 +47,10 @@ final class ChunkLanes {
             int chunk,
             Duration lease,
             Clock clock,
-            ActivityCompletions completions) {
+            ActivityCompletions completions,
+            ActivityMetrics metrics) {
         this.store = store;
+        this.metrics = metrics;
         this.completions = completions;
         this.transactions = transactions;
         this.lanes = lanes;
@@ -156,6 +159,7 @@ final class ChunkLanes {
                         tx.setRollbackOnly();
                         return false;
                     }
+                    metrics.applied(claim.kind(), counts);
                     return true;
                 }));
             } catch (RuntimeException e) {

@@ -36,9 +36,11 @@ public class SuppressionsInBulk {
     private static final String ACCOUNT = Source.ACCOUNT.wire();
 
     private final DSLContext db;
+    private final ConsentMetrics metrics;
 
-    SuppressionsInBulk(DSLContext db) {
+    SuppressionsInBulk(DSLContext db, ConsentMetrics metrics) {
         this.db = db;
+        this.metrics = metrics;
     }
 
     /** Whether the account holds consent for the address. */
@@ -97,6 +99,12 @@ public class SuppressionsInBulk {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int optOut(UUID accountId, Select<? extends Record> rows, String actor, OffsetDateTime now) {
+        int changed = optOutRows(accountId, rows, actor, now);
+        metrics.optedOutByImport(changed);
+        return changed;
+    }
+
+    private int optOutRows(UUID accountId, Select<? extends Record> rows, String actor, OffsetDateTime now) {
         return withHashJoins(() -> db.resultQuery(
                         """
                 with r as (select * from ({1}) x),

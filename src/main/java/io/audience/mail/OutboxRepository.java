@@ -129,6 +129,11 @@ class OutboxRepository {
                 .fetch(OutboxRepository::mail);
     }
 
+    /** Mail of every account waiting to be sent, or sent again, for the installation's gauge. */
+    long pendingCount() {
+        return db.fetchCount(OUTBOX_MAIL, OUTBOX_MAIL.STATUS.eq(PENDING));
+    }
+
     /** Mail no longer pending: sent, or given up on (every status but pending), before {@code cutoff}. */
     int purgeFinishedBefore(OffsetDateTime cutoff) {
         return db.deleteFrom(OUTBOX_MAIL)

@@ -44,6 +44,7 @@ class OutboxWorker {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final ReturnPaths returnPaths;
+    private final MailMetrics metrics;
 
     OutboxWorker(
             OutboxRepository outbox,
@@ -54,8 +55,10 @@ class OutboxWorker {
             @Value("${audience.mail.claim-for}") Duration claimFor,
             Clock clock,
             ApplicationEventPublisher events,
-            ReturnPaths returnPaths) {
+            ReturnPaths returnPaths,
+            MailMetrics metrics) {
         this.outbox = outbox;
+        this.metrics = metrics;
         this.events = events;
         this.returnPaths = returnPaths;
         this.smtp = smtp;
@@ -91,6 +94,7 @@ class OutboxWorker {
             return;
         }
         Boolean recorded = transactions.execute(tx -> outbox.markSent(mail, claim, now()));
+        metrics.sent(mail.kind());
         if (!Boolean.TRUE.equals(recorded)) {
             log.warn(
                     "Mail {} was sent after its claim expired (the send took longer than audience.mail.claim-for)",
@@ -112,6 +116,7 @@ class OutboxWorker {
                         mail.accountId(), mail.mailId(), mail.emailKey(), failure.status(), error, now));
             }
         });
+        metrics.failed(mail.kind(), retryAt == null);
         if (retryAt == null) {
             log.warn(
                     "Sending {} mail {} failed for good (attempt {}): {}",

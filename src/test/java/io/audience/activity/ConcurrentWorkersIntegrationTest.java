@@ -35,6 +35,9 @@ class ConcurrentWorkersIntegrationTest extends IntegrationTest {
     @Autowired
     ActivityCompletions completions;
 
+    @Autowired
+    ActivityMetrics metrics;
+
     @Test
     void competingWorkersApplyEveryRowExactlyOnce() throws Exception {
         Api api = newAccount();
@@ -73,7 +76,8 @@ class ConcurrentWorkersIntegrationTest extends IntegrationTest {
                         2,
                         Duration.ofSeconds(30),
                         Clock.systemUTC(),
-                        completions);
+                        completions,
+                        metrics);
                 workers.add(pool.submit(worker::runDue));
             }
             for (Future<?> worker : workers) {

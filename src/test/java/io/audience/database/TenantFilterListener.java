@@ -50,7 +50,9 @@ final class TenantFilterListener implements ExecuteListener {
             Map.entry("OutboxRepository.recipient", "a bounce names its mail by the id in the signed return path"),
             // The installation's operator and metrics.
             Map.entry("OutboxRepository.recent", "the operator's view of recent mail of every account"),
-            Map.entry("DeliveryRepository.backlog", "the webhook backlog gauge of the whole installation"));
+            Map.entry("DeliveryRepository.backlog", "the webhook backlog gauge of the whole installation"),
+            Map.entry("OutboxRepository.pendingCount", "the mail backlog gauge of the whole installation"),
+            Map.entry("ActivityViewRepository.countByState", "the gauge of activities by state, installation-wide"));
 
     private static final boolean REPORT_ONLY = "report".equals(System.getProperty("audience.test.tenant-filter"));
     private static final Path REPORT = Path.of("target", "tenant-filter-report.txt");

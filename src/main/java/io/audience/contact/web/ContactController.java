@@ -42,8 +42,11 @@ class ContactController {
     private final ContactErasure erasure;
     private final ContactQueries queries;
 
-    ContactController(ContactService contacts, ContactErasure erasure, ContactQueries queries) {
+    private final SignUpMetrics signUps;
+
+    ContactController(ContactService contacts, ContactErasure erasure, ContactQueries queries, SignUpMetrics signUps) {
         this.contacts = contacts;
+        this.signUps = signUps;
         this.erasure = erasure;
         this.queries = queries;
     }
@@ -139,6 +142,7 @@ class ContactController {
                 caller.accountId(),
                 draft,
                 RelayedConsent.actor(caller, request, "sign_up_form lists=" + draft.listMemberships(), body.consent()));
+        signUps.accepted("api", result);
         HttpStatus status = result.action() == ContactService.SignUpAction.CREATED ? HttpStatus.CREATED : HttpStatus.OK;
         return ResponseEntity.status(status)
                 .body(new SignUpResponse(

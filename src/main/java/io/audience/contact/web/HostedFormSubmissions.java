@@ -47,14 +47,18 @@ class HostedFormSubmissions {
     private final Pages pages;
     private final PublicUrl publicUrl;
 
+    private final SignUpMetrics signUps;
+
     HostedFormSubmissions(
             SignUpForms forms,
             FormGate gate,
             ContactService contacts,
             AccountSettingsService settings,
             Pages pages,
-            PublicUrl publicUrl) {
+            PublicUrl publicUrl,
+            SignUpMetrics signUps) {
         this.forms = forms;
+        this.signUps = signUps;
         this.gate = gate;
         this.contacts = contacts;
         this.settings = settings;
@@ -123,7 +127,8 @@ class HostedFormSubmissions {
             return tooMany(wait.getAsLong(), "This form has taken all the sign-ups it can in this hour.");
         }
         try {
-            contacts.signUp(form.accountId(), draft, actor(form, draft, post, request));
+            signUps.accepted(
+                    "hosted_form", contacts.signUp(form.accountId(), draft, actor(form, draft, post, request)));
         } catch (ApiException bad) {
             return refused(bad.status(), bad.getMessage());
         }
