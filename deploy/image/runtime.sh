@@ -13,10 +13,12 @@ set -euo pipefail
 jdk="$1"
 out="$2"
 
-# What the service and its libraries use (jdeps over the application and its dependencies, plus
-# jdk.crypto.ec for TLS with elliptic curves, jdk.jfr and jdk.management.jfr to profile in production,
-# and jdk.localedata for dates and numbers in every locale). java.desktop is there for java.beans,
-# which Spring uses; its native parts need a display and are left out below.
+# The 16 modules `jdeps -summary -recursive` finds the application and its libraries using, plus
+# what they reach only at run time: jdk.crypto.ec (TLS with elliptic curves), jdk.charsets (mail in
+# other charsets), jdk.naming.dns, java.security.sasl and java.transaction.xa (mail, JDBC),
+# jdk.management and jdk.management.jfr (process metrics, profiling in production), jdk.localedata
+# (dates and numbers in every locale) and jdk.zipfs. java.desktop is there for java.beans, which
+# Spring uses; its native parts need a display and are left out below.
 modules=java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.naming
 modules+=,java.net.http,java.prefs,java.rmi,java.scripting,java.security.jgss,java.security.sasl,java.sql
 modules+=,java.sql.rowset,java.transaction.xa,java.xml,java.xml.crypto,jdk.charsets,jdk.crypto.ec
