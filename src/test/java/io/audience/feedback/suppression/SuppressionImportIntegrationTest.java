@@ -3,24 +3,15 @@ package io.audience.feedback.suppression;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.audience.Api;
-import io.audience.IntegrationTest;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 import org.jooq.Record;
-import org.jooq.Result;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-class SuppressionImportIntegrationTest extends IntegrationTest {
-
-    private static final String BOUNDARY = "----audience-suppression-boundary";
-    private static final String PATH = "/v3/activities/suppressions_import";
+class SuppressionImportIntegrationTest extends SuppressionImportTestBase {
 
     @Test
     void aSuppressionListOptsOutAndBouncesAddressesWithoutCreatingContactsOrTouchingOtherAccounts() {
@@ -210,67 +201,9 @@ class SuppressionImportIntegrationTest extends IntegrationTest {
                 .isEqualTo(66_666);
     }
 
-    @Test
-    void aFileWithoutTheRequiredColumnsOrNotCsvIsRefusedBeforeAnythingIsWrittenAndAnotherAccountCannotSeeTheActivity() {
-        NamedAccount a = namedAccount("suppressions-refused");
-        Api.Response refused = upload(a.api(), "email,source\n" + uniqueEmail("x") + ",Account\n");
-        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
-        assertThat(refused.error().get("error_message").asString()).contains("no reason column");
-        Api.Response noEmail =
-                a.api().raw("POST", PATH, "text/csv", "reason\nbounced\n".getBytes(StandardCharsets.UTF_8));
-        assertThat(noEmail.status()).as(noEmail.toString()).isEqualTo(400);
-        Api.Response unclosed = upload(a.api(), "email,reason\n\"" + uniqueEmail("q") + ",bounced\n");
-        assertThat(unclosed.status()).as(unclosed.toString()).isEqualTo(400);
-        assertThat(unclosed.error().get("error_message").asString())
-                .as("in words, without the parser's class name")
-                .isEqualTo("The file is not valid CSV: (line 2) the file ends inside a quoted cell");
-        assertThat(db.fetchValue("select count(*)::int from activity where account_id = ?::uuid", a.id()))
-                .isEqualTo(0);
-        assertThat(db.fetchValue("select count(*)::int from email_consent where account_id = ?::uuid", a.id()))
-                .isEqualTo(0);
-
-        String address = uniqueEmail("raw");
-        Api.Response raw = a.api()
-                .raw(
-                        "POST",
-                        PATH,
-                        "text/csv",
-                        ("email,reason\n" + address + ",bounced\n").getBytes(StandardCharsets.UTF_8));
-        String activity = awaitCompleted(a.api(), raw).get("activity_id").asString();
-        assertThat(consent(a.id(), address).get("delivery_status")).isEqualTo("bounced");
-
-        // NUL cannot be stored in PostgreSQL text: a row that carries one fails with a readable
-        // reason, and the rest of the file is applied.
-        String clean = uniqueEmail("clean");
-        Api.Response nul = upload(
-                a.api(),
-                "email,reason,source\n" + "nul\u0000" + clean + ",bounced,\n" + clean + ",unsubscribed,\u0000Account\n"
-                        + clean + ",bounced,\n");
-        String nulActivity = awaitCompleted(a.api(), nul).get("activity_id").asString();
-        Map<Integer, JsonNode> nulReport = report(a.api(), nulActivity);
-        assertThat(outcome(nulReport, 1)).isEqualTo("failed");
-        assertThat(nulReport.get(1).get("reason").asString())
-                .doesNotContain("\u0000")
-                .contains("\uFFFD");
-        assertThat(outcome(nulReport, 2)).isEqualTo("failed");
-        assertThat(outcome(nulReport, 3)).isEqualTo("created");
-        assertThat(consent(a.id(), clean).get("delivery_status")).isEqualTo("bounced");
-
-        Api other = newAccount();
-        assertThat(other.get("/v3/activities/" + activity).status()).isEqualTo(404);
-        assertThat(other.get("/v3/activities/" + activity + "/report").status()).isEqualTo(404);
-    }
-
     private int contacts(String accountId) {
         return ((Number) db.fetchValue("select count(*) from contact where account_id = ?::uuid", accountId))
                 .intValue();
-    }
-
-    private Record consent(String accountId, String emailKey) {
-        Result<Record> rows = db.fetch(
-                "select * from email_consent where account_id = ?::uuid and email_key = ?", accountId, emailKey);
-        assertThat(rows).as("the consent of " + emailKey).hasSize(1);
-        return rows.get(0);
     }
 
     private List<String> history(String accountId, String emailKey) {
@@ -288,25 +221,5 @@ class SuppressionImportIntegrationTest extends IntegrationTest {
                 .get("contacts");
         assertThat(contacts).as("the contact of " + email).hasSize(1);
         return contacts.get(0);
-    }
-
-    private static String outcome(Map<Integer, JsonNode> report, int row) {
-        return report.get(row).get("outcome").asString();
-    }
-
-    private static Map<Integer, JsonNode> report(Api api, String activity) {
-        JsonNode rows = api.get("/v3/activities/" + activity + "/report").json().get("rows");
-        return StreamSupport.stream(rows.spliterator(), false)
-                .collect(Collectors.toMap(r -> r.get("number").asInt(), r -> r));
-    }
-
-    private static Api.Response upload(Api api, String csv) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"old.csv\"\r\n"
-                        + "Content-Type: text/csv\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        out.writeBytes(csv.getBytes(StandardCharsets.UTF_8));
-        out.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return api.raw("POST", PATH, "multipart/form-data; boundary=" + BOUNDARY, out.toByteArray());
     }
 }
