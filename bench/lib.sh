@@ -70,7 +70,7 @@ start_service() {
   BASE="http://127.0.0.1:$PORT"
   log "starting service on $BASE (log: $WORK/service.log)"
   env "$@" AUDIENCE_ADMIN_TOKEN="$ADMIN_TOKEN" SERVER_PORT="$PORT" SERVER_ADDRESS=127.0.0.1 \
-    java -Xmx512m -jar "$JAR" >"$WORK/service.log" 2>&1 &
+    java -Xmx512m ${JAVA_OPTS:-} -jar "$JAR" >"$WORK/service.log" 2>&1 &
   SERVICE_PID=$!
   local wait=${START_TIMEOUT:-180}  # seconds; a machine busy with other work may need more
   for i in $(seq 1 "$wait"); do

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Reading contacts: by id, by filters with keyset paging, counts and consent history. */
@@ -66,6 +67,16 @@ public class ContactQueries {
     public ContactView get(UUID accountId, UUID contactId, Set<Include> includes) {
         ContactView contact = contacts.find(accountId, contactId).orElseThrow(() -> notFound(contactId));
         return withDetails(accountId, List.of(contact), includes).get(0);
+    }
+
+    /**
+     * GET /v3/contacts?email= with nothing else asked ({@link ContactQuery#addressOnly()}): one
+     * statement, so it needs no transaction of its own, and is one round trip to the database.
+     */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public ContactPage byAddress(UUID accountId, String emailKey) {
+        return new ContactPage(
+                contacts.findByEmail(accountId, emailKey).map(List::of).orElse(List.of()), null, null);
     }
 
     @Transactional(readOnly = true)

@@ -61,6 +61,27 @@ public record ContactQuery(
                 null);
     }
 
+    /** Only an exact address, in any state, with no sub-resources, count or cursor: one statement. */
+    public boolean addressOnly() {
+        return emailKey != null
+                && (statuses.isEmpty() || statuses.equals(Set.of(Status.ALL)))
+                && lists.isEmpty()
+                && tags.isEmpty()
+                && contactIds.isEmpty()
+                && excludedIds.isEmpty()
+                && updatedAfter == null
+                && updatedBefore == null
+                && createdAfter == null
+                && createdBefore == null
+                && optoutAfter == null
+                && optoutBefore == null
+                && deliveryStatus == null
+                && includes.isEmpty()
+                && !includeCount
+                && cursor == null
+                && limit > 0;
+    }
+
     public ContactQuery after(UUID contactId) {
         return new ContactQuery(
                 statuses,

@@ -4,6 +4,7 @@ import static io.audience.db.Tables.CONTACT;
 import static io.audience.db.Tables.EMAIL_CONSENT;
 
 import io.audience.consent.ConsentState;
+import io.audience.database.RenderedQuery;
 import io.audience.db.tables.records.ContactRecord;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.SelectOnConditionStep;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
@@ -20,9 +22,16 @@ import org.springframework.stereotype.Repository;
 class ContactRepository {
 
     private final DSLContext db;
+    private final RenderedQuery byEmail;
 
     ContactRepository(DSLContext db) {
         this.db = db;
+        this.byEmail = RenderedQuery.select(
+                db,
+                withConsent()
+                        .where(
+                                CONTACT.ACCOUNT_ID.eq(DSL.param("account", CONTACT.ACCOUNT_ID)),
+                                CONTACT.EMAIL_KEY.eq(DSL.param("email", CONTACT.EMAIL_KEY))));
     }
 
     /** Inserts unless the address already has a contact; the unique index decides, race-free. */
@@ -83,10 +92,10 @@ class ContactRepository {
                 CONTACT.CONTACT_ID.ne(contactId));
     }
 
+    /** The lookup by address, the API's most frequent read: its SQL is rendered once. */
     Optional<ContactView> findByEmail(UUID accountId, String emailKey) {
-        return withConsent()
-                .where(CONTACT.ACCOUNT_ID.eq(accountId), CONTACT.EMAIL_KEY.eq(emailKey))
-                .fetchOptional(ContactRepository::view);
+        return byEmail.fetch(db, ContactRepository::view, accountId, emailKey).stream()
+                .findFirst();
     }
 
     List<ContactView> page(Condition where, int limit) {

@@ -21,6 +21,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -123,7 +124,9 @@ class ContactReadController {
                 Boolean.TRUE.equals(includeCount),
                 Limits.pageSize(limit, 500),
                 cursor == null ? null : Cursor.decode(COLLECTION, cursor));
-        ContactQueries.ContactPage page = queries.page(caller.accountId(), query);
+        ContactQueries.ContactPage page = query.addressOnly()
+                ? queries.byAddress(caller.accountId(), Objects.requireNonNull(query.emailKey()))
+                : queries.page(caller.accountId(), query);
         return new Contacts(
                 page.contacts().stream().map(ContactResource::of).toList(),
                 page.count(),
