@@ -2,10 +2,12 @@ package io.audience.account;
 
 import static io.audience.db.Tables.ACCOUNT_SETTINGS;
 
+import io.audience.database.RenderedQuery;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
@@ -13,16 +15,34 @@ import org.springframework.stereotype.Repository;
 class AccountSettingsRepository {
 
     private final DSLContext db;
+    private final RenderedQuery find;
 
     AccountSettingsRepository(DSLContext db) {
         this.db = db;
+        this.find = RenderedQuery.select(
+                db,
+                db.select(
+                                ACCOUNT_SETTINGS.CONFIRMED_OPT_IN,
+                                ACCOUNT_SETTINGS.FROM_EMAIL,
+                                ACCOUNT_SETTINGS.FROM_NAME,
+                                ACCOUNT_SETTINGS.PHYSICAL_ADDRESS)
+                        .from(ACCOUNT_SETTINGS)
+                        .where(ACCOUNT_SETTINGS.ACCOUNT_ID.eq(DSL.param("account", ACCOUNT_SETTINGS.ACCOUNT_ID))));
     }
 
+    /** Read by every sign-up: its SQL is rendered once. */
     Optional<AccountSettings> find(UUID accountId) {
-        return db.selectFrom(ACCOUNT_SETTINGS)
-                .where(ACCOUNT_SETTINGS.ACCOUNT_ID.eq(accountId))
-                .fetchOptional(r -> new AccountSettings(
-                        r.getConfirmedOptIn(), r.getFromEmail(), r.getFromName(), r.getPhysicalAddress()));
+        return find
+                .fetch(
+                        db,
+                        r -> new AccountSettings(
+                                r.get(ACCOUNT_SETTINGS.CONFIRMED_OPT_IN),
+                                r.get(ACCOUNT_SETTINGS.FROM_EMAIL),
+                                r.get(ACCOUNT_SETTINGS.FROM_NAME),
+                                r.get(ACCOUNT_SETTINGS.PHYSICAL_ADDRESS)),
+                        accountId)
+                .stream()
+                .findFirst();
     }
 
     void save(UUID accountId, AccountSettings settings, OffsetDateTime now) {

@@ -4,6 +4,7 @@ import static io.audience.db.Tables.CONSENT_EVENT;
 import static io.audience.db.Tables.CONSENT_TEXT;
 import static io.audience.db.Tables.EMAIL_CONSENT;
 
+import io.audience.database.RenderedQuery;
 import io.audience.db.tables.records.ConsentEventRecord;
 import io.audience.identity.Ids;
 import java.time.OffsetDateTime;
@@ -11,37 +12,74 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class ConsentRepository {
 
+    private static final Field<Boolean> INSERTED = DSL.field("xmax = 0", Boolean.class);
+
     private final DSLContext db;
+    private final RenderedQuery lockOrInsert;
+    private final RenderedQuery save;
 
     ConsentRepository(DSLContext db) {
         this.db = db;
+        this.lockOrInsert = RenderedQuery.returning(
+                db,
+                db.insertInto(EMAIL_CONSENT)
+                        .set(EMAIL_CONSENT.ACCOUNT_ID, DSL.param("account", EMAIL_CONSENT.ACCOUNT_ID))
+                        .set(EMAIL_CONSENT.EMAIL_KEY, DSL.param("email", EMAIL_CONSENT.EMAIL_KEY))
+                        .set(EMAIL_CONSENT.PERMISSION_TO_SEND, DSL.inline(Permission.NOT_SET.wire()))
+                        .set(EMAIL_CONSENT.CONFIRM_STATUS, DSL.inline(ConfirmStatus.OFF.wire()))
+                        .set(EMAIL_CONSENT.CREATED_AT, DSL.param("created", EMAIL_CONSENT.CREATED_AT))
+                        .set(EMAIL_CONSENT.UPDATED_AT, DSL.param("updated", EMAIL_CONSENT.UPDATED_AT))
+                        .onConflict(EMAIL_CONSENT.ACCOUNT_ID, EMAIL_CONSENT.EMAIL_KEY)
+                        .doUpdate()
+                        .set(EMAIL_CONSENT.UPDATED_AT, EMAIL_CONSENT.UPDATED_AT)
+                        .returningResult(withInserted()),
+                withInserted());
+        this.save = RenderedQuery.write(
+                db,
+                db.update(EMAIL_CONSENT)
+                        .set(EMAIL_CONSENT.PERMISSION_TO_SEND, param(EMAIL_CONSENT.PERMISSION_TO_SEND))
+                        .set(EMAIL_CONSENT.OPT_IN_SOURCE, param(EMAIL_CONSENT.OPT_IN_SOURCE))
+                        .set(EMAIL_CONSENT.OPT_IN_DATE, param(EMAIL_CONSENT.OPT_IN_DATE))
+                        .set(EMAIL_CONSENT.OPT_OUT_SOURCE, param(EMAIL_CONSENT.OPT_OUT_SOURCE))
+                        .set(EMAIL_CONSENT.OPT_OUT_DATE, param(EMAIL_CONSENT.OPT_OUT_DATE))
+                        .set(EMAIL_CONSENT.OPT_OUT_REASON, param(EMAIL_CONSENT.OPT_OUT_REASON))
+                        .set(EMAIL_CONSENT.CONFIRM_STATUS, param(EMAIL_CONSENT.CONFIRM_STATUS))
+                        .set(EMAIL_CONSENT.UPDATED_AT, param(EMAIL_CONSENT.UPDATED_AT))
+                        .where(
+                                EMAIL_CONSENT.ACCOUNT_ID.eq(param(EMAIL_CONSENT.ACCOUNT_ID)),
+                                EMAIL_CONSENT.EMAIL_KEY.eq(param(EMAIL_CONSENT.EMAIL_KEY))));
     }
 
-    /** Creates the address's row if it is new; concurrent callers wait here for the first to commit. */
-    boolean insertIfAbsent(UUID accountId, String emailKey, OffsetDateTime now) {
-        return db.insertInto(EMAIL_CONSENT)
-                        .set(EMAIL_CONSENT.ACCOUNT_ID, accountId)
-                        .set(EMAIL_CONSENT.EMAIL_KEY, emailKey)
-                        .set(EMAIL_CONSENT.PERMISSION_TO_SEND, Permission.NOT_SET.wire())
-                        .set(EMAIL_CONSENT.CONFIRM_STATUS, ConfirmStatus.OFF.wire())
-                        .set(EMAIL_CONSENT.CREATED_AT, now)
-                        .set(EMAIL_CONSENT.UPDATED_AT, now)
-                        .onConflictDoNothing()
-                        .execute()
-                == 1;
+    private static <T> org.jooq.Param<T> param(Field<T> field) {
+        return DSL.param(field.getName(), field);
     }
 
-    ConsentState lock(UUID accountId, String emailKey) {
-        return db.selectFrom(EMAIL_CONSENT)
-                .where(EMAIL_CONSENT.ACCOUNT_ID.eq(accountId), EMAIL_CONSENT.EMAIL_KEY.eq(emailKey))
-                .forUpdate()
-                .fetchSingle(ConsentRecords::state);
+    private static Field<?>[] withInserted() {
+        Field<?>[] fields = java.util.Arrays.copyOf(EMAIL_CONSENT.fields(), EMAIL_CONSENT.fields().length + 1);
+        fields[fields.length - 1] = INSERTED;
+        return fields;
+    }
+
+    /** The address's state, and whether this call created its row. */
+    record Locked(ConsentState state, boolean inserted) {}
+
+    /**
+     * Locks the address's row, creating it if it is new, in one statement (the upsert's no-op update
+     * takes the row lock, as {@code for update} would). Concurrent callers wait here for the first to
+     * commit. {@code xmax = 0} only on a row this statement inserted.
+     */
+    Locked lockOrInsert(UUID accountId, String emailKey, OffsetDateTime now) {
+        Record r = lockOrInsert.fetch(db, accountId, emailKey, now, now).get(0);
+        return new Locked(ConsentRecords.state(r), Boolean.TRUE.equals(r.get(INSERTED)));
     }
 
     Optional<ConsentState> find(UUID accountId, String emailKey) {
@@ -51,17 +89,18 @@ class ConsentRepository {
     }
 
     void save(UUID accountId, String emailKey, ConsentState state, OffsetDateTime now) {
-        db.update(EMAIL_CONSENT)
-                .set(EMAIL_CONSENT.PERMISSION_TO_SEND, state.permission().wire())
-                .set(EMAIL_CONSENT.OPT_IN_SOURCE, wire(state.optInSource()))
-                .set(EMAIL_CONSENT.OPT_IN_DATE, state.optInDate())
-                .set(EMAIL_CONSENT.OPT_OUT_SOURCE, wire(state.optOutSource()))
-                .set(EMAIL_CONSENT.OPT_OUT_DATE, state.optOutDate())
-                .set(EMAIL_CONSENT.OPT_OUT_REASON, state.optOutReason())
-                .set(EMAIL_CONSENT.CONFIRM_STATUS, state.confirmStatus().wire())
-                .set(EMAIL_CONSENT.UPDATED_AT, now)
-                .where(EMAIL_CONSENT.ACCOUNT_ID.eq(accountId), EMAIL_CONSENT.EMAIL_KEY.eq(emailKey))
-                .execute();
+        save.execute(
+                db,
+                state.permission().wire(),
+                wire(state.optInSource()),
+                state.optInDate(),
+                wire(state.optOutSource()),
+                state.optOutDate(),
+                state.optOutReason(),
+                state.confirmStatus().wire(),
+                now,
+                accountId,
+                emailKey);
     }
 
     Delivery delivery(UUID accountId, String emailKey) {

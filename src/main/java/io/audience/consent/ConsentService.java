@@ -46,8 +46,9 @@ public class ConsentService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public AddressLock lock(UUID accountId, String emailKey, Actor actor, OffsetDateTime now) {
-        if (!consent.insertIfAbsent(accountId, emailKey, now)) {
-            return new AddressLock(accountId, emailKey, consent.lock(accountId, emailKey), now);
+        ConsentRepository.Locked row = consent.lockOrInsert(accountId, emailKey, now);
+        if (!row.inserted()) {
+            return new AddressLock(accountId, emailKey, row.state(), now);
         }
         AddressLock fresh = new AddressLock(accountId, emailKey, null, now);
         Optional<SuppressionRepository.Suppression> suppressed = suppressions.take(accountId, emailKey);

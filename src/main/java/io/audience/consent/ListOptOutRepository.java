@@ -2,6 +2,7 @@ package io.audience.consent;
 
 import static io.audience.db.Tables.LIST_OPT_OUT;
 
+import io.audience.database.RenderedQuery;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Map;
@@ -17,17 +18,22 @@ import org.springframework.stereotype.Repository;
 class ListOptOutRepository {
 
     private final DSLContext db;
+    private final RenderedQuery left;
 
     ListOptOutRepository(DSLContext db) {
         this.db = db;
+        this.left = RenderedQuery.select(
+                db,
+                db.select(LIST_OPT_OUT.LIST_ID, LIST_OPT_OUT.OPTED_OUT_AT)
+                        .from(LIST_OPT_OUT)
+                        .where(
+                                LIST_OPT_OUT.ACCOUNT_ID.eq(DSL.param("account", LIST_OPT_OUT.ACCOUNT_ID)),
+                                LIST_OPT_OUT.EMAIL_KEY.eq(DSL.param("email", LIST_OPT_OUT.EMAIL_KEY))));
     }
 
-    /** The lists the address left, with when. */
+    /** The lists the address left, with when (read by every sign-up: rendered once). */
     Map<UUID, OffsetDateTime> left(UUID accountId, String emailKey) {
-        return db.select(LIST_OPT_OUT.LIST_ID, LIST_OPT_OUT.OPTED_OUT_AT)
-                .from(LIST_OPT_OUT)
-                .where(LIST_OPT_OUT.ACCOUNT_ID.eq(accountId), LIST_OPT_OUT.EMAIL_KEY.eq(emailKey))
-                .fetchMap(LIST_OPT_OUT.LIST_ID, LIST_OPT_OUT.OPTED_OUT_AT);
+        return left.fetch(db, accountId, emailKey).intoMap(LIST_OPT_OUT.LIST_ID, LIST_OPT_OUT.OPTED_OUT_AT);
     }
 
     boolean add(UUID accountId, String emailKey, UUID listId, OffsetDateTime now) {

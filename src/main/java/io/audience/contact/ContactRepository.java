@@ -6,11 +6,15 @@ import static io.audience.db.Tables.EMAIL_CONSENT;
 import io.audience.consent.ConsentState;
 import io.audience.database.RenderedQuery;
 import io.audience.db.tables.records.ContactRecord;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SelectOnConditionStep;
 import org.jooq.impl.DSL;
@@ -21,11 +25,35 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ContactRepository {
 
+    /** What an update writes: every column but the key, which names the row. */
+    private static final List<Field<?>> UPDATED = Stream.of(CONTACT.fields())
+            .filter(f -> !f.equals(CONTACT.ACCOUNT_ID) && !f.equals(CONTACT.CONTACT_ID))
+            .toList();
+
     private final DSLContext db;
     private final RenderedQuery byEmail;
+    private final RenderedQuery lockByEmail;
+    private final RenderedQuery update;
 
     ContactRepository(DSLContext db) {
         this.db = db;
+        this.lockByEmail = RenderedQuery.select(
+                db,
+                db.select(CONTACT.fields())
+                        .from(CONTACT)
+                        .where(
+                                CONTACT.ACCOUNT_ID.eq(DSL.param("account", CONTACT.ACCOUNT_ID)),
+                                CONTACT.EMAIL_KEY.eq(DSL.param("email", CONTACT.EMAIL_KEY)))
+                        .forUpdate());
+        Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
+        UPDATED.forEach(f -> set.put(f, DSL.param(f.getName(), f)));
+        this.update = RenderedQuery.write(
+                db,
+                db.update(CONTACT)
+                        .set(set)
+                        .where(
+                                CONTACT.ACCOUNT_ID.eq(DSL.param("account", CONTACT.ACCOUNT_ID)),
+                                CONTACT.CONTACT_ID.eq(DSL.param("contact", CONTACT.CONTACT_ID))));
         this.byEmail = RenderedQuery.select(
                 db,
                 withConsent()
@@ -40,8 +68,14 @@ class ContactRepository {
     }
 
     void update(ContactRow row) {
-        db.executeUpdate(
-                record(row), CONTACT.ACCOUNT_ID.eq(row.accountId()).and(CONTACT.CONTACT_ID.eq(row.contactId())));
+        ContactRecord r = record(row);
+        @Nullable Object[] values = new Object[UPDATED.size() + 2];
+        for (int i = 0; i < UPDATED.size(); i++) {
+            values[i] = r.get(UPDATED.get(i));
+        }
+        values[UPDATED.size()] = row.accountId();
+        values[UPDATED.size() + 1] = row.contactId();
+        update.execute(db, values);
     }
 
     /** Erase: the row, and with it (by cascade) its details and memberships. */
@@ -71,10 +105,8 @@ class ContactRepository {
     }
 
     Optional<ContactRow> lockRowByEmail(UUID accountId, String emailKey) {
-        return db.selectFrom(CONTACT)
-                .where(CONTACT.ACCOUNT_ID.eq(accountId), CONTACT.EMAIL_KEY.eq(emailKey))
-                .forUpdate()
-                .fetchOptional(ContactRepository::row);
+        return lockByEmail.fetch(db, r -> row(r.into(CONTACT)), accountId, emailKey).stream()
+                .findFirst();
     }
 
     Optional<ContactView> find(UUID accountId, UUID contactId) {

@@ -3,37 +3,65 @@ package io.audience.list;
 import static io.audience.db.Tables.CONTACT_LIST;
 import static io.audience.db.Tables.LIST_MEMBERSHIP;
 
-import io.audience.db.tables.records.ListMembershipRecord;
+import io.audience.database.RenderedQuery;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
-import org.jooq.InsertValuesStep4;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class MembershipRepository {
 
     private final DSLContext db;
+    private final RenderedQuery lockLive;
+    private final RenderedQuery add;
 
     MembershipRepository(DSLContext db) {
         this.db = db;
+        // Lists as one array value, so that the statement's text is the same for any number of them.
+        this.lockLive = RenderedQuery.select(
+                db,
+                db.select(CONTACT_LIST.LIST_ID)
+                        .from(CONTACT_LIST)
+                        .where(
+                                CONTACT_LIST.ACCOUNT_ID.eq(DSL.param("account", CONTACT_LIST.ACCOUNT_ID)),
+                                CONTACT_LIST.LIST_ID.eq(DSL.any(DSL.param("lists", SQLDataType.UUID.array()))),
+                                CONTACT_LIST.DELETED_AT.isNull())
+                        .forShare());
+        Table<?> lists =
+                DSL.unnest(DSL.param("lists", SQLDataType.UUID.array())).as("l", "list_id");
+        this.add = RenderedQuery.returning(
+                db,
+                db.insertInto(
+                                LIST_MEMBERSHIP,
+                                LIST_MEMBERSHIP.ACCOUNT_ID,
+                                LIST_MEMBERSHIP.LIST_ID,
+                                LIST_MEMBERSHIP.CONTACT_ID,
+                                LIST_MEMBERSHIP.CREATED_AT)
+                        .select(DSL.select(
+                                        DSL.param("account", LIST_MEMBERSHIP.ACCOUNT_ID),
+                                        lists.field("list_id", UUID.class),
+                                        DSL.param("contact", LIST_MEMBERSHIP.CONTACT_ID),
+                                        DSL.param("created", LIST_MEMBERSHIP.CREATED_AT))
+                                .from(lists))
+                        .onConflictDoNothing()
+                        .returningResult(LIST_MEMBERSHIP.LIST_ID),
+                LIST_MEMBERSHIP.LIST_ID);
     }
 
     /** Locks the live lists among {@code listIds} (FOR SHARE: a concurrent list delete waits) and returns them. */
     Set<UUID> lockLiveLists(UUID accountId, Collection<UUID> listIds) {
-        return db.select(CONTACT_LIST.LIST_ID)
-                .from(CONTACT_LIST)
-                .where(
-                        CONTACT_LIST.ACCOUNT_ID.eq(accountId),
-                        CONTACT_LIST.LIST_ID.in(listIds),
-                        CONTACT_LIST.DELETED_AT.isNull())
-                .forShare()
-                .fetchSet(CONTACT_LIST.LIST_ID);
+        return new LinkedHashSet<>(
+                lockLive.fetch(db, accountId, listIds.toArray(UUID[]::new)).getValues(CONTACT_LIST.LIST_ID));
     }
 
     /** Adds the memberships the contact does not have yet; answers the lists it was added to. */
@@ -41,16 +69,8 @@ class MembershipRepository {
         if (listIds.isEmpty()) {
             return Set.of();
         }
-        InsertValuesStep4<ListMembershipRecord, UUID, UUID, UUID, OffsetDateTime> insert = db.insertInto(
-                LIST_MEMBERSHIP,
-                LIST_MEMBERSHIP.ACCOUNT_ID,
-                LIST_MEMBERSHIP.LIST_ID,
-                LIST_MEMBERSHIP.CONTACT_ID,
-                LIST_MEMBERSHIP.CREATED_AT);
-        for (UUID listId : listIds) {
-            insert = insert.values(accountId, listId, contactId, now);
-        }
-        return insert.onConflictDoNothing().returning(LIST_MEMBERSHIP.LIST_ID).fetchSet(LIST_MEMBERSHIP.LIST_ID);
+        return new LinkedHashSet<>(add.fetch(db, accountId, contactId, now, listIds.toArray(UUID[]::new))
+                .getValues(LIST_MEMBERSHIP.LIST_ID));
     }
 
     /** Each removal answers the lists the contact really left. */
