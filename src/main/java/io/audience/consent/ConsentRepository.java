@@ -26,6 +26,7 @@ class ConsentRepository {
     private final DSLContext db;
     private final RenderedQuery lockOrInsert;
     private final RenderedQuery save;
+    private final RenderedQuery append;
 
     ConsentRepository(DSLContext db) {
         this.db = db;
@@ -43,6 +44,7 @@ class ConsentRepository {
                         .set(EMAIL_CONSENT.UPDATED_AT, EMAIL_CONSENT.UPDATED_AT)
                         .returningResult(withInserted()),
                 withInserted());
+        this.append = RenderedQuery.write(db, appendShape(db));
         this.save = RenderedQuery.write(
                 db,
                 db.update(EMAIL_CONSENT)
@@ -57,6 +59,29 @@ class ConsentRepository {
                         .where(
                                 EMAIL_CONSENT.ACCOUNT_ID.eq(param(EMAIL_CONSENT.ACCOUNT_ID)),
                                 EMAIL_CONSENT.EMAIL_KEY.eq(param(EMAIL_CONSENT.EMAIL_KEY))));
+    }
+
+    /** Every change of consent writes one: rendered once, in the order {@link #append} gives the values. */
+    private static org.jooq.Query appendShape(DSLContext db) {
+        return db.insertInto(CONSENT_EVENT)
+                .set(CONSENT_EVENT.ACCOUNT_ID, param(CONSENT_EVENT.ACCOUNT_ID))
+                .set(CONSENT_EVENT.EVENT_ID, param(CONSENT_EVENT.EVENT_ID))
+                .set(CONSENT_EVENT.EMAIL_KEY, param(CONSENT_EVENT.EMAIL_KEY))
+                .set(CONSENT_EVENT.CONTACT_ID, param(CONSENT_EVENT.CONTACT_ID))
+                .set(CONSENT_EVENT.OCCURRED_AT, param(CONSENT_EVENT.OCCURRED_AT))
+                .set(CONSENT_EVENT.FROM_PERMISSION, param(CONSENT_EVENT.FROM_PERMISSION))
+                .set(CONSENT_EVENT.TO_PERMISSION, param(CONSENT_EVENT.TO_PERMISSION))
+                .set(CONSENT_EVENT.SOURCE, param(CONSENT_EVENT.SOURCE))
+                .set(CONSENT_EVENT.CHANNEL, param(CONSENT_EVENT.CHANNEL))
+                .set(CONSENT_EVENT.ACTOR, param(CONSENT_EVENT.ACTOR))
+                .set(CONSENT_EVENT.IP, param(CONSENT_EVENT.IP))
+                .set(CONSENT_EVENT.USER_AGENT, param(CONSENT_EVENT.USER_AGENT))
+                .set(CONSENT_EVENT.EVIDENCE, param(CONSENT_EVENT.EVIDENCE))
+                .set(CONSENT_EVENT.CONSENT_TEXT_ID, param(CONSENT_EVENT.CONSENT_TEXT_ID))
+                .set(CONSENT_EVENT.PAGE_URL, param(CONSENT_EVENT.PAGE_URL))
+                .set(CONSENT_EVENT.LIST_ID, param(CONSENT_EVENT.LIST_ID))
+                .set(CONSENT_EVENT.FORM_ID, param(CONSENT_EVENT.FORM_ID))
+                .set(CONSENT_EVENT.FORM_VERSION, param(CONSENT_EVENT.FORM_VERSION));
     }
 
     private static <T> org.jooq.Param<T> param(Field<T> field) {
@@ -121,34 +146,27 @@ class ConsentRepository {
     }
 
     void append(UUID accountId, String emailKey, ConsentEvent event) {
-        db.insertInto(CONSENT_EVENT)
-                .set(CONSENT_EVENT.ACCOUNT_ID, accountId)
-                .set(CONSENT_EVENT.EVENT_ID, event.eventId())
-                .set(CONSENT_EVENT.EMAIL_KEY, emailKey)
-                .set(CONSENT_EVENT.CONTACT_ID, event.contactId())
-                .set(CONSENT_EVENT.OCCURRED_AT, event.occurredAt())
-                .set(
-                        CONSENT_EVENT.FROM_PERMISSION,
-                        event.from() == null ? null : event.from().wire())
-                .set(CONSENT_EVENT.TO_PERMISSION, event.to().wire())
-                .set(CONSENT_EVENT.SOURCE, event.source().wire())
-                .set(CONSENT_EVENT.CHANNEL, event.channel().wire())
-                .set(CONSENT_EVENT.ACTOR, event.actor())
-                .set(CONSENT_EVENT.IP, event.ip())
-                .set(CONSENT_EVENT.USER_AGENT, truncate(event.userAgent(), 512))
-                .set(CONSENT_EVENT.EVIDENCE, event.evidence())
-                .set(CONSENT_EVENT.CONSENT_TEXT_ID, wording(accountId, event))
-                .set(
-                        CONSENT_EVENT.PAGE_URL,
-                        event.statement() == null ? null : event.statement().pageUrl())
-                .set(CONSENT_EVENT.LIST_ID, event.listId())
-                .set(
-                        CONSENT_EVENT.FORM_ID,
-                        event.statement() == null ? null : event.statement().formId())
-                .set(
-                        CONSENT_EVENT.FORM_VERSION,
-                        event.statement() == null ? null : event.statement().formVersion())
-                .execute();
+        Statement statement = event.statement();
+        append.execute(
+                db,
+                accountId,
+                event.eventId(),
+                emailKey,
+                event.contactId(),
+                event.occurredAt(),
+                event.from() == null ? null : event.from().wire(),
+                event.to().wire(),
+                event.source().wire(),
+                event.channel().wire(),
+                event.actor(),
+                event.ip(),
+                truncate(event.userAgent(), 512),
+                event.evidence(),
+                wording(accountId, event),
+                statement == null ? null : statement.pageUrl(),
+                event.listId(),
+                statement == null ? null : statement.formId(),
+                statement == null ? null : statement.formVersion());
     }
 
     /**

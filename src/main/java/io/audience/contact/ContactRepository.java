@@ -34,6 +34,7 @@ class ContactRepository {
     private final RenderedQuery byEmail;
     private final RenderedQuery lockByEmail;
     private final RenderedQuery update;
+    private final RenderedQuery insert;
 
     ContactRepository(DSLContext db) {
         this.db = db;
@@ -45,6 +46,9 @@ class ContactRepository {
                                 CONTACT.ACCOUNT_ID.eq(DSL.param("account", CONTACT.ACCOUNT_ID)),
                                 CONTACT.EMAIL_KEY.eq(DSL.param("email", CONTACT.EMAIL_KEY)))
                         .forUpdate());
+        Map<Field<?>, Field<?>> all = new LinkedHashMap<>();
+        Stream.of(CONTACT.fields()).forEach(f -> all.put(f, DSL.param(f.getName(), f)));
+        this.insert = RenderedQuery.write(db, db.insertInto(CONTACT).set(all).onConflictDoNothing());
         Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
         UPDATED.forEach(f -> set.put(f, DSL.param(f.getName(), f)));
         this.update = RenderedQuery.write(
@@ -64,7 +68,8 @@ class ContactRepository {
 
     /** Inserts unless the address already has a contact; the unique index decides, race-free. */
     boolean insert(ContactRow row) {
-        return db.insertInto(CONTACT).set(record(row)).onConflictDoNothing().execute() == 1;
+        ContactRecord r = record(row);
+        return insert.execute(db, Stream.of(CONTACT.fields()).map(r::get).toArray()) == 1;
     }
 
     void update(ContactRow row) {

@@ -1,7 +1,15 @@
 package io.audience.database;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
@@ -10,16 +18,26 @@ import org.jooq.RecordMapper;
 import org.jooq.Result;
 import org.jooq.Select;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
 
 /**
- * A hot statement whose SQL jOOQ renders once, when its repository is made, and that then runs with
- * new bind values. Rendering the query's tree again on every call was the largest single cost of a
- * lookup (bench/README.md, "Less work per request"). The statement still runs through jOOQ as plain
- * SQL, so its listeners (the tests' tenant filter among them) see it, and its rows are read with the
- * shape's own fields and types. Only for statements whose shape never changes: the values are
- * given in the order of the shape's bind values, and their number is checked at every call.
+ * A hot statement whose SQL jOOQ renders once, when its repository is made, and that then runs on
+ * the transaction's connection with new bind values, without jOOQ building, rendering or parsing
+ * anything again. On every call that work was a third of a lookup's CPU and most of a sign-up's
+ * jOOQ time, plain SQL included (bench/README.md, "Less work per request"). Rows are read by jOOQ
+ * with the shape's own fields, so {@code into(TABLE)} and the converters work as for any query,
+ * and SQL errors become Spring's exceptions as jOOQ's Spring listener makes them. Only for
+ * statements whose shape never changes: values come in the order of the shape's bind values, and
+ * their number is checked at every call. Every rendered statement is kept in {@link #rendered()},
+ * where the tests check that each names its account, as their listener does for jOOQ's statements.
  */
 public final class RenderedQuery {
+
+    private static final SQLExceptionTranslator ERRORS = new SQLErrorCodeSQLExceptionTranslator("PostgreSQL");
+    private static final Set<String> RENDERED = ConcurrentHashMap.newKeySet();
 
     private final String sql;
     private final Field<?>[] fields;
@@ -29,44 +47,40 @@ public final class RenderedQuery {
         this.sql = sql;
         this.fields = fields;
         this.binds = binds;
+        RENDERED.add(sql);
     }
 
     /** A select, read back as its own select list (the very field objects, so {@code into} finds them). */
     public static RenderedQuery select(DSLContext db, Select<?> shape) {
         return new RenderedQuery(
-                render(db, shape),
+                db.render(shape),
                 shape.getSelect().toArray(Field<?>[]::new),
                 shape.getBindValues().size());
     }
 
     /** A write with {@code returning}, read back as the given fields, in the order it returns them. */
     public static RenderedQuery returning(DSLContext db, Query shape, Field<?>... fields) {
-        return new RenderedQuery(
-                render(db, shape), fields, shape.getBindValues().size());
+        return new RenderedQuery(db.render(shape), fields, shape.getBindValues().size());
     }
 
     /** A write that returns a row count only. */
     public static RenderedQuery write(DSLContext db, Query shape) {
         return new RenderedQuery(
-                render(db, shape), new Field<?>[0], shape.getBindValues().size());
+                db.render(shape), new Field<?>[0], shape.getBindValues().size());
     }
 
-    /**
-     * The rows, as records of the shape's own (qualified) fields. A plain SQL result knows its
-     * columns by their bare names only, so two tables' {@code created_at} would be one ambiguous
-     * name to {@code into(TABLE)}: each row is copied across by position.
-     */
     public Result<Record> fetch(DSLContext db, @Nullable Object... values) {
-        Result<Record> plain =
-                db.resultQuery(sql, checked(values)).coerce(fields).fetch();
-        Result<Record> rows = db.newResult(fields);
-        for (Record r : plain) {
-            Record row = db.newRecord(fields);
-            row.fromArray(r.intoArray());
-            row.changed(false);
-            rows.add(row);
-        }
-        return rows;
+        checked(values);
+        return db.connectionResult(c -> {
+            try (PreparedStatement statement = c.prepareStatement(sql)) {
+                bind(c, statement, values);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return db.fetch(rows, fields);
+                }
+            } catch (SQLException e) {
+                throw translated(e);
+            }
+        });
     }
 
     public <T> List<T> fetch(DSLContext db, RecordMapper<? super Record, T> mapper, @Nullable Object... values) {
@@ -74,27 +88,51 @@ public final class RenderedQuery {
     }
 
     public int execute(DSLContext db, @Nullable Object... values) {
-        return db.query(sql, checked(values)).execute();
+        checked(values);
+        return db.connectionResult(c -> {
+            try (PreparedStatement statement = c.prepareStatement(sql)) {
+                bind(c, statement, values);
+                return statement.executeUpdate();
+            } catch (SQLException e) {
+                throw translated(e);
+            }
+        });
     }
 
     String sql() {
         return sql;
     }
 
-    private @Nullable Object[] checked(@Nullable Object[] values) {
+    /** Every statement rendered so far in this JVM. */
+    static Set<String> rendered() {
+        return Set.copyOf(RENDERED);
+    }
+
+    private void checked(@Nullable Object[] values) {
         if (values.length != binds) {
             throw new IllegalArgumentException(
                     "The statement takes " + binds + " values, not " + values.length + ": " + Arrays.toString(values));
         }
-        return values;
     }
 
-    private static String render(DSLContext db, Query shape) {
-        String sql = db.render(shape);
-        // jOOQ would read braces in a plain SQL string as placeholders of its own.
-        if (sql.indexOf('{') >= 0) {
-            throw new IllegalArgumentException("A rendered statement with a brace cannot be reused: " + sql);
+    /** The driver binds these types itself (java.time included); arrays need their element type named. */
+    private static void bind(Connection c, PreparedStatement statement, @Nullable Object[] values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            Object value = values[i];
+            if (value == null) {
+                statement.setNull(i + 1, Types.NULL);
+            } else if (value instanceof UUID[] ids) {
+                statement.setArray(i + 1, c.createArrayOf("uuid", ids));
+            } else if (value instanceof String[] texts) {
+                statement.setArray(i + 1, c.createArrayOf("varchar", texts));
+            } else {
+                statement.setObject(i + 1, value);
+            }
         }
-        return sql;
+    }
+
+    private DataAccessException translated(SQLException e) {
+        DataAccessException translated = ERRORS.translate("RenderedQuery", sql, e);
+        return translated != null ? translated : new UncategorizedSQLException("RenderedQuery", sql, e);
     }
 }

@@ -4,12 +4,14 @@ import static io.audience.db.Tables.WEBHOOK;
 import static io.audience.db.Tables.WEBHOOK_DELIVERY;
 import static io.audience.db.Tables.WEBHOOK_EVENT;
 
+import io.audience.database.RenderedQuery;
 import io.audience.identity.Ids;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record2;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
@@ -19,16 +21,29 @@ import org.springframework.stereotype.Repository;
 @Repository
 class WebhookEventRepository {
 
+    private static final Field<Boolean> SUBSCRIBED = DSL.field(DSL.exists(DSL.selectOne()
+            .from(WEBHOOK)
+            .where(
+                    WEBHOOK.ACCOUNT_ID.eq(DSL.param("account", WEBHOOK.ACCOUNT_ID)),
+                    WEBHOOK.ENABLED.isTrue(),
+                    WEBHOOK.EVENTS
+                            .contains(DSL.param("all", WEBHOOK.EVENTS))
+                            .or(WEBHOOK.EVENTS.contains(DSL.param("type", WEBHOOK.EVENTS))))));
+
     private final DSLContext db;
+    private final RenderedQuery subscribed;
 
     WebhookEventRepository(DSLContext db) {
         this.db = db;
+        // Asked for every change of every contact (ContactEvents): rendered once.
+        this.subscribed = RenderedQuery.select(db, db.select(SUBSCRIBED));
     }
 
     boolean anySubscriber(UUID accountId, EventType type) {
-        return db.fetchExists(
-                WEBHOOK,
-                WEBHOOK.ACCOUNT_ID.eq(accountId).and(WEBHOOK.ENABLED.isTrue()).and(wants(type)));
+        return Boolean.TRUE.equals(subscribed
+                .fetch(db, accountId, new String[] {EventType.ALL}, new String[] {type.wire()})
+                .get(0)
+                .get(SUBSCRIBED));
     }
 
     boolean anySubscriber(UUID accountId) {
