@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -40,8 +42,23 @@ public abstract class ConsoleBrowserTest extends BrowserIntegrationTest {
         browser.get(baseUrl() + path);
     }
 
+    /**
+     * Waits for the condition, reading again when htmx swapped the element out mid-read: ChromeDriver
+     * reports that as an unknown error ("does not belong to the document"), not as a stale element.
+     */
     protected <T> T await(ExpectedCondition<T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
+        return new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> {
+            try {
+                return condition.apply(driver);
+            } catch (StaleElementReferenceException swapped) {
+                return null;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return null;
+                }
+                throw e;
+            }
+        });
     }
 
     protected void shot(String name) throws java.io.IOException {
