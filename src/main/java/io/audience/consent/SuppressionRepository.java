@@ -2,12 +2,14 @@ package io.audience.consent;
 
 import static io.audience.db.Tables.SUPPRESSION;
 
+import io.audience.database.RenderedQuery;
 import io.audience.identity.InstallationSecretRepository;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /** Erased addresses that had opted out, kept only as keyed hashes. */
@@ -18,10 +20,21 @@ class SuppressionRepository {
 
     private final DSLContext db;
     private final InstallationSecretRepository secrets;
+    private final RenderedQuery take;
 
     SuppressionRepository(DSLContext db, InstallationSecretRepository secrets) {
         this.db = db;
         this.secrets = secrets;
+        // Every address new to its account is looked up here (a sign-up's, among others): rendered once.
+        this.take = RenderedQuery.returning(
+                db,
+                db.deleteFrom(SUPPRESSION)
+                        .where(
+                                SUPPRESSION.ACCOUNT_ID.eq(DSL.param("account", SUPPRESSION.ACCOUNT_ID)),
+                                SUPPRESSION.FINGERPRINT.eq(DSL.param("fingerprint", SUPPRESSION.FINGERPRINT)))
+                        .returning(SUPPRESSION.OPT_OUT_SOURCE, SUPPRESSION.OPTED_OUT_AT),
+                SUPPRESSION.OPT_OUT_SOURCE,
+                SUPPRESSION.OPTED_OUT_AT);
     }
 
     void add(UUID accountId, String emailKey, Source optOutSource, OffsetDateTime optedOutAt, OffsetDateTime now) {
@@ -37,13 +50,11 @@ class SuppressionRepository {
 
     /** Removes and returns the address's suppression: its state moves back into the address's row. */
     Optional<Suppression> take(UUID accountId, String emailKey) {
-        return db.deleteFrom(SUPPRESSION)
-                .where(
-                        SUPPRESSION.ACCOUNT_ID.eq(accountId),
-                        SUPPRESSION.FINGERPRINT.eq(fingerprint(accountId, emailKey)))
-                .returning(SUPPRESSION.OPT_OUT_SOURCE, SUPPRESSION.OPTED_OUT_AT)
-                .fetchOptional(r ->
-                        new Suppression(Source.fromWire("opt_out_source", r.getOptOutSource()), r.getOptedOutAt()));
+        return take.fetch(db, accountId, fingerprint(accountId, emailKey)).stream()
+                .findFirst()
+                .map(r -> new Suppression(
+                        Source.fromWire("opt_out_source", r.get(SUPPRESSION.OPT_OUT_SOURCE)),
+                        r.get(SUPPRESSION.OPTED_OUT_AT)));
     }
 
     private String fingerprint(UUID accountId, String emailKey) {
