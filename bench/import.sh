@@ -57,6 +57,7 @@ REPO="$(cd "$BENCH_DIR/.." && pwd)"
 JAR=${JAR:-$REPO/target/audience.jar}
 MIGRATIONS="$REPO/src/main/resources/db/migration"
 RESULTS="$BENCH_DIR/results/import-last-run.txt"
+mkdir -p "$BENCH_DIR/results"
 DB="audience_import_bench_$(date +%Y%m%d%H%M%S)"
 WORK="$(mktemp -d /tmp/audience-import-bench.XXXXXX)"
 # shellcheck source=bench/lib.sh

@@ -37,6 +37,7 @@ REPO="$(cd "$BENCH_DIR/.." && pwd)"
 JAR="$REPO/target/audience.jar"
 MIGRATION="$REPO/src/main/resources/db/migration/V1__create_schema.sql"
 RESULTS="$BENCH_DIR/results/last-run.txt"
+mkdir -p "$BENCH_DIR/results"
 DB="audience_bench_$(date +%Y%m%d%H%M%S)"
 WORK="$(mktemp -d /tmp/audience-bench.XXXXXX)"
 # shellcheck source=bench/lib.sh

@@ -45,6 +45,7 @@ BENCH_DIR="$(cd "$(dirname "$0")" && pwd)"
 REPO="$(cd "$BENCH_DIR/.." && pwd)"
 JAR=${JAR:-$REPO/target/audience.jar}
 RESULTS="$BENCH_DIR/results/search-last-run.txt"
+mkdir -p "$BENCH_DIR/results"
 DB="audience_search_bench_$(date +%Y%m%d%H%M%S)"
 WORK="$(mktemp -d /tmp/audience-search-bench.XXXXXX)"
 # shellcheck source=bench/lib.sh
