@@ -223,11 +223,28 @@ class ContainerImageIT {
             }
         }
 
-        void stop() throws InterruptedException {
+        /**
+         * Stops the service as a runtime would (SIGTERM, then SIGKILL after 30 s), and then unshare.
+         * The service must be signalled itself: unshare's {@code --kill-child} is a parent-death
+         * signal, which the kernel clears when {@code --setuid} changes the user, so the service
+         * outlived every run of this test until it was stopped this way.
+         */
+        void stop() throws Exception {
+            List<ProcessHandle> inside = process.toHandle().descendants().toList();
+            inside.forEach(ProcessHandle::destroy);
+            for (ProcessHandle p : inside) {
+                try {
+                    p.onExit().get(30, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException stuck) {
+                    p.destroyForcibly();
+                    p.onExit().get(10, TimeUnit.SECONDS);
+                }
+            }
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
+            assertThat(inside).as("processes of the container left running").noneMatch(ProcessHandle::isAlive);
         }
     }
 
