@@ -89,7 +89,7 @@ set session_replication_role = replica;
 set maintenance_work_mem = '256MB';
 create temporary table seed as
   select n, 'user' || n || '@bench.example' as email,
-         now() - interval '365 days' + (interval '365 days' * n / :rows) as ts
+         now() - interval '365 days' + interval '365 days' * (n::float8 / :rows) as ts
   from generate_series(1, :rows) n;
 insert into email_consent (account_id, email_key, permission_to_send, opt_in_source, opt_in_date,
                            confirm_status, created_at, updated_at)

@@ -88,7 +88,7 @@ select format('drop index %I', indexname) from pg_indexes where tablename = 'con
   and indexname not in (select conname from pg_constraint where conrelid = 'contact'::regclass) \gexec
 create temporary table seed as
   select n, 'user' || n || '@bench.example' as email,
-         now() - interval '365 days' + (interval '365 days' * n / :rows) as ts,
+         now() - interval '365 days' + interval '365 days' * (n::float8 / :rows) as ts,
          (array['James','Mary','John','Patricia','Robert','Jennifer','Michael','Linda','William','Elizabeth',
                 'David','Barbara','Richard','Susan','Joseph','Jessica','Thomas','Sarah','Charles','Karen',
                 'Christopher','Nancy','Daniel','Lisa','Matthew','Betty','Anthony','Margaret','Mark','Sandra',

@@ -28,7 +28,14 @@ public class ListMemberships {
     /** Adds the contact to the lists; a list that is not a live list of the account is a 404. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void add(UUID accountId, UUID contactId, Collection<UUID> listIds, OffsetDateTime now) {
-        added(accountId, contactId, memberships.add(accountId, contactId, requireLive(accountId, listIds), now), now);
+        Set<UUID> wanted = new LinkedHashSet<>(listIds);
+        if (wanted.isEmpty()) {
+            return;
+        }
+        // Written before the check: a missing list throws, and the transaction takes the rows back.
+        MembershipRepository.LiveAdded result = memberships.addToLive(accountId, contactId, wanted, now);
+        requireAll(wanted, result.live());
+        added(accountId, contactId, result.added(), now);
     }
 
     /** Adds the contact to those of the lists that are still live; a list deleted meanwhile is skipped. */
@@ -38,7 +45,7 @@ public class ListMemberships {
             added(
                     accountId,
                     contactId,
-                    memberships.add(accountId, contactId, memberships.lockLiveLists(accountId, listIds), now),
+                    memberships.addToLive(accountId, contactId, listIds, now).added(),
                     now);
         }
     }
@@ -92,12 +99,15 @@ public class ListMemberships {
         if (wanted.isEmpty()) {
             return wanted;
         }
-        Set<UUID> live = memberships.lockLiveLists(accountId, wanted);
+        requireAll(wanted, memberships.lockLiveLists(accountId, wanted));
+        return wanted;
+    }
+
+    private static void requireAll(Set<UUID> wanted, Set<UUID> live) {
         for (UUID listId : wanted) {
             if (!live.contains(listId)) {
                 throw new NotFound("No list " + listId + " in this account (list_memberships)");
             }
         }
-        return wanted;
     }
 }

@@ -7,11 +7,13 @@ import static io.audience.db.Tables.WEBHOOK_EVENT;
 import io.audience.database.RenderedQuery;
 import io.audience.identity.Ids;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Record2;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
@@ -21,29 +23,28 @@ import org.springframework.stereotype.Repository;
 @Repository
 class WebhookEventRepository {
 
-    private static final Field<Boolean> SUBSCRIBED = DSL.field(DSL.exists(DSL.selectOne()
-            .from(WEBHOOK)
-            .where(
-                    WEBHOOK.ACCOUNT_ID.eq(DSL.param("account", WEBHOOK.ACCOUNT_ID)),
-                    WEBHOOK.ENABLED.isTrue(),
-                    WEBHOOK.EVENTS
-                            .contains(DSL.param("all", WEBHOOK.EVENTS))
-                            .or(WEBHOOK.EVENTS.contains(DSL.param("type", WEBHOOK.EVENTS))))));
-
     private final DSLContext db;
     private final RenderedQuery subscribed;
 
     WebhookEventRepository(DSLContext db) {
         this.db = db;
-        // Asked for every change of every contact (ContactEvents): rendered once.
-        this.subscribed = RenderedQuery.select(db, db.select(SUBSCRIBED));
+        // Asked by every transaction that changes a contact (SubscribedEvents): rendered once.
+        this.subscribed = RenderedQuery.select(
+                db,
+                db.select(WEBHOOK.EVENTS)
+                        .from(WEBHOOK)
+                        .where(
+                                WEBHOOK.ACCOUNT_ID.eq(DSL.param("account", WEBHOOK.ACCOUNT_ID)),
+                                WEBHOOK.ENABLED.isTrue()));
     }
 
-    boolean anySubscriber(UUID accountId, EventType type) {
-        return Boolean.TRUE.equals(subscribed
-                .fetch(db, accountId, new String[] {EventType.ALL}, new String[] {type.wire()})
-                .get(0)
-                .get(SUBSCRIBED));
+    /** The events the account's enabled subscriptions want, {@link EventType#ALL} among them when one wants all. */
+    Set<String> subscribedEvents(UUID accountId) {
+        Set<String> events = new HashSet<>();
+        for (String[] wanted : subscribed.fetch(db, accountId).getValues(WEBHOOK.EVENTS)) {
+            events.addAll(Arrays.asList(wanted));
+        }
+        return events;
     }
 
     boolean anySubscriber(UUID accountId) {

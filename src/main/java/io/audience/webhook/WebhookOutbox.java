@@ -22,12 +22,19 @@ import tools.jackson.databind.json.JsonMapper;
 public class WebhookOutbox {
 
     private final WebhookEventRepository outbox;
+    private final SubscribedEvents subscribed;
     private final BatchRepository batches;
     private final StagedTables rows;
     private final JsonMapper json;
 
-    WebhookOutbox(WebhookEventRepository outbox, BatchRepository batches, StagedTables rows, JsonMapper json) {
+    WebhookOutbox(
+            WebhookEventRepository outbox,
+            SubscribedEvents subscribed,
+            BatchRepository batches,
+            StagedTables rows,
+            JsonMapper json) {
         this.outbox = outbox;
+        this.subscribed = subscribed;
         this.batches = batches;
         this.rows = rows;
         this.json = json;
@@ -44,7 +51,7 @@ public class WebhookOutbox {
             @org.jspecify.annotations.Nullable UUID contactId,
             OffsetDateTime at,
             Supplier<Object> data) {
-        if (!outbox.anySubscriber(accountId, type)) {
+        if (!subscribed.wanted(accountId, type)) {
             return;
         }
         if (contactId != null && type != EventType.CONTACT_ERASED) { // an erase forgot them

@@ -99,6 +99,15 @@ class BadSignUpBodiesAreRefusedIntegrationTest extends BadInputSupport {
                         "{\"email_address\": \"$email\", \"list_memberships\": [\"" + UUID.randomUUID() + "\"]}",
                         "list_memberships",
                         404,
+                        NOT_FOUND),
+                // The live list's membership is written in the statement that finds the other missing:
+                // the transaction takes it back.
+                new BadBody(
+                        "a live list and a list id of no list",
+                        "{\"email_address\": \"$email\", \"list_memberships\": [\"$list\", \"" + UUID.randomUUID()
+                                + "\"]}",
+                        "list_memberships",
+                        404,
                         NOT_FOUND));
     }
 
