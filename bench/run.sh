@@ -18,6 +18,7 @@
 # Environment (defaults): ROWS=1000000 DELETED_PCT=30 NEW_PCT=20 CLIENTS=8 THREADS=2 DURATION=20
 #   WARMUP=10 (seconds, split over the two endpoints) PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres
 #   KEEP_DB=1 (do not drop the database) BENCH_STRICT=1 (exit 2 when a target is missed)
+#   JAR=target/audience.jar (another jar, e.g. a saved build, to compare two in one hour)
 set -euo pipefail
 
 ROWS=${ROWS:-1000000}
@@ -34,7 +35,7 @@ RAW_ONLY=0
 
 BENCH_DIR="$(cd "$(dirname "$0")" && pwd)"
 REPO="$(cd "$BENCH_DIR/.." && pwd)"
-JAR="$REPO/target/audience.jar"
+JAR=${JAR:-$REPO/target/audience.jar}
 MIGRATION="$REPO/src/main/resources/db/migration/V1__create_schema.sql"
 RESULTS="$BENCH_DIR/results/last-run.txt"
 mkdir -p "$BENCH_DIR/results"

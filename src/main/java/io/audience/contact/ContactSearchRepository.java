@@ -26,7 +26,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The console's contact search over contact joined with its address's consent, in id order. Each
- * kind of term matches an index of V16 (or contact_email_uq for the exact address). Patterns are
+ * kind of term matches an index of V16 (the address, exact or a prefix, contact_email_key_uq of V33). Patterns are
  * inlined, not bound: a LIKE prefix uses a btree only when the planner sees the pattern, which a
  * cached generic plan of a bound parameter would hide.
  *
