@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record1;
+import org.jooq.ResultQuery;
 import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -39,22 +41,7 @@ class MembershipRepository {
         Table<?> lists =
                 DSL.unnest(DSL.param("lists", SQLDataType.UUID.array())).as("l", "list_id");
         this.add = RenderedQuery.returning(
-                db,
-                db.insertInto(
-                                LIST_MEMBERSHIP,
-                                LIST_MEMBERSHIP.ACCOUNT_ID,
-                                LIST_MEMBERSHIP.LIST_ID,
-                                LIST_MEMBERSHIP.CONTACT_ID,
-                                LIST_MEMBERSHIP.CREATED_AT)
-                        .select(DSL.select(
-                                        DSL.param("account", LIST_MEMBERSHIP.ACCOUNT_ID),
-                                        lists.field("list_id", UUID.class),
-                                        DSL.param("contact", LIST_MEMBERSHIP.CONTACT_ID),
-                                        DSL.param("created", LIST_MEMBERSHIP.CREATED_AT))
-                                .from(lists))
-                        .onConflictDoNothing()
-                        .returningResult(LIST_MEMBERSHIP.LIST_ID),
-                LIST_MEMBERSHIP.LIST_ID);
+                db, insertFrom(db, lists, lists.field("list_id", UUID.class)), LIST_MEMBERSHIP.LIST_ID);
         // A sign-up's lists: the lock and the insert in one round trip.
         Table<?> live = DSL.table(DSL.name("live"));
         this.addToLive = RenderedQuery.returning(
@@ -63,23 +50,27 @@ class MembershipRepository {
                         "with live as ({0}), added as ({1})"
                                 + " select live.list_id, added.list_id is not null as added"
                                 + " from live left join added on added.list_id = live.list_id",
-                        lockLiveShape(db),
-                        db.insertInto(
-                                        LIST_MEMBERSHIP,
-                                        LIST_MEMBERSHIP.ACCOUNT_ID,
-                                        LIST_MEMBERSHIP.LIST_ID,
-                                        LIST_MEMBERSHIP.CONTACT_ID,
-                                        LIST_MEMBERSHIP.CREATED_AT)
-                                .select(DSL.select(
-                                                DSL.param("account", LIST_MEMBERSHIP.ACCOUNT_ID),
-                                                DSL.field(DSL.name("live", "list_id"), UUID.class),
-                                                DSL.param("contact", LIST_MEMBERSHIP.CONTACT_ID),
-                                                DSL.param("created", LIST_MEMBERSHIP.CREATED_AT))
-                                        .from(live))
-                                .onConflictDoNothing()
-                                .returningResult(LIST_MEMBERSHIP.LIST_ID)),
+                        lockLiveShape(db), insertFrom(db, live, DSL.field(DSL.name("live", "list_id"), UUID.class))),
                 LIVE_LIST,
                 ADDED);
+    }
+
+    /** Adds the contact to the lists {@code listId} of {@code from}, answering those it was not on yet. */
+    private static ResultQuery<Record1<UUID>> insertFrom(DSLContext db, Table<?> from, Field<UUID> listId) {
+        return db.insertInto(
+                        LIST_MEMBERSHIP,
+                        LIST_MEMBERSHIP.ACCOUNT_ID,
+                        LIST_MEMBERSHIP.LIST_ID,
+                        LIST_MEMBERSHIP.CONTACT_ID,
+                        LIST_MEMBERSHIP.CREATED_AT)
+                .select(DSL.select(
+                                DSL.param("account", LIST_MEMBERSHIP.ACCOUNT_ID),
+                                listId,
+                                DSL.param("contact", LIST_MEMBERSHIP.CONTACT_ID),
+                                DSL.param("created", LIST_MEMBERSHIP.CREATED_AT))
+                        .from(from))
+                .onConflictDoNothing()
+                .returningResult(LIST_MEMBERSHIP.LIST_ID);
     }
 
     private static Select<?> lockLiveShape(DSLContext db) {
