@@ -89,34 +89,14 @@ now() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }            # start end -> seconds
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }'; } # rows seconds -> rows/s
 
-# preload ACCOUNT: PRELOAD contacts pre<n>@bench.example in the account, as bench/run.sh loads its
-# (consent, then contact with a v7 id of created_at spread over the last year), untimed, then
-# VACUUM ANALYZE and a checkpoint, so the import that follows meets indexes that already hold them.
+# preload ACCOUNT: PRELOAD contacts pre<n>@bench.example in the account (lib.sh's load_contacts, none
+# deleted), untimed, then VACUUM ANALYZE and a checkpoint, so the import that follows meets indexes
+# that already hold them.
 preload() {
   [ "$PRELOAD" -gt 0 ] || return 0
   local t0; t0=$(date +%s)
   log "preloading $PRELOAD contacts into account $1 (untimed)"
-  q -v account="$1" -v rows="$PRELOAD" >/dev/null <<'SQL'
-set session_replication_role = replica;
-set maintenance_work_mem = '256MB';
-create temporary table seed as
-  select n, 'pre' || n || '@bench.example' as email,
-         now() - interval '365 days' + interval '365 days' * (n::float8 / :rows) as ts
-  from generate_series(1, :rows) n;
-insert into email_consent (account_id, email_key, permission_to_send, opt_in_source, opt_in_date,
-                           confirm_status, created_at, updated_at)
-  select :'account', email, 'implicit', 'Account', ts, 'off', ts, ts from seed order by n;
-insert into contact (account_id, contact_id, email_key, email_address, email_created_at,
-                     email_updated_at, first_name, last_name, create_source, update_source,
-                     created_at, updated_at, version)
-  select :'account',
-         encode(overlay(uuid_send(gen_random_uuid())
-                  placing substring(int8send(floor(extract(epoch from ts) * 1000)::bigint) from 3)
-                       || substring(int4send(28672 + n % 4096) from 3)
-                  from 1 for 8), 'hex')::uuid,
-         email, email, ts, ts, 'First' || n, 'Last' || n, 'Account', 'Account', ts, ts, 1
-  from seed order by n;
-SQL
+  load_contacts "$1" "$PRELOAD" pre 0
   q -c "vacuum (analyze)" -c "checkpoint" >/dev/null
   log "preloaded in $(( $(date +%s) - t0 )) s; database size $(q -c "select pg_size_pretty(pg_database_size(current_database()))")"
 }

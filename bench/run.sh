@@ -77,36 +77,11 @@ else
 fi
 
 # ---------------------------------------------------------------------------------------------
-# Bulk load: user<n>@bench.example for n in 1..ROWS, consent first (foreign key), then the contact.
-# created_at spreads over the last 365 days in n order, and contact_id is a UUID v7 of created_at
-# (48-bit Unix millis, version 7, 12 bits from n, random rest) as the service makes them. A contact
-# whose n % 100 < DELETED_PCT is deleted. Foreign-key triggers are skipped for the load
-# (session_replication_role = replica): the rows are consistent by construction.
+# Bulk load: user<n>@bench.example for n in 1..ROWS (lib.sh's load_contacts).
 # ---------------------------------------------------------------------------------------------
 log "loading $ROWS contacts ($DELETED_PCT % deleted)"
 t0=$(date +%s)
-q -v account="$ACCOUNT_ID" -v rows="$ROWS" -v deleted_pct="$DELETED_PCT" >/dev/null <<'SQL'
-set session_replication_role = replica;
-set maintenance_work_mem = '256MB';
-create temporary table seed as
-  select n, 'user' || n || '@bench.example' as email,
-         now() - interval '365 days' + interval '365 days' * (n::float8 / :rows) as ts
-  from generate_series(1, :rows) n;
-insert into email_consent (account_id, email_key, permission_to_send, opt_in_source, opt_in_date,
-                           confirm_status, created_at, updated_at)
-  select :'account', email, 'implicit', 'Account', ts, 'off', ts, ts from seed order by n;
-insert into contact (account_id, contact_id, email_key, email_address, email_created_at,
-                     email_updated_at, first_name, last_name, create_source, update_source,
-                     created_at, updated_at, deleted_at, version)
-  select :'account',
-         encode(overlay(uuid_send(gen_random_uuid())
-                  placing substring(int8send(floor(extract(epoch from ts) * 1000)::bigint) from 3)
-                       || substring(int4send(28672 + n % 4096) from 3)
-                  from 1 for 8), 'hex')::uuid,
-         email, email, ts, ts, 'First' || n, 'Last' || n, 'Account', 'Account', ts, ts,
-         case when n % 100 < :deleted_pct then ts + interval '1 hour' end, 1
-  from seed order by n;
-SQL
+load_contacts "$ACCOUNT_ID" "$ROWS" user "$DELETED_PCT"
 log "loaded in $(( $(date +%s) - t0 )) s; vacuum analyze"
 q -c "vacuum (analyze) email_consent" -c "vacuum (analyze) contact" -c "checkpoint" >/dev/null
 read -r N_CONTACTS N_DELETED DB_SIZE <<<"$(q -F ' ' -c "select count(*), count(deleted_at),
