@@ -96,14 +96,22 @@ api() {
   cat "$WORK/resp"
 }
 
+# A contact_id as the service makes them, from the row's created_at (ts) and its number (n): a UUID
+# v7 of ts (48-bit Unix millis, version 7, 12 bits from n, random rest). Handed to psql as the
+# variable v7_id (-v v7_id="$V7_ID") and written :v7_id in SQL.
+# shellcheck disable=SC2034  # used by the scripts that source this file
+V7_ID="encode(overlay(uuid_send(gen_random_uuid())
+                  placing substring(int8send(floor(extract(epoch from ts) * 1000)::bigint) from 3)
+                       || substring(int4send(28672 + n % 4096) from 3)
+                  from 1 for 8), 'hex')::uuid"
+
 # load_contacts ACCOUNT ROWS PREFIX DELETED_PCT: ROWS contacts <PREFIX><n>@bench.example in the
 # account with SQL (through the caller's q), consent first (foreign key), then the contact.
-# created_at spreads over the last 365 days in n order, and contact_id is a UUID v7 of created_at
-# (48-bit Unix millis, version 7, 12 bits from n, random rest) as the service makes them. A contact
+# created_at spreads over the last 365 days in n order, and contact_id is $V7_ID of it. A contact
 # whose n % 100 < DELETED_PCT is deleted. Foreign-key triggers are skipped for the load
 # (session_replication_role = replica): the rows are consistent by construction.
 load_contacts() {
-  q -v account="$1" -v rows="$2" -v prefix="$3" -v deleted_pct="$4" >/dev/null <<'SQL'
+  q -v account="$1" -v rows="$2" -v prefix="$3" -v deleted_pct="$4" -v v7_id="$V7_ID" >/dev/null <<'SQL'
 set session_replication_role = replica;
 set maintenance_work_mem = '256MB';
 create temporary table seed as
@@ -117,10 +125,7 @@ insert into contact (account_id, contact_id, email_key, email_address, email_cre
                      email_updated_at, first_name, last_name, create_source, update_source,
                      created_at, updated_at, deleted_at, version)
   select :'account',
-         encode(overlay(uuid_send(gen_random_uuid())
-                  placing substring(int8send(floor(extract(epoch from ts) * 1000)::bigint) from 3)
-                       || substring(int4send(28672 + n % 4096) from 3)
-                  from 1 for 8), 'hex')::uuid,
+         :v7_id,
          email, email, ts, ts, 'First' || n, 'Last' || n, 'Account', 'Account', ts, ts,
          case when n % 100 < :deleted_pct then ts + interval '1 hour' end, 1
   from seed order by n;

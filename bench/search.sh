@@ -81,7 +81,8 @@ t0=$(date +%s)
 q -c "select indexdef from pg_indexes where tablename = 'contact' and indexname not in
       (select conname from pg_constraint where conrelid = 'contact'::regclass)" >"$WORK/indexes.sql"
 log "rebuilding after the load: $(wc -l <"$WORK/indexes.sql") secondary indexes of contact"
-q -v account="$ACCOUNT_ID" -v rows="$ROWS" -v deleted_pct="$DELETED_PCT" -v list="$LIST_ID" >/dev/null <<'SQL'
+q -v account="$ACCOUNT_ID" -v rows="$ROWS" -v deleted_pct="$DELETED_PCT" -v list="$LIST_ID" -v v7_id="$V7_ID" \
+  >/dev/null <<'SQL'
 set session_replication_role = replica;
 set maintenance_work_mem = '256MB';
 select format('drop index %I', indexname) from pg_indexes where tablename = 'contact'
@@ -121,10 +122,7 @@ insert into contact (account_id, contact_id, email_key, email_address, email_cre
                      email_updated_at, first_name, last_name, create_source, update_source,
                      created_at, updated_at, deleted_at, version)
   select :'account',
-         encode(overlay(uuid_send(gen_random_uuid())
-                  placing substring(int8send(floor(extract(epoch from ts) * 1000)::bigint) from 3)
-                       || substring(int4send(28672 + n % 4096) from 3)
-                  from 1 for 8), 'hex')::uuid,
+         :v7_id,
          email, email, ts, ts, first_name, last_name, 'Account', 'Account', ts, ts,
          case when n % 100 < :deleted_pct then ts + interval '1 hour' end, 1
   from seed order by n;
